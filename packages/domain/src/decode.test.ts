@@ -1,0 +1,226 @@
+// MEETREGELS §2 and §6: every event decodes from its flat form; every wrong field is named.
+import fc from 'fast-check';
+import { isLeft, isRight } from 'fp-ts/lib/Either.js';
+import { describe, expect, it } from 'vitest';
+import { type DecodeError, decode, decodeRecorded, describeDecodeError, encode } from './decode.js';
+import { feitTypes } from './events.js';
+import { willekeurigFeit } from './testing/arbitraries.js';
+
+const problemsOf = (input: unknown): DecodeError => {
+  const result = decode(input);
+  if (isRight(result)) throw new Error('expected a decode error');
+  return result.left;
+};
+
+const examples: Record<string, Record<string, unknown>> = {
+  UitkeringGestart: { type: 'UitkeringGestart', huishouden: 'h-1', datum: '2012-03-01', regeling: 'Participatiewet' },
+  InLoondienstGetreden: {
+    type: 'InLoondienstGetreden',
+    huishouden: 'h-1',
+    datum: '2014-03-01',
+    uitkering: 'beeindigd',
+  },
+  EigenOndernemingGestart: {
+    type: 'EigenOndernemingGestart',
+    huishouden: 'h-1',
+    datum: '2014-03-01',
+    uitkering: 'loopt-door',
+  },
+  OpleidingGestart: { type: 'OpleidingGestart', huishouden: 'h-1', datum: '2014-09-01' },
+  UitkeringBeeindigd: { type: 'UitkeringBeeindigd', huishouden: 'h-1', datum: '2014-09-01', reden: 'verhuizing' },
+  Teruggevallen: { type: 'Teruggevallen', huishouden: 'h-1', datum: '2015-01-01', op: 'WW' },
+  InkomstenOntvangen: {
+    type: 'InkomstenOntvangen',
+    huishouden: 'h-1',
+    maand: '2012-05',
+    bron: 'loondienst',
+    bedragCent: 47500,
+  },
+  GebeurtenisIngetrokken: {
+    type: 'GebeurtenisIngetrokken',
+    huishouden: 'h-1',
+    ingetrokken: '7d0c2a4e-1b2c-4d3e-8f90-a1b2c3d4e5f6',
+    reden: 'dubbel geregistreerd',
+  },
+};
+
+describe('MEETREGELS §2: every event of the catalogue decodes', () => {
+  it('has an example for every type', () => {
+    expect(Object.keys(examples).sort()).toEqual([...feitTypes].sort());
+  });
+
+  for (const [type, example] of Object.entries(examples)) {
+    it(`${type} decodes to itself, with and without envelope`, () => {
+      const bare = decode(example);
+      expect(isRight(bare) && bare.right).toEqual(example);
+      const withEnvelope = {
+        ...example,
+        eventId: '7d0c2a4e-1b2c-4d3e-8f90-a1b2c3d4e5f7',
+        recordedAt: '2012-03-02T09:00:00Z',
+      };
+      const recorded = decodeRecorded(withEnvelope);
+      expect(isRight(recorded) && recorded.right).toEqual({ ...withEnvelope, recordedAt: '2012-03-02T09:00:00.000Z' });
+    });
+  }
+
+  it('UitkeringGestart without regeling is valid (the field is optional)', () => {
+    expect(isRight(decode({ type: 'UitkeringGestart', huishouden: 'h-1', datum: '2012-03-01' }))).toBe(true);
+  });
+});
+
+describe('a wrong event names each wrong field, the expected form and what was received', () => {
+  it('an invalid date and a wrong enum value', () => {
+    const error = problemsOf({
+      type: 'InLoondienstGetreden',
+      huishouden: 'h-42',
+      datum: '2014-02-30',
+      uitkering: 'gestopt',
+    });
+    expect(error.type).toBe('InLoondienstGetreden');
+    expect(error.huishouden).toBe('h-42');
+    expect(error.problems).toEqual([
+      { path: 'datum', expected: 'een echte kalenderdatum JJJJ-MM-DD tussen 1990 en 2100', received: '"2014-02-30"' },
+      { path: 'uitkering', expected: 'een van: beeindigd, loopt-door', received: '"gestopt"' },
+    ]);
+    expect(describeDecodeError(error)).toBe(
+      'huishouden h-42, InLoondienstGetreden ongeldig — veld datum: verwacht een echte kalenderdatum JJJJ-MM-DD tussen 1990 en 2100, ontvangen "2014-02-30"; veld uitkering: verwacht een van: beeindigd, loopt-door, ontvangen "gestopt"',
+    );
+  });
+
+  it('a missing field, an unknown field and a bad amount', () => {
+    const error = problemsOf({
+      type: 'InkomstenOntvangen',
+      huishouden: 'h-1',
+      maand: '2012-05',
+      bedragCent: 475.5,
+      bedrag: 475,
+    });
+    expect(error.problems.map((p) => p.path).sort()).toEqual(['bedrag', 'bedragCent', 'bron']);
+    expect(error.problems.find((p) => p.path === 'bron')?.received).toBe('niets (het veld ontbreekt)');
+    expect(error.problems.find((p) => p.path === 'bedragCent')?.expected).toBe(
+      'een geheel aantal eurocenten van 1 tot en met 100000000',
+    );
+  });
+
+  it('an unknown type lists the known ones', () => {
+    const error = problemsOf({ type: 'UitkeringGestopt', huishouden: 'h-1' });
+    expect(error.type).toBeUndefined();
+    expect(error.problems[0]?.path).toBe('type');
+    expect(error.problems[0]?.expected).toContain('UitkeringGestart');
+  });
+
+  it('a bad envelope: eventId not a UUID, recordedAt without time zone, a future schema version', () => {
+    const error = problemsOf({
+      ...examples.OpleidingGestart,
+      eventId: 'abc',
+      recordedAt: '2014-09-01T09:00:00',
+      schemaVersion: 2,
+    });
+    expect(error.problems.map((p) => p.path).sort()).toEqual(['eventId', 'recordedAt', 'schemaVersion']);
+  });
+
+  it('decodeRecorded requires eventId and recordedAt', () => {
+    const result = decodeRecorded(examples.OpleidingGestart);
+    expect(isLeft(result) && result.left.problems.map((p) => p.path)).toEqual(['eventId', 'recordedAt']);
+  });
+
+  it('a BSN is never echoed, and a wrong household id is described, not printed', () => {
+    const error = problemsOf({ type: 'OpleidingGestart', huishouden: '111222333', datum: '2014-09-01' });
+    expect(error.huishouden).toBeUndefined();
+    expect(error.problems).toEqual([
+      {
+        path: 'huishouden',
+        expected: 'een pseudoniem van 1–64 tekens [A-Za-z0-9._:-] dat begint met een letter of cijfer (geen BSN)',
+        received: 'een BSN (niet getoond)',
+      },
+    ]);
+    const named = problemsOf({ type: 'OpleidingGestart', huishouden: 'Jan Jansen', datum: '2014-09-01' });
+    expect(describeDecodeError(named)).not.toContain('Jansen');
+    const inText = problemsOf({ ...examples.OpleidingGestart, datum: 'BSN 111222333' });
+    expect(describeDecodeError(inText)).not.toContain('111222333');
+  });
+
+  it('input that is not an object', () => {
+    for (const input of [null, undefined, 42, 'tekst', [], true]) {
+      expect(problemsOf(input).problems[0]?.path).toBe('');
+    }
+  });
+});
+
+describe('properties of decode', () => {
+  it('decode of an encoded event gives it back', () => {
+    fc.assert(
+      fc.property(willekeurigFeit(), (feit) => {
+        const result = decodeRecorded(JSON.parse(JSON.stringify(encode(feit))));
+        expect(isRight(result) && result.right).toEqual(feit);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('never throws on arbitrary JSON, and refuses what is not an event', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const result = decode(value);
+        expect(isLeft(result)).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('never throws on objects with a known type and arbitrary field values', () => {
+    const fieldValue = fc.oneof(fc.anything(), fc.string(), fc.integer(), fc.double(), fc.constant(undefined));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...feitTypes),
+        fc.dictionary(
+          fc.constantFrom(
+            'huishouden',
+            'datum',
+            'maand',
+            'bron',
+            'bedragCent',
+            'uitkering',
+            'reden',
+            'op',
+            'regeling',
+            'ingetrokken',
+            'eventId',
+            'recordedAt',
+            'schemaVersion',
+            '__proto__',
+            'constructor',
+          ),
+          fieldValue,
+        ),
+        (type, fields) => {
+          const result = decode({ ...fields, type });
+          if (isLeft(result)) expect(describeDecodeError(result.left)).toMatch(/ongeldig — /);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('never throws on hostile objects (throwing getters, proxies)', () => {
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('boom');
+        },
+        get: () => {
+          throw new Error('boom');
+        },
+      },
+    );
+    expect(isLeft(decode(hostile))).toBe(true);
+    const getter = Object.defineProperty({ type: 'OpleidingGestart' }, 'huishouden', {
+      enumerable: true,
+      get: () => {
+        throw new Error('boom');
+      },
+    });
+    expect(isLeft(decode(getter))).toBe(true);
+  });
+});

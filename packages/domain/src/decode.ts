@@ -1,0 +1,243 @@
+// Decoding any input into a fact of the catalogue (MEETREGELS §2, §6). Never throws: every
+// problem comes back as a value naming the field, the expected form and what was received.
+import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js';
+import type * as t from 'io-ts';
+import { type FeitType, feitCodecs, feitTypes, type Incoming, type Recorded } from './events.js';
+import { CURRENT_SCHEMA_VERSION, EventId, isBsn, isHuishoudenId, RecordedAt } from './values.js';
+
+export interface FieldProblem {
+  /** The field's path, e.g. `datum`; empty for the event as a whole. */
+  readonly path: string;
+  /** The expected form, in Dutch, for the analyst. */
+  readonly expected: string;
+  /** What was received, made safe to print (never a BSN, never a whole personal field). */
+  readonly received: string;
+}
+
+export interface DecodeError {
+  readonly kind: 'DecodeError';
+  /** The event type when it was recognised. */
+  readonly type: FeitType | undefined;
+  /** The household pseudonym when it was valid. */
+  readonly huishouden: string | undefined;
+  readonly problems: readonly FieldProblem[];
+}
+
+const ENVELOPE_KEYS = new Set(['eventId', 'recordedAt', 'schemaVersion']);
+
+/** Fields whose content may identify a person: described, never echoed in messages. */
+const SENSITIVE_FIELDS = new Set(['huishouden', 'werkgever', 'trajectId', 'reden', 'regeling', 'soort']);
+
+const DESCRIPTIONS: Readonly<Record<string, string>> = {
+  HuishoudenId: 'een pseudoniem van 1–64 tekens [A-Za-z0-9._:-] dat begint met een letter of cijfer (geen BSN)',
+  Datum: 'een echte kalenderdatum JJJJ-MM-DD tussen 1990 en 2100',
+  Maand: 'een maand JJJJ-MM tussen 1990 en 2100',
+  BedragCent: 'een geheel aantal eurocenten van 1 tot en met 100000000',
+  EventId: 'een UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)',
+  RecordedAt: 'een ISO-tijdstip met tijdzone tussen 1970 en 2100, bv. 2014-03-02T09:00:00Z',
+  Toelichting: 'een tekst van 1–500 tekens zonder stuurtekens',
+  string: 'een tekst',
+  number: 'een getal',
+};
+
+type AnyCodec = t.Type<unknown, unknown, unknown>;
+
+/** The codec below readonly/exact/refinement wrappers. */
+const unwrap = (codec: t.Decoder<unknown, unknown>): t.Decoder<unknown, unknown> => {
+  let current = codec as { _tag?: string; type?: t.Decoder<unknown, unknown> };
+  while (
+    (current._tag === 'ReadonlyType' || current._tag === 'ExactType' || current._tag === 'RefinementType') &&
+    current.type !== undefined
+  ) {
+    current = current.type as typeof current;
+  }
+  return current as t.Decoder<unknown, unknown>;
+};
+
+/** The field names a codec knows, in declaration order. */
+const propsOf = (codec: t.Decoder<unknown, unknown>): string[] => {
+  const inner = unwrap(codec) as { _tag?: string; props?: t.Props; types?: readonly AnyCodec[] };
+  if ((inner._tag === 'InterfaceType' || inner._tag === 'PartialType') && inner.props !== undefined) {
+    return Object.keys(inner.props);
+  }
+  if (inner._tag === 'IntersectionType' && inner.types !== undefined) return inner.types.flatMap(propsOf);
+  return [];
+};
+
+/** Each event type's fields in their canonical order (used for checks and for encoding). */
+export const fieldOrder: Readonly<Record<FeitType, readonly string[]>> = (() => {
+  const order = {} as Record<FeitType, readonly string[]>;
+  for (const type of feitTypes) order[type] = propsOf(feitCodecs[type]);
+  return order;
+})();
+
+const describeExpected = (codec: t.Decoder<unknown, unknown>): string => {
+  const inner = unwrap(codec) as { _tag?: string; value?: unknown; keys?: Record<string, unknown>; name: string };
+  if (inner._tag === 'LiteralType') return JSON.stringify(inner.value);
+  if (inner._tag === 'KeyofType' && inner.keys !== undefined) return `een van: ${Object.keys(inner.keys).join(', ')}`;
+  return DESCRIPTIONS[codec.name] ?? DESCRIPTIONS[inner.name] ?? codec.name;
+};
+
+const NINE_DIGIT_RUN = /(?<!\d)\d{9}(?!\d)/g;
+
+/** Replaces every 9-digit run that passes the elfproef, so a BSN is never printed. */
+export const maskBsn = (text: string): string =>
+  text.replace(NINE_DIGIT_RUN, (run) => (isBsn(run) ? '[BSN verwijderd]' : run));
+
+const MAX_ECHO = 80;
+
+/** What was received, safe to print. */
+export const describeReceived = (value: unknown, sensitive: boolean): string => {
+  if (value === undefined) return 'niets (het veld ontbreekt)';
+  if (value === null) return 'null';
+  if (typeof value === 'string') {
+    if (isBsn(value)) return 'een BSN (niet getoond)';
+    if (sensitive) return `een tekst van ${value.length} tekens (niet getoond)`;
+    const shown = maskBsn(JSON.stringify(value.length > MAX_ECHO ? `${value.slice(0, MAX_ECHO)}…` : value));
+    return shown;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return maskBsn(String(value));
+  if (Array.isArray(value)) return `een lijst van ${value.length} elementen`;
+  if (typeof value === 'object') return 'een object';
+  return `een waarde van soort ${typeof value}`;
+};
+
+const problemsFromIo = (errors: t.Errors): FieldProblem[] => {
+  const seen = new Set<string>();
+  const problems: FieldProblem[] = [];
+  for (const error of errors) {
+    const keys: string[] = [];
+    for (let i = 1; i < error.context.length; i++) {
+      const parent = error.context[i - 1];
+      const entry = error.context[i];
+      if (parent === undefined || entry === undefined) continue;
+      if ((unwrap(parent.type) as { _tag?: string })._tag === 'IntersectionType') continue;
+      keys.push(entry.key);
+    }
+    const path = keys.join('.');
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const last = error.context[error.context.length - 1];
+    const expected = last === undefined ? 'een geldige waarde' : describeExpected(last.type);
+    problems.push({ path, expected, received: describeReceived(error.value, SENSITIVE_FIELDS.has(keys[0] ?? '')) });
+  }
+  return problems;
+};
+
+const isFeitType = (value: unknown): value is FeitType => typeof value === 'string' && Object.hasOwn(feitCodecs, value);
+
+const failure = (
+  type: FeitType | undefined,
+  huishouden: unknown,
+  problems: FieldProblem[],
+): Either<DecodeError, never> =>
+  left({
+    kind: 'DecodeError',
+    type,
+    huishouden: typeof huishouden === 'string' && isHuishoudenId(huishouden) ? huishouden : undefined,
+    problems,
+  });
+
+const decodeObject = (input: unknown, requireEnvelope: boolean): Either<DecodeError, Incoming> => {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return failure(undefined, undefined, [
+      { path: '', expected: 'een JSON-object met een veld "type"', received: describeReceived(input, false) },
+    ]);
+  }
+  const record = input as Readonly<Record<string, unknown>>;
+  const type = record.type;
+  if (!isFeitType(type)) {
+    return failure(undefined, record.huishouden, [
+      {
+        path: 'type',
+        expected: `een van: ${Object.keys(feitCodecs).join(', ')}`,
+        received: describeReceived(type, false),
+      },
+    ]);
+  }
+  const problems: FieldProblem[] = [];
+  const version = record.schemaVersion;
+  if (version !== undefined && version !== CURRENT_SCHEMA_VERSION) {
+    problems.push({
+      path: 'schemaVersion',
+      expected: `een ondersteunde schemaversie (${CURRENT_SCHEMA_VERSION})`,
+      received: describeReceived(version, false),
+    });
+  }
+  const known = fieldOrder[type];
+  for (const key of Object.keys(record)) {
+    if (!ENVELOPE_KEYS.has(key) && !known.includes(key)) {
+      problems.push({ path: key, expected: `geen veld met deze naam (onbekend bij ${type})`, received: 'een waarde' });
+    }
+  }
+  const decoded = (feitCodecs[type] as AnyCodec).decode(record);
+  if (isLeft(decoded)) problems.push(...problemsFromIo(decoded.left));
+
+  const out: Record<string, unknown> = {};
+  if (!isLeft(decoded)) {
+    const value = decoded.right as Readonly<Record<string, unknown>>;
+    for (const key of known) if (value[key] !== undefined) out[key] = value[key];
+  }
+  for (const [key, codec] of [
+    ['eventId', EventId],
+    ['recordedAt', RecordedAt],
+  ] as const) {
+    const raw = record[key];
+    if (raw === undefined) {
+      if (requireEnvelope)
+        problems.push({ path: key, expected: describeExpected(codec), received: describeReceived(raw, false) });
+      continue;
+    }
+    const result = codec.decode(raw);
+    if (isLeft(result))
+      problems.push({ path: key, expected: describeExpected(codec), received: describeReceived(raw, false) });
+    else out[key] = result.right;
+  }
+  if (problems.length > 0) return failure(type, record.huishouden, problems);
+  return right(out as Incoming);
+};
+
+const unreadable = (): Either<DecodeError, never> =>
+  failure(undefined, undefined, [{ path: '', expected: 'een leesbaar JSON-object', received: 'onleesbare invoer' }]);
+
+/**
+ * Decodes anything into a fact of the catalogue; `eventId` and `recordedAt` may be absent
+ * (MEETREGELS §6). Unknown fields are refused so a misspelt field is never silently lost.
+ */
+export const decode = (input: unknown): Either<DecodeError, Incoming> => {
+  try {
+    return decodeObject(input, false);
+  } catch {
+    return unreadable();
+  }
+};
+
+/** As {@link decode}, for stored facts: `eventId` and `recordedAt` are required. */
+export const decodeRecorded = (input: unknown): Either<DecodeError, Recorded> => {
+  try {
+    return decodeObject(input, true) as Either<DecodeError, Recorded>;
+  } catch {
+    return unreadable();
+  }
+};
+
+/** A Dutch message for an analyst, naming household, event type and each wrong field. */
+export const describeDecodeError = (error: DecodeError): string => {
+  const subject = [error.huishouden === undefined ? undefined : `huishouden ${error.huishouden}`, error.type]
+    .filter((part) => part !== undefined)
+    .join(', ');
+  const fields = error.problems
+    .map((p) => `${p.path === '' ? 'gebeurtenis' : `veld ${p.path}`}: verwacht ${p.expected}, ontvangen ${p.received}`)
+    .join('; ');
+  return `${subject === '' ? 'gebeurtenis' : subject} ongeldig — ${fields}`;
+};
+
+/** A fact as a plain object with its fields in canonical order, envelope last (MEETREGELS §6). */
+export const encode = (event: Incoming): Record<string, unknown> => {
+  const source = event as Readonly<Record<string, unknown>>;
+  const out: Record<string, unknown> = {};
+  for (const key of fieldOrder[event.type]) if (source[key] !== undefined) out[key] = source[key];
+  if (event.eventId !== undefined) out.eventId = event.eventId;
+  if (event.recordedAt !== undefined) out.recordedAt = event.recordedAt;
+  return out;
+};

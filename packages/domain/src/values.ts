@@ -1,0 +1,96 @@
+// MEETREGELS §1: the value types, as io-ts codecs; each type is derived from its codec.
+import * as t from 'io-ts';
+import { isValidDatum, isValidMaand } from './calendar.js';
+import { canonicalInstant } from './instant.js';
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+const NINE_DIGITS = /^\d{9}$/;
+
+/**
+ * True for a 9-digit number that passes the BSN elfproef (9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 mod 11).
+ * Such a value may be a citizen service number and is never stored (MEETREGELS §1).
+ */
+export const isBsn = (s: string): boolean => {
+  if (!NINE_DIGITS.test(s)) return false;
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += (9 - i) * (s.charCodeAt(i) - 48);
+  sum -= s.charCodeAt(8) - 48;
+  return sum % 11 === 0;
+};
+
+export const isHuishoudenId = (s: string): boolean => ID_PATTERN.test(s) && !isBsn(s);
+
+export interface HuishoudenIdBrand {
+  readonly HuishoudenId: unique symbol;
+}
+/** A household pseudonym: 1–64 chars `[A-Za-z0-9._:-]`, starting with a letter or digit; never a BSN. */
+export const HuishoudenId = t.brand(
+  t.string,
+  (s): s is t.Branded<string, HuishoudenIdBrand> => isHuishoudenId(s),
+  'HuishoudenId',
+);
+export type HuishoudenId = t.TypeOf<typeof HuishoudenId>;
+
+export interface DatumBrand {
+  readonly Datum: unique symbol;
+}
+/** A civil date `YYYY-MM-DD`, a real calendar date in 1990–2100. */
+export const Datum = t.brand(t.string, (s): s is t.Branded<string, DatumBrand> => isValidDatum(s), 'Datum');
+export type Datum = t.TypeOf<typeof Datum>;
+
+export interface MaandBrand {
+  readonly Maand: unique symbol;
+}
+/** A calendar month `YYYY-MM`, 1990–2100. */
+export const Maand = t.brand(t.string, (s): s is t.Branded<string, MaandBrand> => isValidMaand(s), 'Maand');
+export type Maand = t.TypeOf<typeof Maand>;
+
+export const MAX_BEDRAG_CENT = 100_000_000;
+
+export interface BedragCentBrand {
+  readonly BedragCent: unique symbol;
+}
+/** An amount of income in whole euro cents, 1 … 100 000 000 (MEETREGELS §2, InkomstenOntvangen). */
+export const BedragCent = t.brand(
+  t.number,
+  (n): n is t.Branded<number, BedragCentBrand> => Number.isInteger(n) && n >= 1 && n <= MAX_BEDRAG_CENT,
+  'BedragCent',
+);
+export type BedragCent = t.TypeOf<typeof BedragCent>;
+
+export interface EventIdBrand {
+  readonly EventId: unique symbol;
+}
+export type EventId = t.Branded<string, EventIdBrand>;
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const isCanonicalUuid = (u: unknown): u is EventId => typeof u === 'string' && UUID.test(u) && u === u.toLowerCase();
+/** The identity of one fact: a UUID, kept in lower case. */
+export const EventId = new t.Type<EventId, string, unknown>(
+  'EventId',
+  isCanonicalUuid,
+  (u, c) => (typeof u === 'string' && UUID.test(u) ? t.success(u.toLowerCase() as EventId) : t.failure(u, c)),
+  (id) => id,
+);
+
+export interface RecordedAtBrand {
+  readonly RecordedAt: unique symbol;
+}
+export type RecordedAt = t.Branded<string, RecordedAtBrand>;
+/**
+ * When a fact became known (transaction time): an ISO instant, kept in the canonical UTC form
+ * `YYYY-MM-DDTHH:MM:SS.sssZ`; an input with an offset is converted, digits below the
+ * millisecond are truncated.
+ */
+export const RecordedAt = new t.Type<RecordedAt, string, unknown>(
+  'RecordedAt',
+  (u): u is RecordedAt => typeof u === 'string' && canonicalInstant(u) === u,
+  (u, c) => {
+    if (typeof u !== 'string') return t.failure(u, c);
+    const canonical = canonicalInstant(u);
+    return canonical === undefined ? t.failure(u, c) : t.success(canonical as RecordedAt);
+  },
+  (s) => s,
+);
+
+/** The version of an event's stored shape, for upcasting older shapes on read. */
+export const CURRENT_SCHEMA_VERSION = 1;
