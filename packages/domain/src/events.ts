@@ -178,8 +178,11 @@ export type Incoming<F extends Feit = Feit> = F & {
 /** A stored fact: always with identity and transaction time. */
 export type Recorded<F extends Feit = Feit> = F & Envelope;
 
-/** The stream a fact belongs to. */
+/** The household a fact belongs to. */
 export const streamOf = (feit: Feit): HuishoudenId => feit.huishouden;
+
+/** The name of the stream a fact is stored in: one stream per huishouden (MEETREGELS §2). */
+export const streamNameOf = (feit: Feit): string => `huishouden-${feit.huishouden}`;
 
 /** The `datum` of a fact, or undefined for facts that have none (income, retractions). */
 export const datumOf = (feit: Feit): string | undefined => ('datum' in feit ? feit.datum : undefined);

@@ -1,2 +1,2 @@
-// Public entry point of @zelfredzaam/projections.
-export {};
+// Public entry point of @zelfredzaam/projections (re-exports only).
+export type * from './types.js';

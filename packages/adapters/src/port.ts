@@ -1,0 +1,119 @@
+// The one event-store port (STYLE §5). Every adapter implements exactly this and passes the
+// same contract suite; an adapter adds no behaviour the interface does not promise.
+// Appending facts for users goes through `recordFacts` (record.ts), which runs the decider;
+// the raw `append` here only enforces revisions and eventId idempotency.
+import type { Identified, Recorded } from '@zelfredzaam/domain';
+
+export interface PositionBrand {
+  readonly Position: unique symbol;
+}
+/**
+ * A global position in recorded order. Opaque: only the store that produced it can interpret
+ * it; it round-trips through a string so a subscriber can store it as a checkpoint.
+ */
+export type Position = string & PositionBrand;
+
+/** A stored fact with its place in its stream and in the whole store. */
+export interface StoredEvent {
+  /** The stream name, e.g. `huishouden-h-0001` (see streamNameOf). */
+  readonly stream: string;
+  /** 0-based revision within the stream. */
+  readonly revision: number;
+  /** Global position, increasing in recorded (append) order. */
+  readonly position: Position;
+  readonly event: Recorded;
+}
+
+/** `no_stream`: the stream must not exist yet; a number: the revision of its last event; `any`: no check. */
+export type ExpectedRevision = 'any' | 'no_stream' | number;
+
+/** One stream's part of an append: atomic on its own. */
+export interface StreamWrite {
+  readonly stream: string;
+  readonly expectedRevision: ExpectedRevision;
+  /** Facts without recordedAt get the store's current time on append. */
+  readonly events: readonly Identified[];
+}
+
+export type AppendOutcome =
+  | {
+      readonly status: 'ok';
+      readonly stream: string;
+      /** What was stored, in order; facts whose eventId the stream already held are left out. */
+      readonly appended: readonly StoredEvent[];
+    }
+  | {
+      readonly status: 'conflict';
+      readonly stream: string;
+      readonly expectedRevision: ExpectedRevision;
+      /** The stream's actual last revision, or `no_stream`. */
+      readonly actualRevision: number | 'no_stream';
+    };
+
+/** Thrown by `appendToStream` when the expected revision does not match. */
+export class WrongExpectedRevisionError extends Error {
+  override readonly name = 'WrongExpectedRevisionError';
+  constructor(
+    readonly stream: string,
+    readonly expectedRevision: ExpectedRevision,
+    readonly actualRevision: number | 'no_stream',
+  ) {
+    super(
+      `stream ${stream}: verwachte revisie ${String(expectedRevision)}, maar de stream staat op ${String(actualRevision)} (gelijktijdige schrijver)`,
+    );
+  }
+}
+
+/** Thrown when an eventId is already stored in another stream (a different fact). */
+export class EventIdConflictError extends Error {
+  override readonly name = 'EventIdConflictError';
+  constructor(
+    readonly eventId: string,
+    readonly stream: string,
+    readonly existingStream: string,
+  ) {
+    super(`eventId ${eventId} voor stream ${stream} is al gebruikt in stream ${existingStream}`);
+  }
+}
+
+export interface ReadAllOptions {
+  /** Start after this position (exclusive); from the beginning when absent. */
+  readonly after?: Position;
+  /** Events per batch (default 1000). */
+  readonly batchSize?: number;
+}
+
+export interface SubscribeOptions extends ReadAllOptions {
+  /** Stops the subscription; the iterator then ends. */
+  readonly signal?: AbortSignal;
+}
+
+export interface EventStore {
+  /** `memory`, `postgres`, `pglite` or `esdb`. */
+  readonly kind: string;
+  /**
+   * Appends each write atomically when its expected revision matches; writes are independent
+   * (one may conflict while another is stored). Facts whose eventId the stream already holds
+   * are skipped (idempotent); an eventId held by another stream is an EventIdConflictError
+   * where the store can see it (memory, PostgreSQL, PGlite).
+   */
+  append(writes: readonly StreamWrite[]): Promise<readonly AppendOutcome[]>;
+  /** One write; throws WrongExpectedRevisionError on a conflict. */
+  appendToStream(
+    stream: string,
+    expectedRevision: ExpectedRevision,
+    events: readonly Identified[],
+  ): Promise<readonly StoredEvent[]>;
+  /** The stream's events in revision order; empty when it does not exist. */
+  readStream(stream: string): Promise<readonly StoredEvent[]>;
+  /** Several streams at once (one round trip where the store allows). */
+  readStreams(streams: readonly string[]): Promise<ReadonlyMap<string, readonly StoredEvent[]>>;
+  /** Every event of our streams in recorded order, in batches. */
+  readAll(options?: ReadAllOptions): AsyncIterable<readonly StoredEvent[]>;
+  /** Catch-up, then live: every event after `after`, then each new one as it is appended. */
+  subscribe(options?: SubscribeOptions): AsyncIterable<StoredEvent>;
+  /** A subscriber's durable checkpoint, kept in the same store. */
+  loadCheckpoint(subscriber: string): Promise<Position | undefined>;
+  saveCheckpoint(subscriber: string, position: Position): Promise<void>;
+  close(): Promise<void>;
+}
