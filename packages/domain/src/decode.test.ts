@@ -224,3 +224,17 @@ describe('properties of decode', () => {
     expect(isLeft(decode(getter))).toBe(true);
   });
 });
+
+describe('issue 7: no BSN in any string field', () => {
+  it('a free-text field that contains a BSN is refused, naming the field but not the number', () => {
+    const error = problemsOf({ ...examples.GebeurtenisIngetrokken, reden: 'klant 111222333 dubbel' });
+    expect(error.problems).toEqual([
+      { path: 'reden', expected: 'een waarde zonder BSN (burgerservicenummer)', received: 'een BSN (niet getoond)' },
+    ]);
+    expect(describeDecodeError(error)).not.toContain('111222333');
+  });
+
+  it('a free text with 9 digits that fail the elfproef is fine', () => {
+    expect(isRight(decode({ ...examples.GebeurtenisIngetrokken, reden: 'dossier 123456789' }))).toBe(true);
+  });
+});

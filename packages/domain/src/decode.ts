@@ -54,21 +54,36 @@ const unwrap = (codec: t.Decoder<unknown, unknown>): t.Decoder<unknown, unknown>
   return current as t.Decoder<unknown, unknown>;
 };
 
-/** The field names a codec knows, in declaration order. */
-const propsOf = (codec: t.Decoder<unknown, unknown>): string[] => {
+/** The fields a codec knows with their codecs, in declaration order. */
+const propsOf = (codec: t.Decoder<unknown, unknown>): [string, t.Mixed][] => {
   const inner = unwrap(codec) as { _tag?: string; props?: t.Props; types?: readonly AnyCodec[] };
   if ((inner._tag === 'InterfaceType' || inner._tag === 'PartialType') && inner.props !== undefined) {
-    return Object.keys(inner.props);
+    return Object.entries(inner.props);
   }
   if (inner._tag === 'IntersectionType' && inner.types !== undefined) return inner.types.flatMap(propsOf);
   return [];
 };
 
+/** Codecs of free text, where a BSN could hide inside a longer text. */
+const FREE_TEXT_CODECS = new Set(['Toelichting']);
+
 /** Each event type's fields in their canonical order (used for checks and for encoding). */
 export const fieldOrder: Readonly<Record<FeitType, readonly string[]>> = (() => {
   const order = {} as Record<FeitType, readonly string[]>;
-  for (const type of feitTypes) order[type] = propsOf(feitCodecs[type]);
+  for (const type of feitTypes) order[type] = propsOf(feitCodecs[type]).map(([key]) => key);
   return order;
+})();
+
+const freeTextFields: Readonly<Record<FeitType, ReadonlySet<string>>> = (() => {
+  const fields = {} as Record<FeitType, ReadonlySet<string>>;
+  for (const type of feitTypes) {
+    fields[type] = new Set(
+      propsOf(feitCodecs[type])
+        .filter(([, codec]) => FREE_TEXT_CODECS.has(codec.name))
+        .map(([key]) => key),
+    );
+  }
+  return fields;
 })();
 
 const describeExpected = (codec: t.Decoder<unknown, unknown>): string => {
@@ -172,6 +187,18 @@ const decodeObject = (input: unknown, requireEnvelope: boolean): Either<DecodeEr
   }
   const decoded = (feitCodecs[type] as AnyCodec).decode(record);
   if (isLeft(decoded)) problems.push(...problemsFromIo(decoded.left));
+  // Personal data (issue 7): no string field may be a BSN, and no free text may contain one.
+  for (const key of known) {
+    const value = record[key];
+    if (typeof value !== 'string' || problems.some((p) => p.path === key)) continue;
+    if (isBsn(value) || (freeTextFields[type].has(key) && maskBsn(value) !== value)) {
+      problems.push({
+        path: key,
+        expected: 'een waarde zonder BSN (burgerservicenummer)',
+        received: 'een BSN (niet getoond)',
+      });
+    }
+  }
 
   const out: Record<string, unknown> = {};
   if (!isLeft(decoded)) {

@@ -1,0 +1,152 @@
+// Issue 7, point 1: generated garbage against `decode` and `decide`. Each gets a clear error,
+// nothing throws, and what the decider accepts one by one it also accepts as one batch.
+import fc from 'fast-check';
+import { isLeft, isRight } from 'fp-ts/lib/Either.js';
+import { describe, expect, it } from 'vitest';
+import { decide } from './decider.js';
+import { decode, describeDecodeError, encode } from './decode.js';
+import type { Identified, Recorded } from './events.js';
+import { uuidFrom, willekeurigFeit } from './testing/arbitraries.js';
+import type { HuishoudenId, Toelichting } from './values.js';
+import { ruleText, type WeigeringCode } from './weigering.js';
+
+export const FUZZ_RUNS = { decodeMutations: 5000, decodeAnything: 3000, decider: 1000 } as const;
+
+const garbage = fc.oneof(
+  fc.constantFrom(
+    null,
+    true,
+    0,
+    -0,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    1e308,
+    2 ** 53 + 1,
+    -1,
+    '',
+    ' ',
+    '2014-02-30',
+    '2014-13-01',
+    '1989-12-31',
+    '2101-01-01',
+    '2014-1-1',
+    '\u0000',
+    'h\u0007-1',
+    'h-\u202e1',
+    '😀',
+    'h-1\n{"type":"X"}',
+    '111222333',
+    "'; DROP TABLE events; --",
+    '<script>alert(1)</script>',
+    [],
+    {},
+  ),
+  fc.string({ unit: 'binary', maxLength: 80 }),
+  fc.string({ minLength: 65, maxLength: 2000 }),
+  fc.integer(),
+  fc.double(),
+  fc.bigInt().map(String),
+  fc.jsonValue(),
+);
+
+describe('fuzzing decode', () => {
+  it(`a valid event with one field replaced by garbage is refused with that field named, or still valid (${FUZZ_RUNS.decodeMutations} cases)`, () => {
+    fc.assert(
+      fc.property(willekeurigFeit(), fc.nat(), garbage, (feit, pick, value) => {
+        const encoded = encode(feit);
+        const keys = Object.keys(encoded);
+        const key = keys[pick % keys.length] as string;
+        const mutated = { ...encoded, [key]: value };
+        const result = decode(mutated);
+        if (isLeft(result)) {
+          const message = describeDecodeError(result.left);
+          expect(message.length).toBeGreaterThan(0);
+          if (key !== 'type') expect(result.left.problems.map((p) => p.path)).toContain(key);
+          expect(message).not.toContain('111222333');
+        }
+      }),
+      { numRuns: FUZZ_RUNS.decodeMutations },
+    );
+  });
+
+  it(`never throws on anything (${FUZZ_RUNS.decodeAnything} cases)`, () => {
+    fc.assert(
+      fc.property(
+        fc.anything({
+          withBigInt: true,
+          withDate: true,
+          withMap: true,
+          withSet: true,
+          withTypedArray: true,
+          withNullPrototype: true,
+        }),
+        (value) => {
+          const result = decode(value);
+          expect(isLeft(result) || isRight(result)).toBe(true);
+        },
+      ),
+      { numRuns: FUZZ_RUNS.decodeAnything },
+    );
+  });
+});
+
+const H = 'h-fuzz' as HuishoudenId;
+const CODES = new Set<WeigeringCode>([
+  'UITKERING_LOOPT_AL',
+  'GEEN_BIJSTAND',
+  'GEEN_UITSTROOM',
+  'AL_WW',
+  'INKOMSTEN_ZONDER_BIJSTAND',
+  'INTREKKING_ONBEKEND',
+  'INTREKKING_HERHAALD',
+  'INTREKKING_VAN_INTREKKING',
+  'EVENT_ID_HERGEBRUIKT',
+  'ANDER_HUISHOUDEN',
+]);
+
+describe('fuzzing the decider', () => {
+  it(`random facts of one household: never throws, refusals carry a known code and message, sequential acceptance = batch acceptance (${FUZZ_RUNS.decider} cases)`, () => {
+    const step = fc.oneof(
+      { weight: 8, arbitrary: willekeurigFeit().map((f) => ({ kind: 'feit' as const, feit: f })) },
+      { weight: 1, arbitrary: fc.nat().map((pick) => ({ kind: 'intrekking' as const, pick })) },
+      { weight: 1, arbitrary: fc.nat().map((pick) => ({ kind: 'dubbel' as const, pick })) },
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
+        const history: Identified[] = [];
+        const seen: Identified[] = [];
+        steps.forEach((s, i) => {
+          let feit: Identified;
+          if (s.kind === 'feit') {
+            feit = { ...(s.feit as Recorded), huishouden: H, eventId: uuidFrom(`fuzz-${i}`) } as Identified;
+          } else if (s.kind === 'intrekking') {
+            const target = seen[s.pick % Math.max(1, seen.length)];
+            feit = {
+              type: 'GebeurtenisIngetrokken',
+              huishouden: H,
+              ingetrokken: target?.eventId ?? uuidFrom('nergens'),
+              reden: 'fout' as Toelichting,
+              eventId: uuidFrom(`fuzz-${i}`),
+            };
+          } else {
+            const again = seen[s.pick % Math.max(1, seen.length)];
+            if (again === undefined) return;
+            feit = again;
+          }
+          seen.push(feit);
+          const result = decide(history, [feit]);
+          if (isLeft(result)) {
+            expect(CODES.has(result.left.code)).toBe(true);
+            expect(result.left.bericht).toContain(`huishouden ${H}: `);
+            expect(result.left.bericht).toContain(ruleText(result.left.code));
+          } else {
+            history.push(...result.right);
+          }
+        });
+        const batch = decide([], history);
+        expect(isRight(batch) && batch.right.length).toBe(history.length);
+      }),
+      { numRuns: FUZZ_RUNS.decider },
+    );
+  });
+});
