@@ -5,9 +5,9 @@ import { isLeft, isRight } from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { decide } from './decider.js';
 import { decode, describeDecodeError, encode } from './decode.js';
-import type { Identified, Recorded } from './events.js';
+import type { Identified, Recorded, Toelichting } from './events.js';
 import { uuidFrom, willekeurigFeit } from './testing/arbitraries.js';
-import type { HuishoudenId, Toelichting } from './values.js';
+import type { HuishoudenId } from './values.js';
 import { ruleText, type WeigeringCode } from './weigering.js';
 
 export const FUZZ_RUNS = { decodeMutations: 5000, decodeAnything: 3000, decider: 1000 } as const;
