@@ -210,6 +210,11 @@ describe('MEETREGELS §2: InkomstenOntvangen needs bijstand on at least one day 
   it('accepted in the month of an exit on its second day (one day with bijstand)', () => {
     expect(accepted([start('2014-03-01'), loondienst('2014-06-02')], inkomsten('2014-06'))).toHaveLength(1);
   });
+  it('refused in the month of a spell that starts and ends on the same day (no day of bijstand)', () => {
+    expect(refusal(decide([start('2014-03-15'), loondienst('2014-03-15')], [inkomsten('2014-03')])).code).toBe(
+      'INKOMSTEN_ZONDER_BIJSTAND',
+    );
+  });
   it('refused before any bijstand', () => {
     expect(refusal(decide([], [inkomsten('2014-06')])).code).toBe('INKOMSTEN_ZONDER_BIJSTAND');
   });

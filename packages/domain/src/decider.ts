@@ -81,7 +81,10 @@ const firstBreach = (all: readonly Identified[], firstNew: number): Breach | und
     const last = lastDayOfMonth(month);
     let hasBijstand = false;
     for (let s = 0; s < spells.length && !hasBijstand; s += 2) {
-      hasBijstand = (spells[s] as number) <= last && (spells[s + 1] as number) > first;
+      const spellStart = spells[s] as number;
+      const spellEnd = spells[s + 1] as number;
+      // A spell that starts and ends on one day, [d, d), has no day of bijstand.
+      hasBijstand = spellStart < spellEnd && spellStart <= last && spellEnd > first;
     }
     if (!hasBijstand) return { index: i, code: 'INKOMSTEN_ZONDER_BIJSTAND' };
   }

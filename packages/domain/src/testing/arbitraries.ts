@@ -138,6 +138,7 @@ const build = (huishouden: HuishoudenId, p: Plan, options: HistoryOptions): Reco
     state = next;
   }
   for (const spell of spells) {
+    if (spell.end <= spell.start) continue; // [d, d): no day of bijstand, so no income
     const startMonth = monthIndexOfDay(spell.start);
     for (const income of spell.incomes) {
       const month = startMonth + income.offset;

@@ -1,0 +1,64 @@
+// MEETREGELS §4.7 Bijstandsbestand — "totaal aantal personen met een bijstandsuitkering".
+// `opPeildatum`: the distinct huishoudens with bijstand on E. `inJaar`: those with bijstand on at
+// least one day of Y. Facts dated after E are not used here (§3): the timeline stops at E, so
+// its state on E holds from then on. Days of bijstand are those of the spells, half-open
+// [start, end): a start and an exit on the same day give none.
+import { STATE_BIJSTAND } from '@zelfredzaam/domain';
+import { forEachHuishouden } from './cache.js';
+import { num, REC_FIRST_TRANSITION, REC_TRANSITIONS } from './derive.js';
+import { peilVan } from './parameters.js';
+import type { ProjectionState } from './state.js';
+import type { Bijstandsbestand, Parameters } from './types.js';
+
+/** True when the household has bijstand on `day`: its state after all facts dated ≤ day. */
+export const bijstandOp = (buf: Float64Array, off: number, day: number): boolean => {
+  const start = off + REC_FIRST_TRANSITION;
+  const end = start + 2 * num(buf, off + REC_TRANSITIONS);
+  let bijstand = false;
+  for (let p = start; p < end && num(buf, p) <= day; p += 2) bijstand = num(buf, p + 1) === STATE_BIJSTAND;
+  return bijstand;
+};
+
+/**
+ * True when the household has bijstand on at least one day of [van, tot], in the timeline of
+ * its facts dated ≤ totFeiten (+∞: every fact).
+ */
+export const bijstandInPeriode = (
+  buf: Float64Array,
+  off: number,
+  van: number,
+  tot: number,
+  totFeiten: number,
+): boolean => {
+  const start = off + REC_FIRST_TRANSITION;
+  const end = start + 2 * num(buf, off + REC_TRANSITIONS);
+  let bijstand = false;
+  let spellStart = 0;
+  for (let p = start; p < end; p += 2) {
+    const day = num(buf, p);
+    if (day > totFeiten || day > tot) break;
+    const next = num(buf, p + 1) === STATE_BIJSTAND;
+    if (!bijstand && next) spellStart = day;
+    else if (bijstand && !next && spellStart < day && day > van) return true;
+    bijstand = next;
+  }
+  // A spell still open where the timeline (or the period) stops reaches into the period.
+  return bijstand;
+};
+
+export const bijstandsbestandUit = (opPeildatum: number, inJaar: number): Bijstandsbestand => ({
+  opPeildatum,
+  inJaar,
+});
+
+/** §4.7 on its own. */
+export const bijstandsbestand = (state: ProjectionState, parameters: Parameters): Bijstandsbestand => {
+  const peil = peilVan(parameters);
+  let opPeildatum = 0;
+  let inJaar = 0;
+  forEachHuishouden(state, peil.cutoff, (buf, off) => {
+    if (bijstandOp(buf, off, peil.e)) opPeildatum++;
+    if (bijstandInPeriode(buf, off, peil.y0, peil.y1, peil.e)) inJaar++;
+  });
+  return bijstandsbestandUit(opPeildatum, inJaar);
+};

@@ -1,0 +1,308 @@
+// MEETREGELS §2, "Projections never refuse a history": the lenient replay of one household.
+// Its facts known at the cut-off (§3 kennisdatum), in recorded order: a repeated eventId is
+// skipped; a retraction removes an earlier fact (one of an unknown or already retracted fact, or
+// of a retraction, is skipped); the lifecycle facts then run in `datum` order (same datum:
+// recorded order) through the domain's one table, and a fact that does not fit at its place is
+// skipped; income for a month without a single day of bijstand (against that timeline) is
+// skipped. Every skip is counted (`diagnose.genegeerd`). Nothing here throws.
+//
+// The result is a derived record of numbers, written into a Float64Array:
+//   [genegeerd, nT, (day, stateAfter) × nT, nY, (year, maanden, loondienstCent, ondernemingCent) × nY]
+// - the transitions that change the state, in timeline order (`loopt-door` changes nothing);
+// - per year, the household-months with bijstand on at least one day and income > 0 (§4.4):
+//   their number and their income by source.
+import { STATE_BIJSTAND, STATE_NOOIT, step, TRANSITION_LOOPT_DOOR } from '@zelfredzaam/domain';
+import { idKeyOf, isInkomstenKind, isLevensloopKind, KIND_INKOMSTEN_LOONDIENST, KIND_INTREKKING } from './encoding.js';
+import {
+  blockSize,
+  CHUNK_BITS,
+  CHUNK_MASK,
+  F_AMOUNT,
+  F_ID,
+  F_KIND,
+  F_NEXT,
+  F_RECORDED_AT,
+  F_WHEN,
+  FACT_FLOATS,
+  FACT_INTS,
+  type FactChunk,
+  type ProjectionState,
+} from './state.js';
+
+export const REC_GENEGEERD = 0;
+export const REC_TRANSITIONS = 1;
+/** Offset of the first (day, state) pair after the record's start. */
+export const REC_FIRST_TRANSITION = 2;
+export const YEAR_ENTRY = 4;
+
+/** Reads a number that is known to be there (typed arrays, inside bounds). */
+export const num = (a: Float64Array, i: number): number => a[i] as number;
+
+/** Where the year entries' count sits in a record starting at `off`. */
+export const yearsAt = (buf: Float64Array, off: number): number =>
+  off + REC_FIRST_TRANSITION + 2 * num(buf, off + REC_TRANSITIONS);
+
+/**
+ * The month index (year · 12 + month − 1) of a day number: the domain's monthIndexOfDay without
+ * its intermediate object (this runs per spell, for every household; derive.test.ts checks it
+ * equal to the domain's for every day 1990–2100).
+ */
+export const monthOfDay = (day: number): number => {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0)) * 12 + month - 1;
+};
+
+/** The largest record a household with `facts` facts can derive. */
+export const recordBound = (facts: number): number => 3 + 6 * facts;
+
+// Sort keys pack (day or month, position) into one number: the position keeps the sort stable
+// (same datum: recorded order) without a comparator. With a span of 2^11 the keys stay small
+// integers (fast arithmetic); a household with more facts uses 2^26 (exact doubles).
+const SMALL_SPAN = 2048;
+const LARGE_SPAN = 2 ** 26;
+
+const ACTIEF = 0;
+const INGETROKKEN = 1;
+const OVERGESLAGEN = 2;
+
+// Scratch space, reused by every derivation (single-threaded, never re-entered).
+let capacity = 0;
+let kinds = new Uint8Array(0);
+let whens = new Int32Array(0);
+let amounts = new Int32Array(0);
+let ids = new Float64Array(0);
+let status = new Uint8Array(0);
+let keys = new Float64Array(0);
+let spells = new Float64Array(0);
+let spellMonths = new Float64Array(0);
+
+const ensureScratch = (n: number): void => {
+  if (n <= capacity) return;
+  capacity = Math.max(n, capacity * 2, 64);
+  kinds = new Uint8Array(capacity);
+  whens = new Int32Array(capacity);
+  amounts = new Int32Array(capacity);
+  ids = new Float64Array(capacity);
+  status = new Uint8Array(capacity);
+  keys = new Float64Array(capacity);
+  spells = new Float64Array(2 * capacity + 2);
+  spellMonths = new Float64Array(2 * capacity + 2);
+};
+
+// An open-addressing table from id key to position; a generation stamp empties it in O(1).
+let tableBits = 0;
+let tableKeys = new Float64Array(0);
+let tableValues = new Int32Array(0);
+let tableStamps = new Int32Array(0);
+let stamp = 0;
+
+const resetTable = (n: number): void => {
+  let bits = 4;
+  while (1 << bits < 2 * n) bits++;
+  if (bits > tableBits || stamp > 0x3fffffff) {
+    tableBits = Math.max(bits, tableBits);
+    tableKeys = new Float64Array(1 << tableBits);
+    tableValues = new Int32Array(1 << tableBits);
+    tableStamps = new Int32Array(1 << tableBits);
+    stamp = 0;
+  }
+  stamp++;
+};
+
+const findPosition = (key: number): number => {
+  const mask = (1 << tableBits) - 1;
+  // Both halves of the key are hashes, so its low bits spread well.
+  for (let slot = (key >>> 0) & mask; tableStamps[slot] === stamp; slot = (slot + 1) & mask) {
+    if (tableKeys[slot] === key) return tableValues[slot] as number;
+  }
+  return -1;
+};
+
+const insertPosition = (key: number, position: number): void => {
+  const mask = (1 << tableBits) - 1;
+  let slot = (key >>> 0) & mask;
+  while (tableStamps[slot] === stamp) slot = (slot + 1) & mask;
+  tableStamps[slot] = stamp;
+  tableKeys[slot] = key;
+  tableValues[slot] = position;
+};
+
+const sortKeys = (count: number): void => {
+  if (count > 48) {
+    keys.subarray(0, count).sort();
+    return;
+  }
+  // Facts mostly arrive in datum order: insertion sort is then linear.
+  for (let i = 1; i < count; i++) {
+    const key = keys[i] as number;
+    let j = i - 1;
+    while (j >= 0 && (keys[j] as number) > key) {
+      keys[j + 1] = keys[j] as number;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
+};
+
+/**
+ * Derives household h's record from its facts with recordedAt ≤ `cutoff` into `out` at `at`;
+ * `out` must have room for recordBound(count) numbers. Returns the record's length.
+ */
+export const deriveHousehold = (
+  state: ProjectionState,
+  h: number,
+  cutoff: number,
+  out: Float64Array,
+  at: number,
+): number => {
+  ensureScratch(state.count[h] as number);
+  const chunks = state.chunks;
+  let n = 0;
+  let remaining = state.count[h] as number;
+  for (let block = state.head[h] as number, b = 0; remaining > 0; b++) {
+    const chunk = chunks[block >>> CHUNK_BITS] as FactChunk;
+    const ints = chunk.ints;
+    const floats = chunk.floats;
+    const first = block & CHUNK_MASK;
+    const take = Math.min(blockSize(b), remaining);
+    for (let o = first; o < first + take; o++) {
+      if ((floats[o * FACT_FLOATS + F_RECORDED_AT] as number) > cutoff) continue;
+      kinds[n] = ints[o * FACT_INTS + F_KIND] as number;
+      whens[n] = ints[o * FACT_INTS + F_WHEN] as number;
+      amounts[n] = ints[o * FACT_INTS + F_AMOUNT] as number;
+      ids[n] = floats[o * FACT_FLOATS + F_ID] as number;
+      status[n] = ACTIEF;
+      n++;
+    }
+    remaining -= take;
+    block = ints[first * FACT_INTS + F_NEXT] as number;
+  }
+
+  let genegeerd = 0;
+  // Repeated eventIds and retractions, in recorded order: like the decider, a retraction can
+  // only reach a fact recorded before it.
+  resetTable(n);
+  for (let j = 0; j < n; j++) {
+    const key = ids[j] as number;
+    if (findPosition(key) >= 0) {
+      status[j] = OVERGESLAGEN;
+      genegeerd++;
+      continue;
+    }
+    if (kinds[j] === KIND_INTREKKING) {
+      const target = findPosition(idKeyOf(whens[j] as number, amounts[j] as number));
+      if (target < 0 || kinds[target] === KIND_INTREKKING || status[target] === INGETROKKEN) {
+        status[j] = OVERGESLAGEN;
+        genegeerd++;
+      } else {
+        status[target] = INGETROKKEN;
+      }
+    }
+    insertPosition(key, j);
+  }
+
+  // The lifecycle, in datum order, through the one table.
+  const span = n <= SMALL_SPAN ? SMALL_SPAN : LARGE_SPAN;
+  let m = 0;
+  for (let j = 0; j < n; j++) {
+    if (status[j] !== ACTIEF) continue;
+    const kind = kinds[j] as number;
+    if (isLevensloopKind(kind)) keys[m++] = (whens[j] as number) * span + j;
+    else if (!isInkomstenKind(kind) && kind !== KIND_INTREKKING) genegeerd++;
+  }
+  sortKeys(m);
+  let lifecycle = STATE_NOOIT;
+  let p = at + REC_FIRST_TRANSITION;
+  let transitions = 0;
+  let nSpells = 0;
+  let spellStart = 0;
+  for (let q = 0; q < m; q++) {
+    const key = keys[q] as number;
+    const j = key % span;
+    const day = (key - j) / span;
+    const transition = kinds[j] as number;
+    const next = step(lifecycle, transition);
+    if (next < 0) {
+      genegeerd++;
+      continue;
+    }
+    if (transition === TRANSITION_LOOPT_DOOR) continue;
+    out[p] = day;
+    out[p + 1] = next;
+    p += 2;
+    transitions++;
+    if (lifecycle !== STATE_BIJSTAND && next === STATE_BIJSTAND) spellStart = day;
+    else if (lifecycle === STATE_BIJSTAND && next !== STATE_BIJSTAND && spellStart < day) {
+      // Spells are half-open [start, end); a start and an end on one day make no day of bijstand.
+      spells[nSpells++] = spellStart;
+      spells[nSpells++] = day;
+    }
+    lifecycle = next;
+  }
+  if (lifecycle === STATE_BIJSTAND) {
+    spells[nSpells++] = spellStart;
+    spells[nSpells++] = Number.POSITIVE_INFINITY;
+  }
+  out[at + REC_TRANSITIONS] = transitions;
+
+  // Income, kept only for months with at least one day of bijstand: compared in months, a
+  // spell [start, end) covers the months of its first and of its last day (end − 1).
+  for (let s = 0; s < nSpells; s += 2) {
+    spellMonths[s] = monthOfDay(spells[s] as number);
+    const end = spells[s + 1] as number;
+    spellMonths[s + 1] = end === Number.POSITIVE_INFINITY ? end : monthOfDay(end - 1);
+  }
+  let r = 0;
+  for (let j = 0; j < n; j++) {
+    if (status[j] !== ACTIEF || !isInkomstenKind(kinds[j] as number)) continue;
+    const month = whens[j] as number;
+    let withBijstand = false;
+    for (let s = 0; s < nSpells && !withBijstand; s += 2) {
+      withBijstand = (spellMonths[s] as number) <= month && (spellMonths[s + 1] as number) >= month;
+    }
+    if (withBijstand) keys[r++] = month * span + j;
+    else genegeerd++;
+  }
+  sortKeys(r);
+  const yearsCount = p;
+  p++;
+  let years = 0;
+  let entry = -1;
+  let q = 0;
+  while (q < r) {
+    const month = Math.floor((keys[q] as number) / span);
+    let loondienst = 0;
+    let onderneming = 0;
+    // All reports of one month are summed (§4.4).
+    for (; q < r && Math.floor((keys[q] as number) / span) === month; q++) {
+      const j = (keys[q] as number) % span;
+      if (kinds[j] === KIND_INKOMSTEN_LOONDIENST) loondienst += amounts[j] as number;
+      else onderneming += amounts[j] as number;
+    }
+    if (loondienst + onderneming <= 0) continue;
+    const year = Math.floor(month / 12);
+    if (entry < 0 || out[entry] !== year) {
+      entry = p;
+      out[p] = year;
+      out[p + 1] = 0;
+      out[p + 2] = 0;
+      out[p + 3] = 0;
+      p += YEAR_ENTRY;
+      years++;
+    }
+    out[entry + 1] = num(out, entry + 1) + 1;
+    out[entry + 2] = num(out, entry + 2) + loondienst;
+    out[entry + 3] = num(out, entry + 3) + onderneming;
+  }
+  out[yearsCount] = years;
+  out[at + REC_GENEGEERD] = genegeerd;
+  return p - at;
+};

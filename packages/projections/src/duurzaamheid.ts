@@ -1,0 +1,68 @@
+// MEETREGELS §4.2 Duurzaamheid — "duurzaam bijstandsonafhankelijk (minimaal een half jaar uit de
+// uitkeringssituatie)".
+// For a qualifying exit at d the window ends at w = d + 6 calendar months (clamped to the month's
+// end). At peildatum E it is `teruggevallen` when a return (a transition into bijstand:
+// UitkeringGestart or Teruggevallen op WWB; WW is not one) follows it in the timeline at r with
+// r < w and r ≤ E; else `duurzaam` when E ≥ w; else `nogOnbekend`. The returns that follow an
+// exit come in date order, so the first one decides. A household of §4.1 is duurzaam if one of
+// its qualifying exits in Y is, else nogOnbekend if one is, else teruggevallen.
+import { addMonths, isQualifyingExitState, STATE_BIJSTAND } from '@zelfredzaam/domain';
+import { aandeel } from './afronding.js';
+import { forEachHuishouden } from './cache.js';
+import { num, REC_FIRST_TRANSITION, REC_TRANSITIONS } from './derive.js';
+import { type Peil, peilVan } from './parameters.js';
+import type { ProjectionState } from './state.js';
+import type { Duurzaamheid, Parameters } from './types.js';
+
+export const DUURZAAM = 1;
+export const TERUGGEVALLEN = 2;
+export const NOG_ONBEKEND = 3;
+
+/** The household's status of §4.2 (DUURZAAM, TERUGGEVALLEN, NOG_ONBEKEND), or 0 when not in §4.1. */
+export const duurzaamheidVan = (buf: Float64Array, off: number, peil: Peil): number => {
+  const start = off + REC_FIRST_TRANSITION;
+  const end = start + 2 * num(buf, off + REC_TRANSITIONS);
+  let nogOnbekend = false;
+  let teruggevallen = false;
+  for (let p = start; p < end; p += 2) {
+    const d = num(buf, p);
+    if (d > peil.y1) break;
+    if (d < peil.y0 || !isQualifyingExitState(num(buf, p + 1))) continue;
+    const w = addMonths(d, 6);
+    let r = Number.POSITIVE_INFINITY;
+    for (let q = p + 2; q < end; q += 2) {
+      if (num(buf, q + 1) === STATE_BIJSTAND) {
+        r = num(buf, q);
+        break;
+      }
+    }
+    if (r < w && r <= peil.e) teruggevallen = true;
+    else if (peil.e >= w) return DUURZAAM;
+    else nogOnbekend = true;
+  }
+  if (nogOnbekend) return NOG_ONBEKEND;
+  return teruggevallen ? TERUGGEVALLEN : 0;
+};
+
+export const duurzaamheidUit = (duurzaam: number, teruggevallen: number, nogOnbekend: number): Duurzaamheid => ({
+  uitstroom: duurzaam + teruggevallen + nogOnbekend,
+  duurzaam,
+  teruggevallen,
+  nogOnbekend,
+  aandeelDuurzaam: aandeel(duurzaam, duurzaam + teruggevallen),
+});
+
+/** §4.2 on its own. */
+export const duurzaamheid = (state: ProjectionState, parameters: Parameters): Duurzaamheid => {
+  const peil = peilVan(parameters);
+  let duurzaam = 0;
+  let teruggevallen = 0;
+  let nogOnbekend = 0;
+  forEachHuishouden(state, peil.cutoff, (buf, off) => {
+    const status = duurzaamheidVan(buf, off, peil);
+    if (status === DUURZAAM) duurzaam++;
+    else if (status === TERUGGEVALLEN) teruggevallen++;
+    else if (status === NOG_ONBEKEND) nogOnbekend++;
+  });
+  return duurzaamheidUit(duurzaam, teruggevallen, nogOnbekend);
+};

@@ -1,0 +1,82 @@
+// How one fact is kept in the fold state: a kind code and a few numbers, never a JS object, so a
+// fold over millions of facts stays compact (issue 6). Kind codes 0 … MAX_TRANSITION are the
+// transition codes of the domain's one lifecycle table (lifecycle.ts); the others are ours.
+import { dayFromCivil, exitTransition, parseInstant, UIT_REDENEN } from '@zelfredzaam/domain';
+
+/** The largest lifecycle transition code (the exit with the last reason of UIT_REDENEN). */
+export const MAX_TRANSITION = exitTransition(UIT_REDENEN[UIT_REDENEN.length - 1] ?? 'overig');
+export const KIND_INKOMSTEN_LOONDIENST = MAX_TRANSITION + 1;
+export const KIND_INKOMSTEN_ONDERNEMING = MAX_TRANSITION + 2;
+export const KIND_INTREKKING = MAX_TRANSITION + 3;
+/** A fact of a type this version does not know: kept for its eventId, skipped and counted. */
+export const KIND_ONBEKEND = MAX_TRANSITION + 4;
+
+export const isLevensloopKind = (kind: number): boolean => kind <= MAX_TRANSITION;
+export const isInkomstenKind = (kind: number): boolean =>
+  kind === KIND_INKOMSTEN_LOONDIENST || kind === KIND_INKOMSTEN_ONDERNEMING;
+
+const TWO_POW_21 = 2_097_152;
+
+/**
+ * A 53-bit key of an eventId (two independent 32-bit string hashes): exact as a double, so it
+ * can be kept in a Float64Array and compared with `===`. Hashing the whole text (not a slice of
+ * it) keeps time-ordered or sequential ids apart. It is only compared within one household
+ * (retraction targets, repeated ids), where a collision of 53 bits is out of reach.
+ */
+export const idKey = (eventId: string): number => {
+  let a = 0x811c9dc5;
+  let b = 0x2545f491;
+  for (let i = 0; i < eventId.length; i++) {
+    const c = eventId.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  a ^= a >>> 16;
+  a = Math.imul(a, 0x7feb352d);
+  a ^= a >>> 15;
+  b ^= b >>> 16;
+  b = Math.imul(b, 0x846ca68b);
+  b ^= b >>> 16;
+  return (a >>> 0) * TWO_POW_21 + (b >>> 11);
+};
+
+/** The high 32 bits of an id key, as an int32 (to keep it in an Int32Array column). */
+export const idKeyHigh = (key: number): number => Math.floor(key / TWO_POW_21) | 0;
+/** The low 21 bits of an id key. */
+export const idKeyLow = (key: number): number => key % TWO_POW_21;
+export const idKeyOf = (high: number, low: number): number => (high >>> 0) * TWO_POW_21 + low;
+
+const DIGIT_0 = 48;
+const MS_PER_DAY = 86_400_000;
+
+const digits = (s: string, from: number, count: number): number => {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = s.charCodeAt(i) - DIGIT_0;
+    if (d < 0 || d > 9) return Number.NaN;
+    value = value * 10 + d;
+  }
+  return value;
+};
+
+/**
+ * recordedAt in milliseconds. The canonical form `YYYY-MM-DDTHH:MM:SS.sssZ` (what the codec
+ * keeps) is read by hand, any other form through the domain's parseInstant; an unreadable one
+ * becomes +∞: it then counts without a kennisdatum and under none.
+ */
+export const recordedAtMs = (s: string): number => {
+  if (
+    s.length === 24 &&
+    s.charCodeAt(10) === 84 /* T */ &&
+    s.charCodeAt(23) === 90 /* Z */ &&
+    s.charCodeAt(19) === 46 /* . */
+  ) {
+    const ms =
+      dayFromCivil(digits(s, 0, 4), digits(s, 5, 2), digits(s, 8, 2)) * MS_PER_DAY +
+      ((digits(s, 11, 2) * 60 + digits(s, 14, 2)) * 60 + digits(s, 17, 2)) * 1000 +
+      digits(s, 20, 3);
+    if (!Number.isNaN(ms)) return ms;
+  }
+  return parseInstant(s) ?? Number.POSITIVE_INFINITY;
+};

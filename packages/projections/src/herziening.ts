@@ -1,0 +1,90 @@
+// MEETREGELS §3, restatement: "Replaying with kennisdatum = the date a report was published
+// reproduces the published figure; replaying without it gives the restated figure." Both come
+// from the same state with the same peildatum and meetdatum, so the difference is exactly what
+// became known (late registrations, retractions) after publication.
+import { kennisdatumCutoff } from '@zelfredzaam/domain';
+import { type Either, left, right } from 'fp-ts/lib/Either.js';
+import { jaarrapport } from './jaarrapport.js';
+import type { ProjectionState } from './state.js';
+import type { Herziening, Jaarrapport, ParameterFout, Parameters, Verschil } from './types.js';
+
+const min = (nu: number, toen: number): number => nu - toen;
+const minOfNull = (nu: number | null, toen: number | null): number | null =>
+  nu === null || toen === null ? null : nu - toen;
+// Shares have 4 decimals; rounding the float difference to them gives the exact decimal.
+const minAandeel = (nu: number | null, toen: number | null): number | null =>
+  nu === null || toen === null ? null : Math.round((nu - toen) * 10_000) / 10_000;
+
+const verschil = (nu: Jaarrapport, toen: Jaarrapport): Verschil => {
+  const v = nu.volledigeUitstroom;
+  const d = nu.duurzaamheid;
+  const c = nu.cohort;
+  const g = nu.gedeeltelijkeUitstroom;
+  const i = nu.gemiddeldInkomen;
+  const b = nu.bijstandsbestand;
+  return {
+    volledigeUitstroom: {
+      loondienst: min(v.loondienst, toen.volledigeUitstroom.loondienst),
+      onderneming: min(v.onderneming, toen.volledigeUitstroom.onderneming),
+      opleiding: min(v.opleiding, toen.volledigeUitstroom.opleiding),
+      totaal: min(v.totaal, toen.volledigeUitstroom.totaal),
+    },
+    duurzaamheid: {
+      uitstroom: min(d.uitstroom, toen.duurzaamheid.uitstroom),
+      duurzaam: min(d.duurzaam, toen.duurzaamheid.duurzaam),
+      teruggevallen: min(d.teruggevallen, toen.duurzaamheid.teruggevallen),
+      nogOnbekend: min(d.nogOnbekend, toen.duurzaamheid.nogOnbekend),
+      aandeelDuurzaam: minAandeel(d.aandeelDuurzaam, toen.duurzaamheid.aandeelDuurzaam),
+    },
+    cohort: {
+      omvang: min(c.omvang, toen.cohort.omvang),
+      aanHetWerk: min(c.aanHetWerk, toen.cohort.aanHetWerk),
+      ww: min(c.ww, toen.cohort.ww),
+      wwb: min(c.wwb, toen.cohort.wwb),
+      overig: min(c.overig, toen.cohort.overig),
+    },
+    gedeeltelijkeUitstroom: {
+      loondienst: min(g.loondienst, toen.gedeeltelijkeUitstroom.loondienst),
+      onderneming: min(g.onderneming, toen.gedeeltelijkeUitstroom.onderneming),
+      totaal: min(g.totaal, toen.gedeeltelijkeUitstroom.totaal),
+      bijstandshuishoudens: min(g.bijstandshuishoudens, toen.gedeeltelijkeUitstroom.bijstandshuishoudens),
+      aandeel: minAandeel(g.aandeel, toen.gedeeltelijkeUitstroom.aandeel),
+    },
+    gemiddeldInkomen: {
+      maanden: min(i.maanden, toen.gemiddeldInkomen.maanden),
+      totaalCent: min(i.totaalCent, toen.gemiddeldInkomen.totaalCent),
+      gemiddeldCent: minOfNull(i.gemiddeldCent, toen.gemiddeldInkomen.gemiddeldCent),
+      gemiddeldEuro: minOfNull(i.gemiddeldEuro, toen.gemiddeldInkomen.gemiddeldEuro),
+    },
+    bijstandsbestand: {
+      opPeildatum: min(b.opPeildatum, toen.bijstandsbestand.opPeildatum),
+      inJaar: min(b.inJaar, toen.bijstandsbestand.inJaar),
+    },
+    diagnose: { genegeerd: min(nu.diagnose.genegeerd, toen.diagnose.genegeerd) },
+  };
+};
+
+/**
+ * A year's report as published on `publicatiedatum` (a date: the end of that day, Europe/
+ * Amsterdam; or an instant), as known now, and `nu − gepubliceerd` for every number. Both use
+ * `parameters`' peildatum and meetdatum (its kennisdatum is replaced); to reproduce a report
+ * whose peildatum defaulted on its publication day, resolve the parameters with
+ * vandaag = publicatiedatum.
+ */
+export const herziening = (
+  state: ProjectionState,
+  parameters: Parameters,
+  publicatiedatum: string,
+): Either<ParameterFout, Herziening> => {
+  if (kennisdatumCutoff(publicatiedatum) === undefined) {
+    return left({
+      kind: 'ParameterFout',
+      parameter: 'kennisdatum',
+      ontvangen: publicatiedatum,
+      bericht: `publicatiedatum: verwacht een datum JJJJ-MM-DD of een ISO-tijdstip, ontvangen ${JSON.stringify(publicatiedatum)} (MEETREGELS §3)`,
+    });
+  }
+  const gepubliceerd = jaarrapport(state, { ...parameters, kennisdatum: publicatiedatum });
+  const nu = jaarrapport(state, { ...parameters, kennisdatum: null });
+  return right({ jaar: parameters.jaar, publicatiedatum, gepubliceerd, nu, verschil: verschil(nu, gepubliceerd) });
+};

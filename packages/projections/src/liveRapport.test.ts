@@ -1,0 +1,95 @@
+// The live report (issue 3: a live dashboard and a full replay give the same number).
+import { dayOf, isoDateOf } from '@zelfredzaam/domain';
+import { geldigeGeschiedenis } from '@zelfredzaam/domain/testing';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { HuishoudenFeiten } from './fixtures/feiten.js';
+import { parametersVoor } from './fixtures/parameters.js';
+import { jaarrapport } from './jaarrapport.js';
+import { LiveRapport } from './liveRapport.js';
+import { emptyState, replay } from './state.js';
+import type { Parameters } from './types.js';
+
+const parameters = fc
+  .record({
+    jaar: fc.integer({ min: 2010, max: 2017 }),
+    peildatum: fc.integer({ min: dayOf('2010-01-01'), max: dayOf('2019-12-31') }).map(isoDateOf),
+    kennisdatum: fc.option(fc.integer({ min: dayOf('2010-01-01'), max: dayOf('2018-12-31') }).map(isoDateOf)),
+  })
+  .map(({ jaar, peildatum, kennisdatum }): Parameters => ({ jaar, peildatum, meetdatum: peildatum, kennisdatum }));
+
+describe('LiveRapport', () => {
+  it('after applying every fact equals jaarrapport(replay(events)), also when started on part of them', () => {
+    fc.assert(
+      fc.property(geldigeGeschiedenis(), parameters, fc.nat(), (events, p, split) => {
+        const k = events.length === 0 ? 0 : split % (events.length + 1);
+        const live = new LiveRapport(replay(events.slice(0, k)), p);
+        expect(live.rapport()).toEqual(jaarrapport(replay(events.slice(0, k)), p));
+        for (const e of events.slice(k)) live.apply(e);
+        expect(live.rapport()).toEqual(jaarrapport(replay(events), p));
+        expect(jaarrapport(live.state, p)).toEqual(live.rapport());
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a late registration moves only its own household’s contribution', () => {
+    const p = parametersVoor(2014);
+    const a = new HuishoudenFeiten('h-a');
+    a.start('2013-01-01');
+    const b = new HuishoudenFeiten('h-b');
+    b.start('2013-01-01');
+    b.loondienst('2014-03-01');
+    const live = new LiveRapport(replay([...a.feiten, ...b.feiten]), p);
+    expect(live.rapport().volledigeUitstroom.totaal).toBe(1);
+    const laat = new HuishoudenFeiten('h-a');
+    live.apply(laat.opleiding('2014-02-01', { eventId: '22222222-2222-4222-8222-222222222222' }));
+    expect(live.rapport().volledigeUitstroom).toEqual({ loondienst: 1, onderneming: 0, opleiding: 1, totaal: 2 });
+    expect(live.rapport().bijstandsbestand.opPeildatum).toBe(0);
+  });
+
+  it('stays equal to a replay over many more live updates than households', () => {
+    const p = parametersVoor(2014);
+    const a = new HuishoudenFeiten('h-a');
+    a.start('2013-01-01');
+    const b = new HuishoudenFeiten('h-b');
+    b.start('2013-01-01');
+    const live = new LiveRapport(replay([...a.feiten, ...b.feiten]), p);
+    const alle = [...a.feiten, ...b.feiten];
+    for (let i = 0; i < 3000; i++) {
+      const h = i % 2 === 0 ? a : b;
+      const feit = h.inkomsten(`2014-${String((i % 12) + 1).padStart(2, '0')}`, 100 + i);
+      alle.push(feit);
+      live.apply(feit);
+    }
+    expect(live.rapport()).toEqual(jaarrapport(replay(alle), p));
+    expect(jaarrapport(live.state, p)).toEqual(live.rapport());
+    expect(live.rapport().gemiddeldInkomen.maanden).toBe(12); // six months each
+  });
+
+  it('keeps its figures while re-derived records are compacted away (many live updates)', () => {
+    const p = parametersVoor(2014);
+    const live = new LiveRapport(emptyState(), p);
+    const alle = [];
+    for (let i = 0; i < 300_000; i++) {
+      const h = new HuishoudenFeiten(`h-${i % 50_000}`);
+      const feit =
+        i < 50_000
+          ? h.start('2013-01-01')
+          : h.inkomsten(`2014-${String((i % 12) + 1).padStart(2, '0')}`, 1000, 'loondienst', {
+              eventId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+            });
+      alle.push(feit);
+      live.apply(feit);
+    }
+    // Without compaction the records written would take about 2.9 million numbers.
+    expect(live.state.derivedUsed).toBeLessThan(2_000_000);
+    expect(live.state.derivedGarbage).toBeLessThan(live.state.derivedUsed);
+    expect(live.rapport()).toEqual(jaarrapport(replay(alle), p));
+  });
+
+  it('starts from an empty state', () => {
+    const live = new LiveRapport(emptyState(), parametersVoor(2014));
+    expect(live.rapport().bijstandsbestand).toEqual({ opPeildatum: 0, inJaar: 0 });
+  });
+});

@@ -1,0 +1,58 @@
+// A live §5 report for one set of parameters (issue 3: "a live dashboard and a full replay give
+// the same number"). It keeps each household's contribution to every count and the totals; a
+// new fact re-derives only its own household, takes its old contribution back and adds the new
+// one. It goes through the same `apply` and the same rule functions as a replay.
+import type { Recorded } from '@zelfredzaam/domain';
+import { BIJDRAGE_SIZE, bijdrageVan, Telling } from './bijdrage.js';
+import { settle, viewOf } from './cache.js';
+import { type Peil, peilVan } from './parameters.js';
+import { apply, type ProjectionState } from './state.js';
+import type { Jaarrapport, Parameters } from './types.js';
+
+export class LiveRapport {
+  private readonly peil: Peil;
+  private readonly telling = new Telling();
+  /** BIJDRAGE_SIZE numbers per household: what it adds to the counts now. */
+  private bijdragen: Float64Array;
+
+  /**
+   * Takes `state` over: from now on, give it new facts only through `apply` of this report, or
+   * the report falls behind. Queries on `state` (e.g. other parameters) stay fine.
+   */
+  constructor(
+    readonly state: ProjectionState,
+    readonly parameters: Parameters,
+  ) {
+    this.peil = peilVan(parameters);
+    settle(state);
+    this.bijdragen = new Float64Array(Math.max(1024, state.households) * BIJDRAGE_SIZE);
+    for (let h = 0; h < state.households; h++) this.herbereken(h);
+  }
+
+  /** Folds one new fact into the state and updates the report: O(facts of its household). */
+  apply(event: Recorded): this {
+    apply(this.state, event);
+    const h = this.state.index.get(event.huishouden);
+    if (h !== undefined) this.herbereken(h);
+    return this;
+  }
+
+  /** The report now; equal to `jaarrapport(state, parameters)`. */
+  rapport(): Jaarrapport {
+    return this.telling.rapport(this.peil);
+  }
+
+  private herbereken(h: number): void {
+    const at = h * BIJDRAGE_SIZE;
+    if (at + BIJDRAGE_SIZE > this.bijdragen.length) {
+      const grown = new Float64Array(this.bijdragen.length * 2);
+      grown.set(this.bijdragen);
+      this.bijdragen = grown;
+    }
+    this.telling.voegToe(this.bijdragen, at, -1);
+    const view = viewOf(this.state, h, this.peil.cutoff);
+    if (view === undefined) this.bijdragen.fill(0, at, at + BIJDRAGE_SIZE);
+    else bijdrageVan(view.buf, view.off, this.peil, this.bijdragen, at);
+    this.telling.voegToe(this.bijdragen, at, 1);
+  }
+}

@@ -1,0 +1,183 @@
+// The laws of STYLE §4 and issue 3 (point 7), each over at least 200 generated valid histories.
+import { dayOf, isoDateOf, parseInstant, type Recorded } from '@zelfredzaam/domain';
+import { geldigeGeschiedenis } from '@zelfredzaam/domain/testing';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { bijdragen } from './bijdrage.js';
+import { jaarrapport } from './jaarrapport.js';
+import { apply, emptyState, replay } from './state.js';
+import type { Bijdrage, Jaarrapport, Parameters } from './types.js';
+
+const RUNS = { numRuns: 200 };
+
+const datum = (van: string, tot: string): fc.Arbitrary<string> =>
+  fc.integer({ min: dayOf(van), max: dayOf(tot) }).map(isoDateOf);
+
+const parameters = fc
+  .record({
+    jaar: fc.integer({ min: 2009, max: 2018 }),
+    peildatum: fc.option(datum('2009-01-01', '2019-12-31')),
+    meetdatum: fc.option(datum('2009-01-01', '2019-12-31')),
+  })
+  .map(({ jaar, peildatum, meetdatum }): Parameters => {
+    const E = peildatum ?? `${jaar + 1}-12-31`;
+    return { jaar, peildatum: E, meetdatum: meetdatum ?? E, kennisdatum: null };
+  });
+
+const metKennisdatum = (p: Parameters, kennisdatum: string | null): Parameters => ({ ...p, kennisdatum });
+
+const zonderKennisdatum = (r: Jaarrapport) => ({ ...r, kennisdatum: null });
+
+const opHuishouden = (b: readonly Bijdrage[]): Bijdrage[] =>
+  [...b].sort((x, y) => (x.huishouden < y.huishouden ? -1 : x.huishouden > y.huishouden ? 1 : 0));
+
+/** The same per-household streams, interleaved by another schedule. */
+const herschik = (events: readonly Recorded[], schedule: readonly number[]): Recorded[] => {
+  const streams = new Map<string, Recorded[]>();
+  for (const e of events) streams.set(e.huishouden, [...(streams.get(e.huishouden) ?? []), e]);
+  const open = [...streams.values()];
+  const out: Recorded[] = [];
+  for (let turn = 0; open.length > 0; turn++) {
+    const k = (schedule[turn % Math.max(1, schedule.length)] ?? 0) % open.length;
+    const stream = open[k] as Recorded[];
+    out.push(stream.shift() as Recorded);
+    if (stream.length === 0) open.splice(k, 1);
+  }
+  return out;
+};
+
+describe('laws of the projections (MEETREGELS §4–§5, STYLE §4)', () => {
+  it('totals are sums: of each figure’s parts, and of the households’ contributions', () => {
+    fc.assert(
+      fc.property(geldigeGeschiedenis(), parameters, (events, p) => {
+        const state = replay(events);
+        const r = jaarrapport(state, p);
+        const v = r.volledigeUitstroom;
+        expect(v.totaal).toBe(v.loondienst + v.onderneming + v.opleiding);
+        const g = r.gedeeltelijkeUitstroom;
+        expect(g.totaal).toBe(g.loondienst + g.onderneming);
+        expect(g.totaal).toBeLessThanOrEqual(g.bijstandshuishoudens);
+        const b = bijdragen(state, p);
+        const count = (f: (x: Bijdrage) => boolean) => b.filter(f).length;
+        expect(v.totaal).toBe(count((x) => x.volledigeUitstroom !== null));
+        expect(r.gemiddeldInkomen.maanden).toBe(b.reduce((s, x) => s + x.maanden, 0));
+        expect(r.gemiddeldInkomen.totaalCent).toBe(b.reduce((s, x) => s + x.totaalCent, 0));
+        expect(r.diagnose.genegeerd).toBe(b.reduce((s, x) => s + x.genegeerd, 0));
+        expect(r.bijstandsbestand.inJaar).toBe(count((x) => x.inJaar));
+      }),
+      RUNS,
+    );
+  });
+
+  it('the cohort’s four statuses add up to omvang; duurzaam + teruggevallen + nogOnbekend = uitstroom', () => {
+    fc.assert(
+      fc.property(geldigeGeschiedenis(), parameters, (events, p) => {
+        const r = jaarrapport(replay(events), p);
+        const c = r.cohort;
+        expect(c.aanHetWerk + c.ww + c.wwb + c.overig).toBe(c.omvang);
+        const d = r.duurzaamheid;
+        expect(d.duurzaam + d.teruggevallen + d.nogOnbekend).toBe(d.uitstroom);
+        expect(d.uitstroom).toBe(r.volledigeUitstroom.totaal);
+      }),
+      RUNS,
+    );
+  });
+
+  it('incremental = replay: facts applied one by one, with queries in between, give the replay’s figures', () => {
+    fc.assert(
+      fc.property(geldigeGeschiedenis(), parameters, fc.nat(), (events, p, split) => {
+        const state = emptyState();
+        const k = events.length === 0 ? 0 : split % events.length;
+        for (const e of events.slice(0, k)) apply(state, e);
+        jaarrapport(state, p); // derives and caches the households so far
+        for (const e of events.slice(k)) expect(apply(state, e)).toBe(state);
+        expect(jaarrapport(state, p)).toEqual(jaarrapport(replay(events), p));
+        expect(jaarrapport(events.reduce(apply, emptyState()), p)).toEqual(jaarrapport(state, p));
+      }),
+      RUNS,
+    );
+  });
+
+  it('the order in which unrelated households’ facts interleave does not matter', () => {
+    fc.assert(
+      fc.property(geldigeGeschiedenis(), fc.array(fc.nat(), { minLength: 1 }), parameters, (events, schedule, p) => {
+        const herschikt = herschik(events, schedule);
+        expect(herschikt).toHaveLength(events.length);
+        expect(jaarrapport(replay(herschikt), p)).toEqual(jaarrapport(replay(events), p));
+      }),
+      RUNS,
+    );
+  });
+
+  it('a kennisdatum at or after the last recordedAt equals no kennisdatum', () => {
+    fc.assert(
+      fc.property(geldigeGeschiedenis(), parameters, fc.nat({ max: 10_000_000 }), (events, p, na) => {
+        const last = Math.max(...events.map((e) => parseInstant(e.recordedAt) ?? 0));
+        const T = new Date(last + na).toISOString();
+        const state = replay(events);
+        expect(zonderKennisdatum(jaarrapport(state, metKennisdatum(p, T)))).toEqual(jaarrapport(state, p));
+      }),
+      RUNS,
+    );
+  });
+
+  it('a kennisdatum T gives the figures of the facts recorded up to T', () => {
+    fc.assert(
+      fc.property(geldigeGeschiedenis(), parameters, fc.nat(), (events, p, pick) => {
+        const T = events[pick % events.length]?.recordedAt ?? '2015-01-01T00:00:00.000Z';
+        const bekend = events.filter((e) => e.recordedAt <= T);
+        expect(zonderKennisdatum(jaarrapport(replay(events), metKennisdatum(p, T)))).toEqual(
+          jaarrapport(replay(bekend), p),
+        );
+      }),
+      RUNS,
+    );
+  });
+
+  it('a later peildatum never turns a duurzaam household into anything else', () => {
+    fc.assert(
+      fc.property(geldigeGeschiedenis(), parameters, fc.integer({ min: 1, max: 800 }), (events, p, later) => {
+        const state = replay(events);
+        const eerst = bijdragen(state, p);
+        const daarna = new Map(
+          bijdragen(state, { ...p, peildatum: isoDateOf(dayOf(p.peildatum) + later) }).map((b) => [b.huishouden, b]),
+        );
+        for (const b of eerst) {
+          if (b.duurzaamheid === 'duurzaam') expect(daarna.get(b.huishouden)?.duurzaamheid).toBe('duurzaam');
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('every household counted in a figure exists in the history', () => {
+    fc.assert(
+      fc.property(geldigeGeschiedenis(), parameters, (events, p) => {
+        const inHistorie = new Set<string>(events.map((e) => e.huishouden));
+        for (const b of bijdragen(replay(events), p)) expect(inHistorie.has(b.huishouden)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('a history the decider accepted replays without a skip (MEETREGELS §2)', () => {
+    fc.assert(
+      fc.property(geldigeGeschiedenis(), parameters, (events, p) => {
+        expect(jaarrapport(replay(events), p).diagnose.genegeerd).toBe(0);
+        const T = events[Math.floor(events.length / 2)]?.recordedAt ?? null;
+        expect(jaarrapport(replay(events), metKennisdatum(p, T)).diagnose.genegeerd).toBe(0);
+      }),
+      RUNS,
+    );
+  });
+
+  it('bijdragen lists each household once', () => {
+    fc.assert(
+      fc.property(geldigeGeschiedenis(), parameters, (events, p) => {
+        const b = opHuishouden(bijdragen(replay(events), p));
+        expect(new Set(b.map((x) => x.huishouden)).size).toBe(b.length);
+      }),
+      RUNS,
+    );
+  });
+});

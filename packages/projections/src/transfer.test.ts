@@ -1,0 +1,48 @@
+// Issue 6: states built over disjoint households (worker threads, partitioned by a hash of the
+// household) merge into the state of the whole history; a state travels as transferable buffers.
+import { geldigeGeschiedenis } from '@zelfredzaam/domain/testing';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { idKey } from './encoding.js';
+import { parametersVoor } from './fixtures/parameters.js';
+import { jaarrapport } from './jaarrapport.js';
+import { replay } from './state.js';
+import { fromTransferable, mergeStates, mergeTransferable, toTransferable, transferList } from './transfer.js';
+
+describe('merging and transferring states', () => {
+  it('the merge of two partitions by household hash equals the replay of the whole history', () => {
+    fc.assert(
+      fc.property(
+        geldigeGeschiedenis(),
+        fc.integer({ min: 2010, max: 2017 }),
+        fc.boolean(),
+        (events, jaar, settled) => {
+          const deel = (k: number) => events.filter((e) => idKey(e.huishouden) % 2 === k);
+          const a = replay(deel(0));
+          const b = replay(deel(1));
+          const p = parametersVoor(jaar);
+          if (settled) jaarrapport(b, p);
+          // As across threads: structured clone of the transferable form.
+          const vorm = toTransferable(b);
+          const overgebracht = structuredClone(vorm, { transfer: transferList(vorm) });
+          expect(jaarrapport(mergeTransferable(a, overgebracht), p)).toEqual(jaarrapport(replay(events), p));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a state comes back whole from its transferable form, and merging a household twice adds its facts', () => {
+    fc.assert(
+      fc.property(geldigeGeschiedenis(), fc.integer({ min: 2010, max: 2017 }), (events, jaar) => {
+        const p = parametersVoor(jaar);
+        const state = replay(events);
+        expect(jaarrapport(fromTransferable(toTransferable(state)), p)).toEqual(jaarrapport(state, p));
+        const half = Math.floor(events.length / 2);
+        const merged = mergeStates(replay(events.slice(0, half)), replay(events.slice(half)));
+        expect(jaarrapport(merged, p)).toEqual(jaarrapport(state, p));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
