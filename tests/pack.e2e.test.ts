@@ -11,7 +11,12 @@ const packages = ['domain', 'projections', 'adapters', 'cli'];
 let work: string;
 
 const run = (command: string, args: string[], cwd: string): string =>
-  execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_loglevel: 'error' } });
+  execFileSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, npm_config_loglevel: 'error' },
+  });
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'zelfredzaam-pack-'));
@@ -31,7 +36,9 @@ afterAll(() => {
 
 describe('packed packages import and work outside the workspace', () => {
   it('installs one tarball per package', () => {
-    expect(readdirSync(join(work, 'tarballs')).sort()).toEqual(packages.map((p) => `zelfredzaam-${p}-0.1.0.tgz`).sort());
+    expect(readdirSync(join(work, 'tarballs')).sort()).toEqual(
+      packages.map((p) => `zelfredzaam-${p}-0.1.0.tgz`).sort(),
+    );
   });
 
   it('@zelfredzaam/domain decodes and decides; /testing gives histories the decider accepts', () => {
@@ -54,7 +61,11 @@ describe('packed packages import and work outside the workspace', () => {
   it('every package resolves through its exports map with type declarations', () => {
     for (const p of packages) {
       const pkg = `@zelfredzaam/${p}`;
-      const out = run('node', ['--input-type=module', '-e', `const m = await import('${pkg}'); console.log(typeof m);`], join(work, 'consumer'));
+      const out = run(
+        'node',
+        ['--input-type=module', '-e', `const m = await import('${pkg}'); console.log(typeof m);`],
+        join(work, 'consumer'),
+      );
       expect(out.trim(), pkg).toBe('object');
       expect(readdirSync(join(work, 'consumer', 'node_modules', '@zelfredzaam', p, 'dist'))).toContain('index.d.ts');
     }

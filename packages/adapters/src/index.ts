@@ -1,2 +1,35 @@
-// Public entry point of @zelfredzaam/adapters.
-export {};
+// Public entry point of @zelfredzaam/adapters: the EventStore port, its adapters, recording
+// facts through the decider, and NDJSON import and export.
+export { type MemoryStoreOptions, openMemoryStore } from './memory-store.js';
+export {
+  type ExportOptions,
+  type ExportResult,
+  exportNdjson,
+  exportNdjsonFile,
+  ndjsonLine,
+} from './ndjson/export.js';
+export { LINE_NAMESPACE } from './ndjson/identity.js';
+export {
+  DEFAULT_MAX_LINE_BYTES,
+  type ImportCounts,
+  type ImportOptions,
+  type ImportResult,
+  importNdjson,
+  importNdjsonFile,
+  type LineRefusal,
+  type LineRefusalCode,
+} from './ndjson/import.js';
+export {
+  DEFAULT_STORE,
+  type OpenStoreOptions,
+  openPgliteStore,
+  openPostgresStore,
+  openStore,
+} from './open-store.js';
+export * from './port.js';
+export { type RecordOptions, type RecordResult, recordFacts, type StreamOutcome } from './record.js';
+export type { Row, SqlDriver, SqlSession } from './sql/driver.js';
+export { openPgDriver, type PgDriverOptions } from './sql/pg-driver.js';
+export { openPgliteDriver, pgliteDriverOf } from './sql/pglite-driver.js';
+export { DEFAULT_SCHEMA, SCHEMA_VERSION } from './sql/schema.js';
+export { openSqlStore, type SqlStoreOptions } from './sql/sql-store.js';

@@ -76,6 +76,18 @@ export class EventIdConflictError extends Error {
   }
 }
 
+/** Thrown when a stored event read back is not a fact of the catalogue (a corrupt row or record). */
+export class CorruptStoredEventError extends Error {
+  override readonly name = 'CorruptStoredEventError';
+  constructor(
+    readonly stream: string,
+    readonly revision: number,
+    readonly reason: string,
+  ) {
+    super(`stream ${stream}, revisie ${revision}: opgeslagen gebeurtenis onleesbaar — ${reason}`);
+  }
+}
+
 export interface ReadAllOptions {
   /** Start after this position (exclusive); from the beginning when absent. */
   readonly after?: Position;

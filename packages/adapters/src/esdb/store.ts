@@ -1,0 +1,393 @@
+// The EventStore port over EventStoreDB (issue 4, point 3) through @eventstore/db-client.
+//
+// - One stream per household under the port's own name (`huishouden-<id>`, category
+//   `huishouden`), after an optional namespace that lets several stores share one server.
+// - Expected revisions map one to one: `no_stream` → NO_STREAM, a number → that revision,
+//   `any` → ANY semantics; the client's WrongExpectedVersionError becomes the port's conflict.
+// - Idempotency by eventId per stream: the stream's ids are read first and facts it already
+//   holds are left out; the rest is appended with the revision that was read, so nobody can
+//   slip the same id in between. The eventId is also the event's id, so the server itself
+//   recognises a repeated append. EventStoreDB has no index of event ids across streams: an
+//   eventId reused in *another* stream cannot be detected here (PostgreSQL and memory can).
+// - readAll reads $all in pages and keeps our streams (the client's readAll has no server-side
+//   filter); subscribe is subscribeToAll with a stream-name prefix filter. Positions are the
+//   opaque `commit/prepare`.
+// - A subscriber's checkpoint is the last event of its own stream
+//   `zelfredzaam-checkpoint-<subscriber>`, outside the household category, so neither readAll
+//   nor subscribe ever returns it.
+// Needs EventStoreDB 22.6 or later: older servers send no $all position with stream reads.
+import {
+  type AllStreamResolvedEvent,
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  jsonEvent,
+  NO_STREAM,
+  type ReadPosition,
+  type RecordedEvent,
+  START,
+  StreamNotFoundError,
+  streamNameFilter,
+  WrongExpectedVersionError,
+} from '@eventstore/db-client';
+import type { Identified } from '@zelfredzaam/domain';
+import type {
+  AppendOutcome,
+  EventStore,
+  ExpectedRevision,
+  Position,
+  ReadAllOptions,
+  StoredEvent,
+  StreamWrite,
+  SubscribeOptions,
+} from '../port.js';
+import { CorruptStoredEventError, WrongExpectedRevisionError } from '../port.js';
+import { toEventData, toRecorded } from './codec.js';
+import { comparePositions, formatPosition, knownPosition, type LogPosition, parsePosition } from './position.js';
+
+export interface EventStoreDbOptions {
+  /**
+   * Put before every stream name (e.g. `gemeente-zwolle.`), so several stores or test runs can
+   * share one server without seeing each other's facts. Default: none.
+   */
+  readonly namespace?: string;
+  /** The clock for recordedAt when a fact has none (milliseconds since the epoch). */
+  readonly now?: () => number;
+}
+
+/** The household category: the streams readAll and subscribe return. */
+export const HOUSEHOLD_PREFIX = 'huishouden-';
+export const CHECKPOINT_PREFIX = 'zelfredzaam-checkpoint-';
+const CHECKPOINT_TYPE = 'CheckpointSaved';
+const DEFAULT_BATCH_SIZE = 1000;
+/** $all holds other streams too; read at least this many events per round trip. */
+const MIN_PAGE_SIZE = 1000;
+/** Streams read or written at the same time by readStreams and append. */
+const PARALLEL_STREAMS = 16;
+/** Rounds of read-then-append for an `any` write that keeps meeting other writers. */
+const MAX_ANY_ATTEMPTS = 20;
+
+type Revision = number | 'no_stream';
+
+const isObject = (value: unknown): value is Readonly<Record<string, unknown>> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
+
+const revisionMatches = (expected: ExpectedRevision, actual: Revision): boolean =>
+  expected === 'any' || expected === actual;
+
+const checkExpected = (expected: ExpectedRevision): void => {
+  if (typeof expected === 'number' && !(Number.isSafeInteger(expected) && expected >= 0)) {
+    throw new RangeError(`verwachte revisie ${expected}: verwacht een geheel getal ≥ 0, 'no_stream' of 'any'`);
+  }
+};
+
+/** Runs `work` on every item with at most `limit` at a time; results keep the items' order. */
+const mapLimit = async <T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> => {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next;
+      next += 1;
+      const item = items[index];
+      if (item !== undefined) results[index] = await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+};
+
+class EventStoreDbStore implements EventStore {
+  readonly kind = 'esdb';
+  private readonly namespace: string;
+  private readonly householdPrefix: string;
+  private readonly now: () => number;
+  /** Ends the live subscriptions when the store closes. */
+  private readonly subscriptions = new Set<() => void>();
+  private closed = false;
+
+  constructor(
+    private readonly client: EventStoreDBClient,
+    options: EventStoreDbOptions,
+  ) {
+    this.namespace = options.namespace ?? '';
+    this.householdPrefix = `${this.namespace}${HOUSEHOLD_PREFIX}`;
+    this.now = options.now ?? Date.now;
+  }
+
+  // ── names ─────────────────────────────────────────────────────────────────────────────
+
+  private serverName(stream: string): string {
+    if (!stream.startsWith(HOUSEHOLD_PREFIX)) {
+      throw new RangeError(`stream ${stream}: verwacht een huishoudstream ${HOUSEHOLD_PREFIX}<id> (zie streamNameOf)`);
+    }
+    return `${this.namespace}${stream}`;
+  }
+
+  /** The port's name of a server stream, or undefined when it is not one of our households. */
+  private portName(serverName: string): string | undefined {
+    return serverName.startsWith(this.householdPrefix) ? serverName.slice(this.namespace.length) : undefined;
+  }
+
+  private checkpointStream(subscriber: string): string {
+    if (subscriber === '') throw new RangeError('een abonnee heeft een naam nodig');
+    return `${this.namespace}${CHECKPOINT_PREFIX}${subscriber}`;
+  }
+
+  // ── reading ───────────────────────────────────────────────────────────────────────────
+
+  private toStored(event: RecordedEvent, stream: string): StoredEvent {
+    const position = knownPosition(event.position);
+    const revision = Number(event.revision);
+    if (position === undefined) {
+      throw new CorruptStoredEventError(
+        stream,
+        revision,
+        'de server gaf geen positie (EventStoreDB 22.6 of later nodig)',
+      );
+    }
+    return { stream, revision, position: formatPosition(position), event: toRecorded(event, stream) };
+  }
+
+  /** A server stream's events from a revision on, undecoded; empty when the stream does not exist. */
+  private async readRaw(serverName: string, fromRevision = 0n, maxCount?: number): Promise<RecordedEvent[]> {
+    const events: RecordedEvent[] = [];
+    try {
+      const read = this.client.readStream(serverName, {
+        fromRevision: fromRevision === 0n ? START : fromRevision,
+        direction: FORWARDS,
+        ...(maxCount === undefined ? {} : { maxCount }),
+      });
+      for await (const resolved of read) if (resolved.event !== undefined) events.push(resolved.event);
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+    return events;
+  }
+
+  async readStream(stream: string): Promise<readonly StoredEvent[]> {
+    const events = await this.readRaw(this.serverName(stream));
+    return events.map((event) => this.toStored(event, stream));
+  }
+
+  async readStreams(streams: readonly string[]): Promise<ReadonlyMap<string, readonly StoredEvent[]>> {
+    // EventStoreDB reads one stream per call; the calls share one connection.
+    const unique = [...new Set(streams)];
+    const read = await mapLimit(unique, PARALLEL_STREAMS, (stream) => this.readStream(stream));
+    return new Map(unique.map((stream, i) => [stream, read[i] ?? []]));
+  }
+
+  /** One page of $all from a position (inclusive), collected before anyone sees it. */
+  private async readAllPage(from: ReadPosition, count: number): Promise<AllStreamResolvedEvent[]> {
+    const page: AllStreamResolvedEvent[] = [];
+    for await (const resolved of this.client.readAll({ fromPosition: from, maxCount: count, direction: FORWARDS })) {
+      page.push(resolved);
+    }
+    return page;
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<readonly StoredEvent[]> {
+    const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize ${batchSize}: verwacht ≥ 1`);
+    // `after` is exclusive; reading $all from a position includes the event at it.
+    let seen: LogPosition | undefined = options.after === undefined ? undefined : parsePosition(options.after);
+    const pageSize = Math.max(batchSize, MIN_PAGE_SIZE);
+    let batch: StoredEvent[] = [];
+    for (;;) {
+      const count = seen === undefined ? pageSize : pageSize + 1;
+      const page = await this.readAllPage(seen ?? START, count);
+      let last: LogPosition | undefined;
+      for (const { event } of page) {
+        if (event === undefined) continue;
+        last = event.position;
+        if (seen !== undefined && comparePositions(event.position, seen) <= 0) continue;
+        const stream = this.portName(event.streamId);
+        if (stream === undefined) continue;
+        batch.push(this.toStored(event, stream));
+        if (batch.length === batchSize) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (page.length < count || last === undefined) break;
+      seen = last;
+    }
+    if (batch.length > 0) yield batch;
+  }
+
+  async *subscribe(options: SubscribeOptions = {}): AsyncIterable<StoredEvent> {
+    const { signal } = options;
+    if (signal?.aborted === true || this.closed) return;
+    const after = options.after === undefined ? undefined : parsePosition(options.after);
+    const subscription = this.client.subscribeToAll({
+      fromPosition: after ?? START,
+      filter: streamNameFilter({ prefixes: [this.householdPrefix] }),
+    });
+    const events = subscription[Symbol.asyncIterator]();
+    let stopRequested = false;
+    let stop = (): void => {};
+    const stopped = new Promise<'stopped'>((resolve) => {
+      stop = () => {
+        stopRequested = true;
+        resolve('stopped');
+      };
+    });
+    signal?.addEventListener('abort', stop, { once: true });
+    this.subscriptions.add(stop);
+    try {
+      while (!stopRequested) {
+        const next = events.next();
+        // A pending next() is left behind when the subscription stops; it settles on unsubscribe.
+        next.catch(() => {});
+        const result = await Promise.race([next, stopped]);
+        // Events already buffered are not handed out once the subscription is stopped.
+        if (result === 'stopped' || result.done === true || stopRequested) return;
+        const event = result.value.event;
+        if (event === undefined) continue;
+        // Subscriptions start after `after` already; this guards servers that include it.
+        if (after !== undefined && comparePositions(event.position, after) <= 0) continue;
+        const stream = this.portName(event.streamId);
+        if (stream !== undefined) yield this.toStored(event, stream);
+      }
+    } finally {
+      signal?.removeEventListener('abort', stop);
+      this.subscriptions.delete(stop);
+      await subscription.unsubscribe();
+      subscription.destroy();
+    }
+  }
+
+  // ── appending ─────────────────────────────────────────────────────────────────────────
+
+  async append(writes: readonly StreamWrite[]): Promise<readonly AppendOutcome[]> {
+    for (const write of writes) {
+      this.serverName(write.stream);
+      checkExpected(write.expectedRevision);
+    }
+    // Writes to different streams go in parallel; writes to one stream keep their order.
+    const byStream = new Map<string, number[]>();
+    writes.forEach((write, index) => {
+      byStream.set(write.stream, [...(byStream.get(write.stream) ?? []), index]);
+    });
+    const outcomes: AppendOutcome[] = new Array(writes.length);
+    await mapLimit([...byStream.values()], PARALLEL_STREAMS, async (indices) => {
+      for (const index of indices) {
+        const write = writes[index];
+        if (write !== undefined) outcomes[index] = await this.appendWrite(write);
+      }
+    });
+    return outcomes;
+  }
+
+  async appendToStream(
+    stream: string,
+    expectedRevision: ExpectedRevision,
+    events: readonly Identified[],
+  ): Promise<readonly StoredEvent[]> {
+    const [outcome] = await this.append([{ stream, expectedRevision, events }]);
+    if (outcome === undefined) throw new Error(`stream ${stream}: geen uitkomst van append`);
+    if (outcome.status === 'conflict')
+      throw new WrongExpectedRevisionError(stream, expectedRevision, outcome.actualRevision);
+    return outcome.appended;
+  }
+
+  private async appendWrite(write: StreamWrite): Promise<AppendOutcome> {
+    const serverName = this.serverName(write.stream);
+    const conflict = (actualRevision: Revision): AppendOutcome => ({
+      status: 'conflict',
+      stream: write.stream,
+      expectedRevision: write.expectedRevision,
+      actualRevision,
+    });
+    for (let attempt = 1; ; attempt++) {
+      const existing = await this.readRaw(serverName);
+      const last = existing[existing.length - 1];
+      const current: Revision = last === undefined ? 'no_stream' : Number(last.revision);
+      if (!revisionMatches(write.expectedRevision, current)) return conflict(current);
+      const held = new Set(existing.map((event) => event.id));
+      const fresh: Identified[] = [];
+      for (const event of write.events) {
+        if (held.has(event.eventId)) continue;
+        held.add(event.eventId);
+        fresh.push(event);
+      }
+      if (fresh.length === 0) return { status: 'ok', stream: write.stream, appended: [] };
+      const now = this.now();
+      try {
+        // Always the revision just read: the ids checked above are then exactly what is there.
+        const result = await this.client.appendToStream(
+          serverName,
+          fresh.map((event) => toEventData(event, now)),
+          { expectedRevision: current === 'no_stream' ? NO_STREAM : BigInt(current) },
+        );
+        const first = result.nextExpectedRevision - BigInt(fresh.length) + 1n;
+        const stored = await this.readRaw(serverName, first, fresh.length);
+        return {
+          status: 'ok',
+          stream: write.stream,
+          appended: stored.map((event) => this.toStored(event, write.stream)),
+        };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        const actual = error.actualVersion;
+        // A caller who asked for a revision gets the conflict; for `any`, read again and retry.
+        if (write.expectedRevision !== 'any')
+          return conflict(typeof actual === 'bigint' ? Number(actual) : 'no_stream');
+        if (attempt >= MAX_ANY_ATTEMPTS) {
+          throw new Error(`stream ${write.stream}: na ${attempt} pogingen nog steeds gelijktijdige schrijvers`);
+        }
+      }
+    }
+  }
+
+  // ── checkpoints ───────────────────────────────────────────────────────────────────────
+
+  async loadCheckpoint(subscriber: string): Promise<Position | undefined> {
+    const name = this.checkpointStream(subscriber);
+    const last: RecordedEvent[] = [];
+    try {
+      // Read to the end: a read left early keeps its gRPC call open, and dispose() waits for it.
+      const read = this.client.readStream(name, { fromRevision: END, direction: BACKWARDS, maxCount: 1 });
+      for await (const { event } of read) if (event !== undefined) last.push(event);
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return undefined;
+      throw error;
+    }
+    const event = last[0];
+    if (event === undefined) return undefined;
+    const position = isObject(event.data) ? event.data.position : undefined;
+    if (typeof position !== 'string') {
+      throw new CorruptStoredEventError(name, Number(event.revision), 'het checkpoint heeft geen positie');
+    }
+    return formatPosition(parsePosition(position));
+  }
+
+  async saveCheckpoint(subscriber: string, position: Position): Promise<void> {
+    const name = this.checkpointStream(subscriber);
+    const checked = formatPosition(parsePosition(position));
+    const result = await this.client.appendToStream(
+      name,
+      jsonEvent({ type: CHECKPOINT_TYPE, data: { position: checked } }),
+    );
+    // Only the last checkpoint counts; let the server scavenge the older ones.
+    if (result.nextExpectedRevision === 0n) await this.client.setStreamMetadata(name, { maxCount: 1 });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const stop of this.subscriptions) stop();
+    await this.client.dispose();
+  }
+}
+
+/**
+ * Opens the EventStoreDB store at an `esdb://` or `esdb+discover://` connection string, e.g.
+ * `esdb://127.0.0.1:2113?tls=false`. The client connects on first use.
+ */
+export const openEventStoreDb = async (
+  connectionString: string,
+  options: EventStoreDbOptions = {},
+): Promise<EventStore> => new EventStoreDbStore(EventStoreDBClient.connectionString(connectionString), options);

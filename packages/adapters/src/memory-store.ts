@@ -1,0 +1,148 @@
+// The EventStore port in memory (issue 4, point 3): for tests and library use. It keeps the
+// same promises as the durable stores: revisions, eventId idempotency (and the cross-stream
+// check), recorded order, catch-up-then-live subscriptions, checkpoints.
+import type { Identified, Recorded } from '@zelfredzaam/domain';
+import { appendOne, planAppend } from './append-plan.js';
+import { recordedAtOf, withRecordedAt } from './envelope.js';
+import type {
+  AppendOutcome,
+  EventStore,
+  ExpectedRevision,
+  Position,
+  ReadAllOptions,
+  StoredEvent,
+  StreamWrite,
+  SubscribeOptions,
+} from './port.js';
+import { checkBatchSize } from './read-all.js';
+import { ChangeSignal, catchUpThenLive } from './subscription.js';
+
+export interface MemoryStoreOptions {
+  /** The clock for recordedAt when a fact has none (milliseconds since the epoch). */
+  readonly now?: () => number;
+}
+
+/** Positions are 1-based indexes into the log, as decimal strings. */
+const positionOf = (index: number): Position => String(index + 1) as Position;
+
+const indexAfter = (position: Position | undefined): number => {
+  if (position === undefined) return 0;
+  const n = Number(position);
+  if (!Number.isSafeInteger(n) || n < 0 || String(n) !== position) {
+    throw new RangeError(`positie ${JSON.stringify(position)} komt niet uit deze (geheugen)opslag`);
+  }
+  return n;
+};
+
+class MemoryStore implements EventStore {
+  readonly kind = 'memory';
+  private readonly log: StoredEvent[] = [];
+  private readonly streams = new Map<string, StoredEvent[]>();
+  /** eventId → stream that holds it. */
+  private readonly ids = new Map<string, string>();
+  private readonly checkpoints = new Map<string, Position>();
+  private readonly changes = new ChangeSignal();
+  private closed = false;
+
+  constructor(private readonly now: () => number) {}
+
+  async append(writes: readonly StreamWrite[]): Promise<readonly AppendOutcome[]> {
+    this.checkOpen();
+    const plan = planAppend(
+      writes,
+      (stream) => {
+        const length = this.streams.get(stream)?.length ?? 0;
+        return length === 0 ? 'no_stream' : length - 1;
+      },
+      (eventId) => this.ids.get(eventId),
+    );
+    const recordedAt = recordedAtOf(this.now());
+    const outcomes = plan.map((planned): AppendOutcome => {
+      if (planned.status === 'conflict') return planned;
+      const appended = planned.events.map((event, i) =>
+        this.store(planned.stream, planned.firstRevision + i, withRecordedAt(event, recordedAt)),
+      );
+      return { status: 'ok', stream: planned.stream, appended };
+    });
+    if (outcomes.some((o) => o.status === 'ok' && o.appended.length > 0)) this.changes.notify();
+    return outcomes;
+  }
+
+  private store(stream: string, revision: number, event: Recorded): StoredEvent {
+    const stored: StoredEvent = { stream, revision, position: positionOf(this.log.length), event };
+    this.log.push(stored);
+    let events = this.streams.get(stream);
+    if (events === undefined) {
+      events = [];
+      this.streams.set(stream, events);
+    }
+    events.push(stored);
+    this.ids.set(event.eventId, stream);
+    return stored;
+  }
+
+  appendToStream(
+    stream: string,
+    expectedRevision: ExpectedRevision,
+    events: readonly Identified[],
+  ): Promise<readonly StoredEvent[]> {
+    return appendOne((writes) => this.append(writes), stream, expectedRevision, events);
+  }
+
+  async readStream(stream: string): Promise<readonly StoredEvent[]> {
+    this.checkOpen();
+    return [...(this.streams.get(stream) ?? [])];
+  }
+
+  async readStreams(streams: readonly string[]): Promise<ReadonlyMap<string, readonly StoredEvent[]>> {
+    this.checkOpen();
+    return new Map(streams.map((stream) => [stream, [...(this.streams.get(stream) ?? [])]]));
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<readonly StoredEvent[]> {
+    this.checkOpen();
+    const batchSize = checkBatchSize(options.batchSize);
+    let index = indexAfter(options.after);
+    while (index < this.log.length) {
+      const batch = this.log.slice(index, index + batchSize);
+      index += batch.length;
+      yield batch;
+    }
+  }
+
+  subscribe(options: SubscribeOptions = {}): AsyncIterable<StoredEvent> {
+    return catchUpThenLive(
+      {
+        readAll: (o) => this.readAll(o),
+        changes: this.changes,
+        pollIntervalMs: 60_000,
+        isClosed: () => this.closed,
+      },
+      options,
+    );
+  }
+
+  async loadCheckpoint(subscriber: string): Promise<Position | undefined> {
+    this.checkOpen();
+    return this.checkpoints.get(subscriber);
+  }
+
+  async saveCheckpoint(subscriber: string, position: Position): Promise<void> {
+    this.checkOpen();
+    indexAfter(position);
+    this.checkpoints.set(subscriber, position);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.changes.notify();
+  }
+
+  private checkOpen(): void {
+    if (this.closed) throw new Error('de (geheugen)opslag is gesloten');
+  }
+}
+
+/** A new, empty in-memory store. */
+export const openMemoryStore = (options: MemoryStoreOptions = {}): EventStore =>
+  new MemoryStore(options.now ?? Date.now);

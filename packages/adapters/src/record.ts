@@ -1,0 +1,255 @@
+// Recording facts: the only way users append (issue 4, point 2). Facts are grouped by
+// household, decided against the household's stored history (MEETREGELS §2: a household's
+// batch is accepted whole or refused whole) and appended with the exact revision that was read,
+// so a concurrent writer shows up as a conflict: then just that household is read and decided
+// again. No store ever holds a fact that breaks the lifecycle.
+import { randomUUID } from 'node:crypto';
+import {
+  aanduiding,
+  decide,
+  type EventId,
+  EventId as EventIdCodec,
+  type HuishoudenId,
+  type Identified,
+  type Incoming,
+  streamNameOf,
+  type Weigering,
+  weigering,
+} from '@zelfredzaam/domain';
+import { isRight } from 'fp-ts/lib/Either.js';
+import { withEventId } from './envelope.js';
+import {
+  type AppendOutcome,
+  EventIdConflictError,
+  type EventStore,
+  type ExpectedRevision,
+  type StoredEvent,
+  type StreamWrite,
+} from './port.js';
+
+export interface RecordOptions {
+  /** The identity of a fact that has none (default: a random UUID). The importer derives it from the line. */
+  readonly eventIdFor?: (feit: Incoming, index: number) => EventId;
+  /** Facts decided and appended per round trip (default 5,000); a household's facts are never split. */
+  readonly chunkSize?: number;
+  /** Rounds of read, decide and append for a household that other writers keep changing (default 20). */
+  readonly maxAttempts?: number;
+}
+
+interface OutcomeBase {
+  readonly stream: string;
+  readonly huishouden: HuishoudenId;
+  /** The household's facts of this call, in the order given, each with its eventId. */
+  readonly facts: readonly Identified[];
+  /** Indexes of those facts in the input of recordFacts. */
+  readonly indexes: readonly number[];
+}
+
+export type StreamOutcome =
+  | (OutcomeBase & {
+      readonly status: 'accepted';
+      /** What was stored; facts whose eventId the household already held are left out. */
+      readonly appended: readonly StoredEvent[];
+    })
+  /** Every fact was already stored with the same content: nothing appended. */
+  | (OutcomeBase & { readonly status: 'alreadyStored' })
+  /** The decider refused the batch (nothing of it is stored). */
+  | (OutcomeBase & { readonly status: 'refused'; readonly weigering: Weigering })
+  /** Other writers kept changing the household for maxAttempts rounds; nothing stored, safe to retry. */
+  | (OutcomeBase & { readonly status: 'conflict'; readonly attempts: number; readonly bericht: string });
+
+export interface RecordResult {
+  /** One outcome per household, in order of first appearance in the input. */
+  readonly outcomes: readonly StreamOutcome[];
+  /** Facts stored by this call. */
+  readonly appended: number;
+  /** Facts left out because their eventId was already stored with the same content. */
+  readonly alreadyStored: number;
+  /** Facts in refused or conflicting batches. */
+  readonly refused: number;
+}
+
+const DEFAULT_CHUNK = 5_000;
+const DEFAULT_ATTEMPTS = 20;
+
+const randomEventId = (): EventId => {
+  const decoded = EventIdCodec.decode(randomUUID());
+  if (!isRight(decoded)) throw new Error('randomUUID gaf geen UUID');
+  return decoded.right;
+};
+
+interface Group {
+  readonly stream: string;
+  readonly huishouden: HuishoudenId;
+  readonly facts: Identified[];
+  readonly indexes: number[];
+}
+
+/** Groups facts by stream in order of first appearance, completing each identity. */
+const groupByStream = (
+  facts: readonly Incoming[],
+  eventIdFor: (feit: Incoming, index: number) => EventId,
+): Map<string, Group> => {
+  const groups = new Map<string, Group>();
+  facts.forEach((feit, index) => {
+    const identified = withEventId(feit, (f) => eventIdFor(f, index));
+    const stream = streamNameOf(feit);
+    let group = groups.get(stream);
+    if (group === undefined) {
+      group = { stream, huishouden: feit.huishouden, facts: [], indexes: [] };
+      groups.set(stream, group);
+    }
+    group.facts.push(identified);
+    group.indexes.push(index);
+  });
+  return groups;
+};
+
+const lastRevision = (events: readonly StoredEvent[]): ExpectedRevision => {
+  const last = events[events.length - 1];
+  return last === undefined ? 'no_stream' : last.revision;
+};
+
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Decides and appends the groups of one chunk; retries the households that met another writer. */
+const recordChunk = async (
+  store: EventStore,
+  groups: readonly Group[],
+  maxAttempts: number,
+): Promise<Map<string, StreamOutcome>> => {
+  const outcomes = new Map<string, StreamOutcome>();
+  let pending = groups;
+  for (let attempt = 1; pending.length > 0; attempt++) {
+    if (attempt > maxAttempts) {
+      for (const group of pending) {
+        outcomes.set(group.stream, {
+          status: 'conflict',
+          ...base(group),
+          attempts: maxAttempts,
+          bericht: `huishouden ${group.huishouden}: na ${maxAttempts} pogingen steeds gelijktijdig gewijzigd door een andere schrijver; niets vastgelegd, probeer het opnieuw`,
+        });
+      }
+      break;
+    }
+    if (attempt > 1) await pause(Math.floor(Math.random() * 5 * attempt));
+    const histories = await store.readStreams(pending.map((g) => g.stream));
+    const writes: StreamWrite[] = [];
+    const writing: Group[] = [];
+    for (const group of pending) {
+      const history = histories.get(group.stream) ?? [];
+      const decided = decide(
+        history.map((stored) => stored.event),
+        group.facts,
+      );
+      if (!isRight(decided)) {
+        outcomes.set(group.stream, { status: 'refused', ...base(group), weigering: decided.left });
+      } else if (decided.right.length === 0) {
+        outcomes.set(group.stream, { status: 'alreadyStored', ...base(group) });
+      } else {
+        writes.push({ stream: group.stream, expectedRevision: lastRevision(history), events: decided.right });
+        writing.push(group);
+      }
+    }
+    const results = await appendRefusingReusedIds(store, writes, writing, outcomes);
+    const conflicted: Group[] = [];
+    results.forEach((result, i) => {
+      const group = writing[i];
+      if (group === undefined || result === undefined) return;
+      if (result.status === 'ok')
+        outcomes.set(group.stream, { status: 'accepted', ...base(group), appended: result.appended });
+      else conflicted.push(group);
+    });
+    pending = conflicted;
+  }
+  return outcomes;
+};
+
+const base = (group: Group): OutcomeBase => ({
+  stream: group.stream,
+  huishouden: group.huishouden,
+  facts: group.facts,
+  indexes: group.indexes,
+});
+
+/**
+ * Appends the writes; an eventId that another household already holds refuses just that
+ * household (the decider cannot see other streams), and the others are appended again.
+ * Returns one result per write; undefined for a refused one.
+ */
+const appendRefusingReusedIds = async (
+  store: EventStore,
+  writes: StreamWrite[],
+  groups: Group[],
+  outcomes: Map<string, StreamOutcome>,
+): Promise<(AppendOutcome | undefined)[]> => {
+  const results: (AppendOutcome | undefined)[] = new Array(writes.length).fill(undefined);
+  let open = writes.map((_, i) => i);
+  while (open.length > 0) {
+    try {
+      const appended = await store.append(open.map((i) => writes[i] as StreamWrite));
+      open.forEach((writeIndex, i) => {
+        results[writeIndex] = appended[i];
+      });
+      return results;
+    } catch (error) {
+      if (!(error instanceof EventIdConflictError)) throw error;
+      const culprit = open.find((i) => writes[i]?.stream === error.stream);
+      const group = culprit === undefined ? undefined : groups[culprit];
+      if (culprit === undefined || group === undefined) throw error;
+      const feit = group.facts.find((f) => f.eventId === error.eventId) ?? group.facts[0];
+      if (feit === undefined) throw error;
+      outcomes.set(group.stream, {
+        status: 'refused',
+        ...base(group),
+        weigering: weigering('EVENT_ID_HERGEBRUIKT', group.huishouden, aanduiding(feit)),
+      });
+      open = open.filter((i) => i !== culprit);
+    }
+  }
+  return results;
+};
+
+/**
+ * Records facts through the decider: groups them by household, completes each identity,
+ * reads those households (one readStreams per chunk), decides, and appends every accepted batch
+ * in one append with the exact revision read. A household that another writer changed in between
+ * is read and decided again (at most maxAttempts rounds).
+ */
+export const recordFacts = async (
+  store: EventStore,
+  facts: readonly Incoming[],
+  options: RecordOptions = {},
+): Promise<RecordResult> => {
+  const eventIdFor = options.eventIdFor ?? randomEventId;
+  const chunkSize = Math.max(1, options.chunkSize ?? DEFAULT_CHUNK);
+  const maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_ATTEMPTS);
+  const groups = [...groupByStream(facts, eventIdFor).values()];
+  const outcomes: StreamOutcome[] = [];
+  let appended = 0;
+  let alreadyStored = 0;
+  let refused = 0;
+  for (let start = 0; start < groups.length; ) {
+    // A chunk holds whole households: at least one, then up to chunkSize facts.
+    let end = start;
+    let size = 0;
+    do {
+      size += groups[end]?.facts.length ?? 0;
+      end++;
+    } while (end < groups.length && size + (groups[end]?.facts.length ?? 0) <= chunkSize);
+    const chunk = groups.slice(start, end);
+    const decided = await recordChunk(store, chunk, maxAttempts);
+    for (const group of chunk) {
+      const outcome = decided.get(group.stream);
+      if (outcome === undefined) continue;
+      outcomes.push(outcome);
+      if (outcome.status === 'accepted') {
+        appended += outcome.appended.length;
+        alreadyStored += outcome.facts.length - outcome.appended.length;
+      } else if (outcome.status === 'alreadyStored') alreadyStored += outcome.facts.length;
+      else refused += outcome.facts.length;
+    }
+    start = end;
+  }
+  return { outcomes, appended, alreadyStored, refused };
+};

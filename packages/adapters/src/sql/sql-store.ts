@@ -1,0 +1,345 @@
+// The EventStore port over SQL (issue 4, point 3): one store for a PostgreSQL server and for
+// PGlite, through a small driver. One events table with a global position; appends take a
+// transaction-scoped advisory lock so positions commit in order; reads are keyset reads by
+// position in batches, the next batch fetched while the current one is decoded; subscriptions
+// catch up, then wait for a NOTIFY (or a poll). Every row read back is decoded with the
+// domain's codec; a corrupt row is an error naming its stream and revision.
+import {
+  datumOf,
+  decodeRecorded,
+  describeDecodeError,
+  encode,
+  type Identified,
+  type Recorded,
+  type RecordedAt,
+  streamNameOf,
+} from '@zelfredzaam/domain';
+import { appendOne, type PlannedOutcome, planAppend, type Revision } from '../append-plan.js';
+import { recordedAtOf, withRecordedAt } from '../envelope.js';
+import {
+  type AppendOutcome,
+  CorruptStoredEventError,
+  type EventStore,
+  type ExpectedRevision,
+  type Position,
+  type ReadAllOptions,
+  type StoredEvent,
+  type StreamWrite,
+  type SubscribeOptions,
+} from '../port.js';
+import { checkBatchSize } from '../read-all.js';
+import { ChangeSignal, catchUpThenLive } from '../subscription.js';
+import { constraintOf, type Row, type SqlDriver, type SqlSession, sqlState } from './driver.js';
+import { applySchema, DEFAULT_SCHEMA, LOCK_CLASS_APPEND, quoteIdentifier } from './schema.js';
+
+export interface SqlStoreOptions {
+  /** The PostgreSQL schema holding the tables (default `zelfredzaam`); created on first use. */
+  readonly schema?: string;
+  /** The clock for recordedAt when a fact has none (milliseconds since the epoch). */
+  readonly now?: () => number;
+  /** How often a waiting subscription reads again without a notification (default 1000 ms). */
+  readonly pollIntervalMs?: number;
+}
+
+const POSITION = /^\d{1,19}$/;
+
+const parsePosition = (position: Position | undefined): string => {
+  if (position === undefined) return '0';
+  if (typeof position !== 'string' || !POSITION.test(position)) {
+    throw new RangeError(`positie ${JSON.stringify(position)} komt niet uit een SQL-opslag`);
+  }
+  return position;
+};
+
+/** A short, stable name for the schema's NOTIFY channel (channel names are at most 63 bytes). */
+const channelOf = (schema: string): string => {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < schema.length; i++) h = Math.imul(h ^ schema.charCodeAt(i), 0x01000193) >>> 0;
+  return `zelfredzaam_${h.toString(16).padStart(8, '0')}`;
+};
+
+/** A row `position::text, stream, revision, event::text` as a stored event, decoded. */
+const toStored = (row: Row): StoredEvent => {
+  const [position, stream, revision, text] = row;
+  const name = typeof stream === 'string' ? stream : String(stream);
+  const rev = typeof revision === 'number' ? revision : Number(revision);
+  const corrupt = (reason: string) => new CorruptStoredEventError(name, rev, reason);
+  if (typeof position !== 'string' || typeof stream !== 'string' || typeof revision !== 'number') {
+    throw corrupt('onverwachte kolomwaarden');
+  }
+  if (typeof text !== 'string') throw corrupt('de gebeurtenis ontbreekt');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw corrupt('de gebeurtenis is geen geldige JSON');
+  }
+  const decoded = decodeRecorded(json);
+  if (decoded._tag === 'Left') throw corrupt(describeDecodeError(decoded.left));
+  if (streamNameOf(decoded.right) !== stream)
+    throw corrupt('het huishouden van de gebeurtenis hoort niet bij deze stream');
+  return { stream, revision, position: position as Position, event: decoded.right };
+};
+
+/** One event as a record of the insert's JSON document (built by hand: it is the append's hot path). */
+const insertRecord = (stream: string, revision: number, event: Recorded): string => {
+  const datum = datumOf(event);
+  return `{"s":${JSON.stringify(stream)},"r":${revision},"i":"${event.eventId}","t":"${event.type}","d":${
+    datum === undefined ? 'null' : `"${datum}"`
+  },"a":"${event.recordedAt}","e":${JSON.stringify(encode(event))}}`;
+};
+
+class SqlStore implements EventStore {
+  readonly kind: string;
+  private readonly changes = new ChangeSignal();
+  private readonly channel: string;
+  private readonly sql: {
+    readonly lock: string;
+    readonly revisions: string;
+    readonly holders: string;
+    readonly insert: string;
+    readonly insertOptimistic: string;
+    readonly remove: string;
+    readonly readStreams: string;
+    readonly page: string;
+    readonly loadCheckpoint: string;
+    readonly saveCheckpoint: string;
+  };
+  private listening: Promise<(() => Promise<void>) | undefined> | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly driver: SqlDriver,
+    private readonly schema: string,
+    private readonly now: () => number,
+    private readonly pollIntervalMs: number,
+  ) {
+    this.kind = driver.kind;
+    this.channel = channelOf(schema);
+    const s = quoteIdentifier(schema);
+    this.sql = {
+      lock: 'SELECT pg_advisory_xact_lock($1::int, hashtext($2))',
+      revisions: `SELECT s.stream, (SELECT max(e.revision) FROM ${s}.events e WHERE e.stream = s.stream)
+        FROM unnest($1::text[]) AS s(stream)`,
+      // One index lookup per value (a scalar subquery is never turned into a join): with the
+      // statistics of a table that an import is filling, `= ANY(array)` gets planned as a scan
+      // of the whole table, per chunk.
+      holders: `SELECT h.id, h.stream FROM (SELECT i.id::text AS id,
+          (SELECT e.stream FROM ${s}.events e WHERE e.event_id = i.id) AS stream
+        FROM unnest($1::uuid[]) AS i(id) OFFSET 0) h WHERE h.stream IS NOT NULL`,
+      insert: `INSERT INTO ${s}.events (stream, revision, event_id, type, datum, recorded_at, event)
+        SELECT r.s, r.r, r.i, r.t, r.d, r.a, r.e
+        FROM json_to_recordset($1::json) AS r(s text, r integer, i uuid, t text, d date, a timestamptz, e json)
+        RETURNING event_id::text, position::text`,
+      insertOptimistic: `INSERT INTO ${s}.events (stream, revision, event_id, type, datum, recorded_at, event)
+        SELECT r.s, r.r, r.i, r.t, r.d, r.a, r.e
+        FROM json_to_recordset($1::json) AS r(s text, r integer, i uuid, t text, d date, a timestamptz, e json)
+        ON CONFLICT (event_id) DO NOTHING
+        RETURNING event_id::text, position::text`,
+      remove: `DELETE FROM ${s}.events WHERE position = ANY($1::bigint[])`,
+      // Per stream along the (stream, revision) index, for the same reason as above.
+      readStreams: `SELECT e.position::text, e.stream, e.revision, e.event::text FROM unnest($1::text[]) AS s(stream)
+        CROSS JOIN LATERAL (SELECT * FROM ${s}.events x WHERE x.stream = s.stream ORDER BY x.revision) e`,
+      // Ordered by the table's column e.position: the output column `position::text` would sort as text.
+      page: `SELECT e.position::text, e.stream, e.revision, e.event::text FROM ${s}.events e
+        WHERE e.position > $1::bigint ORDER BY e.position LIMIT $2`,
+      loadCheckpoint: `SELECT position::text FROM ${s}.checkpoints WHERE subscriber = $1`,
+      saveCheckpoint: `INSERT INTO ${s}.checkpoints (subscriber, position) VALUES ($1, $2::bigint)
+        ON CONFLICT (subscriber) DO UPDATE SET position = EXCLUDED.position, saved_at = now()`,
+    };
+  }
+
+  // ── appending ───────────────────────────────────────────────────────────────────────────
+
+  async append(writes: readonly StreamWrite[]): Promise<readonly AppendOutcome[]> {
+    this.checkOpen();
+    if (writes.length === 0) return [];
+    const outcomes = await this.driver.transaction((tx) => this.appendLocked(tx, writes));
+    if (outcomes.some((o) => o.status === 'ok' && o.appended.length > 0)) this.changes.notify();
+    return outcomes;
+  }
+
+  private async appendLocked(tx: SqlSession, writes: readonly StreamWrite[]): Promise<AppendOutcome[]> {
+    // Everything below runs after the lock, so it sees every append that committed before.
+    await tx.query(this.sql.lock, [LOCK_CLASS_APPEND, this.schema]);
+    const streams = [...new Set(writes.map((w) => w.stream))];
+    const revisions = new Map<string, Revision>();
+    for (const [stream, revision] of await tx.query(this.sql.revisions, [streams])) {
+      if (typeof stream === 'string') revisions.set(stream, typeof revision === 'number' ? revision : 'no_stream');
+    }
+    const recordedAt = recordedAtOf(this.now());
+    const currentRevision = (stream: string): Revision => revisions.get(stream) ?? 'no_stream';
+    // Optimistic first: as if no eventId were stored yet (recordFacts has left out what the
+    // households hold). An eventId that is stored after all makes the insert skip its row;
+    // then the rows are taken out again and the append is planned with the holders known.
+    let plan = planAppend(writes, currentRevision, () => undefined);
+    let rows = this.rowsOf(plan, recordedAt);
+    let positions = await this.insert(tx, this.sql.insertOptimistic, rows.records);
+    if (positions.size < rows.records.length) {
+      if (positions.size > 0) await tx.query(this.sql.remove, [[...positions.values()]]);
+      const ids = [...new Set(writes.flatMap((w) => w.events.map((e) => e.eventId)))];
+      const holders = new Map<string, string>();
+      for (const [id, stream] of await tx.query(this.sql.holders, [ids])) {
+        if (typeof id === 'string' && typeof stream === 'string') holders.set(id, stream);
+      }
+      plan = planAppend(writes, currentRevision, (id) => holders.get(id));
+      rows = this.rowsOf(plan, recordedAt);
+      positions = await this.insert(tx, this.sql.insert, rows.records);
+    }
+    if (positions.size > 0) await tx.query('SELECT pg_notify($1, $2)', [this.channel, '']);
+    return rows.pending.map((outcome): AppendOutcome => {
+      if (outcome.status === 'conflict') return outcome;
+      const appended = outcome.events.map(({ revision, event }): StoredEvent => {
+        const position = positions.get(event.eventId);
+        if (position === undefined)
+          throw new Error(`stream ${outcome.stream}: geen positie terug voor revisie ${revision}`);
+        return { stream: outcome.stream, revision, position: position as Position, event };
+      });
+      return { status: 'ok', stream: outcome.stream, appended };
+    });
+  }
+
+  /** The planned writes as insert records, and per write what it will store. */
+  private rowsOf(plan: readonly PlannedOutcome[], recordedAt: RecordedAt) {
+    const records: string[] = [];
+    const pending = plan.map((planned) => {
+      if (planned.status === 'conflict') return planned;
+      const events = planned.events.map((event: Identified, i) => {
+        const recorded = withRecordedAt(event, recordedAt);
+        records.push(insertRecord(planned.stream, planned.firstRevision + i, recorded));
+        return { revision: planned.firstRevision + i, event: recorded };
+      });
+      return { status: 'ok' as const, stream: planned.stream, events };
+    });
+    return { records, pending };
+  }
+
+  /** Inserts the records; the positions they got, by eventId. */
+  private async insert(tx: SqlSession, statement: string, records: readonly string[]): Promise<Map<string, string>> {
+    const positions = new Map<string, string>();
+    if (records.length === 0) return positions;
+    try {
+      for (const [id, position] of await tx.query(statement, [`[${records.join(',')}]`])) {
+        if (typeof id === 'string' && typeof position === 'string') positions.set(id, position);
+      }
+    } catch (error) {
+      throw this.explainInsertError(error);
+    }
+    return positions;
+  }
+
+  /** Under the append lock a unique violation means a writer that bypassed it: say so plainly. */
+  private explainInsertError(error: unknown): unknown {
+    if (sqlState(error) !== '23505') return error;
+    const which = constraintOf(error) === 'events_event_id_key' ? 'een eventId' : 'een (stream, revisie)';
+    return new Error(
+      `schema ${this.schema}: ${which} bestaat al; schreef een ander programma zonder de append-vergrendeling? Niets vastgelegd`,
+      { cause: error },
+    );
+  }
+
+  appendToStream(
+    stream: string,
+    expectedRevision: ExpectedRevision,
+    events: readonly Identified[],
+  ): Promise<readonly StoredEvent[]> {
+    return appendOne((writes) => this.append(writes), stream, expectedRevision, events);
+  }
+
+  // ── reading ─────────────────────────────────────────────────────────────────────────────
+
+  async readStream(stream: string): Promise<readonly StoredEvent[]> {
+    return (await this.readStreams([stream])).get(stream) ?? [];
+  }
+
+  async readStreams(streams: readonly string[]): Promise<ReadonlyMap<string, readonly StoredEvent[]>> {
+    this.checkOpen();
+    const unique = [...new Set(streams)];
+    const result = new Map<string, StoredEvent[]>(unique.map((stream) => [stream, []]));
+    if (unique.length === 0) return result;
+    for (const row of await this.driver.query(this.sql.readStreams, [unique])) {
+      const stored = toStored(row);
+      result.get(stored.stream)?.push(stored);
+    }
+    return result;
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<readonly StoredEvent[]> {
+    this.checkOpen();
+    const batchSize = checkBatchSize(options.batchSize);
+    let next: Promise<readonly Row[]> | undefined = this.page(parsePosition(options.after), batchSize);
+    while (next !== undefined) {
+      const rows: readonly Row[] = await next;
+      const last = rows[rows.length - 1];
+      if (last === undefined) return;
+      // Fetch the next page while this one is decoded and consumed (the database and this
+      // process work at the same time). A short page is the end for now.
+      next = rows.length < batchSize || typeof last[0] !== 'string' ? undefined : this.page(last[0], batchSize);
+      yield rows.map(toStored);
+    }
+  }
+
+  private page(after: string, size: number): Promise<readonly Row[]> {
+    const rows = this.driver.query(this.sql.page, [after, size]);
+    // Marked handled: a consumer that stops early leaves the prefetched page unread.
+    rows.catch(() => {});
+    return rows;
+  }
+
+  subscribe(options: SubscribeOptions = {}): AsyncIterable<StoredEvent> {
+    this.startListening();
+    return catchUpThenLive(
+      {
+        readAll: (o) => this.readAll(o),
+        changes: this.changes,
+        pollIntervalMs: this.pollIntervalMs,
+        isClosed: () => this.closed,
+      },
+      options,
+    );
+  }
+
+  /** Other processes' appends arrive as notifications; polling covers a lost connection. */
+  private startListening(): void {
+    this.listening ??= this.driver
+      .listen(this.channel, () => this.changes.notify())
+      .catch(() => {
+        this.listening = undefined;
+        return undefined;
+      });
+  }
+
+  // ── checkpoints ─────────────────────────────────────────────────────────────────────────
+
+  async loadCheckpoint(subscriber: string): Promise<Position | undefined> {
+    this.checkOpen();
+    const [row] = await this.driver.query(this.sql.loadCheckpoint, [subscriber]);
+    const position = row?.[0];
+    return typeof position === 'string' ? (position as Position) : undefined;
+  }
+
+  async saveCheckpoint(subscriber: string, position: Position): Promise<void> {
+    this.checkOpen();
+    await this.driver.query(this.sql.saveCheckpoint, [subscriber, parsePosition(position)]);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.changes.notify();
+    const stop = await this.listening;
+    await stop?.().catch(() => {});
+    await this.driver.close();
+  }
+
+  private checkOpen(): void {
+    if (this.closed) throw new Error(`de opslag (${this.kind}, schema ${this.schema}) is gesloten`);
+  }
+}
+
+/** A store over `driver`, its schema applied on first use; closing the store closes the driver. */
+export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions = {}): Promise<EventStore> => {
+  const schema = options.schema ?? DEFAULT_SCHEMA;
+  await applySchema(driver, schema);
+  return new SqlStore(driver, schema, options.now ?? Date.now, options.pollIntervalMs ?? 1000);
+};

@@ -1,0 +1,198 @@
+// What the SQL store promises beyond the port, for PostgreSQL and PGlite alike: a versioned
+// schema applied once, a refusal of a newer schema, corrupt rows named by stream and revision,
+// values that never reach SQL as text, and data that outlives the store object.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CorruptStoredEventError,
+  type EventStore,
+  recordFacts,
+  SCHEMA_VERSION,
+  type SqlDriver,
+  type StoredEvent,
+} from '../../packages/adapters/src/index.js';
+import { freshSchema } from './postgres.js';
+import { feit, identified, start, werk } from './store-contract.js';
+
+const HOSTILE = `x'); DROP TABLE events; --"\\;$1`;
+
+export const runSqlStoreTests = (
+  name: string,
+  open: (schema?: string, options?: { readonly pollIntervalMs?: number }) => Promise<EventStore>,
+  raw: () => Promise<SqlDriver>,
+): void => {
+  describe(`SQL store: ${name}`, () => {
+    let driver: SqlDriver;
+    beforeAll(async () => {
+      driver = await raw();
+    });
+    afterAll(async () => {
+      await driver.close();
+    });
+
+    const withStore = async <T>(schema: string, work: (store: EventStore) => Promise<T>): Promise<T> => {
+      const store = await open(schema);
+      try {
+        return await work(store);
+      } finally {
+        await store.close();
+      }
+    };
+
+    it('applies the versioned schema once, and keeps the data when opened again', async () => {
+      const schema = freshSchema();
+      await withStore(schema, (store) =>
+        store.appendToStream('huishouden-h-1', 'no_stream', [start('h-1', '2014-01-01')]),
+      );
+      const stored = await withStore(schema, (store) => store.readStream('huishouden-h-1'));
+      expect(stored.map((e) => e.event.type)).toEqual(['UitkeringGestart']);
+      const versions = await driver.query(`SELECT version FROM "${schema}".schema_version ORDER BY version`);
+      expect(versions).toEqual([[SCHEMA_VERSION]]);
+      const columns = await driver.query(
+        `SELECT column_name::text FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'events' ORDER BY ordinal_position`,
+        [schema],
+      );
+      expect(columns.map((c) => c[0])).toEqual([
+        'position',
+        'stream',
+        'revision',
+        'event_id',
+        'type',
+        'datum',
+        'recorded_at',
+        'event',
+      ]);
+    });
+
+    it('a subscriber hears of an append by another store object through NOTIFY, without polling', async () => {
+      const schema = freshSchema();
+      const listening = await open(schema, { pollIntervalMs: 600_000 });
+      const writing = await open(schema);
+      try {
+        const controller = new AbortController();
+        const seen: StoredEvent[] = [];
+        const reading = (async () => {
+          for await (const event of listening.subscribe({ signal: controller.signal })) {
+            seen.push(event);
+            controller.abort();
+          }
+        })();
+        // The subscription has caught up (nothing to read) and waits; then the other store appends.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const [stored] = await writing.appendToStream('huishouden-h-1', 'no_stream', [start('h-1', '2014-01-01')]);
+        const timer = setTimeout(() => controller.abort(), 10_000);
+        await reading;
+        clearTimeout(timer);
+        expect(seen).toEqual([stored]);
+      } finally {
+        await listening.close();
+        await writing.close();
+      }
+    });
+
+    it('refuses a schema newer than the code, saying so', async () => {
+      const schema = freshSchema();
+      await withStore(schema, async () => undefined);
+      await driver.query(`INSERT INTO "${schema}".schema_version (version, description) VALUES (99, 'toekomst')`);
+      await expect(open(schema)).rejects.toThrow(/versie 99, nieuwer dan deze zelfredzaam kent/);
+    });
+
+    it('refuses a schema name that is not a plain identifier', async () => {
+      await expect(open(HOSTILE)).rejects.toThrow(/schemanaam .* ongeldig/);
+    });
+
+    it('fills the query columns from the fact', async () => {
+      const schema = freshSchema();
+      await withStore(schema, (store) =>
+        recordFacts(store, [
+          identified(
+            { type: 'UitkeringGestart', huishouden: 'h-1', datum: '2014-01-01', recordedAt: '2014-01-02T09:00:00Z' },
+            'a',
+          ),
+          identified(
+            {
+              type: 'InkomstenOntvangen',
+              huishouden: 'h-1',
+              maand: '2014-02',
+              bron: 'loondienst',
+              bedragCent: 1,
+              recordedAt: '2014-03-01T10:00:00+01:00',
+            },
+            'b',
+          ),
+        ]),
+      );
+      const rows = await driver.query(
+        `SELECT stream, revision, type, datum::text, to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS'), event->>'eventId' = event_id::text
+         FROM "${schema}".events ORDER BY position`,
+      );
+      expect(rows).toEqual([
+        ['huishouden-h-1', 0, 'UitkeringGestart', '2014-01-01', '2014-01-02T09:00:00.000', true],
+        ['huishouden-h-1', 1, 'InkomstenOntvangen', null, '2014-03-01T09:00:00.000', true],
+      ]);
+    });
+
+    it('a corrupt row is an error naming its stream and revision, never a silent skip', async () => {
+      const schema = freshSchema();
+      await withStore(schema, async (store) => {
+        await store.appendToStream('huishouden-h-1', 'no_stream', [
+          start('h-1', '2014-01-01'),
+          werk('h-1', '2014-06-01'),
+        ]);
+        await driver.query(
+          `UPDATE "${schema}".events SET event = jsonb_set(event::jsonb, '{datum}', '"2014-02-30"')::json WHERE revision = 1`,
+        );
+        const error = await store.readStream('huishouden-h-1').then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(CorruptStoredEventError);
+        expect(error).toMatchObject({ stream: 'huishouden-h-1', revision: 1 });
+        expect(String(error)).toMatch(/stream huishouden-h-1, revisie 1: .*veld datum/);
+        const all = async () => {
+          for await (const _ of store.readAll()) {
+            // reading is enough
+          }
+        };
+        await expect(all()).rejects.toBeInstanceOf(CorruptStoredEventError);
+      });
+    });
+
+    it('values with quotes, semicolons and SQL are stored as values, never run', async () => {
+      const schema = freshSchema();
+      await withStore(schema, async (store) => {
+        const target = start('h-1', '2014-01-01');
+        const retraction = identified(
+          { type: 'GebeurtenisIngetrokken', huishouden: 'h-1', ingetrokken: target.eventId, reden: HOSTILE },
+          'r',
+        );
+        await store.appendToStream('huishouden-h-1', 'no_stream', [target, retraction]);
+        const [, read] = await store.readStream('huishouden-h-1');
+        expect(read?.event).toMatchObject({ reden: HOSTILE });
+        expect(await store.readStream(HOSTILE)).toEqual([]);
+        expect((await store.readStreams([HOSTILE, 'huishouden-h-1'])).get(HOSTILE)).toEqual([]);
+        const position = read?.position;
+        if (position === undefined) throw new Error('niets opgeslagen');
+        await store.saveCheckpoint(HOSTILE, position);
+        expect(await store.loadCheckpoint(HOSTILE)).toBe(position);
+        await expect(
+          store.appendToStream(
+            HOSTILE,
+            'any',
+            [feit({ type: 'UitkeringGestart', huishouden: 'h-2', datum: '2014-01-01' })].map((f) => ({
+              ...f,
+              eventId: target.eventId,
+            })),
+          ),
+        ).rejects.toThrow(/hoort in stream huishouden-h-2/);
+        await expect(
+          store
+            .readAll({ after: HOSTILE as StoredEvent['position'] })
+            [Symbol.asyncIterator]()
+            .next(),
+        ).rejects.toThrow(/positie/);
+        const [count] = await driver.query(`SELECT count(*)::int FROM "${schema}".events`);
+        expect(count).toEqual([2]);
+      });
+    });
+  });
+};
