@@ -1,4 +1,19 @@
 #!/usr/bin/env node
-import { isValidDatum } from '@zelfredzaam/domain';
+// The `zelfredzaam` command: the real world (process streams, the clock) handed to the CLI.
+import { DateTime } from 'luxon';
+import { run } from './cli.js';
 
-console.log(`zelfredzaam: in opbouw (${isValidDatum('2014-01-01')})`);
+// `zelfredzaam export | head`: when the reader goes away, stop quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+});
+
+const exitCode = await run(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  cwd: process.cwd(),
+  // MEETREGELS §3: the peildatum defaults to "today" in the Netherlands; the core never reads the clock.
+  vandaag: () => DateTime.now().setZone('Europe/Amsterdam').toISODate() ?? '',
+});
+process.exitCode = exitCode;

@@ -1,0 +1,118 @@
+// What the commands share: the common options, opening the store, replaying it with a progress
+// bar, reading the normen file and writing the output.
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { EventStore } from '@zelfredzaam/adapters';
+import type { Recorded } from '@zelfredzaam/domain';
+import { apply, emptyState, type ProjectionState } from '@zelfredzaam/projections';
+import { type OptionSpec, type Parsed, stringValue } from '../args.js';
+import { CliError, echo, UsageError } from '../errors.js';
+import { GEEN_NORMEN, type Normen, parseNormen } from '../normen.js';
+import { meld, type Omgeving, schrijf } from '../omgeving.js';
+import { createProgress, status } from '../progress.js';
+import { DEFAULT_STORE, describeStore, openStore, parseStore, type StoreSpec } from '../store.js';
+
+export const HELP_OPTIONS: OptionSpec = {
+  help: { type: 'boolean', short: 'h' },
+  debug: { type: 'boolean' },
+};
+
+export const STORE_OPTION: OptionSpec = { store: { type: 'string' } };
+
+export const storeSpecOf = (parsed: Parsed, omgeving: Omgeving): StoreSpec =>
+  parseStore(stringValue(parsed, 'store') ?? DEFAULT_STORE, omgeving.cwd);
+
+/** Opens the store, runs `work` with it and always closes it. */
+export const withStore = async <T>(
+  spec: StoreSpec,
+  omgeving: Omgeving,
+  work: (store: EventStore) => Promise<T>,
+): Promise<T> => {
+  // A new PGlite directory takes seconds to initialise: say what is happening.
+  const clear = status(omgeving.stderr, `store ${describeStore(spec)} openen…`);
+  let store: EventStore;
+  try {
+    store = await openStore(spec);
+  } finally {
+    clear();
+  }
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+};
+
+/** Every fact of the store, in recorded order, in batches. */
+export async function* allFacts(store: EventStore): AsyncGenerator<readonly Recorded[]> {
+  for await (const batch of store.readAll({ batchSize: 10_000 })) yield batch.map((stored) => stored.event);
+}
+
+/** Folds the whole store into a projection state, with a progress bar on a terminal. */
+export const replayStore = async (store: EventStore, omgeving: Omgeving): Promise<ProjectionState> => {
+  const state = emptyState();
+  const progress = createProgress(omgeving.stderr, 'afspelen');
+  try {
+    for await (const batch of allFacts(store)) {
+      for (const feit of batch) apply(state, feit);
+      progress.tick(batch.length);
+    }
+  } finally {
+    progress.done();
+  }
+  return state;
+};
+
+/** Reads an input file named on the command line; a missing or unreadable file is a usage error. */
+export const readInputFile = async (path: string, flag: string, omgeving: Omgeving): Promise<string> => {
+  try {
+    return await readFile(resolve(omgeving.cwd, path), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'bestaat niet'
+        : code === 'EISDIR'
+          ? 'is een map'
+          : code === 'EACCES'
+            ? 'mag niet worden gelezen'
+            : 'kan niet worden gelezen';
+    throw new UsageError(`${flag}: bestand ${echo(path)} ${why}`);
+  }
+};
+
+/** The normen of `--normen FILE`, or none. */
+export const loadNormen = async (parsed: Parsed, omgeving: Omgeving): Promise<Normen> => {
+  const path = stringValue(parsed, 'normen');
+  if (path === undefined) return GEEN_NORMEN;
+  const text = await readInputFile(path, '--normen', omgeving);
+  const result = parseNormen(text);
+  if ('fouten' in result) {
+    throw new UsageError(`--normen: ${echo(path)} klopt niet:\n  ${result.fouten.join('\n  ')}`);
+  }
+  return result.normen;
+};
+
+/** Writes the output to `--output FILE` or to stdout. */
+export const writeOutput = async (text: string, parsed: Parsed, omgeving: Omgeving): Promise<void> => {
+  const path = stringValue(parsed, 'output');
+  if (path === undefined) {
+    await schrijf(omgeving.stdout, text);
+    return;
+  }
+  try {
+    await writeFile(resolve(omgeving.cwd, path), text, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CliError(`--output: ${echo(path)} kan niet worden geschreven: ${reason}`);
+  }
+  await meld(omgeving, `Geschreven naar ${path}.`);
+};
+
+const group = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+
+/** A count the Dutch way: 33066 → "33.066". */
+export const aantal = group;
+
+/** Seconds with one decimal, Dutch: 12.34 → "12,3 s". */
+export const seconden = (ms: number): string => `${(ms / 1000).toFixed(1).replace('.', ',')} s`;

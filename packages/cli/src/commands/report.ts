@@ -1,0 +1,119 @@
+// `zelfredzaam report`: the figures of one year or a series, from the store or from a file.
+import { resolveParameters } from '@zelfredzaam/projections';
+import { isLeft } from 'fp-ts/lib/Either.js';
+import {
+  flag,
+  type OptionSpec,
+  parseBestand,
+  parseDatum,
+  parseJaar,
+  parseJaren,
+  parseKennisdatum,
+  parseKeuze,
+  readArgs,
+  stringValue,
+} from '../args.js';
+import { EXIT_OK, EXIT_REFUSED, UsageError } from '../errors.js';
+import { HELP } from '../help.js';
+import { meld, type Omgeving, schrijf } from '../omgeving.js';
+import { FORMATEN, maakRapport, type RapportVraag } from '../rapport.js';
+import { describeStore } from '../store.js';
+import { HELP_OPTIONS, loadNormen, replayStore, STORE_OPTION, storeSpecOf, withStore, writeOutput } from './common.js';
+import { loadFile, samenvatting } from './laden.js';
+
+const OPTIONS: OptionSpec = {
+  ...HELP_OPTIONS,
+  ...STORE_OPTION,
+  from: { type: 'string' },
+  jaar: { type: 'string' },
+  jaren: { type: 'string' },
+  peildatum: { type: 'string' },
+  meetdatum: { type: 'string' },
+  kennisdatum: { type: 'string' },
+  vergelijk: { type: 'boolean' },
+  format: { type: 'string' },
+  normen: { type: 'string' },
+  output: { type: 'string' },
+};
+
+/** Reads and checks the parameters of the report (usage errors before any work is done). */
+export const readVraag = (values: ReturnType<typeof readArgs>): RapportVraag => {
+  const jaar = stringValue(values, 'jaar');
+  const jaren = stringValue(values, 'jaren');
+  if (jaar !== undefined && jaren !== undefined) throw new UsageError('--jaar en --jaren gaan niet samen; kies er één');
+  if (jaar === undefined && jaren === undefined) {
+    throw new UsageError('geef het verslagjaar met --jaar JJJJ, of een reeks met --jaren VAN-TOT');
+  }
+  const peildatum = stringValue(values, 'peildatum');
+  const meetdatum = stringValue(values, 'meetdatum');
+  const kennisdatum = stringValue(values, 'kennisdatum');
+  const vergelijk = flag(values, 'vergelijk');
+  if (vergelijk && kennisdatum === undefined) {
+    throw new UsageError('--vergelijk vraagt om --kennisdatum T: de datum waarop de cijfers zijn gepubliceerd');
+  }
+  return {
+    jaren: jaar !== undefined ? [parseJaar(jaar)] : parseJaren(jaren ?? ''),
+    reeks: jaren !== undefined,
+    vergelijk,
+    ...(peildatum === undefined ? {} : { peildatum: parseDatum(peildatum, '--peildatum') }),
+    ...(meetdatum === undefined ? {} : { meetdatum: parseDatum(meetdatum, '--meetdatum') }),
+    ...(kennisdatum === undefined ? {} : { kennisdatum: parseKennisdatum(kennisdatum) }),
+  };
+};
+
+/** The projections check the parameters too (§3); any objection is a usage error, before loading. */
+const checkParameters = (vraag: RapportVraag, vandaag: string): void => {
+  for (const jaar of vraag.jaren) {
+    const resolved = resolveParameters(
+      {
+        jaar,
+        ...(vraag.peildatum === undefined ? {} : { peildatum: vraag.peildatum }),
+        ...(vraag.meetdatum === undefined ? {} : { meetdatum: vraag.meetdatum }),
+        ...(vraag.kennisdatum === undefined ? {} : { kennisdatum: vraag.kennisdatum }),
+      },
+      vandaag,
+    );
+    if (isLeft(resolved)) throw new UsageError(resolved.left.bericht);
+  }
+};
+
+export const report = async (argv: readonly string[], omgeving: Omgeving): Promise<number> => {
+  const parsed = readArgs(argv, OPTIONS, 0);
+  if (flag(parsed, 'help')) {
+    await schrijf(omgeving.stdout, HELP.report);
+    return EXIT_OK;
+  }
+  const vraag = readVraag(parsed);
+  const formaat = parseKeuze(stringValue(parsed, 'format') ?? 'table', '--format', FORMATEN);
+  const from = stringValue(parsed, 'from');
+  if (from !== undefined && stringValue(parsed, 'store') !== undefined) {
+    throw new UsageError('--from en --store gaan niet samen: het rapport komt uit een bestand óf uit een store');
+  }
+  const output = stringValue(parsed, 'output');
+  if (output !== undefined) parseBestand(output, '--output');
+  const vandaag = omgeving.vandaag();
+  checkParameters(vraag, vandaag);
+  const normen = await loadNormen(parsed, omgeving);
+
+  let refused = 0;
+  let bron: string;
+  let state: Awaited<ReturnType<typeof replayStore>>;
+  if (from !== undefined) {
+    parseBestand(from, '--from');
+    const loaded = await loadFile(from, omgeving);
+    refused = loaded.result.refused;
+    state = loaded.state;
+    bron = `bestand ${from}`;
+    if (refused > 0) {
+      await meld(omgeving, `${samenvatting(loaded.result, from)}; het rapport gaat over de geaccepteerde regels.`);
+    }
+  } else {
+    const spec = storeSpecOf(parsed, omgeving);
+    state = await withStore(spec, omgeving, (store) => replayStore(store, omgeving));
+    bron = `store ${describeStore(spec)}`;
+  }
+  const text = maakRapport(state, vraag, vandaag, { formaat, normen, ondertitel: `Bron: ${bron}` });
+  if (isLeft(text)) throw new UsageError(text.left.bericht);
+  await writeOutput(text.right, parsed, omgeving);
+  return refused > 0 ? EXIT_REFUSED : EXIT_OK;
+};

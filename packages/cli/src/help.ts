@@ -1,0 +1,178 @@
+// The help texts, in Dutch, for the whole command and each subcommand.
+
+export const COMMANDS = ['demo', 'import', 'export', 'report', 'verify'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+const STORE = `  --store STORE        de gebeurtenissenopslag (standaard pglite:./.zelfredzaam):
+                         pglite:PAD            ingebedde PostgreSQL in een map (geen server nodig)
+                         postgres://…          een PostgreSQL-server
+                         esdb://…              een EventStoreDB-server (connection string)
+                         memory:               in het geheugen (verdwijnt na de opdracht)`;
+
+const COMMON = `  --debug              toon bij een onverwachte fout de volledige stack trace
+  -h, --help           deze hulp`;
+
+const EXIT = `Afsluitcodes: 0 gelukt · 1 feiten geweigerd of controle mislukt · 2 verkeerd gebruik
+(onbekende optie, ongeldige waarde, onleesbaar invoerbestand) · 3 andere fout (store onbereikbaar,
+schrijffout, interne fout).`;
+
+export const HELP: Readonly<Record<'algemeen' | Command, string>> = {
+  algemeen: `zelfredzaam — cijfers over sociaal-economische zelfredzaamheid uit gebeurtenissen over
+bijstandshuishoudens (MEETREGELS.md).
+
+Gebruik: zelfredzaam <opdracht> [opties]
+
+Opdrachten:
+  demo      maak een voorbeeldgemeente (±4.000 bijstandshuishoudens, 2011–2016) en toon het
+            rapport 2012–2015
+  import    lees gebeurtenissen uit een NDJSON-bestand in de store, via de levensloopregels
+  export    schrijf alle gebeurtenissen uit de store als NDJSON
+  report    de cijfers van een jaar of een reeks jaren (tabel, json, md, csv of html)
+  verify    controleer de store tegen de levensloopregels en tel de feiten per soort en jaar
+
+Algemene opties:
+${STORE}
+${COMMON}
+  --version            toon het versienummer
+
+Voorbeelden:
+  zelfredzaam demo
+  zelfredzaam report --jaren 2012-2015
+  zelfredzaam report --from gemeente.ndjson --jaar 2014 --format json
+  zelfredzaam report --jaar 2014 --kennisdatum 2015-03-01 --vergelijk
+
+Meer over een opdracht: zelfredzaam <opdracht> --help
+
+${EXIT}
+`,
+  demo: `zelfredzaam demo — een voorbeeldgemeente, en het rapport 2012–2015
+
+Gebruik: zelfredzaam demo [--seed N] [--huishoudens N] [--store STORE | --ndjson BESTAND]
+
+Maakt deterministisch (zelfde seed, zelfde feiten) een gemeente ter grootte van Zwolle:
+bijstandshuishoudens van 2011 tot en met 2016 met instroom, volledige uitstroom (loondienst,
+onderneming, opleiding), terugval (ook via WW), inkomsten naast de bijstand, andere uitstroom,
+late registraties en enkele ingetrokken registratiefouten. De feiten gaan via de
+levensloopregels de store in; daarna volgt het rapport 2012–2015. Nog eens draaien met dezelfde
+seed voegt niets toe.
+
+Opties:
+  --seed N             startwaarde van de toevalsgenerator, 0 … 4294967295 (standaard 1)
+  --huishoudens N      bijstandshuishoudens bij de start, 1 … 2000000 (standaard 4000)
+  --ndjson BESTAND     schrijf de feiten als NDJSON naar BESTAND in plaats van naar de store
+                       (geen rapport); '-' is de standaarduitvoer
+  --format FORMAAT     formaat van het rapport: table (standaard), json, md, csv, html
+  --normen BESTAND     normen per indicator en jaar (zie zelfredzaam report --help)
+${STORE}
+${COMMON}
+
+Voorbeelden:
+  zelfredzaam demo
+  zelfredzaam demo --seed 7 --huishoudens 10000 --store memory:
+  zelfredzaam demo --ndjson demo.ndjson
+
+${EXIT}
+`,
+  import: `zelfredzaam import — gebeurtenissen uit NDJSON in de store
+
+Gebruik: zelfredzaam import BESTAND.ndjson [--store STORE]
+
+Leest één gebeurtenis per regel (MEETREGELS §6; '-' leest de standaardinvoer). Elke gebeurtenis
+gaat langs de levensloopregels (MEETREGELS §2): wat past wordt vastgelegd, wat niet past wordt
+geweigerd en met regelnummer en reden op de foutuitvoer gemeld. Een huishouden wordt per batch
+helemaal of helemaal niet vastgelegd. Opnieuw importeren van hetzelfde bestand voegt niets toe.
+
+Opties:
+${STORE}
+${COMMON}
+
+Voorbeeld:
+  zelfredzaam import gemeente-2015.ndjson --store postgres://gemeente@localhost/zelfredzaam
+
+${EXIT} Afsluitcode 1 als er ook maar één regel is geweigerd.
+`,
+  export: `zelfredzaam export — alle gebeurtenissen uit de store als NDJSON
+
+Gebruik: zelfredzaam export [BESTAND.ndjson] [--store STORE]
+
+Schrijft elke gebeurtenis in de volgorde van vastleggen, met eventId en recordedAt (MEETREGELS
+§6), naar BESTAND of naar de standaarduitvoer. Het resultaat kan weer worden geïmporteerd.
+
+Opties:
+${STORE}
+${COMMON}
+
+Voorbeeld:
+  zelfredzaam export archief.ndjson
+
+${EXIT}
+`,
+  report: `zelfredzaam report — de cijfers van een jaar of een reeks jaren
+
+Gebruik: zelfredzaam report (--jaar JJJJ | --jaren VAN-TOT) [opties]
+
+Per indicator de rijen van de gemeentelijke rapportages: Nulsituatie (het gerealiseerde cijfer
+van het jaar ervoor), Norm (uit --normen) en Gerealiseerd, met de uitsplitsing eronder.
+
+Bron:
+${STORE}
+  --from BESTAND       lees een NDJSON-bestand in het geheugen, via de levensloopregels, en
+                       rapporteer over wat is geaccepteerd (geweigerde regels op de foutuitvoer)
+
+Parameters (MEETREGELS §3):
+  --jaar JJJJ          het verslagjaar
+  --jaren VAN-TOT      een reeks verslagjaren, bijvoorbeeld 2012-2015 (één kolom per jaar)
+  --peildatum DATUM    peildatum (standaard het vroegste van 31 december van het volgende jaar
+                       en vandaag)
+  --meetdatum DATUM    meetdatum van het cohort (standaard de peildatum)
+  --kennisdatum T      alleen wat op T bekend was: een datum (einde van die dag, Nederlandse
+                       tijd) of een ISO-tijdstip (2015-03-01T12:00:00Z)
+  --vergelijk          met --kennisdatum: elk cijfer zoals gepubliceerd op T, zoals nu bekend,
+                       en het verschil (beide met de peildatum van het rapport van die dag:
+                       zonder --peildatum het vroegste van (J+1)-12-31 en T)
+
+Uitvoer:
+  --format FORMAAT     table (standaard), json (het JSON-object van MEETREGELS §5; een lijst
+                       bij --jaren), md, csv of html (één zelfstandige pagina met grafieken)
+  --normen BESTAND     JSON of YAML met normen: een lijst van
+                         - indicator: volledigeUitstroom   (zie hieronder)
+                           jaar: 2014
+                           waarde: 400                     (aandelen als fractie: 0.75)
+                           toelichting: "…"                (optioneel)
+                       of met indexatie (MEETREGELS §4.6) in plaats van waarde:
+                           indexatie: {basis: 475, indexOud: 100, indexNieuw: 102.1}
+                       indicatoren: volledigeUitstroom, duurzaamheid (aandeel), cohort,
+                       gedeeltelijkeUitstroom (aandeel), gemiddeldInkomen (euro),
+                       bijstandsbestand
+  --output BESTAND     schrijf naar BESTAND in plaats van de standaarduitvoer
+${COMMON}
+
+CSV: komma's, punt als decimaalteken, aandelen als fractie, UTF-8 met BOM. Een tekstcel die
+begint met =, +, -, @ of een tab krijgt een apostrof ervoor, zodat een spreadsheet hem niet als
+formule uitvoert.
+
+Voorbeelden:
+  zelfredzaam report --jaar 2014
+  zelfredzaam report --jaren 2012-2015 --normen normen.yaml --format html --output rapport.html
+  zelfredzaam report --from gemeente.ndjson --jaar 2014 --format json
+  zelfredzaam report --jaar 2014 --kennisdatum 2015-03-01 --vergelijk
+
+${EXIT}
+`,
+  verify: `zelfredzaam verify — controleer de store
+
+Gebruik: zelfredzaam verify [--store STORE] [--format table|json]
+
+Speelt alle feiten per huishouden in volgorde van vastleggen opnieuw af langs de
+levensloopregels (MEETREGELS §2) en meldt elk feit dat een regel breekt (dat hoort nooit voor te
+komen: de store neemt alleen feiten aan die passen). Telt daarnaast de feiten per soort en jaar
+(het jaar van de datum of maand; bij een intrekking het jaar van vastleggen).
+
+Opties:
+${STORE}
+  --format FORMAAT     table (standaard) of json
+${COMMON}
+
+${EXIT} Afsluitcode 1 als er een schending is gevonden.
+`,
+};

@@ -1,0 +1,103 @@
+import { herziening, jaarrapport, replay, resolveParameters } from '@zelfredzaam/projections';
+import { isLeft } from 'fp-ts/lib/Either.js';
+import { describe, expect, it } from 'vitest';
+import { demoGeschiedenis } from './demo/generator.js';
+import { GEEN_NORMEN } from './normen.js';
+import { berekenJaren, maakRapport, publicatiedag, type RapportVraag } from './rapport.js';
+
+const VANDAAG = '2026-11-22';
+const state = replay(demoGeschiedenis({ seed: 4, huishoudens: 400 }));
+
+const text = (vraag: RapportVraag, formaat: 'json' | 'table' | 'md' | 'csv' | 'html' = 'json'): string => {
+  const result = maakRapport(state, vraag, VANDAAG, { formaat, normen: GEEN_NORMEN });
+  if (isLeft(result)) throw new Error(result.left.bericht);
+  return result.right;
+};
+
+const params = (jaar: number, extra: Record<string, string> = {}) => {
+  const resolved = resolveParameters({ jaar, ...extra }, VANDAAG);
+  if (isLeft(resolved)) throw new Error(resolved.left.bericht);
+  return resolved.right;
+};
+
+describe('maakRapport --format json', () => {
+  it('is exactly the §5 object of the library for one year', () => {
+    const json = JSON.parse(text({ jaren: [2014], reeks: false, vergelijk: false }));
+    expect(json).toEqual(jaarrapport(state, params(2014)));
+    expect(Object.keys(json)).toEqual([
+      'jaar',
+      'peildatum',
+      'meetdatum',
+      'kennisdatum',
+      'volledigeUitstroom',
+      'duurzaamheid',
+      'cohort',
+      'gedeeltelijkeUitstroom',
+      'gemiddeldInkomen',
+      'bijstandsbestand',
+      'diagnose',
+    ]);
+  });
+
+  it('passes the §3 parameters on', () => {
+    const extra = { peildatum: '2015-06-30', meetdatum: '2015-03-31', kennisdatum: '2015-02-01' };
+    const json = JSON.parse(text({ jaren: [2014], reeks: false, vergelijk: false, ...extra }));
+    expect(json).toEqual(jaarrapport(state, params(2014, extra)));
+    expect(json.kennisdatum).toBe('2015-02-01');
+  });
+
+  it('is a list with --jaren, even of one year', () => {
+    const list = JSON.parse(text({ jaren: [2012, 2013], reeks: true, vergelijk: false }));
+    expect(list).toEqual([jaarrapport(state, params(2012)), jaarrapport(state, params(2013))]);
+    expect(JSON.parse(text({ jaren: [2013], reeks: true, vergelijk: false }))).toHaveLength(1);
+  });
+
+  it('with --vergelijk is the library’s herziening: published on T, known now, the difference', () => {
+    const json = JSON.parse(text({ jaren: [2014], reeks: false, vergelijk: true, kennisdatum: '2015-01-15' }));
+    // As published on T: the peildatum defaulted to the day of publication.
+    const published = resolveParameters({ jaar: 2014 }, '2015-01-15');
+    if (isLeft(published)) throw new Error(published.left.bericht);
+    expect(published.right.peildatum).toBe('2015-01-15');
+    const expected = herziening(state, published.right, '2015-01-15');
+    if (isLeft(expected)) throw new Error(expected.left.bericht);
+    expect(json).toEqual(expected.right);
+    // Late registrations and retractions after T make the published and the restated figures differ.
+    expect(json.gepubliceerd).not.toEqual(json.nu);
+  });
+});
+
+describe('publicatiedag', () => {
+  it('is the kennisdatum’s date, in the Netherlands for an instant', () => {
+    expect(publicatiedag('2015-03-01')).toBe('2015-03-01');
+    expect(publicatiedag('2015-02-28T23:30:00Z')).toBe('2015-03-01');
+    expect(publicatiedag('2015-06-30T21:59:00Z')).toBe('2015-06-30');
+    expect(publicatiedag('x')).toBeUndefined();
+  });
+});
+
+describe('berekenJaren', () => {
+  it('also computes the year before the first, for its Nulsituatie', () => {
+    const result = berekenJaren(state, { jaren: [2013, 2014], reeks: true, vergelijk: false }, VANDAAG);
+    if (isLeft(result)) throw new Error(result.left.bericht);
+    expect(result.right.vorige).toEqual(jaarrapport(state, params(2012)));
+  });
+
+  it('returns the projections’ objection to a parameter', () => {
+    const result = berekenJaren(state, { jaren: [2014], reeks: false, vergelijk: false, kennisdatum: 'x' }, VANDAAG);
+    expect(isLeft(result) && result.left.parameter).toBe('kennisdatum');
+  });
+});
+
+describe('maakRapport in the documents’ layout', () => {
+  it('renders every format from the same figures', () => {
+    const vraag: RapportVraag = { jaren: [2013, 2014], reeks: true, vergelijk: false };
+    const [r2013, r2014] = [jaarrapport(state, params(2013)), jaarrapport(state, params(2014))];
+    const realised = (r: typeof r2013) => String(r.volledigeUitstroom.totaal);
+    expect(text(vraag, 'table')).toMatch(new RegExp(`Gerealiseerd +${realised(r2013)} +${realised(r2014)}\\n`));
+    expect(text(vraag, 'md')).toContain(`| Gerealiseerd | ${realised(r2013)} | ${realised(r2014)} |`);
+    expect(text(vraag, 'csv')).toContain(
+      `volledigeUitstroom,Gerealiseerd,aantal,${realised(r2013)},${realised(r2014)}`,
+    );
+    expect(text(vraag, 'html')).toContain(`data-kolom="2014" data-waarde="${realised(r2014)}"`);
+  });
+});

@@ -1,0 +1,91 @@
+// `verify`: every stored fact replayed through the decider, per household, fact by fact in
+// recorded order (MEETREGELS §2). A store only takes facts that fit, so a breach means the
+// store was changed around the decider; it is reported, and then left out of the household's
+// history, as the projections' lenient replay leaves it out of the figures.
+import { decide, type FeitType, feitTypes, type Identified, type Recorded } from '@zelfredzaam/domain';
+import { isLeft } from 'fp-ts/lib/Either.js';
+
+export interface Schending {
+  readonly huishouden: string;
+  /** The store's position of the fact, when known. */
+  readonly positie: string | undefined;
+  readonly code: string;
+  readonly bericht: string;
+}
+
+export interface Controle {
+  readonly feiten: number;
+  readonly huishoudens: number;
+  readonly schendingen: readonly Schending[];
+  /** Facts per type and year: the year of the datum or maand; of a retraction, of its recordedAt. */
+  readonly perSoortEnJaar: ReadonlyMap<FeitType, ReadonlyMap<number, number>>;
+}
+
+const yearOf = (feit: Recorded): number => {
+  const text =
+    feit.type === 'InkomstenOntvangen'
+      ? feit.maand
+      : feit.type === 'GebeurtenisIngetrokken'
+        ? feit.recordedAt
+        : feit.datum;
+  return Number(text.slice(0, 4));
+};
+
+/** A verifier fed fact by fact (memory: the history of every household). */
+export const createVerifier = () => {
+  const histories = new Map<string, Identified[]>();
+  const schendingen: Schending[] = [];
+  const counts = new Map<FeitType, Map<number, number>>();
+  let feiten = 0;
+  return {
+    add(feit: Recorded, positie?: string): void {
+      feiten++;
+      const year = yearOf(feit);
+      let perYear = counts.get(feit.type);
+      if (perYear === undefined) {
+        perYear = new Map();
+        counts.set(feit.type, perYear);
+      }
+      perYear.set(year, (perYear.get(year) ?? 0) + 1);
+
+      let history = histories.get(feit.huishouden);
+      if (history === undefined) {
+        history = [];
+        histories.set(feit.huishouden, history);
+      }
+      const decided = decide(history, [feit]);
+      if (isLeft(decided)) {
+        schendingen.push({
+          huishouden: feit.huishouden,
+          positie,
+          code: decided.left.code,
+          bericht: decided.left.bericht,
+        });
+      } else if (decided.right.length === 0) {
+        schendingen.push({
+          huishouden: feit.huishouden,
+          positie,
+          code: 'DUBBEL',
+          bericht: `huishouden ${feit.huishouden}: ${feit.type} (eventId ${feit.eventId}) staat twee keer in de store`,
+        });
+      } else {
+        history.push(feit);
+      }
+    },
+    result(): Controle {
+      const ordered = new Map<FeitType, ReadonlyMap<number, number>>();
+      for (const type of feitTypes) {
+        const perYear = counts.get(type);
+        if (perYear !== undefined) ordered.set(type, new Map([...perYear].sort((a, b) => a[0] - b[0])));
+      }
+      return { feiten, huishoudens: histories.size, schendingen, perSoortEnJaar: ordered };
+    },
+  };
+};
+
+/** The check of a whole history given in recorded order. */
+export const controleer = (feiten: Iterable<Recorded>): Controle => {
+  const verifier = createVerifier();
+  for (const feit of feiten) verifier.add(feit);
+  return verifier.result();
+};
