@@ -58,6 +58,35 @@ describe('packed packages import and work outside the workspace', () => {
     expect(out).toEqual({ start: 'Right', code: 'GEEN_BIJSTAND', accepted: true });
   });
 
+  it('a service records facts through the decider in a store and reports on them', () => {
+    const script = `
+      import { openStore, recordFacts } from '@zelfredzaam/adapters';
+      import { replay, resolveParameters, jaarrapport } from '@zelfredzaam/projections';
+      const store = await openStore('memory:');
+      const facts = [
+        { type: 'UitkeringGestart', huishouden: 'h-1', datum: '2013-01-01' },
+        { type: 'InLoondienstGetreden', huishouden: 'h-1', datum: '2014-03-01', uitkering: 'beeindigd' },
+        { type: 'InLoondienstGetreden', huishouden: 'h-2', datum: '2014-03-01', uitkering: 'beeindigd' },
+      ];
+      const result = await recordFacts(store, facts);
+      const events = [];
+      for await (const batch of store.readAll()) for (const stored of batch) events.push(stored.event);
+      const p = resolveParameters({ jaar: 2014 }, '2016-01-01');
+      const report = jaarrapport(replay(events), p.right);
+      await store.close();
+      console.log(JSON.stringify({ stored: events.length, uitstroom: report.volledigeUitstroom.totaal }));
+    `;
+    writeFileSync(join(work, 'consumer', 'service.mjs'), script);
+    const out = JSON.parse(run('node', ['service.mjs'], join(work, 'consumer')));
+    expect(out).toEqual({ stored: 2, uitstroom: 1 });
+  });
+
+  it('the installed zelfredzaam command runs', () => {
+    const out = run('npx', ['--no-install', 'zelfredzaam', '--help'], join(work, 'consumer'));
+    expect(out).toContain('zelfredzaam');
+    expect(out).toContain('report');
+  });
+
   it('every package resolves through its exports map with type declarations', () => {
     for (const p of packages) {
       const pkg = `@zelfredzaam/${p}`;
