@@ -45,6 +45,12 @@ beforeAll(async () => {
       '  jaar: 2015',
       '  indexatie: {basis: 475, indexOud: 100, indexNieuw: 102.1}',
       '  toelichting: inclusief indexatie CBS 2014',
+      '- indicator: allianties',
+      '  jaar: 2015',
+      '  waarde: 50',
+      '- indicator: trajecten.VAK',
+      '  jaar: 2014',
+      '  waarde: 8',
       '',
     ].join('\n'),
   );
@@ -86,6 +92,15 @@ describe('the HTML report in headless Chromium', () => {
         ['gedeeltelijkeUitstroom', r.gedeeltelijkeUitstroom.aandeel, ''],
         ['gemiddeldInkomen', r.gemiddeldInkomen.gemiddeldEuro, `€ ${r.gemiddeldInkomen.gemiddeldEuro}`],
         ['bijstandsbestand', r.bijstandsbestand.opPeildatum, ''],
+        // MEETREGELS §7.2
+        ['participatie', r.participatie.gestegen, String(r.participatie.gestegen)],
+        ['trajecten.Workfast', r.trajecten.Workfast?.gestart ?? 0, String(r.trajecten.Workfast?.gestart ?? 0)],
+        ['plaatsingen.sroi', r.plaatsingen.sroi.inJaar, String(r.plaatsingen.sroi.inJaar)],
+        ['inBeeld', r.inBeeld.aandeel, ''],
+        ['langdurig', r.langdurig.langdurig, ''],
+        ['minima', r.minima.huishoudens, String(r.minima.huishoudens)],
+        ['schuldhulp', r.schuldhulp.aandeelMinnelijkGeslaagd, ''],
+        ['allianties', r.allianties.totaal, String(r.allianties.totaal)],
       ];
       for (const [indicator, value, text] of checks) {
         const td = cell(indicator, 'Gerealiseerd', r.jaar);
@@ -104,10 +119,15 @@ describe('the HTML report in headless Chromium', () => {
     );
     expect(await cell('volledigeUitstroom', 'Norm', 2014).textContent()).toBe('40');
     expect(await cell('gemiddeldInkomen', 'Norm', 2015).textContent()).toBe('€ 485');
+    expect(await cell('allianties', 'Norm', 2015).textContent()).toBe('50');
+    expect(await cell('trajecten.VAK', 'Norm', 2014).textContent()).toBe('8');
   });
 
   it('draws a trend chart per indicator, with a point per year', async () => {
-    expect(await page.locator('section[data-sectie] svg').count()).toBe(6);
+    // Every section but the parameters is an indicator (§4, and §7 with a section per soort).
+    const sections = await page.locator('section[data-sectie]').count();
+    expect(sections).toBeGreaterThanOrEqual(20);
+    expect(await page.locator('section[data-sectie] svg').count()).toBe(sections - 1);
     const points = page.locator('section[data-sectie="volledigeUitstroom"] svg circle.gerealiseerd');
     expect(await points.count()).toBe(5);
     expect(await points.nth(4).getAttribute('data-waarde')).toBe(String(figures[3]?.volledigeUitstroom.totaal));

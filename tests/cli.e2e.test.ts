@@ -256,7 +256,7 @@ describe('demo', () => {
       expect(result.stdout).toMatch(/^Sociaal-economische zelfredzaamheid 2012–2015\n/);
       expect(result.stdout).toMatch(/\n {2}Gerealiseerd +[\d.]+ +[\d.]+ +[\d.]+ +[\d.]+\n/);
       expect(result.stderr).toMatch(
-        /^Demo \(seed 1, 4\.000 huishoudens\): 32\.312 feiten in pglite:.*\.zelfredzaam — 32\.312 vastgelegd/,
+        /^Demo \(seed 1, 4\.000 huishoudens\): 69\.307 feiten in pglite:.*\.zelfredzaam — 69\.307 vastgelegd/,
       );
       expect(result.ms).toBeLessThan(60_000);
       const verified = await runCli(['verify'], { cwd: fresh });

@@ -5,7 +5,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import fc from 'fast-check';
-import { decide, encode, type Recorded } from '../../packages/domain/src/index.js';
+import { decide, encode, type Recorded, streamNameOf } from '../../packages/domain/src/index.js';
 import { geldigeGeschiedenis } from '../../packages/domain/src/testing/index.js';
 
 export interface HistoryFileOptions {
@@ -26,15 +26,16 @@ export function* generatedHistory(count: number, seed: number): Generator<Record
       numRuns: 200,
     });
     for (const sample of samples) {
-      if (sample.some((f) => households.has(f.huishouden))) continue;
-      for (const f of sample) households.add(f.huishouden);
+      // Streams (of households, and of employers: MEETREGELS §7.1) are never repeated.
+      if (sample.some((f) => households.has(streamNameOf(f)))) continue;
+      for (const f of sample) households.add(streamNameOf(f));
       const kept = new Map<string, Recorded[]>();
       for (const f of sample) {
         if (produced >= count) return;
-        const history = kept.get(f.huishouden) ?? [];
+        const history = kept.get(streamNameOf(f)) ?? [];
         const verdict = decide(history, [f]);
         if (verdict._tag === 'Left' || verdict.right.length !== 1) continue;
-        kept.set(f.huishouden, [...history, f]);
+        kept.set(streamNameOf(f), [...history, f]);
         produced++;
         yield f;
       }

@@ -20,6 +20,7 @@ import {
 import {
   decode,
   type EventId,
+  feitTypes,
   type Identified,
   type Incoming,
   parseInstant,
@@ -110,8 +111,9 @@ const withReadBarrier = (store: EventStore, parties: number): EventStore => {
 };
 
 /**
- * A generated valid history of households whose facts cover every event type, identities and
- * recordedAt included: samples with fresh households are added until every type occurs.
+ * A generated valid history of households and employers whose facts cover every event type (those
+ * of MEETREGELS §7.1 too), identities and recordedAt included: samples with fresh streams are
+ * added until every type occurs.
  */
 const history = (seed: number): readonly Recorded[] => {
   const samples = fc.sample(geldigeGeschiedenis({ huishoudens: { min: 6, max: 8 } }), { seed, numRuns: 40 });
@@ -119,13 +121,13 @@ const history = (seed: number): readonly Recorded[] => {
   const households = new Set<string>();
   const types = new Set<string>();
   for (const sample of samples) {
-    if (sample.some((f) => households.has(f.huishouden))) continue;
+    if (sample.some((f) => households.has(streamNameOf(f)))) continue;
     for (const f of sample) {
-      households.add(f.huishouden);
+      households.add(streamNameOf(f));
       types.add(f.type);
     }
     facts.push(...sample);
-    if (types.size === 8) return facts;
+    if (types.size === feitTypes.length) return facts;
   }
   throw new Error(`gegenereerde geschiedenis mist gebeurtenistypen: alleen ${[...types].join(', ')}`);
 };

@@ -2,7 +2,7 @@
 // whole picture (memory; SQL under its append lock) share one reading of the port: each write is
 // checked against its stream's revision (writes are independent), facts whose eventId the stream
 // already holds are left out, and an eventId held by another stream refuses the whole call.
-import { type Identified, streamNameOf } from '@zelfredzaam/domain';
+import { type Identified, streamNameOf, subjectOf } from '@zelfredzaam/domain';
 import {
   type AppendOutcome,
   EventIdConflictError,
@@ -46,10 +46,12 @@ export const planAppend = (
   for (const write of writes) {
     checkExpectedRevision(write.expectedRevision);
     for (const event of write.events) {
-      // One stream per household: a fact in another household's stream could never be read back.
+      // One stream per household (and per employer, §7.1): a fact in another subject's stream
+      // could never be read back.
       if (streamNameOf(event) !== write.stream) {
+        const { categorie, id } = subjectOf(event);
         throw new RangeError(
-          `${event.type} van huishouden ${event.huishouden} hoort in stream ${streamNameOf(event)}, niet in ${JSON.stringify(write.stream)}`,
+          `${event.type} van ${categorie} ${id} hoort in stream ${streamNameOf(event)}, niet in ${JSON.stringify(write.stream)}`,
         );
       }
     }

@@ -1,6 +1,7 @@
 // Recording facts: the only way users append (issue 4, point 2). Facts are grouped by
 // household, decided against the household's stored history (MEETREGELS §2: a household's
-// batch is accepted whole or refused whole) and appended with the exact revision that was read,
+// batch is accepted whole or refused whole; or fact by fact in `per-fact` mode, as the NDJSON
+// importer does) and appended with the exact revision that was read,
 // so a concurrent writer shows up as a conflict: then just that household is read and decided
 // again. No store ever holds a fact that breaks the lifecycle.
 import { randomUUID } from 'node:crypto';
@@ -13,10 +14,14 @@ import {
   type Identified,
   type Incoming,
   streamNameOf,
+  streamOf,
+  subjectOf,
   type Weigering,
+  type WerkgeverId,
   weigering,
 } from '@zelfredzaam/domain';
 import { isRight } from 'fp-ts/lib/Either.js';
+import { decidePerFact, type PerFactContext, type PerFactDecision } from './decide-per-fact.js';
 import { withEventId } from './envelope.js';
 import {
   type AppendOutcome,
@@ -34,11 +39,24 @@ export interface RecordOptions {
   readonly chunkSize?: number;
   /** Rounds of read, decide and append for a household that other writers keep changing (default 20). */
   readonly maxAttempts?: number;
+  /**
+   * How a household's facts of one call are decided (default `all-or-nothing`):
+   * - `all-or-nothing`: as one batch, accepted whole or refused whole (MEETREGELS §2), for an
+   *   explicit batch of a library user;
+   * - `per-fact`: one by one in input order, each against the stored history plus the facts
+   *   accepted before it, so only a fact that breaks a rule is refused and the outcome never
+   *   depends on how the input was cut into calls or chunks (the NDJSON importer).
+   * Either way, the accepted facts of a chunk go to the store in one append.
+   */
+  readonly mode?: DecisionMode;
 }
+
+export type DecisionMode = 'all-or-nothing' | 'per-fact';
 
 interface OutcomeBase {
   readonly stream: string;
-  readonly huishouden: HuishoudenId;
+  /** The household of the stream; for an employer's stream (MEETREGELS §7.1) the werkgever. */
+  readonly huishouden: HuishoudenId | WerkgeverId;
   /** The household's facts of this call, in the order given, each with its eventId. */
   readonly facts: readonly Identified[];
   /** Indexes of those facts in the input of recordFacts. */
@@ -59,7 +77,11 @@ export type StreamOutcome =
   | (OutcomeBase & { readonly status: 'conflict'; readonly attempts: number; readonly bericht: string });
 
 export interface RecordResult {
-  /** One outcome per household, in order of first appearance in the input. */
+  /**
+   * The outcomes by household, in order of first appearance in the input: one per household in
+   * `all-or-nothing` mode; in `per-fact` mode one for the household's facts that fit (accepted
+   * or alreadyStored) and one `refused` per refused fact.
+   */
   readonly outcomes: readonly StreamOutcome[];
   /** Facts stored by this call. */
   readonly appended: number;
@@ -80,7 +102,8 @@ const randomEventId = (): EventId => {
 
 interface Group {
   readonly stream: string;
-  readonly huishouden: HuishoudenId;
+  /** The household of the stream; for an employer's stream (MEETREGELS §7.1) the werkgever. */
+  readonly huishouden: HuishoudenId | WerkgeverId;
   readonly facts: Identified[];
   readonly indexes: number[];
 }
@@ -96,7 +119,7 @@ const groupByStream = (
     const stream = streamNameOf(feit);
     let group = groups.get(stream);
     if (group === undefined) {
-      group = { stream, huishouden: feit.huishouden, facts: [], indexes: [] };
+      group = { stream, huishouden: streamOf(feit), facts: [], indexes: [] };
       groups.set(stream, group);
     }
     group.facts.push(identified);
@@ -202,7 +225,7 @@ const appendRefusingReusedIds = async (
       outcomes.set(group.stream, {
         status: 'refused',
         ...base(group),
-        weigering: weigering('EVENT_ID_HERGEBRUIKT', group.huishouden, aanduiding(feit)),
+        weigering: weigering('EVENT_ID_HERGEBRUIKT', subjectOf(feit), aanduiding(feit)),
       });
       open = open.filter((i) => i !== culprit);
     }
@@ -210,10 +233,117 @@ const appendRefusingReusedIds = async (
   return results;
 };
 
+const listed = (outcomes: ReadonlyMap<string, StreamOutcome>): Map<string, StreamOutcome[]> =>
+  new Map([...outcomes].map(([stream, outcome]) => [stream, [outcome]]));
+
+/** A household's outcome for some of its facts of this call. */
+const partOf = (group: Group, facts: readonly Identified[], indexes: readonly number[]): OutcomeBase => ({
+  ...base(group),
+  facts,
+  indexes,
+});
+
+/** The outcomes of one household decided fact by fact; `appended` is what its write stored. */
+const perFactOutcomes = (
+  group: Group,
+  decision: PerFactDecision | undefined,
+  appended: readonly StoredEvent[],
+): StreamOutcome[] => {
+  if (decision === undefined) return [];
+  const list: StreamOutcome[] = [];
+  if (decision.fitting.length > 0) {
+    const part = partOf(group, decision.fittingFacts, decision.fitting);
+    list.push(appended.length > 0 ? { status: 'accepted', ...part, appended } : { status: 'alreadyStored', ...part });
+  }
+  for (const refusal of decision.refused) {
+    list.push({ status: 'refused', ...partOf(group, [refusal.feit], [refusal.index]), weigering: refusal.weigering });
+  }
+  return list;
+};
+
+/**
+ * The `per-fact` mode of one chunk: every fact decided in input order against its household's
+ * history and the facts accepted before it (decide-per-fact.ts, in memory), then the accepted
+ * facts of all households in one append with the exact revisions read. A household that another
+ * writer changed in between is read and decided again. An eventId that the store finds in
+ * another household refuses that fact: the chunk is then decided again in memory knowing it.
+ */
+const recordChunkPerFact = async (
+  store: EventStore,
+  groups: readonly Group[],
+  maxAttempts: number,
+): Promise<Map<string, StreamOutcome[]>> => {
+  const outcomes = new Map<string, StreamOutcome[]>();
+  const holders = new Map<string, string>();
+  const context = (histories: ReadonlyMap<string, readonly StoredEvent[]>): PerFactContext => ({
+    historyOf: (stream) => (histories.get(stream) ?? []).map((stored) => stored.event),
+    holderOf: (eventId) => holders.get(eventId),
+    reusedId: (feit) => weigering('EVENT_ID_HERGEBRUIKT', subjectOf(feit), aanduiding(feit)),
+  });
+  let pending = groups;
+  for (let attempt = 1; pending.length > 0; attempt++) {
+    if (attempt > maxAttempts) {
+      for (const group of pending) {
+        outcomes.set(group.stream, [
+          {
+            status: 'conflict',
+            ...base(group),
+            attempts: maxAttempts,
+            bericht: `huishouden ${group.huishouden}: na ${maxAttempts} pogingen steeds gelijktijdig gewijzigd door een andere schrijver; niets vastgelegd, probeer het opnieuw`,
+          },
+        ]);
+      }
+      break;
+    }
+    if (attempt > 1) await pause(Math.floor(Math.random() * 5 * attempt));
+    const histories = await store.readStreams(pending.map((g) => g.stream));
+    for (;;) {
+      const decisions = decidePerFact(pending, context(histories));
+      const writes: StreamWrite[] = [];
+      const writing: Group[] = [];
+      for (const group of pending) {
+        const fresh = decisions.get(group.stream)?.fresh ?? [];
+        if (fresh.length === 0) {
+          outcomes.set(group.stream, perFactOutcomes(group, decisions.get(group.stream), []));
+        } else {
+          writes.push({
+            stream: group.stream,
+            expectedRevision: lastRevision(histories.get(group.stream) ?? []),
+            events: fresh,
+          });
+          writing.push(group);
+        }
+      }
+      let results: readonly AppendOutcome[];
+      try {
+        results = writes.length === 0 ? [] : await store.append(writes);
+      } catch (error) {
+        // Learnt once per eventId, so this loop ends; anything else is the store's own error.
+        if (!(error instanceof EventIdConflictError) || holders.has(error.eventId)) throw error;
+        holders.set(error.eventId, error.existingStream);
+        continue;
+      }
+      const conflicted: Group[] = [];
+      writing.forEach((group, i) => {
+        const result = results[i];
+        if (result?.status === 'ok') {
+          outcomes.set(group.stream, perFactOutcomes(group, decisions.get(group.stream), result.appended));
+        } else {
+          conflicted.push(group);
+        }
+      });
+      pending = conflicted;
+      break;
+    }
+  }
+  return outcomes;
+};
+
 /**
  * Records facts through the decider: groups them by household, completes each identity,
- * reads those households (one readStreams per chunk), decides, and appends every accepted batch
- * in one append with the exact revision read. A household that another writer changed in between
+ * reads those households (one readStreams per chunk), decides (a household's facts as one batch,
+ * or one by one in `per-fact` mode), and appends everything accepted in one append with the exact
+ * revisions read. A household that another writer changed in between
  * is read and decided again (at most maxAttempts rounds).
  */
 export const recordFacts = async (
@@ -224,6 +354,7 @@ export const recordFacts = async (
   const eventIdFor = options.eventIdFor ?? randomEventId;
   const chunkSize = Math.max(1, options.chunkSize ?? DEFAULT_CHUNK);
   const maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_ATTEMPTS);
+  const perFact = options.mode === 'per-fact';
   const groups = [...groupByStream(facts, eventIdFor).values()];
   const outcomes: StreamOutcome[] = [];
   let appended = 0;
@@ -238,16 +369,18 @@ export const recordFacts = async (
       end++;
     } while (end < groups.length && size + (groups[end]?.facts.length ?? 0) <= chunkSize);
     const chunk = groups.slice(start, end);
-    const decided = await recordChunk(store, chunk, maxAttempts);
+    const decided = perFact
+      ? await recordChunkPerFact(store, chunk, maxAttempts)
+      : listed(await recordChunk(store, chunk, maxAttempts));
     for (const group of chunk) {
-      const outcome = decided.get(group.stream);
-      if (outcome === undefined) continue;
-      outcomes.push(outcome);
-      if (outcome.status === 'accepted') {
-        appended += outcome.appended.length;
-        alreadyStored += outcome.facts.length - outcome.appended.length;
-      } else if (outcome.status === 'alreadyStored') alreadyStored += outcome.facts.length;
-      else refused += outcome.facts.length;
+      for (const outcome of decided.get(group.stream) ?? []) {
+        outcomes.push(outcome);
+        if (outcome.status === 'accepted') {
+          appended += outcome.appended.length;
+          alreadyStored += outcome.facts.length - outcome.appended.length;
+        } else if (outcome.status === 'alreadyStored') alreadyStored += outcome.facts.length;
+        else refused += outcome.facts.length;
+      }
     }
     start = end;
   }

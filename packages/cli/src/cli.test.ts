@@ -87,6 +87,32 @@ describe('zelfredzaam (in-process)', () => {
     );
   });
 
+  it('report --hervattingsgrens N: a whole number of days ≥ 0 (MEETREGELS §7.2), in the JSON report', async () => {
+    const bad = await cli(['report', '--jaar', '2014', '--store', 'memory:', '--hervattingsgrens=-1']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--hervattingsgrens: verwacht een geheel getal van 0 tot en met 36525');
+    const half = await cli(['report', '--jaar', '2014', '--store', 'memory:', '--hervattingsgrens', '2.5']);
+    expect(half.code).toBe(2);
+    const ok = await cli([
+      'report',
+      '--jaar',
+      '2014',
+      '--store',
+      'memory:',
+      '--format',
+      'json',
+      '--hervattingsgrens',
+      '30',
+    ]);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({
+      hervattingsgrens: 30,
+      langdurig: { bijstand: 0, langdurig: 0, aandeel: null },
+      trajecten: {},
+      allianties: { inJaar: 0, totaal: 0 },
+    });
+  });
+
   it('verify on an empty store finds nothing and exits 0', async () => {
     const result = await cli(['verify', '--store', 'memory:', '--format', 'json']);
     expect(result.code).toBe(0);
@@ -94,6 +120,7 @@ describe('zelfredzaam (in-process)', () => {
       store: 'memory:',
       feiten: 0,
       huishoudens: 0,
+      werkgevers: 0,
       schendingen: [],
       perSoortEnJaar: {},
     });

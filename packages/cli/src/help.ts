@@ -52,7 +52,9 @@ Gebruik: zelfredzaam demo [--seed N] [--huishoudens N] [--store STORE | --ndjson
 Maakt deterministisch (zelfde seed, zelfde feiten) een gemeente ter grootte van Zwolle:
 bijstandshuishoudens van 2011 tot en met 2016 met instroom, volledige uitstroom (loondienst,
 onderneming, opleiding), terugval (ook via WW), inkomsten naast de bijstand, andere uitstroom,
-late registraties en enkele ingetrokken registratiefouten. De feiten gaan via de
+late registraties en enkele ingetrokken registratiefouten; en (MEETREGELS §7) treden op de
+participatieladder, trajecten (Workfast, VAK, Pauropus, Meedoen), plaatsingen, contacten 'in
+beeld', minimaregelingen, schuldhulp en allianties met werkgevers. De feiten gaan via de
 levensloopregels de store in; daarna volgt het rapport 2012–2015. Nog eens draaien met dezelfde
 seed voegt niets toe.
 
@@ -75,21 +77,30 @@ ${EXIT}
 `,
   import: `zelfredzaam import — gebeurtenissen uit NDJSON in de store
 
-Gebruik: zelfredzaam import BESTAND.ndjson [--store STORE]
+Gebruik: zelfredzaam import BESTAND.ndjson [--store STORE] [--pseudonimiseer] [--max-regel-bytes N]
 
-Leest één gebeurtenis per regel (MEETREGELS §6; '-' leest de standaardinvoer). Elke gebeurtenis
-gaat langs de levensloopregels (MEETREGELS §2): wat past wordt vastgelegd, wat niet past wordt
-geweigerd en met regelnummer en reden op de foutuitvoer gemeld. Een huishouden wordt per batch
-helemaal of helemaal niet vastgelegd. Opnieuw importeren van hetzelfde bestand voegt niets toe.
+Leest één gebeurtenis per regel (MEETREGELS §6; '-' leest de standaardinvoer). Elke regel gaat,
+in de volgorde van het bestand, langs de levensloopregels (MEETREGELS §2), tegen wat de store
+over het huishouden weet plus de regels ervoor die zijn geaccepteerd: wat past wordt vastgelegd,
+wat niet past wordt geweigerd en met regelnummer en reden op de foutuitvoer gemeld; de regels
+eromheen blijven. Opnieuw importeren van hetzelfde bestand voegt niets toe.
 
 Opties:
 ${STORE}
+  --pseudonimiseer     vervang huishouden, werkgever en trajectId door een pseudoniem
+                       (HMAC-SHA-256 met de sleutel uit ${'$'}ZELFREDZAAM_PSEUDONIEM_SLEUTEL, minstens
+                       32 tekens; bewaar die sleutel bij de gemeente), vóór de controle: zo komt
+                       geen bron-id (ook geen BSN) in de store, een melding of een export
+  --max-regel-bytes N  langste regel in bytes (standaard 1048576); een langere regel wordt
+                       geweigerd zonder hem in het geheugen te houden
 ${COMMON}
 
-Voorbeeld:
+Voorbeelden:
   zelfredzaam import gemeente-2015.ndjson --store postgres://gemeente@localhost/zelfredzaam
+  ZELFREDZAAM_PSEUDONIEM_SLEUTEL=… zelfredzaam import bron.ndjson --pseudonimiseer
 
-${EXIT} Afsluitcode 1 als er ook maar één regel is geweigerd.
+${EXIT} Afsluitcode 1 als er ook maar één regel is geweigerd; 3 als de store wegvalt (draai
+dezelfde import dan opnieuw: wat al is vastgelegd, wordt niet dubbel vastgelegd).
 `,
   export: `zelfredzaam export — alle gebeurtenissen uit de store als NDJSON
 
@@ -112,12 +123,16 @@ ${EXIT}
 Gebruik: zelfredzaam report (--jaar JJJJ | --jaren VAN-TOT) [opties]
 
 Per indicator de rijen van de gemeentelijke rapportages: Nulsituatie (het gerealiseerde cijfer
-van het jaar ervoor), Norm (uit --normen) en Gerealiseerd, met de uitsplitsing eronder.
+van het jaar ervoor), Norm (uit --normen) en Gerealiseerd, met de uitsplitsing eronder; na de
+uitstroomcijfers (§4) ook participatie, trajecten per soort, plaatsingen, in beeld, langdurige
+afhankelijkheid, minima, schuldhulp en allianties met werkgevers (§7).
 
 Bron:
 ${STORE}
   --from BESTAND       lees een NDJSON-bestand in het geheugen, via de levensloopregels, en
                        rapporteer over wat is geaccepteerd (geweigerde regels op de foutuitvoer)
+  --pseudonimiseer     met --from: bron-ids vervangen door pseudoniemen (zie import --help)
+  --max-regel-bytes N  met --from: langste regel in bytes (standaard 1048576)
 
 Parameters (MEETREGELS §3):
   --jaar JJJJ          het verslagjaar
@@ -127,6 +142,8 @@ Parameters (MEETREGELS §3):
   --meetdatum DATUM    meetdatum van het cohort (standaard de peildatum)
   --kennisdatum T      alleen wat op T bekend was: een datum (einde van die dag, Nederlandse
                        tijd) of een ISO-tijdstip (2015-03-01T12:00:00Z)
+  --hervattingsgrens N langdurig afhankelijk (MEETREGELS §7.2): bijstandsperiodes met minder dan
+                       N dagen zonder bijstand ertussen tellen als één (standaard 0: niet samenvoegen)
   --vergelijk          met --kennisdatum: elk cijfer zoals gepubliceerd op T, zoals nu bekend,
                        en het verschil (beide met de peildatum van het rapport van die dag:
                        zonder --peildatum het vroegste van (J+1)-12-31 en T)
@@ -143,7 +160,11 @@ Uitvoer:
                            indexatie: {basis: 475, indexOud: 100, indexNieuw: 102.1}
                        indicatoren: volledigeUitstroom, duurzaamheid (aandeel), cohort,
                        gedeeltelijkeUitstroom (aandeel), gemiddeldInkomen (euro),
-                       bijstandsbestand
+                       bijstandsbestand; en van MEETREGELS §7: participatie (gestegen),
+                       trajecten.SOORT (gestart, bijvoorbeeld trajecten.VAK),
+                       plaatsingen.sroi, plaatsingen.afspraakbaan, plaatsingen.beschut-nieuw,
+                       plaatsingen.banenplan (in het jaar), inBeeld (aandeel), langdurig,
+                       minima, schuldhulp (aandeel minnelijk geslaagd), allianties (totaal)
   --output BESTAND     schrijf naar BESTAND in plaats van de standaarduitvoer
 ${COMMON}
 

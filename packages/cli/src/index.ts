@@ -11,16 +11,30 @@ export {
   type Eenheid,
   INDICATOR_IDS,
   INDICATOREN,
+  INDICATOREN_7_NA,
+  INDICATOREN_7_VOOR,
   type Indicator,
   type IndicatorId,
+  indicatorenVoor,
+  isIndicatorId,
   jaarModel,
   type RapportModel,
   type Rij,
   type Sectie,
+  TRAJECT_PREFIX,
+  trajectIndicator,
   vergelijkModel,
 } from './format/model.js';
 export { formatTable } from './format/table.js';
 export { GEEN_NORMEN, type Norm, type Normen, parseNormen } from './normen.js';
 export type { Omgeving } from './omgeving.js';
+export {
+  MIN_SLEUTEL_BYTES,
+  PSEUDONIEM_VELDEN,
+  pseudoniem,
+  pseudoniemSleutel,
+  pseudonimiseerder,
+  SLEUTEL_VARIABELE,
+} from './pseudonimiseer.js';
 export { FORMATEN, type Formaat, maakRapport, type RapportUit, type RapportVraag } from './rapport.js';
 export { type Controle, controleer, createVerifier, type Schending } from './verify.js';

@@ -13,6 +13,7 @@ const exitCode = await run(process.argv.slice(2), {
   stderr: process.stderr,
   stdin: process.stdin,
   cwd: process.cwd(),
+  env: process.env,
   // MEETREGELS §3: the peildatum defaults to "today" in the Netherlands; the core never reads the clock.
   vandaag: () => DateTime.now().setZone('Europe/Amsterdam').toISODate() ?? '',
 });

@@ -76,6 +76,33 @@ describe('parseNormen', () => {
     ]);
   });
 
+  it('knows the indicators of MEETREGELS §7.2, a soort of Trajecten as trajecten.SOORT', () => {
+    const normen = ok(`
+- {indicator: participatie, jaar: 2014, waarde: 200, toelichting: "Zwolle doel 2.2.2"}
+- {indicator: trajecten.VAK, jaar: 2014, waarde: 72}
+- {indicator: trajecten.Werk & Zorg, jaar: 2014, waarde: 10}
+- {indicator: plaatsingen.banenplan, jaar: 2015, waarde: 1000}
+- {indicator: inBeeld, jaar: 2020, waarde: 0.6}
+- {indicator: langdurig, jaar: 2020, waarde: 9000}
+- {indicator: minima, jaar: 2020, waarde: 5000}
+- {indicator: schuldhulp, jaar: 2020, waarde: 0.8}
+- {indicator: allianties, jaar: 2015, waarde: 50}
+`);
+    expect(normen.size).toBe(9);
+    expect(normen.get('trajecten.VAK', 2014)).toEqual({ waarde: 72 });
+    expect(normen.get('trajecten.Werk & Zorg', 2014)).toEqual({ waarde: 10 });
+    expect(normen.get('allianties', 2015)).toEqual({ waarde: 50 });
+    expect(fouten('- {indicator: schuldhulp, jaar: 2020, waarde: 84}')[0]).toMatch(/is een aandeel/);
+    expect(fouten('- {indicator: inBeeld, jaar: 2020, waarde: 60}')[0]).toMatch(/is een aandeel/);
+    expect(fouten('- {indicator: "trajecten.", jaar: 2014, waarde: 1}')[0]).toMatch(
+      /onbekende indicator "trajecten\."; kies uit .* of trajecten\.SOORT/,
+    );
+    expect(fouten(`- {indicator: "trajecten.${'x'.repeat(41)}", jaar: 2014, waarde: 1}`)[0]).toMatch(
+      /onbekende indicator/,
+    );
+    expect(fouten('- {indicator: plaatsingen, jaar: 2014, waarde: 1}')[0]).toMatch(/onbekende indicator/);
+  });
+
   it('reports unreadable YAML or JSON with its line', () => {
     expect(fouten('- indicator: cohort\n  jaar: [2014\n')[0]).toMatch(
       /^regel \d+, kolom \d+: geen geldige JSON of YAML/,

@@ -7,7 +7,7 @@ import { indexeerNorm } from '@zelfredzaam/projections';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { LineCounter, parseDocument } from 'yaml';
-import { INDICATOR_IDS, INDICATOREN, type IndicatorId } from './format/model.js';
+import { INDICATOR_IDS, type IndicatorId, indicatorenVoor, isIndicatorId } from './format/model.js';
 
 export interface Norm {
   readonly waarde: number;
@@ -34,8 +34,6 @@ const NormenBestand = t.union([t.readonlyArray(t.unknown), t.type({ normen: t.re
 
 const MAX_TOELICHTING = 300;
 
-const isIndicatorId = (s: string): s is IndicatorId => (INDICATOR_IDS as readonly string[]).includes(s);
-
 const describe = (value: unknown): string => {
   if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
@@ -57,7 +55,7 @@ const checkEntry = (raw: unknown, position: number): { key: string; norm: Norm }
   const unknown = Object.keys(raw as object).filter((k) => !known.has(k));
   if (unknown.length > 0) return `${where}: onbekend veld ${unknown.map((k) => describe(k)).join(', ')}`;
   if (!isIndicatorId(entry.indicator)) {
-    return `${where}: onbekende indicator ${describe(entry.indicator)}; kies uit ${INDICATOR_IDS.join(', ')}`;
+    return `${where}: onbekende indicator ${describe(entry.indicator)}; kies uit ${INDICATOR_IDS.join(', ')} of trajecten.SOORT (bijvoorbeeld trajecten.VAK)`;
   }
   if (!Number.isInteger(entry.jaar) || entry.jaar < 1990 || entry.jaar > 2100) {
     return `${where}: jaar moet een jaartal tussen 1990 en 2100 zijn, ontvangen ${describe(entry.jaar)}`;
@@ -74,7 +72,8 @@ const checkEntry = (raw: unknown, position: number): { key: string; norm: Norm }
   } else {
     waarde = entry.waarde ?? 0;
   }
-  const indicator = INDICATOREN.find((i) => i.id === entry.indicator);
+  // A soort of Trajecten counts trajectories (aantal), like the indicators that are not shares.
+  const indicator = indicatorenVoor([]).find((i) => i.id === entry.indicator);
   if (!Number.isFinite(waarde) || waarde < 0 || waarde > 1e9) {
     return `${where}: waarde moet een getal ≥ 0 zijn, ontvangen ${describe(waarde)}`;
   }

@@ -15,6 +15,8 @@ export interface Omgeving {
   readonly cwd: string;
   /** Today's date (`YYYY-MM-DD`, Europe/Amsterdam), read from the clock at the edge. */
   readonly vandaag: () => string;
+  /** Environment variables (the pseudonymisation key of `--pseudonimiseer`); none when absent. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Writes text to a stream and waits until it is taken (backpressure); a closed pipe is not an error. */

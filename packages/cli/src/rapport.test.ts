@@ -14,7 +14,7 @@ const text = (vraag: RapportVraag, formaat: 'json' | 'table' | 'md' | 'csv' | 'h
   return result.right;
 };
 
-const params = (jaar: number, extra: Record<string, string> = {}) => {
+const params = (jaar: number, extra: Record<string, string | number> = {}) => {
   const resolved = resolveParameters({ jaar, ...extra }, VANDAAG);
   if (isLeft(resolved)) throw new Error(resolved.left.bericht);
   return resolved.right;
@@ -29,14 +29,30 @@ describe('maakRapport --format json', () => {
       'peildatum',
       'meetdatum',
       'kennisdatum',
+      'hervattingsgrens',
       'volledigeUitstroom',
       'duurzaamheid',
       'cohort',
       'gedeeltelijkeUitstroom',
       'gemiddeldInkomen',
       'bijstandsbestand',
+      'participatie',
+      'trajecten',
+      'plaatsingen',
+      'inBeeld',
+      'langdurig',
+      'minima',
+      'schuldhulp',
+      'allianties',
       'diagnose',
     ]);
+  });
+
+  it('passes --hervattingsgrens on (MEETREGELS §7.2 Langdurig)', () => {
+    const json = JSON.parse(text({ jaren: [2014], reeks: false, vergelijk: false, hervattingsgrens: 90 }));
+    expect(json.hervattingsgrens).toBe(90);
+    expect(json.langdurig).toEqual(jaarrapport(state, params(2014, { hervattingsgrens: 90 })).langdurig);
+    expect(json.langdurig.langdurig).toBeGreaterThanOrEqual(jaarrapport(state, params(2014)).langdurig.langdurig);
   });
 
   it('passes the §3 parameters on', () => {

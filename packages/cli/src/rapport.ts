@@ -31,6 +31,8 @@ export interface RapportVraag {
   readonly peildatum?: string;
   readonly meetdatum?: string;
   readonly kennisdatum?: string;
+  /** MEETREGELS §7.2 Langdurig: gaps shorter than this many days merge spells (default 0). */
+  readonly hervattingsgrens?: number;
   /** With a kennisdatum: published on it, known now, and the difference. */
   readonly vergelijk: boolean;
 }
@@ -43,6 +45,7 @@ const parametersVan = (vraag: RapportVraag, jaar: number, vandaag: string, metKe
       ...(vraag.peildatum === undefined ? {} : { peildatum: vraag.peildatum }),
       ...(vraag.meetdatum === undefined ? {} : { meetdatum: vraag.meetdatum }),
       ...(vraag.kennisdatum === undefined || !metKennisdatum ? {} : { kennisdatum: vraag.kennisdatum }),
+      ...(vraag.hervattingsgrens === undefined ? {} : { hervattingsgrens: vraag.hervattingsgrens }),
     },
     vandaag,
   );

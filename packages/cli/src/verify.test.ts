@@ -56,4 +56,37 @@ describe('controleer (verify)', () => {
     );
     expect(controle.huishoudens).toBe(2);
   });
+
+  it('checks the rules of MEETREGELS §7.1 too, per stream, employers apart, and counts the new types', () => {
+    const einde = feit(
+      { type: 'TrajectBeeindigd', huishouden: 'h-1', datum: '2014-05-01', trajectId: 't-1', resultaat: 'werk' },
+      'c',
+      '2014-05-02T09:00:00Z',
+    );
+    const alliantie = feit(
+      { type: 'AllianceGesloten', werkgever: 'h-1', datum: '2014-03-01' },
+      'd',
+      '2014-03-02T09:00:00Z',
+    );
+    const tweede = feit(
+      { type: 'AllianceGesloten', werkgever: 'h-1', datum: '2015-03-01' },
+      'e',
+      '2015-03-02T09:00:00Z',
+    );
+    const controle = controleer([einde, alliantie, tweede]);
+    expect(controle.schendingen.map((s) => [s.code, s.huishouden])).toEqual([
+      ['TRAJECT_NIET_GESTART', 'h-1'],
+      ['ALLIANTIE_AL_GESLOTEN', 'h-1'],
+    ]);
+    expect(controle.schendingen[1]?.bericht).toBe(
+      'werkgever h-1: AllianceGesloten op 2015-03-01 geweigerd — met deze werkgever is al een alliantie gesloten (MEETREGELS §7.1)',
+    );
+    expect(controle).toMatchObject({ feiten: 3, huishoudens: 1, werkgevers: 1 });
+    expect(controle.perSoortEnJaar.get('AllianceGesloten')).toEqual(
+      new Map([
+        [2014, 1],
+        [2015, 1],
+      ]),
+    );
+  });
 });

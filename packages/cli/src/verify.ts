@@ -1,11 +1,20 @@
-// `verify`: every stored fact replayed through the decider, per household, fact by fact in
-// recorded order (MEETREGELS §2). A store only takes facts that fit, so a breach means the
+// `verify`: every stored fact replayed through the decider, per stream (a household's, or an
+// employer's: §7.1), fact by fact in recorded order (MEETREGELS §2, §7.1). A store only takes facts that fit, so a breach means the
 // store was changed around the decider; it is reported, and then left out of the household's
 // history, as the projections' lenient replay leaves it out of the figures.
-import { decide, type FeitType, feitTypes, type Identified, type Recorded } from '@zelfredzaam/domain';
+import {
+  decide,
+  type FeitType,
+  feitTypes,
+  type Identified,
+  type Recorded,
+  streamNameOf,
+  subjectOf,
+} from '@zelfredzaam/domain';
 import { isLeft } from 'fp-ts/lib/Either.js';
 
 export interface Schending {
+  /** The household of the stream; for an employer's stream (§7.1) the werkgever. */
   readonly huishouden: string;
   /** The store's position of the fact, when known. */
   readonly positie: string | undefined;
@@ -15,7 +24,10 @@ export interface Schending {
 
 export interface Controle {
   readonly feiten: number;
+  /** Streams of households. */
   readonly huishoudens: number;
+  /** Streams of employers (§7.1). */
+  readonly werkgevers: number;
   readonly schendingen: readonly Schending[];
   /** Facts per type and year: the year of the datum or maand; of a retraction, of its recordedAt. */
   readonly perSoortEnJaar: ReadonlyMap<FeitType, ReadonlyMap<number, number>>;
@@ -37,6 +49,7 @@ export const createVerifier = () => {
   const schendingen: Schending[] = [];
   const counts = new Map<FeitType, Map<number, number>>();
   let feiten = 0;
+  let werkgevers = 0;
   return {
     add(feit: Recorded, positie?: string): void {
       feiten++;
@@ -48,25 +61,28 @@ export const createVerifier = () => {
       }
       perYear.set(year, (perYear.get(year) ?? 0) + 1);
 
-      let history = histories.get(feit.huishouden);
+      const stream = streamNameOf(feit);
+      const { categorie, id } = subjectOf(feit);
+      let history = histories.get(stream);
       if (history === undefined) {
         history = [];
-        histories.set(feit.huishouden, history);
+        histories.set(stream, history);
+        if (categorie === 'werkgever') werkgevers++;
       }
       const decided = decide(history, [feit]);
       if (isLeft(decided)) {
         schendingen.push({
-          huishouden: feit.huishouden,
+          huishouden: id,
           positie,
           code: decided.left.code,
           bericht: decided.left.bericht,
         });
       } else if (decided.right.length === 0) {
         schendingen.push({
-          huishouden: feit.huishouden,
+          huishouden: id,
           positie,
           code: 'DUBBEL',
-          bericht: `huishouden ${feit.huishouden}: ${feit.type} (eventId ${feit.eventId}) staat twee keer in de store`,
+          bericht: `${categorie} ${id}: ${feit.type} (eventId ${feit.eventId}) staat twee keer in de store`,
         });
       } else {
         history.push(feit);
@@ -78,7 +94,7 @@ export const createVerifier = () => {
         const perYear = counts.get(type);
         if (perYear !== undefined) ordered.set(type, new Map([...perYear].sort((a, b) => a[0] - b[0])));
       }
-      return { feiten, huishoudens: histories.size, schendingen, perSoortEnJaar: ordered };
+      return { feiten, huishoudens: histories.size - werkgevers, werkgevers, schendingen, perSoortEnJaar: ordered };
     },
   };
 };

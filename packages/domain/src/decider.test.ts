@@ -5,7 +5,7 @@ import { type Either, isLeft, isRight } from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { dayOf, firstDayOfMonth, isoDateOf, isoMonthOf, lastDayOfMonth, monthIndexOf } from './calendar.js';
 import { decide } from './decider.js';
-import type { Feit, Identified, LevensloopFeit } from './events.js';
+import { type Feit, type Identified, type LevensloopFeit, streamNameOf } from './events.js';
 import { evolve, type Levensloop, NOOIT } from './lifecycle.js';
 import { geldigeGeschiedenis, huishoudenGeschiedenis, uuidFrom } from './testing/arbitraries.js';
 import type { BedragCent, Datum, EventId, HuishoudenId, Maand } from './values.js';
@@ -302,7 +302,12 @@ describe('MEETREGELS §2: GebeurtenisIngetrokken', () => {
   });
 
   it("retracting another household's fact is refused as unknown here", () => {
-    const other: Identified = { ...start('2014-01-01'), huishouden: 'h-other' as HuishoudenId };
+    const other: Identified = {
+      type: 'UitkeringGestart',
+      huishouden: 'h-other' as HuishoudenId,
+      datum: d('2014-01-01'),
+      eventId: id(),
+    };
     expect(refusal(decide([start('2014-01-01')], [intrekking(other)])).code).toBe('INTREKKING_ONBEKEND');
   });
 });
@@ -314,7 +319,12 @@ describe('MEETREGELS §1–§2: batches and identity', () => {
   });
 
   it('a batch mixing households is refused', () => {
-    const other: Identified = { ...start('2014-01-01'), huishouden: 'h-other' as HuishoudenId };
+    const other: Identified = {
+      type: 'UitkeringGestart',
+      huishouden: 'h-other' as HuishoudenId,
+      datum: d('2014-01-01'),
+      eventId: id(),
+    };
     expect(refusal(decide([], [start('2014-01-01'), other])).code).toBe('ANDER_HUISHOUDEN');
   });
 
@@ -373,15 +383,15 @@ describe('properties of the decider (MEETREGELS §2)', () => {
     );
   });
 
-  it('accepts interleaved histories of several households per household', () => {
+  it('accepts interleaved histories of several households and employers per stream', () => {
     fc.assert(
       fc.property(geldigeGeschiedenis(), (history) => {
-        const byHousehold = new Map<string, Identified[]>();
+        const byStream = new Map<string, Identified[]>();
         for (const feit of history) {
-          const own = byHousehold.get(feit.huishouden) ?? [];
+          const own = byStream.get(streamNameOf(feit)) ?? [];
           expect(isRight(decide(own, [feit]))).toBe(true);
           own.push(feit);
-          byHousehold.set(feit.huishouden, own);
+          byStream.set(streamNameOf(feit), own);
         }
       }),
       { numRuns: 200 },
@@ -402,7 +412,8 @@ describe('properties of the decider (MEETREGELS §2)', () => {
     let refused = 0;
     fc.assert(
       fc.property(huishoudenGeschiedenis(), mutation, (history, { kind, pick }) => {
-        const H2 = history[0]?.huishouden ?? H;
+        const first = history[0];
+        const H2 = first !== undefined && 'huishouden' in first ? first.huishouden : H;
         const days: number[] = [];
         for (let day = dayOf('2009-06-01'); day <= dayOf('2018-06-30'); day += 7) days.push(day);
         let breaking: Identified | undefined;
@@ -478,7 +489,7 @@ describe('properties of the decider (MEETREGELS §2)', () => {
         if (target === undefined || facts[0] !== target) return;
         const retraction: Identified = {
           type: 'GebeurtenisIngetrokken',
-          huishouden: target.huishouden,
+          huishouden: 'huishouden' in target ? target.huishouden : H,
           ingetrokken: target.eventId,
           reden: 'registratiefout' as never,
           eventId: id(),

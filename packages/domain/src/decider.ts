@@ -1,10 +1,11 @@
-// MEETREGELS §2: the decider. A new fact is checked against the household's whole timeline
+// MEETREGELS §2 and §7.1: the decider. A new fact is checked against its stream's whole timeline
 // with the fact inserted at its `datum` (same-date facts in recorded order); it is refused when
-// it, or any later fact, would break the lifecycle table. A batch is accepted whole or not at all.
+// it, or any later fact, would break the lifecycle table or a rule of §7.1 (trajectory pairing,
+// one alliance per employer). A batch is accepted whole or not at all.
 import { type Either, left, right } from 'fp-ts/lib/Either.js';
 import { dayOf, firstDayOfMonth, lastDayOfMonth, monthIndexOf } from './calendar.js';
 import { fieldOrder } from './decode.js';
-import { type Feit, type Identified, streamOf } from './events.js';
+import { datumOf, type Feit, type Identified, streamNameOf, subjectOf } from './events.js';
 import { isLevensloopFeit, ruleOfStep, STATE_BIJSTAND, STATE_NOOIT, step, transitionOf } from './lifecycle.js';
 import { type FeitAanduiding, type Weigering, type WeigeringCode, weigering } from './weigering.js';
 
@@ -88,6 +89,60 @@ const firstBreach = (all: readonly Identified[], firstNew: number): Breach | und
     }
     if (!hasBijstand) return { index: i, code: 'INKOMSTEN_ZONDER_BIJSTAND' };
   }
+  return trajectBreach(all, retracted);
+};
+
+/** The start of a trajectory of the same kind as an end (§7.1: a debt end needs a debt start). */
+const matchingStart = (end: Feit['type']): Feit['type'] =>
+  end === 'SchuldhulpBeeindigd' ? 'SchuldhulpGestart' : 'TrajectGestart';
+
+/**
+ * MEETREGELS §7.1, over the facts that are not retracted, in timeline order (datum, then recorded
+ * order), so a late registration or a retraction is checked like the lifecycle: a trajectId is
+ * used by one start of a household (trajectories and debt trajectories share the namespace); an
+ * end needs a start of its kind with that id dated on or before it, and is the only end of it; an
+ * employer closes one alliance. Of two facts that collide, the later one in the timeline breaks.
+ * Starts are taken first, so a start recorded after an end of the same day still fits.
+ */
+const trajectBreach = (all: readonly Identified[], retracted: ReadonlySet<number>): Breach | undefined => {
+  const timeline: { readonly index: number; readonly datum: string }[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const feit = all[i] as Identified;
+    if (retracted.has(i)) continue;
+    switch (feit.type) {
+      case 'TrajectGestart':
+      case 'SchuldhulpGestart':
+      case 'TrajectBeeindigd':
+      case 'SchuldhulpBeeindigd':
+      case 'AllianceGesloten':
+        timeline.push({ index: i, datum: feit.datum });
+    }
+  }
+  if (timeline.length === 0) return undefined;
+  timeline.sort((a, b) => (a.datum < b.datum ? -1 : a.datum > b.datum ? 1 : a.index - b.index));
+  const starts = new Map<string, Identified>();
+  let alliance = false;
+  for (const { index } of timeline) {
+    const feit = all[index] as Identified;
+    if (feit.type === 'TrajectGestart' || feit.type === 'SchuldhulpGestart') {
+      if (starts.has(feit.trajectId)) return { index, code: 'TRAJECT_ID_IN_GEBRUIK' };
+      starts.set(feit.trajectId, feit);
+    } else if (feit.type === 'AllianceGesloten') {
+      if (alliance) return { index, code: 'ALLIANTIE_AL_GESLOTEN' };
+      alliance = true;
+    }
+  }
+  const ended = new Set<string>();
+  for (const { index, datum } of timeline) {
+    const feit = all[index] as Identified;
+    if (feit.type !== 'TrajectBeeindigd' && feit.type !== 'SchuldhulpBeeindigd') continue;
+    const start = starts.get(feit.trajectId);
+    if (start === undefined || start.type !== matchingStart(feit.type) || (datumOf(start) ?? '') > datum) {
+      return { index, code: 'TRAJECT_NIET_GESTART' };
+    }
+    if (ended.has(feit.trajectId)) return { index, code: 'TRAJECT_AL_BEEINDIGD' };
+    ended.add(feit.trajectId);
+  }
   return undefined;
 };
 
@@ -98,22 +153,26 @@ const culprit = (all: readonly Identified[], firstNew: number): Identified => {
   if (retraction !== undefined) return retraction;
   let best = nieuw[0] as Identified;
   for (const feit of nieuw) {
-    if (isLevensloopFeit(feit) && (!isLevensloopFeit(best) || feit.datum < best.datum)) best = feit;
+    const datum = datumOf(feit);
+    const bestDatum = datumOf(best);
+    if (datum !== undefined && (bestDatum === undefined || datum < bestDatum)) best = feit;
   }
   return best;
 };
 
 /**
- * Decides a batch of new facts for one household against its history (both in recorded order).
+ * Decides a batch of new facts for one stream (a household's, or an employer's: §7.1) against its
+ * history (both in recorded order).
  * Returns the facts to append: facts whose eventId is already stored with the same content are
  * left out (idempotent import); the rest are accepted whole or refused with the first rule broken.
  */
 export const decide: Decide = (history, nieuw) => {
   const first = nieuw[0];
   if (first === undefined) return right([]);
-  const huishouden = streamOf(first);
+  const huishouden = subjectOf(first);
+  const stream = streamNameOf(first);
   for (const feit of [...history, ...nieuw]) {
-    if (streamOf(feit) !== huishouden) return left(weigering('ANDER_HUISHOUDEN', huishouden, aanduiding(feit)));
+    if (streamNameOf(feit) !== stream) return left(weigering('ANDER_HUISHOUDEN', huishouden, aanduiding(feit)));
   }
 
   const known = new Map<string, Identified>();

@@ -42,6 +42,50 @@ const examples: Record<string, Record<string, unknown>> = {
     ingetrokken: '7d0c2a4e-1b2c-4d3e-8f90-a1b2c3d4e5f6',
     reden: 'dubbel geregistreerd',
   },
+  ParticipatieTredeVastgesteld: {
+    type: 'ParticipatieTredeVastgesteld',
+    huishouden: 'h-1',
+    datum: '2014-02-01',
+    trede: 2,
+  },
+  TrajectGestart: {
+    type: 'TrajectGestart',
+    huishouden: 'h-1',
+    datum: '2014-02-03',
+    trajectId: 'traject-1',
+    soort: 'Workfast',
+  },
+  TrajectBeeindigd: {
+    type: 'TrajectBeeindigd',
+    huishouden: 'h-1',
+    datum: '2014-05-30',
+    trajectId: 'traject-1',
+    resultaat: 'werk',
+  },
+  Geplaatst: { type: 'Geplaatst', huishouden: 'h-1', datum: '2014-06-01', soort: 'beschut-nieuw' },
+  InBeeldGebracht: { type: 'InBeeldGebracht', huishouden: 'h-1', datum: '2014-01-20' },
+  MinimaregelingToegekend: {
+    type: 'MinimaregelingToegekend',
+    huishouden: 'h-1',
+    datum: '2014-03-01',
+    regeling: 'Individuele inkomenstoeslag',
+  },
+  SchuldhulpGestart: { type: 'SchuldhulpGestart', huishouden: 'h-1', datum: '2014-04-01', trajectId: 'schuld-1' },
+  SchuldhulpBeeindigd: {
+    type: 'SchuldhulpBeeindigd',
+    huishouden: 'h-1',
+    datum: '2015-04-01',
+    trajectId: 'schuld-1',
+    resultaat: 'minnelijk-geslaagd',
+  },
+  AllianceGesloten: { type: 'AllianceGesloten', werkgever: 'wg-0007', datum: '2014-09-15' },
+};
+
+const werkgeverIntrekking = {
+  type: 'GebeurtenisIngetrokken',
+  werkgever: 'wg-0007',
+  ingetrokken: '7d0c2a4e-1b2c-4d3e-8f90-a1b2c3d4e5f6',
+  reden: 'verkeerde werkgever',
 };
 
 describe('MEETREGELS §2: every event of the catalogue decodes', () => {
@@ -62,6 +106,18 @@ describe('MEETREGELS §2: every event of the catalogue decodes', () => {
       expect(isRight(recorded) && recorded.right).toEqual({ ...withEnvelope, recordedAt: '2012-03-02T09:00:00.000Z' });
     });
   }
+
+  it('a retraction in an employer stream names the werkgever instead of a huishouden (§7.1)', () => {
+    const decoded = decode(werkgeverIntrekking);
+    expect(isRight(decoded) && decoded.right).toEqual(werkgeverIntrekking);
+    expect(encode(werkgeverIntrekking as never)).toEqual(werkgeverIntrekking);
+    expect(Object.keys(encode(examples.GebeurtenisIngetrokken as never))).toEqual([
+      'type',
+      'huishouden',
+      'ingetrokken',
+      'reden',
+    ]);
+  });
 
   it('UitkeringGestart without regeling is valid (the field is optional)', () => {
     expect(isRight(decode({ type: 'UitkeringGestart', huishouden: 'h-1', datum: '2012-03-01' }))).toBe(true);
@@ -225,6 +281,87 @@ describe('properties of decode', () => {
   });
 });
 
+describe('MEETREGELS §7.1: the value types of the new facts', () => {
+  it('trede is an integer 1–6', () => {
+    for (const trede of [0, 7, 2.5, '3', -1]) {
+      const error = problemsOf({ ...examples.ParticipatieTredeVastgesteld, trede });
+      expect(error.problems).toEqual([
+        {
+          path: 'trede',
+          expected: 'een trede van de participatieladder: een geheel getal van 1 tot en met 6',
+          received: expect.any(String),
+        },
+      ]);
+    }
+    for (const trede of [1, 6]) expect(isRight(decode({ ...examples.ParticipatieTredeVastgesteld, trede }))).toBe(true);
+  });
+
+  it('soort is 1–40 characters, regeling 1–60, neither with control characters; both described, never echoed', () => {
+    expect(isRight(decode({ ...examples.TrajectGestart, soort: 'x'.repeat(40) }))).toBe(true);
+    const long = problemsOf({ ...examples.TrajectGestart, soort: 'Geheime aanpak '.repeat(3) });
+    expect(long.problems).toEqual([
+      {
+        path: 'soort',
+        expected: 'een tekst van 1–40 tekens zonder stuurtekens',
+        received: 'een tekst van 45 tekens (niet getoond)',
+      },
+    ]);
+    expect(problemsOf({ ...examples.TrajectGestart, soort: '' }).problems[0]?.path).toBe('soort');
+    expect(problemsOf({ ...examples.TrajectGestart, soort: 'VAK\n' }).problems[0]?.path).toBe('soort');
+    expect(isRight(decode({ ...examples.MinimaregelingToegekend, regeling: 'r'.repeat(60) }))).toBe(true);
+    expect(problemsOf({ ...examples.MinimaregelingToegekend, regeling: 'r'.repeat(61) }).problems[0]).toMatchObject({
+      path: 'regeling',
+      expected: 'een tekst van 1–60 tekens zonder stuurtekens',
+    });
+  });
+
+  it('a trajectId and a werkgever have the form of a HuishoudenId and are never a BSN', () => {
+    expect(problemsOf({ ...examples.TrajectBeeindigd, trajectId: 'traject 1' }).problems[0]?.path).toBe('trajectId');
+    expect(problemsOf({ ...examples.TrajectBeeindigd, trajectId: '111222333' }).problems[0]?.received).toBe(
+      'een BSN (niet getoond)',
+    );
+    const werkgever = problemsOf({ ...examples.AllianceGesloten, werkgever: 'Bakkerij Jansen' });
+    expect(werkgever.problems[0]?.path).toBe('werkgever');
+    expect(describeDecodeError(werkgever)).not.toContain('Jansen');
+  });
+
+  it('the result and placement kinds are the enums of §7.1', () => {
+    expect(problemsOf({ ...examples.TrajectBeeindigd, resultaat: 'geslaagd' }).problems[0]?.expected).toBe(
+      'een van: werk, opleiding, ingetrokken, voltooid, uitgevallen',
+    );
+    expect(problemsOf({ ...examples.SchuldhulpBeeindigd, resultaat: 'werk' }).problems[0]?.expected).toBe(
+      'een van: minnelijk-geslaagd, minnelijk-mislukt, wsnp, uitgevallen, overig',
+    );
+    expect(problemsOf({ ...examples.Geplaatst, soort: 'Workfast' }).problems[0]?.expected).toBe(
+      'een van: sroi, afspraakbaan, beschut-nieuw, banenplan',
+    );
+  });
+
+  it('an alliance has a werkgever and no huishouden; an employer error names the werkgever', () => {
+    const error = problemsOf({ ...examples.AllianceGesloten, huishouden: 'h-1', datum: '2014-02-30' });
+    expect(error.werkgever).toBe('wg-0007');
+    expect(error.problems.map((p) => p.path).sort()).toEqual(['datum', 'huishouden']);
+    expect(describeDecodeError(error)).toMatch(/^werkgever wg-0007, AllianceGesloten ongeldig — /);
+  });
+
+  it('a retraction names one huishouden or one werkgever, not both and not neither', () => {
+    const both = problemsOf({ ...examples.GebeurtenisIngetrokken, werkgever: 'wg-1' });
+    expect(both.problems).toEqual([
+      {
+        path: 'werkgever',
+        expected: 'geen werkgever naast huishouden: een feit hoort bij één huishouden of één werkgever',
+        received: 'een waarde',
+      },
+    ]);
+    const { huishouden: _, ...neither } = examples.GebeurtenisIngetrokken as Record<string, unknown>;
+    expect(problemsOf(neither).problems.map((p) => p.path)).toEqual(['huishouden']);
+    const badEmployer = problemsOf({ ...werkgeverIntrekking, werkgever: '111222333' });
+    expect(badEmployer.problems).toEqual([
+      { path: 'werkgever', expected: expect.stringContaining('pseudoniem'), received: 'een BSN (niet getoond)' },
+    ]);
+  });
+});
+
 describe('issue 7: no BSN in any string field', () => {
   it('a free-text field that contains a BSN is refused, naming the field but not the number', () => {
     const error = problemsOf({ ...examples.GebeurtenisIngetrokken, reden: 'klant 111222333 dubbel' });
@@ -232,6 +369,17 @@ describe('issue 7: no BSN in any string field', () => {
       { path: 'reden', expected: 'een waarde zonder BSN (burgerservicenummer)', received: 'een BSN (niet getoond)' },
     ]);
     expect(describeDecodeError(error)).not.toContain('111222333');
+  });
+
+  it('a BSN inside the free text of a trajectory kind or a minima scheme is refused (§7.1)', () => {
+    expect(problemsOf({ ...examples.TrajectGestart, soort: 'VAK 111222333' }).problems).toEqual([
+      { path: 'soort', expected: 'een waarde zonder BSN (burgerservicenummer)', received: 'een BSN (niet getoond)' },
+    ]);
+    expect(problemsOf({ ...examples.MinimaregelingToegekend, regeling: 'IIT voor 111222333' }).problems[0]).toEqual({
+      path: 'regeling',
+      expected: 'een waarde zonder BSN (burgerservicenummer)',
+      received: 'een BSN (niet getoond)',
+    });
   });
 
   it('a free text with 9 digits that fail the elfproef is fine', () => {

@@ -2,6 +2,7 @@
 // problem comes back as a value naming the field, the expected form and what was received.
 import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
+import { decodeFast } from './decode-fast.js';
 import { type FeitType, feitCodecs, feitTypes, type Incoming, type Recorded } from './events.js';
 import { CURRENT_SCHEMA_VERSION, EventId, isBsn, isHuishoudenId, RecordedAt } from './values.js';
 
@@ -20,6 +21,8 @@ export interface DecodeError {
   readonly type: FeitType | undefined;
   /** The household pseudonym when it was valid. */
   readonly huishouden: string | undefined;
+  /** The employer pseudonym of an employer's fact when it was valid (MEETREGELS §7.1). */
+  readonly werkgever?: string;
   readonly problems: readonly FieldProblem[];
 }
 
@@ -30,6 +33,11 @@ const SENSITIVE_FIELDS = new Set(['huishouden', 'werkgever', 'trajectId', 'reden
 
 const DESCRIPTIONS: Readonly<Record<string, string>> = {
   HuishoudenId: 'een pseudoniem van 1–64 tekens [A-Za-z0-9._:-] dat begint met een letter of cijfer (geen BSN)',
+  WerkgeverId: 'een pseudoniem van 1–64 tekens [A-Za-z0-9._:-] dat begint met een letter of cijfer (geen BSN)',
+  TrajectId: 'een kenmerk van 1–64 tekens [A-Za-z0-9._:-] dat begint met een letter of cijfer (geen BSN)',
+  Trede: 'een trede van de participatieladder: een geheel getal van 1 tot en met 6',
+  TrajectSoort: 'een tekst van 1–40 tekens zonder stuurtekens',
+  Minimaregeling: 'een tekst van 1–60 tekens zonder stuurtekens',
   Datum: 'een echte kalenderdatum JJJJ-MM-DD tussen 1990 en 2100',
   Maand: 'een maand JJJJ-MM tussen 1990 en 2100',
   BedragCent: 'een geheel aantal eurocenten van 1 tot en met 100000000',
@@ -54,18 +62,40 @@ const unwrap = (codec: t.Decoder<unknown, unknown>): t.Decoder<unknown, unknown>
   return current as t.Decoder<unknown, unknown>;
 };
 
-/** The fields a codec knows with their codecs, in declaration order. */
+/** The shapes of an event type: the members of a union (a retraction, §7.1), else the codec itself. */
+const shapesOf = (codec: t.Decoder<unknown, unknown>): readonly t.Decoder<unknown, unknown>[] => {
+  const inner = unwrap(codec) as { _tag?: string; types?: readonly AnyCodec[] };
+  return inner._tag === 'UnionType' && inner.types !== undefined ? inner.types : [codec];
+};
+
+/**
+ * The fields a codec knows with their codecs, in declaration order. Of a union, every shape's
+ * fields: a field new in a later shape follows the field before it there (a retraction:
+ * type, werkgever, huishouden, ingetrokken, reden).
+ */
 const propsOf = (codec: t.Decoder<unknown, unknown>): [string, t.Mixed][] => {
   const inner = unwrap(codec) as { _tag?: string; props?: t.Props; types?: readonly AnyCodec[] };
   if ((inner._tag === 'InterfaceType' || inner._tag === 'PartialType') && inner.props !== undefined) {
     return Object.entries(inner.props);
   }
   if (inner._tag === 'IntersectionType' && inner.types !== undefined) return inner.types.flatMap(propsOf);
+  if (inner._tag === 'UnionType' && inner.types !== undefined) {
+    const merged: [string, t.Mixed][] = [];
+    for (const shape of inner.types) {
+      let at = 0;
+      for (const entry of propsOf(shape)) {
+        const known = merged.findIndex(([key]) => key === entry[0]);
+        if (known >= 0) at = known + 1;
+        else merged.splice(at++, 0, entry);
+      }
+    }
+    return merged;
+  }
   return [];
 };
 
 /** Codecs of free text, where a BSN could hide inside a longer text. */
-const FREE_TEXT_CODECS = new Set(['Toelichting']);
+const FREE_TEXT_CODECS = new Set(['Toelichting', 'TrajectSoort', 'Minimaregeling']);
 
 /** Each event type's fields in their canonical order (used for checks and for encoding). */
 export const fieldOrder: Readonly<Record<FeitType, readonly string[]>> = (() => {
@@ -111,6 +141,8 @@ export const describeReceived = (value: unknown, sensitive: boolean): string => 
     const shown = maskBsn(JSON.stringify(value.length > MAX_ECHO ? `${value.slice(0, MAX_ECHO)}…` : value));
     return shown;
   }
+  // A number in a personal field (a case number, a BSN written as a number) is not shown either.
+  if (typeof value === 'number' && sensitive) return 'een getal (niet getoond)';
   if (typeof value === 'number' || typeof value === 'boolean') return maskBsn(String(value));
   if (Array.isArray(value)) return `een lijst van ${value.length} elementen`;
   if (typeof value === 'object') return 'een object';
@@ -126,7 +158,9 @@ const problemsFromIo = (errors: t.Errors): FieldProblem[] => {
       const parent = error.context[i - 1];
       const entry = error.context[i];
       if (parent === undefined || entry === undefined) continue;
-      if ((unwrap(parent.type) as { _tag?: string })._tag === 'IntersectionType') continue;
+      const parentTag = (unwrap(parent.type) as { _tag?: string })._tag;
+      // An intersection's or a union's member index is not a field.
+      if (parentTag === 'IntersectionType' || parentTag === 'UnionType') continue;
       keys.push(entry.key);
     }
     const path = keys.join('.');
@@ -145,13 +179,49 @@ const failure = (
   type: FeitType | undefined,
   huishouden: unknown,
   problems: FieldProblem[],
+  werkgever?: unknown,
 ): Either<DecodeError, never> =>
   left({
     kind: 'DecodeError',
     type,
     huishouden: typeof huishouden === 'string' && isHuishoudenId(huishouden) ? huishouden : undefined,
+    ...(typeof werkgever === 'string' && isHuishoudenId(werkgever) ? { werkgever } : {}),
     problems,
   });
+
+/** Each event type's shapes, with the fields of each (for a union: which one a record has). */
+const shapes: Readonly<Record<FeitType, readonly { codec: AnyCodec; fields: readonly string[] }[]>> = (() => {
+  const out = {} as Record<FeitType, { codec: AnyCodec; fields: readonly string[] }[]>;
+  for (const type of feitTypes) {
+    out[type] = shapesOf(feitCodecs[type]).map((codec) => ({
+      codec: codec as AnyCodec,
+      fields: propsOf(codec).map(([key]) => key),
+    }));
+  }
+  return out;
+})();
+
+/**
+ * The shape a record is meant to have: of a union, the first shape whose own fields (those not
+ * in every shape, e.g. `werkgever` of a retraction) it carries, else the first. Also the fields
+ * of the other shapes it carries too (refused: a fact belongs to one stream).
+ */
+const shapeOf = (
+  type: FeitType,
+  record: Readonly<Record<string, unknown>>,
+): { codec: AnyCodec; fields: readonly string[]; foreign: readonly string[] } => {
+  const all = shapes[type];
+  const first = all[0] as (typeof all)[number];
+  if (all.length === 1) return { ...first, foreign: [] };
+  const own = (shape: (typeof all)[number]) =>
+    shape.fields.filter((key) => !all.every((other) => other.fields.includes(key)));
+  const chosen = all.find((shape) => own(shape).some((key) => record[key] !== undefined)) ?? first;
+  const foreign = all
+    .filter((shape) => shape !== chosen)
+    .flatMap(own)
+    .filter((key) => !chosen.fields.includes(key) && record[key] !== undefined);
+  return { ...chosen, foreign };
+};
 
 const decodeObject = (input: unknown, requireEnvelope: boolean): Either<DecodeError, Incoming> => {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
@@ -179,13 +249,21 @@ const decodeObject = (input: unknown, requireEnvelope: boolean): Either<DecodeEr
       received: describeReceived(version, false),
     });
   }
-  const known = fieldOrder[type];
+  const shape = shapeOf(type, record);
+  const known = shape.fields;
   for (const key of Object.keys(record)) {
-    if (!ENVELOPE_KEYS.has(key) && !known.includes(key)) {
+    if (shape.foreign.includes(key)) {
+      const subject = known.find((k) => k === 'huishouden' || k === 'werkgever') ?? 'een ander veld';
+      problems.push({
+        path: key,
+        expected: `geen ${key} naast ${subject}: een feit hoort bij één huishouden of één werkgever`,
+        received: 'een waarde',
+      });
+    } else if (!ENVELOPE_KEYS.has(key) && !known.includes(key)) {
       problems.push({ path: key, expected: `geen veld met deze naam (onbekend bij ${type})`, received: 'een waarde' });
     }
   }
-  const decoded = (feitCodecs[type] as AnyCodec).decode(record);
+  const decoded = shape.codec.decode(record);
   if (isLeft(decoded)) problems.push(...problemsFromIo(decoded.left));
   // Personal data (issue 7): no string field may be a BSN, and no free text may contain one.
   for (const key of known) {
@@ -220,18 +298,18 @@ const decodeObject = (input: unknown, requireEnvelope: boolean): Either<DecodeEr
       problems.push({ path: key, expected: describeExpected(codec), received: describeReceived(raw, false) });
     else out[key] = result.right;
   }
-  if (problems.length > 0) return failure(type, record.huishouden, problems);
+  if (problems.length > 0) {
+    const own = (key: string) => (known.includes(key) ? record[key] : undefined);
+    return failure(type, own('huishouden'), problems, own('werkgever'));
+  }
   return right(out as Incoming);
 };
 
 const unreadable = (): Either<DecodeError, never> =>
   failure(undefined, undefined, [{ path: '', expected: 'een leesbaar JSON-object', received: 'onleesbare invoer' }]);
 
-/**
- * Decodes anything into a fact of the catalogue; `eventId` and `recordedAt` may be absent
- * (MEETREGELS §6). Unknown fields are refused so a misspelt field is never silently lost.
- */
-export const decode = (input: unknown): Either<DecodeError, Incoming> => {
+/** {@link decode} through the io-ts codecs only: the reference the fast path is tested against. */
+export const decodeWithCodecs = (input: unknown): Either<DecodeError, Incoming> => {
   try {
     return decodeObject(input, false);
   } catch {
@@ -239,8 +317,8 @@ export const decode = (input: unknown): Either<DecodeError, Incoming> => {
   }
 };
 
-/** As {@link decode}, for stored facts: `eventId` and `recordedAt` are required. */
-export const decodeRecorded = (input: unknown): Either<DecodeError, Recorded> => {
+/** {@link decodeRecorded} through the io-ts codecs only (see decodeWithCodecs). */
+export const decodeRecordedWithCodecs = (input: unknown): Either<DecodeError, Recorded> => {
   try {
     return decodeObject(input, true) as Either<DecodeError, Recorded>;
   } catch {
@@ -248,16 +326,66 @@ export const decodeRecorded = (input: unknown): Either<DecodeError, Recorded> =>
   }
 };
 
+/**
+ * Decodes anything into a fact of the catalogue; `eventId` and `recordedAt` may be absent
+ * (MEETREGELS §6). Unknown fields are refused so a misspelt field is never silently lost.
+ * A valid fact takes the fast path (decode-fast.ts, equal to the codecs by test); anything
+ * else goes through the io-ts codecs, which build the error report. An input already in
+ * canonical form (fields in order, envelope last, as export writes them) comes back as the
+ * result itself, not copied: do not change it afterwards.
+ */
+export const decode = (input: unknown): Either<DecodeError, Incoming> => {
+  try {
+    const fast = decodeFast(input, false);
+    if (fast !== undefined) return right(fast);
+  } catch {
+    // An input that throws when read (a getter, a proxy) is the codecs' to judge.
+  }
+  return decodeWithCodecs(input);
+};
+
+/** As {@link decode}, for stored facts: `eventId` and `recordedAt` are required. */
+export const decodeRecorded = (input: unknown): Either<DecodeError, Recorded> => {
+  try {
+    const fast = decodeFast(input, true);
+    if (fast !== undefined) return right(fast as Recorded);
+  } catch {
+    // As in decode.
+  }
+  return decodeRecordedWithCodecs(input);
+};
+
 /** A Dutch message for an analyst, naming household, event type and each wrong field. */
 export const describeDecodeError = (error: DecodeError): string => {
-  const subject = [error.huishouden === undefined ? undefined : `huishouden ${error.huishouden}`, error.type]
+  const subject = [
+    error.huishouden === undefined ? undefined : `huishouden ${error.huishouden}`,
+    error.werkgever === undefined ? undefined : `werkgever ${error.werkgever}`,
+    error.type,
+  ]
     .filter((part) => part !== undefined)
     .join(', ');
-  const fields = error.problems
-    .map((p) => `${p.path === '' ? 'gebeurtenis' : `veld ${p.path}`}: verwacht ${p.expected}, ontvangen ${p.received}`)
+  const shown = error.problems.slice(0, MAX_PROBLEMS_SHOWN);
+  const fields = shown
+    .map(
+      (p) =>
+        `${p.path === '' ? 'gebeurtenis' : `veld ${fieldName(p.path)}`}: verwacht ${p.expected}, ontvangen ${p.received}`,
+    )
     .join('; ');
-  return `${subject === '' ? 'gebeurtenis' : subject} ongeldig — ${fields}`;
+  const more = error.problems.length - shown.length;
+  return `${subject === '' ? 'gebeurtenis' : subject} ongeldig — ${fields}${more > 0 ? `; en nog ${more} andere velden` : ''}`;
 };
+
+/** Problems named in one message: a line with thousands of unknown fields still gets one short line. */
+const MAX_PROBLEMS_SHOWN = 10;
+
+const PLAIN_FIELD_NAME = /^[A-Za-z][A-Za-z0-9.]{0,39}$/;
+
+/**
+ * A field's name as a message shows it: an unknown name comes from the input, so it is quoted,
+ * cut short and never a BSN (issue 7: a BSN used as a key, a newline in a key).
+ */
+const fieldName = (path: string): string =>
+  maskBsn(PLAIN_FIELD_NAME.test(path) ? path : JSON.stringify(path.length > 40 ? `${path.slice(0, 40)}…` : path));
 
 /** A fact as a plain object with its fields in canonical order, envelope last (MEETREGELS §6). */
 export const encode = (event: Incoming): Record<string, unknown> => {

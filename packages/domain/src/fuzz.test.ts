@@ -4,13 +4,18 @@ import fc from 'fast-check';
 import { isLeft, isRight } from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { decide } from './decider.js';
-import { decode, describeDecodeError, encode } from './decode.js';
+import { decode, describeDecodeError, encode, maskBsn } from './decode.js';
 import type { Identified, Recorded, Toelichting } from './events.js';
 import { uuidFrom, willekeurigFeit } from './testing/arbitraries.js';
 import type { HuishoudenId } from './values.js';
 import { ruleText, type WeigeringCode } from './weigering.js';
 
-export const FUZZ_RUNS = { decodeMutations: 5000, decodeAnything: 3000, decider: 1000 } as const;
+export const FUZZ_RUNS = {
+  decodeMutations: 5000,
+  decodeAnything: 3000,
+  decodeMessages: 3000,
+  decider: 1000,
+} as const;
 
 const garbage = fc.oneof(
   fc.constantFrom(
@@ -90,6 +95,55 @@ describe('fuzzing decode', () => {
   });
 });
 
+/** Values no message may show: personal data put where the catalogue has a personal field. */
+const PERSONAL = fc.constantFrom(
+  'Jan Jansen',
+  'Dorpsstraat 12, Zwolle',
+  'jan@example.nl',
+  'dossier 7781',
+  'T. de Vries',
+);
+const BSN = fc.constantFrom('111222333', '123456782', '999999990');
+
+describe('fuzzing the messages of decode (issue 7, point 5)', () => {
+  it(`a refused object's message is one line, names at most ten fields and never shows a BSN or a personal field's value (${FUZZ_RUNS.decodeMessages} cases)`, () => {
+    const key = fc.oneof(
+      fc.constantFrom('naam', 'adres', '__proto__', 'constructor', 'toString', 'datum ', 'Huishouden'),
+      fc.string({ maxLength: 60 }),
+      BSN,
+      BSN.map((b) => `x${b}`),
+    );
+    fc.assert(
+      fc.property(
+        willekeurigFeit(),
+        fc.dictionary(key, fc.oneof(PERSONAL, BSN, fc.jsonValue()), { maxKeys: 30 }),
+        fc.oneof(PERSONAL, BSN, BSN.map(Number), fc.integer()),
+        fc.constantFrom('huishouden', 'werkgever', 'trajectId', 'reden', 'regeling', 'soort'),
+        (feit, extra, value, sensitive) => {
+          const fields: Record<string, unknown> = encode(feit);
+          // A personal value (or a BSN, or a number) where a personal field is, and unknown fields beside it.
+          if (sensitive in fields) fields[sensitive] = value;
+          for (const [k, v] of Object.entries(extra)) {
+            if (!(k in fields)) Object.defineProperty(fields, k, { value: v, enumerable: true, configurable: true });
+          }
+          const result = decode(fields);
+          if (!isLeft(result)) return;
+          const message = describeDecodeError(result.left);
+          expect(message).not.toMatch(/[\r\n\u0000-\u001f\u007f]/);
+          expect(maskBsn(message)).toBe(message);
+          if (typeof value === 'string' && sensitive in fields) expect(message).not.toContain(value);
+          if (typeof value === 'number' && sensitive in fields && String(value).length > 3) {
+            expect(message).not.toContain(String(value));
+          }
+          expect(message.match(/(— |; )veld /g)?.length ?? 0).toBeLessThanOrEqual(10);
+          expect(message.length).toBeLessThan(3000);
+        },
+      ),
+      { numRuns: FUZZ_RUNS.decodeMessages },
+    );
+  });
+});
+
 const H = 'h-fuzz' as HuishoudenId;
 const CODES = new Set<WeigeringCode>([
   'UITKERING_LOOPT_AL',
@@ -102,6 +156,10 @@ const CODES = new Set<WeigeringCode>([
   'INTREKKING_VAN_INTREKKING',
   'EVENT_ID_HERGEBRUIKT',
   'ANDER_HUISHOUDEN',
+  'TRAJECT_ID_IN_GEBRUIK',
+  'TRAJECT_NIET_GESTART',
+  'TRAJECT_AL_BEEINDIGD',
+  'ALLIANTIE_AL_GESLOTEN',
 ]);
 
 describe('fuzzing the decider', () => {
@@ -118,7 +176,14 @@ describe('fuzzing the decider', () => {
         steps.forEach((s, i) => {
           let feit: Identified;
           if (s.kind === 'feit') {
-            feit = { ...(s.feit as Recorded), huishouden: H, eventId: uuidFrom(`fuzz-${i}`) } as Identified;
+            // Every fact in one stream: an employer's fact (§7.1) gets this one's id as werkgever,
+            // so it meets the household's facts as a fact of another stream.
+            const { eventId: _, recordedAt: __, ...rest } = s.feit as Recorded;
+            feit = (
+              'werkgever' in rest
+                ? { ...rest, werkgever: H, eventId: uuidFrom(`fuzz-${i}`) }
+                : { ...rest, huishouden: H, eventId: uuidFrom(`fuzz-${i}`) }
+            ) as Identified;
           } else if (s.kind === 'intrekking') {
             const target = seen[s.pick % Math.max(1, seen.length)];
             feit = {
@@ -137,7 +202,7 @@ describe('fuzzing the decider', () => {
           const result = decide(history, [feit]);
           if (isLeft(result)) {
             expect(CODES.has(result.left.code)).toBe(true);
-            expect(result.left.bericht).toContain(`huishouden ${H}: `);
+            expect(result.left.bericht).toMatch(new RegExp(`^(huishouden|werkgever) ${H}: `));
             expect(result.left.bericht).toContain(ruleText(result.left.code));
           } else {
             history.push(...result.right);

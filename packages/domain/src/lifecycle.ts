@@ -122,8 +122,20 @@ export const transitionOf = (feit: LevensloopFeit): number => {
   }
 };
 
-export const isLevensloopFeit = (feit: Feit): feit is LevensloopFeit =>
-  feit.type !== 'InkomstenOntvangen' && feit.type !== 'GebeurtenisIngetrokken';
+/** True for the facts of the lifecycle table (§2); income, retractions and §7 facts are not. */
+export const isLevensloopFeit = (feit: Feit): feit is LevensloopFeit => {
+  switch (feit.type) {
+    case 'UitkeringGestart':
+    case 'InLoondienstGetreden':
+    case 'EigenOndernemingGestart':
+    case 'OpleidingGestart':
+    case 'UitkeringBeeindigd':
+    case 'Teruggevallen':
+      return true;
+    default:
+      return false;
+  }
+};
 
 export const NOOIT: Levensloop = { fase: 'nooit' };
 

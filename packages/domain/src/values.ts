@@ -31,6 +31,42 @@ export const HuishoudenId = t.brand(
 );
 export type HuishoudenId = t.TypeOf<typeof HuishoudenId>;
 
+export interface WerkgeverIdBrand {
+  readonly WerkgeverId: unique symbol;
+}
+/** An employer pseudonym (MEETREGELS §7.1): the same form as a HuishoudenId; never a BSN. */
+export const WerkgeverId = t.brand(
+  t.string,
+  (s): s is t.Branded<string, WerkgeverIdBrand> => isHuishoudenId(s),
+  'WerkgeverId',
+);
+export type WerkgeverId = t.TypeOf<typeof WerkgeverId>;
+
+export interface TrajectIdBrand {
+  readonly TrajectId: unique symbol;
+}
+/**
+ * The identity of a (debt-assistance) trajectory within its household (MEETREGELS §7.1): the
+ * same form as a HuishoudenId, never a BSN.
+ */
+export const TrajectId = t.brand(
+  t.string,
+  (s): s is t.Branded<string, TrajectIdBrand> => isHuishoudenId(s),
+  'TrajectId',
+);
+export type TrajectId = t.TypeOf<typeof TrajectId>;
+
+export interface TredeBrand {
+  readonly Trede: unique symbol;
+}
+/** A step of the participatieladder, 1 (geïsoleerd) … 6 (betaald werk) (MEETREGELS §7.1). */
+export const Trede = t.brand(
+  t.number,
+  (n): n is t.Branded<number, TredeBrand> => Number.isInteger(n) && n >= 1 && n <= 6,
+  'Trede',
+);
+export type Trede = t.TypeOf<typeof Trede>;
+
 export interface DatumBrand {
   readonly Datum: unique symbol;
 }

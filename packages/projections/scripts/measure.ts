@@ -1,10 +1,17 @@
 // A quick micro-measurement, not a test (issue 6 targets): fold rate, settle time, jaarrapport
-// query time and a live update, over a simple synthetic history of about 400,000 households.
-// Run: npx tsx --conditions=@zelfredzaam/source packages/projections/scripts/measure.ts [households]
+// query time and a live update, over a simple synthetic history of about 400,000 households,
+// with the facts of MEETREGELS §7.1 (assessments, trajectories, placements, in beeld, minima, debt
+// trajectories and employers' alliances) unless `--kern` leaves them out.
+// Run: npx tsx --conditions=@zelfredzaam/source packages/projections/scripts/measure.ts [households] [--kern]
 import { dayOf, isoDateOf, isoMonthOf, monthIndexOfDay, type Recorded } from '@zelfredzaam/domain';
 import { apply, emptyState, jaarrapport, LiveRapport, type Parameters, settle } from '../src/index.js';
 
-const households = Number(process.argv[2] ?? 400_000);
+const households = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 400_000);
+const paragraaf7 = !process.argv.includes('--kern');
+const SOORTEN = ['Workfast', 'VAK', 'Pauropus', 'Meedoen'];
+const PLAATSINGEN = ['sroi', 'afspraakbaan', 'beschut-nieuw', 'banenplan'];
+const TRAJECT_RESULTATEN = ['werk', 'opleiding', 'ingetrokken', 'voltooid', 'uitgevallen'];
+const SCHULD_RESULTATEN = ['minnelijk-geslaagd', 'minnelijk-geslaagd', 'minnelijk-mislukt', 'wsnp', 'uitgevallen'];
 const CHUNK = 20_000;
 
 // A small deterministic generator (xorshift), so every run measures the same history.
@@ -52,12 +59,73 @@ const huishoudenEvents = (n: number, into: Recorded[]): void => {
         day + 31 * m + 20,
       );
     }
+    const spellStart = day;
     day += 31 * months + Math.floor(random() * 20);
+    if (paragraaf7) paragraaf7Events(spellStart, day, push);
     push({ type: 'InLoondienstGetreden', datum: isoDateOf(day), uitkering: 'beeindigd' }, day);
     if (random() < 0.6) break;
     day += 30 + Math.floor(random() * 200);
   }
+  if (paragraaf7 && n % 200 === 0) {
+    // An employer closes an alliance (about 2,000 employers in all).
+    const alliantie = dayOf('2011-01-01') + Math.floor(random() * 5 * 365);
+    into.push({
+      type: 'AllianceGesloten',
+      werkgever: `wg-${String(n).padStart(7, '0')}`,
+      datum: isoDateOf(alliantie),
+      eventId: eventId(),
+      recordedAt: instant(alliantie),
+    } as Recorded);
+  }
 };
+
+let trajectNummer = 0;
+/** §7.1 facts during a spell [start, end): an assessment about yearly, sometimes a trajectory, … */
+function paragraaf7Events(
+  start: number,
+  end: number,
+  push: (feit: Record<string, unknown>, known: number) => void,
+): void {
+  for (let d = start + Math.floor(random() * 60); d < end; d += 300 + Math.floor(random() * 130)) {
+    push({ type: 'ParticipatieTredeVastgesteld', datum: isoDateOf(d), trede: 1 + Math.floor(random() * 4) }, d);
+  }
+  const at = (): number => start + Math.floor(random() * Math.max(1, end - start));
+  if (random() < 0.3) {
+    const d = at();
+    const trajectId = `t-${trajectNummer++}`;
+    push({ type: 'TrajectGestart', datum: isoDateOf(d), trajectId, soort: SOORTEN[Math.floor(random() * 4)] }, d);
+    const e = d + 30 + Math.floor(random() * 200);
+    const resultaat = TRAJECT_RESULTATEN[Math.floor(random() * 5)];
+    push({ type: 'TrajectBeeindigd', datum: isoDateOf(e), trajectId, resultaat }, e);
+  }
+  if (random() < 0.05) {
+    const d = at();
+    push({ type: 'Geplaatst', datum: isoDateOf(d), soort: PLAATSINGEN[Math.floor(random() * 4)] }, d);
+  }
+  if (random() < 0.4) {
+    const d = at();
+    push({ type: 'InBeeldGebracht', datum: isoDateOf(d) }, d);
+  }
+  if (random() < 0.3) {
+    const d = at();
+    push({ type: 'MinimaregelingToegekend', datum: isoDateOf(d), regeling: 'Individuele inkomenstoeslag' }, d);
+  }
+  if (random() < 0.1) {
+    const d = at();
+    const trajectId = `s-${trajectNummer++}`;
+    push({ type: 'SchuldhulpGestart', datum: isoDateOf(d), trajectId }, d);
+    const e = d + 100 + Math.floor(random() * 400);
+    push(
+      {
+        type: 'SchuldhulpBeeindigd',
+        datum: isoDateOf(e),
+        trajectId,
+        resultaat: SCHULD_RESULTATEN[Math.floor(random() * 5)],
+      },
+      e,
+    );
+  }
+}
 
 const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
@@ -118,6 +186,7 @@ console.log(
   JSON.stringify(
     {
       households: state.households,
+      paragraaf7,
       events,
       foldMs: Math.round(foldMs),
       foldEventsPerSecond: Math.round(events / (foldMs / 1000)),

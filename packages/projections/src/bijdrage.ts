@@ -1,11 +1,25 @@
-// One household's part in every count of the §5 report, computed with the rule function of each
-// figure's own file, so the one-pass report, the live report and the figures on their own
-// cannot disagree. A contribution is BIJDRAGE_SIZE numbers; a Telling adds them up.
+// One household's part in every count of the §5 report (with the keys of §7.3), computed with the
+// rule function of each figure's own file, so the one-pass report, the live report and the
+// figures on their own cannot disagree. A contribution is BIJDRAGE_SIZE numbers, and for §7.2
+// Trajecten a part per soort (trajecten.ts); a Telling adds them up. An employer (§7.1) adds only
+// its alliance.
 import { STATE_UIT_LOONDIENST, STATE_UIT_ONDERNEMING, STATE_UIT_OPLEIDING } from '@zelfredzaam/domain';
+import { alliantieDagVan, alliantieInJaar, alliantiesUit, alliantieTotaal } from './allianties.js';
 import { bijstandInPeriode, bijstandOp, bijstandsbestandUit } from './bijstandsbestand.js';
 import { forEachHuishouden } from './cache.js';
 import { AAN_HET_WERK, cohortStatusVan, cohortUit, OVERIG, WW, WWB } from './cohort.js';
-import { num, REC_GENEGEERD } from './derive.js';
+import {
+  num,
+  REC_GENEGEERD,
+  S7_ALLIANTIES,
+  S7_ASSESSMENTS,
+  S7_IN_BEELD,
+  S7_MINIMA,
+  S7_PLAATSINGEN,
+  S7_SCHULDHULP,
+  S7_TRAJECTEN,
+  secties7,
+} from './derive.js';
 import { DUURZAAM, duurzaamheidUit, duurzaamheidVan, NOG_ONBEKEND, TERUGGEVALLEN } from './duurzaamheid.js';
 import {
   bijstandshuishoudenVan,
@@ -15,9 +29,24 @@ import {
   ONDERNEMING,
 } from './gedeeltelijkeUitstroom.js';
 import { gemiddeldInkomenUit, inkomstenCentVan, inkomstenMaandenVan } from './gemiddeldInkomen.js';
+import { inBeeldUit, inBeeldVan } from './inBeeld.js';
+import { langdurigStartVan, langdurigUit, spellStartOpE } from './langdurig.js';
+import { minimaUit, minimaVan } from './minima.js';
 import { type Peil, peilVan } from './parameters.js';
-import type { ProjectionState } from './state.js';
-import type { Bijdrage, Jaarrapport, Parameters } from './types.js';
+import { PAAR_BASIS, PAREN, participatieUit, participatieVan } from './participatie.js';
+import { plaatsingenUit, plaatsingenVan, SOORTEN } from './plaatsingen.js';
+import { RESULTATEN, schuldhulpUit, schuldhulpVan } from './schuldhulp.js';
+import { isWerkgeverKey, type ProjectionState } from './state.js';
+import {
+  TRAJECT_BIJDRAGE_ENTRY,
+  trajectenInJaar,
+  trajectenUit,
+  trajectenVan,
+  trajectScratch,
+  trajectUit,
+  voegTrajectenToe,
+} from './trajecten.js';
+import type { Bijdrage, Jaarrapport, Parameters, Trajecten } from './types.js';
 import { uitstroomRedenVan, volledigeUitstroomUit } from './volledigeUitstroom.js';
 
 const B_VOLLEDIG = 0;
@@ -30,7 +59,31 @@ const B_TOTAAL_CENT = 6;
 const B_OP_PEILDATUM = 7;
 const B_IN_JAAR = 8;
 const B_GENEGEERD = 9;
-export const BIJDRAGE_SIZE = 10;
+// MEETREGELS §7.2.
+const B_LANGDURIG = 10;
+const B_PARTICIPATIE = 11;
+// A block of counts added one to one (Telling's T_BLOK …): placements, in beeld, minima,
+// schuldhulp, alliances.
+const B_BLOK = 12;
+const B_PLAATSINGEN = B_BLOK; // … + 8: per soort in Y, then per soort up to E
+const B_IN_BEELD = B_PLAATSINGEN + 2 * SOORTEN;
+const B_MINIMA = B_IN_BEELD + 1;
+const B_SCHULDHULP = B_MINIMA + 1; // … + 6: running in Y, then the ends in Y per resultaat
+const B_ALLIANTIE_IN_JAAR = B_SCHULDHULP + 1 + RESULTATEN;
+const B_ALLIANTIE_TOTAAL = B_ALLIANTIE_IN_JAAR + 1;
+const BLOK_SIZE = B_ALLIANTIE_TOTAAL + 1 - B_BLOK;
+/**
+ * 0: the household has no facts of §7.1, and the §7 slots but B_LANGDURIG are not written (read
+ * none of them); 1: it has, but none for the block (B_BLOK …), which is not written; 2: it has.
+ */
+const B_PARAGRAAF7 = B_ALLIANTIE_TOTAAL + 1;
+/** Its trajectories with a start or end in Y (§7.2 Trajecten: their part per soort is made apart). */
+const B_TRAJECTEN = B_PARAGRAAF7 + 1;
+export const BIJDRAGE_SIZE = B_TRAJECTEN + 1;
+
+// Where the §7 sections of the household being looked at start (derive.ts secties7).
+const secties = new Int32Array(7);
+const sectie = (k: number): number => secties[k] as number;
 
 /** Writes the contribution of the household whose record is at (buf, off) into out[at …]. */
 export const bijdrageVan = (buf: Float64Array, off: number, peil: Peil, out: Float64Array, at: number): void => {
@@ -41,9 +94,55 @@ export const bijdrageVan = (buf: Float64Array, off: number, peil: Peil, out: Flo
   out[at + B_BIJSTANDSHUISHOUDEN] = bijstandshuishoudenVan(buf, off, peil) ? 1 : 0;
   out[at + B_MAANDEN] = inkomstenMaandenVan(buf, off, peil.jaar);
   out[at + B_TOTAAL_CENT] = inkomstenCentVan(buf, off, peil.jaar);
-  out[at + B_OP_PEILDATUM] = bijstandOp(buf, off, peil.e) ? 1 : 0;
+  const opPeildatum = bijstandOp(buf, off, peil.e);
+  out[at + B_OP_PEILDATUM] = opPeildatum ? 1 : 0;
   out[at + B_IN_JAAR] = bijstandInPeriode(buf, off, peil.y0, peil.y1, peil.e) ? 1 : 0;
   out[at + B_GENEGEERD] = num(buf, off + REC_GENEGEERD);
+  // Langdurig and in beeld only count households with bijstand on E (their rules say so too);
+  // one walk gives the spell containing E, merged (langdurig) and as it is (in beeld).
+  const langdurig = opPeildatum ? langdurigStartVan(buf, off, peil) : Number.POSITIVE_INFINITY;
+  out[at + B_LANGDURIG] = langdurig <= peil.e3 ? 1 : 0;
+  if (!secties7(buf, off, secties)) {
+    // A household without §7 facts: nothing more to look at (issue 6: 200 ms per report).
+    out[at + B_PARAGRAAF7] = 0;
+    out[at + B_TRAJECTEN] = 0;
+    return;
+  }
+  out[at + B_PARTICIPATIE] = participatieVan(buf, sectie(S7_ASSESSMENTS), peil);
+  out[at + B_TRAJECTEN] = trajectenInJaar(buf, sectie(S7_TRAJECTEN), peil);
+  const blok =
+    num(buf, sectie(S7_PLAATSINGEN)) +
+    num(buf, sectie(S7_IN_BEELD)) +
+    num(buf, sectie(S7_MINIMA)) +
+    num(buf, sectie(S7_SCHULDHULP)) +
+    num(buf, sectie(S7_ALLIANTIES));
+  // Many households have only assessments (and trajectories): the block stays unwritten.
+  out[at + B_PARAGRAAF7] = blok === 0 ? 1 : 2;
+  if (blok === 0) return;
+  plaatsingenVan(buf, sectie(S7_PLAATSINGEN), peil, out, at + B_PLAATSINGEN);
+  out[at + B_IN_BEELD] = opPeildatum && inBeeldVan(buf, sectie(S7_IN_BEELD), spellStartOpE(), peil) ? 1 : 0;
+  out[at + B_MINIMA] = minimaVan(buf, sectie(S7_MINIMA), peil) ? 1 : 0;
+  schuldhulpVan(buf, sectie(S7_SCHULDHULP), peil, out, at + B_SCHULDHULP);
+  const alliantie = alliantieDagVan(buf, sectie(S7_ALLIANTIES));
+  out[at + B_ALLIANTIE_IN_JAAR] = alliantieInJaar(alliantie, peil) ? 1 : 0;
+  out[at + B_ALLIANTIE_TOTAAL] = alliantieTotaal(alliantie, peil) ? 1 : 0;
+};
+
+/**
+ * The household's part of §7.2 Trajecten, right after bijdrageVan of the same household:
+ * [k, (soort, counters) × k] in a reused buffer, or undefined when it has no trajectory.
+ */
+export const trajectBijdrageVan = (
+  buf: Float64Array,
+  off: number,
+  peil: Peil,
+  b: Float64Array,
+  at: number,
+): Float64Array | undefined => {
+  if (num(b, at + B_TRAJECTEN) === 0) return undefined;
+  const t = sectie(S7_TRAJECTEN);
+  const part = trajectScratch(buf, t);
+  return trajectenVan(buf, off, sectie(S7_ASSESSMENTS), t, peil, part) > 0 ? part : undefined;
 };
 
 // The counts of a report, by slot.
@@ -57,11 +156,28 @@ const T_TOTAAL_CENT = 14;
 const T_OP_PEILDATUM = 15;
 const T_IN_JAAR = 16;
 const T_GENEGEERD = 17;
-const TELLING_SIZE = 18;
+const T_LANGDURIG = 18;
+const T_PARTICIPATIE = 19; // … + PAREN: households per (begin, eind) pair
+// The block of B_BLOK …, slot for slot.
+const T_BLOK = T_PARTICIPATIE + PAREN;
+const T_PLAATSINGEN = T_BLOK + (B_PLAATSINGEN - B_BLOK);
+const T_IN_BEELD = T_BLOK + (B_IN_BEELD - B_BLOK);
+const T_MINIMA = T_BLOK + (B_MINIMA - B_BLOK);
+const T_SCHULDHULP = T_BLOK + (B_SCHULDHULP - B_BLOK);
+const T_ALLIANTIE_IN_JAAR = T_BLOK + (B_ALLIANTIE_IN_JAAR - B_BLOK);
+const T_ALLIANTIE_TOTAAL = T_BLOK + (B_ALLIANTIE_TOTAAL - B_BLOK);
+const TELLING_SIZE = T_BLOK + BLOK_SIZE;
 
 /** The counts of a report: contributions added (sign 1) or taken back (sign −1). */
 export class Telling {
   private readonly t = new Float64Array(TELLING_SIZE);
+  /** §7.2 Trajecten: counters per soort code (trajecten.ts). */
+  private readonly trajecten = new Map<number, Float64Array>();
+
+  /** Adds (sign 1) or takes back (−1) a household's part of §7.2 Trajecten. */
+  voegTrajectenToe(part: Float64Array, sign: number): void {
+    voegTrajectenToe(this.trajecten, part, sign);
+  }
 
   voegToe(b: Float64Array, at: number, sign: number): void {
     const volledig = num(b, at + B_VOLLEDIG);
@@ -78,6 +194,14 @@ export class Telling {
     this.add(T_OP_PEILDATUM, sign * num(b, at + B_OP_PEILDATUM));
     this.add(T_IN_JAAR, sign * num(b, at + B_IN_JAAR));
     this.add(T_GENEGEERD, sign * num(b, at + B_GENEGEERD));
+    this.add(T_LANGDURIG, sign * num(b, at + B_LANGDURIG));
+    const paragraaf7 = num(b, at + B_PARAGRAAF7);
+    if (paragraaf7 === 0) return;
+    const paar = num(b, at + B_PARTICIPATIE);
+    if (paar !== 0) this.add(T_PARTICIPATIE + paar, sign);
+    if (paragraaf7 === 1) return;
+    const t = this.t;
+    for (let i = 0; i < BLOK_SIZE; i++) t[T_BLOK + i] = (t[T_BLOK + i] as number) + sign * num(b, at + B_BLOK + i);
   }
 
   private add(slot: number, delta: number): void {
@@ -88,8 +212,8 @@ export class Telling {
     return this.t[slot] as number;
   }
 
-  /** The §5 object, keys in the contract's order. */
-  rapport(peil: Peil): Jaarrapport {
+  /** The §5 object with the keys of §7.3, in the contract's order; `soorten` names the soort codes. */
+  rapport(peil: Peil, soorten: readonly string[]): Jaarrapport {
     const { jaar, peildatum, meetdatum, kennisdatum } = peil.parameters;
     const g = (slot: number) => this.get(slot);
     return {
@@ -97,6 +221,7 @@ export class Telling {
       peildatum,
       meetdatum,
       kennisdatum,
+      hervattingsgrens: peil.hervattingsgrens,
       volledigeUitstroom: volledigeUitstroomUit(g(T_LOONDIENST), g(T_LOONDIENST + 1), g(T_LOONDIENST + 2)),
       duurzaamheid: duurzaamheidUit(g(T_DUURZAAM), g(T_DUURZAAM + 1), g(T_DUURZAAM + 2)),
       cohort: cohortUit(meetdatum, g(T_COHORT), g(T_COHORT + 1), g(T_COHORT + 2), g(T_COHORT + 3)),
@@ -107,10 +232,29 @@ export class Telling {
       ),
       gemiddeldInkomen: gemiddeldInkomenUit(g(T_MAANDEN), g(T_TOTAAL_CENT)),
       bijstandsbestand: bijstandsbestandUit(g(T_OP_PEILDATUM), g(T_IN_JAAR)),
+      participatie: participatieUit((paar) => g(T_PARTICIPATIE + paar)),
+      trajecten: trajectenUit(this.trajecten, soorten),
+      plaatsingen: plaatsingenUit(
+        (s) => g(T_PLAATSINGEN + s),
+        (s) => g(T_PLAATSINGEN + SOORTEN + s),
+      ),
+      inBeeld: inBeeldUit(g(T_OP_PEILDATUM), g(T_IN_BEELD)),
+      langdurig: langdurigUit(g(T_OP_PEILDATUM), g(T_LANGDURIG)),
+      minima: minimaUit(g(T_MINIMA)),
+      schuldhulp: schuldhulpUit(g(T_SCHULDHULP), (r) => g(T_SCHULDHULP + 1 + r)),
+      allianties: alliantiesUit(g(T_ALLIANTIE_IN_JAAR), g(T_ALLIANTIE_TOTAAL)),
       diagnose: { genegeerd: g(T_GENEGEERD) },
     };
   }
 }
+
+/** Adds the household's whole part (both kinds) to `telling`; `b` is scratch of BIJDRAGE_SIZE. */
+export const telMee = (telling: Telling, buf: Float64Array, off: number, peil: Peil, b: Float64Array): void => {
+  bijdrageVan(buf, off, peil, b, 0);
+  telling.voegToe(b, 0, 1);
+  const part = trajectBijdrageVan(buf, off, peil, b, 0);
+  if (part !== undefined) telling.voegTrajectenToe(part, 1);
+};
 
 const REDEN: Readonly<Record<number, Bijdrage['volledigeUitstroom']>> = {
   [STATE_UIT_LOONDIENST]: 'loondienst',
@@ -133,16 +277,36 @@ const BRON: Readonly<Record<number, Bijdrage['gedeeltelijkeUitstroom']>> = {
   [ONDERNEMING]: 'onderneming',
 };
 
+/** A household's part of §7.2 Trajecten as the report's object (read `part` of trajectenVan). */
+const trajectenVanHuishouden = (part: Float64Array, soorten: readonly string[]): Trajecten => {
+  const k = num(part, 0);
+  const entries: [string, ReturnType<typeof trajectUit>][] = [];
+  for (let q = 0; q < k; q++) {
+    const base = 1 + TRAJECT_BIJDRAGE_ENTRY * q;
+    const code = num(part, base);
+    entries.push([soorten[code] ?? String(code), trajectUit((slot) => num(part, base + 1 + slot))]);
+  }
+  entries.sort(([a], [c]) => (a < c ? -1 : a > c ? 1 : 0));
+  return Object.fromEntries(entries);
+};
+
 /**
  * Each household's part in `jaarrapport(state, parameters)`, for every household with a fact
- * known at the kennisdatum: to trace a figure back to the households it counts.
+ * known at the kennisdatum: to trace a figure back to the households it counts. Employers
+ * (§7.1) are not households and are not listed.
  */
 export const bijdragen = (state: ProjectionState, parameters: Parameters): Bijdrage[] => {
   const peil = peilVan(parameters);
   const b = new Float64Array(BIJDRAGE_SIZE);
   const result: Bijdrage[] = [];
   forEachHuishouden(state, peil.cutoff, (buf, off, h) => {
+    if (isWerkgeverKey(state.ids[h] ?? '')) return;
     bijdrageVan(buf, off, peil, b, 0);
+    // Slots that were not written (see B_PARAGRAAF7) are 0.
+    if (num(b, B_PARAGRAAF7) === 0) b.fill(0, B_PARTICIPATIE, BIJDRAGE_SIZE);
+    else if (num(b, B_PARAGRAAF7) === 1) b.fill(0, B_BLOK, B_BLOK + BLOK_SIZE);
+    const part = trajectBijdrageVan(buf, off, peil, b, 0) ?? new Float64Array(1);
+    const paar = num(b, B_PARTICIPATIE);
     result.push({
       huishouden: state.ids[h] ?? '',
       volledigeUitstroom: REDEN[num(b, B_VOLLEDIG)] ?? null,
@@ -154,6 +318,19 @@ export const bijdragen = (state: ProjectionState, parameters: Parameters): Bijdr
       totaalCent: num(b, B_TOTAAL_CENT),
       opPeildatum: num(b, B_OP_PEILDATUM) === 1,
       inJaar: num(b, B_IN_JAAR) === 1,
+      participatie: paar === 0 ? null : { van: Math.floor(paar / PAAR_BASIS), naar: paar % PAAR_BASIS },
+      trajecten: trajectenVanHuishouden(part, state.soorten.list),
+      plaatsingen: plaatsingenUit(
+        (s) => num(b, B_PLAATSINGEN + s),
+        (s) => num(b, B_PLAATSINGEN + SOORTEN + s),
+      ),
+      inBeeld: num(b, B_IN_BEELD) === 1,
+      langdurig: num(b, B_LANGDURIG) === 1,
+      minima: num(b, B_MINIMA) === 1,
+      schuldhulp: {
+        lopend: num(b, B_SCHULDHULP) === 1,
+        beeindigd: schuldhulpUit(0, (r) => num(b, B_SCHULDHULP + 1 + r)).beeindigd,
+      },
       genegeerd: num(b, B_GENEGEERD),
     });
   });

@@ -7,12 +7,43 @@
 // skipped. Every skip is counted (`diagnose.genegeerd`). Nothing here throws.
 //
 // The result is a derived record of numbers, written into a Float64Array:
-//   [genegeerd, nT, (day, stateAfter) × nT, nY, (year, maanden, loondienstCent, ondernemingCent) × nY]
+//   [genegeerd, nT, s7, (day, stateAfter) × nT, nY, (year, maanden, loondienstCent, ondernemingCent) × nY,
+//    §7 sections]
+// (s7: where the §7 sections start, from the record's start; 0 when it has no §7 fact, and then
+// no §7 sections either, so the §7 figures skip such a household at once)
 // - the transitions that change the state, in timeline order (`loopt-door` changes nothing);
 // - per year, the household-months with bijstand on at least one day and income > 0 (§4.4):
-//   their number and their income by source.
+//   their number and their income by source;
+// - MEETREGELS §7.1, each section its count and then its entries:
+//   assessments (day, trede) in timeline order; trajectories (start, soort, end, resultaat) and
+//   debt trajectories (start, end, resultaat), in timeline order of their starts, end +∞ and
+//   resultaat −1 while running; placements (day, soort); in beeld (day); minima (day);
+//   alliances (day), at most one.
+// §7.1 in the lenient replay: the starts (both kinds share the trajectIds) in timeline order, a
+// start whose trajectId an earlier start holds is skipped; then the ends in timeline order, an
+// end is kept when the start of its kind with its trajectId is dated on or before it and has no
+// end yet, else skipped; of an employer's alliances the first in the timeline is kept. So a
+// history the decider accepted is replayed without a skip (the decider checks the same rules).
 import { STATE_BIJSTAND, STATE_NOOIT, step, TRANSITION_LOOPT_DOOR } from '@zelfredzaam/domain';
-import { idKeyOf, isInkomstenKind, isLevensloopKind, KIND_INKOMSTEN_LOONDIENST, KIND_INTREKKING } from './encoding.js';
+import {
+  extraOf,
+  idKeyOf,
+  isInkomstenKind,
+  isLevensloopKind,
+  KIND_ALLIANTIE,
+  KIND_GEPLAATST,
+  KIND_IN_BEELD,
+  KIND_INKOMSTEN_LOONDIENST,
+  KIND_INTREKKING,
+  KIND_MINIMA,
+  KIND_ONBEKEND,
+  KIND_SCHULDHULP_EINDE,
+  KIND_SCHULDHULP_START,
+  KIND_TRAJECT_EINDE,
+  KIND_TRAJECT_START,
+  KIND_TREDE,
+  kindOf,
+} from './encoding.js';
 import {
   blockSize,
   CHUNK_BITS,
@@ -31,8 +62,10 @@ import {
 
 export const REC_GENEGEERD = 0;
 export const REC_TRANSITIONS = 1;
+/** Where the §7 sections start, relative to the record; 0 when there are none. */
+export const REC_PARAGRAAF7 = 2;
 /** Offset of the first (day, state) pair after the record's start. */
-export const REC_FIRST_TRANSITION = 2;
+export const REC_FIRST_TRANSITION = 3;
 export const YEAR_ENTRY = 4;
 
 /** Reads a number that is known to be there (typed arrays, inside bounds). */
@@ -61,7 +94,54 @@ export const monthOfDay = (day: number): number => {
 };
 
 /** The largest record a household with `facts` facts can derive. */
-export const recordBound = (facts: number): number => 3 + 6 * facts;
+export const recordBound = (facts: number): number => 11 + 6 * facts;
+
+/** Where the §7 sections start (the assessments' count), or −1 when the record has none. */
+export const paragraaf7At = (buf: Float64Array, off: number): number => {
+  const rel = num(buf, off + REC_PARAGRAAF7);
+  return rel === 0 ? -1 : off + rel;
+};
+export const ASSESSMENT_ENTRY = 2;
+export const TRAJECT_ENTRY = 4;
+export const SCHULDHULP_ENTRY = 3;
+export const PLAATSING_ENTRY = 2;
+// The §7 sections, by index in `secties7`'s result.
+export const S7_ASSESSMENTS = 0;
+export const S7_TRAJECTEN = 1;
+export const S7_SCHULDHULP = 2;
+export const S7_PLAATSINGEN = 3;
+export const S7_IN_BEELD = 4;
+export const S7_MINIMA = 5;
+export const S7_ALLIANTIES = 6;
+
+/**
+ * Where each §7 section of the record at `off` starts (its count), in one walk, into `into`;
+ * false when the record has no §7 sections. (Written out: this runs for every household of a
+ * report.)
+ */
+export const secties7 = (buf: Float64Array, off: number, into: Int32Array): boolean => {
+  let p = paragraaf7At(buf, off);
+  if (p < 0) return false;
+  into[S7_ASSESSMENTS] = p;
+  p += 1 + ASSESSMENT_ENTRY * num(buf, p);
+  into[S7_TRAJECTEN] = p;
+  p += 1 + TRAJECT_ENTRY * num(buf, p);
+  into[S7_SCHULDHULP] = p;
+  p += 1 + SCHULDHULP_ENTRY * num(buf, p);
+  into[S7_PLAATSINGEN] = p;
+  p += 1 + PLAATSING_ENTRY * num(buf, p);
+  into[S7_IN_BEELD] = p;
+  p += 1 + num(buf, p);
+  into[S7_MINIMA] = p;
+  p += 1 + num(buf, p);
+  into[S7_ALLIANTIES] = p;
+  return true;
+};
+
+const one = new Int32Array(S7_ALLIANTIES + 1);
+/** Where section `k` (S7_…) of the record at `off` starts, or −1 when it has no §7 sections. */
+export const sectie7 = (buf: Float64Array, off: number, k: number): number =>
+  secties7(buf, off, one) ? (one[k] as number) : -1;
 
 // Sort keys pack (day or month, position) into one number: the position keeps the sort stable
 // (same datum: recorded order) without a comparator. With a span of 2^11 the keys stay small
@@ -75,7 +155,7 @@ const OVERGESLAGEN = 2;
 
 // Scratch space, reused by every derivation (single-threaded, never re-entered).
 let capacity = 0;
-let kinds = new Uint8Array(0);
+let kinds = new Int32Array(0);
 let whens = new Int32Array(0);
 let amounts = new Int32Array(0);
 let ids = new Float64Array(0);
@@ -83,11 +163,18 @@ let status = new Uint8Array(0);
 let keys = new Float64Array(0);
 let spells = new Float64Array(0);
 let spellMonths = new Float64Array(0);
+let positions = new Int32Array(0);
+let partner = new Int32Array(0);
+/** The positions of the active §7 facts, in recorded order. */
+let positions7 = new Int32Array(0);
 
 const ensureScratch = (n: number): void => {
   if (n <= capacity) return;
   capacity = Math.max(n, capacity * 2, 64);
-  kinds = new Uint8Array(capacity);
+  kinds = new Int32Array(capacity);
+  positions = new Int32Array(capacity);
+  partner = new Int32Array(capacity);
+  positions7 = new Int32Array(capacity);
   whens = new Int32Array(capacity);
   amounts = new Int32Array(capacity);
   ids = new Float64Array(capacity);
@@ -187,6 +274,7 @@ export const deriveHousehold = (
   }
 
   let genegeerd = 0;
+  let paragraaf7 = 0;
   // Repeated eventIds and retractions, in recorded order: like the decider, a retraction can
   // only reach a fact recorded before it.
   resetTable(n);
@@ -216,7 +304,8 @@ export const deriveHousehold = (
     if (status[j] !== ACTIEF) continue;
     const kind = kinds[j] as number;
     if (isLevensloopKind(kind)) keys[m++] = (whens[j] as number) * span + j;
-    else if (!isInkomstenKind(kind) && kind !== KIND_INTREKKING) genegeerd++;
+    else if (kind === KIND_ONBEKEND) genegeerd++;
+    else if (kindOf(kind) >= KIND_TREDE) positions7[paragraaf7++] = j;
   }
   sortKeys(m);
   let lifecycle = STATE_NOOIT;
@@ -303,6 +392,151 @@ export const deriveHousehold = (
     out[entry + 3] = num(out, entry + 3) + onderneming;
   }
   out[yearsCount] = years;
+  if (paragraaf7 === 0) out[at + REC_PARAGRAAF7] = 0;
+  else {
+    out[at + REC_PARAGRAAF7] = p - at;
+    p = deriveParagraaf7(paragraaf7, span, out, p);
+    genegeerd += skipped7;
+  }
   out[at + REC_GENEGEERD] = genegeerd;
   return p - at;
+};
+
+/** Facts of §7.1 skipped by the last deriveParagraaf7. */
+let skipped7 = 0;
+
+/** Sorts the §7 facts (of positions7[0 … c7)) of one kind by timeline into keys[0 …]; returns their count. */
+const timelineOf = (c7: number, span: number, kind: number): number => {
+  let c = 0;
+  for (let i = 0; i < c7; i++) {
+    const j = positions7[i] as number;
+    if (kindOf(kinds[j] as number) === kind) keys[c++] = (whens[j] as number) * span + j;
+  }
+  sortKeys(c);
+  return c;
+};
+
+/** Writes the dates of the §7 facts of one kind, in recorded order, after their count; returns the end. */
+const datesOf = (c7: number, kind: number, out: Float64Array, at: number): number => {
+  let p = at + 1;
+  for (let i = 0; i < c7; i++) {
+    const j = positions7[i] as number;
+    if (kindOf(kinds[j] as number) === kind) out[p++] = whens[j] as number;
+  }
+  out[at] = p - at - 1;
+  return p;
+};
+
+/**
+ * Writes the §7 sections of the c7 active §7 facts (positions7) at `at` (see the layout above);
+ * returns the end. The skipped facts are left in `skipped7`.
+ */
+const deriveParagraaf7 = (c7: number, span: number, out: Float64Array, at: number): number => {
+  skipped7 = 0;
+  let p = at;
+  // Assessments, in timeline order.
+  let c = timelineOf(c7, span, KIND_TREDE);
+  out[p++] = c;
+  for (let q = 0; q < c; q++) {
+    const j = (keys[q] as number) % span;
+    out[p++] = whens[j] as number;
+    out[p++] = amounts[j] as number;
+  }
+
+  // Starts of both kinds in timeline order: the first start of a trajectId holds it.
+  resetTable(c7);
+  let starts = 0;
+  let ends = 0;
+  for (let i = 0; i < c7; i++) {
+    const j = positions7[i] as number;
+    const kind = kindOf(kinds[j] as number);
+    if (kind === KIND_TRAJECT_START || kind === KIND_SCHULDHULP_START) keys[starts++] = (whens[j] as number) * span + j;
+    else if (kind === KIND_TRAJECT_EINDE || kind === KIND_SCHULDHULP_EINDE) ends++;
+  }
+  sortKeys(starts);
+  let kept = 0;
+  for (let q = 0; q < starts; q++) {
+    const j = (keys[q] as number) % span;
+    const code = amounts[j] as number;
+    if (findPosition(code) >= 0) {
+      skipped7++;
+      continue;
+    }
+    insertPosition(code, j);
+    partner[j] = -1;
+    positions[kept++] = j;
+  }
+  // Ends of both kinds in timeline order: kept when the start of their kind is on or before
+  // them and has no end yet.
+  if (ends > 0) {
+    ends = 0;
+    for (let i = 0; i < c7; i++) {
+      const j = positions7[i] as number;
+      const kind = kindOf(kinds[j] as number);
+      if (kind === KIND_TRAJECT_EINDE || kind === KIND_SCHULDHULP_EINDE) keys[ends++] = (whens[j] as number) * span + j;
+    }
+    sortKeys(ends);
+    for (let q = 0; q < ends; q++) {
+      const j = (keys[q] as number) % span;
+      const start = findPosition(amounts[j] as number);
+      const matching = kindOf(kinds[j] as number) === KIND_TRAJECT_EINDE ? KIND_TRAJECT_START : KIND_SCHULDHULP_START;
+      if (
+        start < 0 ||
+        kindOf(kinds[start] as number) !== matching ||
+        (whens[start] as number) > (whens[j] as number) ||
+        partner[start] !== -1
+      ) {
+        skipped7++;
+        continue;
+      }
+      partner[start] = j;
+    }
+  }
+  // Trajectories, then debt trajectories, in timeline order of their starts.
+  let countAt = p++;
+  c = 0;
+  for (let q = 0; q < kept; q++) {
+    const j = positions[q] as number;
+    if (kindOf(kinds[j] as number) !== KIND_TRAJECT_START) continue;
+    const end = partner[j] as number;
+    out[p++] = whens[j] as number;
+    out[p++] = extraOf(kinds[j] as number);
+    out[p++] = end < 0 ? Number.POSITIVE_INFINITY : (whens[end] as number);
+    out[p++] = end < 0 ? -1 : extraOf(kinds[end] as number);
+    c++;
+  }
+  out[countAt] = c;
+  countAt = p++;
+  c = 0;
+  for (let q = 0; q < kept; q++) {
+    const j = positions[q] as number;
+    if (kindOf(kinds[j] as number) !== KIND_SCHULDHULP_START) continue;
+    const end = partner[j] as number;
+    out[p++] = whens[j] as number;
+    out[p++] = end < 0 ? Number.POSITIVE_INFINITY : (whens[end] as number);
+    out[p++] = end < 0 ? -1 : extraOf(kinds[end] as number);
+    c++;
+  }
+  out[countAt] = c;
+
+  // Placements, in beeld and minima: every fact counts.
+  countAt = p++;
+  c = 0;
+  for (let i = 0; i < c7; i++) {
+    const j = positions7[i] as number;
+    if (kindOf(kinds[j] as number) !== KIND_GEPLAATST) continue;
+    out[p++] = whens[j] as number;
+    out[p++] = extraOf(kinds[j] as number);
+    c++;
+  }
+  out[countAt] = c;
+  p = datesOf(c7, KIND_IN_BEELD, out, p);
+  p = datesOf(c7, KIND_MINIMA, out, p);
+
+  // An employer's alliances: the first in the timeline is kept.
+  c = timelineOf(c7, span, KIND_ALLIANTIE);
+  out[p++] = c > 0 ? 1 : 0;
+  if (c > 0) out[p++] = whens[(keys[0] as number) % span] as number;
+  skipped7 += Math.max(0, c - 1);
+  return p;
 };

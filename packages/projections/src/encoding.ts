@@ -1,7 +1,18 @@
 // How one fact is kept in the fold state: a kind code and a few numbers, never a JS object, so a
 // fold over millions of facts stays compact (issue 6). Kind codes 0 … MAX_TRANSITION are the
 // transition codes of the domain's one lifecycle table (lifecycle.ts); the others are ours.
-import { dayFromCivil, exitTransition, parseInstant, UIT_REDENEN } from '@zelfredzaam/domain';
+// A kind sits in the low 8 bits of its slot; the facts of MEETREGELS §7.1 keep a small code above
+// it (a trajectory's soort as an interned number, a result or a placement kind as its index), so
+// a fact still takes three numbers.
+import {
+  dayFromCivil,
+  exitTransition,
+  type PlaatsingSoort,
+  parseInstant,
+  type SchuldhulpResultaat,
+  type TrajectResultaat,
+  UIT_REDENEN,
+} from '@zelfredzaam/domain';
 
 /** The largest lifecycle transition code (the exit with the last reason of UIT_REDENEN). */
 export const MAX_TRANSITION = exitTransition(UIT_REDENEN[UIT_REDENEN.length - 1] ?? 'overig');
@@ -10,6 +21,49 @@ export const KIND_INKOMSTEN_ONDERNEMING = MAX_TRANSITION + 2;
 export const KIND_INTREKKING = MAX_TRANSITION + 3;
 /** A fact of a type this version does not know: kept for its eventId, skipped and counted. */
 export const KIND_ONBEKEND = MAX_TRANSITION + 4;
+
+// MEETREGELS §7.1.
+export const KIND_TREDE = MAX_TRANSITION + 5;
+export const KIND_TRAJECT_START = MAX_TRANSITION + 6;
+export const KIND_TRAJECT_EINDE = MAX_TRANSITION + 7;
+export const KIND_GEPLAATST = MAX_TRANSITION + 8;
+export const KIND_IN_BEELD = MAX_TRANSITION + 9;
+export const KIND_MINIMA = MAX_TRANSITION + 10;
+export const KIND_SCHULDHULP_START = MAX_TRANSITION + 11;
+export const KIND_SCHULDHULP_EINDE = MAX_TRANSITION + 12;
+export const KIND_ALLIANTIE = MAX_TRANSITION + 13;
+
+const KIND_BITS = 8;
+const KIND_MASK = (1 << KIND_BITS) - 1;
+/** The largest code kept above a kind (a slot is a positive int32). */
+export const MAX_EXTRA = (1 << (31 - KIND_BITS)) - 1;
+
+/** A kind with a code above it. */
+export const withExtra = (kind: number, extra: number): number => kind | (extra << KIND_BITS);
+export const kindOf = (slot: number): number => slot & KIND_MASK;
+export const extraOf = (slot: number): number => slot >>> KIND_BITS;
+
+/** The results and placement kinds of §7.1 in the order of their codes. */
+export const TRAJECT_RESULTATEN = [
+  'werk',
+  'opleiding',
+  'ingetrokken',
+  'voltooid',
+  'uitgevallen',
+] as const satisfies readonly TrajectResultaat[];
+export const SCHULDHULP_RESULTATEN = [
+  'minnelijk-geslaagd',
+  'minnelijk-mislukt',
+  'wsnp',
+  'uitgevallen',
+  'overig',
+] as const satisfies readonly SchuldhulpResultaat[];
+export const PLAATSING_SOORTEN = [
+  'sroi',
+  'afspraakbaan',
+  'beschut-nieuw',
+  'banenplan',
+] as const satisfies readonly PlaatsingSoort[];
 
 export const isLevensloopKind = (kind: number): boolean => kind <= MAX_TRANSITION;
 export const isInkomstenKind = (kind: number): boolean =>

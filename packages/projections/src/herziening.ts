@@ -6,7 +6,8 @@ import { kennisdatumCutoff } from '@zelfredzaam/domain';
 import { type Either, left, right } from 'fp-ts/lib/Either.js';
 import { jaarrapport } from './jaarrapport.js';
 import type { ProjectionState } from './state.js';
-import type { Herziening, Jaarrapport, ParameterFout, Parameters, Verschil } from './types.js';
+import { trajectUit } from './trajecten.js';
+import type { Herziening, Jaarrapport, ParameterFout, Parameters, Traject, Verschil } from './types.js';
 
 const min = (nu: number, toen: number): number => nu - toen;
 const minOfNull = (nu: number | null, toen: number | null): number | null =>
@@ -14,6 +15,44 @@ const minOfNull = (nu: number | null, toen: number | null): number | null =>
 // Shares have 4 decimals; rounding the float difference to them gives the exact decimal.
 const minAandeel = (nu: number | null, toen: number | null): number | null =>
   nu === null || toen === null ? null : Math.round((nu - toen) * 10_000) / 10_000;
+
+/** A soort's trajectory counters as numbers by slot (the order of trajectUit's fields). */
+const trajectGetallen = (t: Traject | undefined): number[] =>
+  t === undefined
+    ? new Array<number>(11).fill(0)
+    : [
+        t.gestart,
+        t.uitstroomBinnenZesMaanden,
+        t.beeindigd,
+        t.resultaten.werk,
+        t.resultaten.opleiding,
+        t.resultaten.ingetrokken,
+        t.resultaten.voltooid,
+        t.resultaten.uitgevallen,
+        t.trede.gemeten,
+        t.trede.gestegen,
+        t.trede.groteVooruitgang,
+      ];
+
+/** §7.2 Trajecten: per soort in either report, a missing side counting as zeros. */
+const trajectenVerschil = (nu: Jaarrapport, toen: Jaarrapport): Verschil['trajecten'] => {
+  const soorten = [...new Set([...Object.keys(toen.trajecten), ...Object.keys(nu.trajecten)])].sort();
+  return Object.fromEntries(
+    soorten.map((soort) => {
+      const a = trajectGetallen(nu.trajecten[soort]);
+      const b = trajectGetallen(toen.trajecten[soort]);
+      return [soort, trajectUit((slot) => (a[slot] ?? 0) - (b[slot] ?? 0))];
+    }),
+  );
+};
+
+const plaatsing = (nu: Jaarrapport, toen: Jaarrapport, soort: keyof Jaarrapport['plaatsingen']) => ({
+  inJaar: min(nu.plaatsingen[soort].inJaar, toen.plaatsingen[soort].inJaar),
+  cumulatief: min(nu.plaatsingen[soort].cumulatief, toen.plaatsingen[soort].cumulatief),
+});
+
+const schuld = (nu: Jaarrapport, toen: Jaarrapport, resultaat: keyof Jaarrapport['schuldhulp']['beeindigd']) =>
+  min(nu.schuldhulp.beeindigd[resultaat], toen.schuldhulp.beeindigd[resultaat]);
 
 const verschil = (nu: Jaarrapport, toen: Jaarrapport): Verschil => {
   const v = nu.volledigeUitstroom;
@@ -59,6 +98,49 @@ const verschil = (nu: Jaarrapport, toen: Jaarrapport): Verschil => {
     bijstandsbestand: {
       opPeildatum: min(b.opPeildatum, toen.bijstandsbestand.opPeildatum),
       inJaar: min(b.inJaar, toen.bijstandsbestand.inJaar),
+    },
+    participatie: {
+      gemeten: min(nu.participatie.gemeten, toen.participatie.gemeten),
+      gestegen: min(nu.participatie.gestegen, toen.participatie.gestegen),
+      gelijk: min(nu.participatie.gelijk, toen.participatie.gelijk),
+      gedaald: min(nu.participatie.gedaald, toen.participatie.gedaald),
+      groteVooruitgang: min(nu.participatie.groteVooruitgang, toen.participatie.groteVooruitgang),
+    },
+    trajecten: trajectenVerschil(nu, toen),
+    plaatsingen: {
+      sroi: plaatsing(nu, toen, 'sroi'),
+      afspraakbaan: plaatsing(nu, toen, 'afspraakbaan'),
+      'beschut-nieuw': plaatsing(nu, toen, 'beschut-nieuw'),
+      banenplan: plaatsing(nu, toen, 'banenplan'),
+    },
+    inBeeld: {
+      bijstand: min(nu.inBeeld.bijstand, toen.inBeeld.bijstand),
+      inBeeld: min(nu.inBeeld.inBeeld, toen.inBeeld.inBeeld),
+      aandeel: minAandeel(nu.inBeeld.aandeel, toen.inBeeld.aandeel),
+    },
+    langdurig: {
+      bijstand: min(nu.langdurig.bijstand, toen.langdurig.bijstand),
+      langdurig: min(nu.langdurig.langdurig, toen.langdurig.langdurig),
+      aandeel: minAandeel(nu.langdurig.aandeel, toen.langdurig.aandeel),
+    },
+    minima: { huishoudens: min(nu.minima.huishoudens, toen.minima.huishoudens) },
+    schuldhulp: {
+      huishoudens: min(nu.schuldhulp.huishoudens, toen.schuldhulp.huishoudens),
+      beeindigd: {
+        'minnelijk-geslaagd': schuld(nu, toen, 'minnelijk-geslaagd'),
+        'minnelijk-mislukt': schuld(nu, toen, 'minnelijk-mislukt'),
+        wsnp: schuld(nu, toen, 'wsnp'),
+        uitgevallen: schuld(nu, toen, 'uitgevallen'),
+        overig: schuld(nu, toen, 'overig'),
+      },
+      aandeelMinnelijkGeslaagd: minAandeel(
+        nu.schuldhulp.aandeelMinnelijkGeslaagd,
+        toen.schuldhulp.aandeelMinnelijkGeslaagd,
+      ),
+    },
+    allianties: {
+      inJaar: min(nu.allianties.inJaar, toen.allianties.inJaar),
+      totaal: min(nu.allianties.totaal, toen.allianties.totaal),
     },
     diagnose: { genegeerd: min(nu.diagnose.genegeerd, toen.diagnose.genegeerd) },
   };

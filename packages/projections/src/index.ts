@@ -1,5 +1,6 @@
 // Public entry point of @zelfredzaam/projections (re-exports only): every figure of MEETREGELS
-// §4–§5 as a fold (`apply`, `replay`) plus queries over the folded state.
+// §4–§5 and §7 as a fold (`apply`, `replay`) plus queries over the folded state.
+export { allianties } from './allianties.js';
 export { bijdragen } from './bijdrage.js';
 export { bijstandsbestand } from './bijstandsbestand.js';
 export { settle } from './cache.js';
@@ -8,11 +9,18 @@ export { duurzaamheid } from './duurzaamheid.js';
 export { gedeeltelijkeUitstroom } from './gedeeltelijkeUitstroom.js';
 export { gemiddeldInkomen } from './gemiddeldInkomen.js';
 export { herziening } from './herziening.js';
+export { inBeeld } from './inBeeld.js';
 export { indexeerNorm } from './indexeerNorm.js';
 export { jaarrapport } from './jaarrapport.js';
+export { langdurig } from './langdurig.js';
 export { LiveRapport } from './liveRapport.js';
+export { minima } from './minima.js';
 export { resolveParameters } from './parameters.js';
+export { participatie } from './participatie.js';
+export { plaatsingen } from './plaatsingen.js';
+export { schuldhulp } from './schuldhulp.js';
 export { apply, emptyState, type ProjectionState, replay } from './state.js';
+export { trajecten } from './trajecten.js';
 export {
   fromTransferable,
   mergeStates,

@@ -2,6 +2,7 @@
 import { geldigeGeschiedenis } from '@zelfredzaam/domain/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { allianties } from './allianties.js';
 import { bijstandsbestand } from './bijstandsbestand.js';
 import { cohort } from './cohort.js';
 import { duurzaamheid } from './duurzaamheid.js';
@@ -9,9 +10,37 @@ import { HuishoudenFeiten } from './fixtures/feiten.js';
 import { parametersVoor } from './fixtures/parameters.js';
 import { gedeeltelijkeUitstroom } from './gedeeltelijkeUitstroom.js';
 import { gemiddeldInkomen } from './gemiddeldInkomen.js';
+import { inBeeld } from './inBeeld.js';
 import { jaarrapport } from './jaarrapport.js';
-import { replay } from './state.js';
+import { langdurig } from './langdurig.js';
+import { minima } from './minima.js';
+import { participatie } from './participatie.js';
+import { plaatsingen } from './plaatsingen.js';
+import { schuldhulp } from './schuldhulp.js';
+import { emptyState, replay } from './state.js';
+import { trajecten } from './trajecten.js';
 import { volledigeUitstroom } from './volledigeUitstroom.js';
+
+/** The keys of §7.3 when there are no §7 facts, exactly as the contract prints them. */
+const LEEG_7 = {
+  participatie: { gemeten: 0, gestegen: 0, gelijk: 0, gedaald: 0, groteVooruitgang: 0, overgangen: [] },
+  trajecten: {},
+  plaatsingen: {
+    sroi: { inJaar: 0, cumulatief: 0 },
+    afspraakbaan: { inJaar: 0, cumulatief: 0 },
+    'beschut-nieuw': { inJaar: 0, cumulatief: 0 },
+    banenplan: { inJaar: 0, cumulatief: 0 },
+  },
+  inBeeld: { bijstand: 0, inBeeld: 0, aandeel: null },
+  langdurig: { bijstand: 0, langdurig: 0, aandeel: null },
+  minima: { huishoudens: 0 },
+  schuldhulp: {
+    huishoudens: 0,
+    beeindigd: { 'minnelijk-geslaagd': 0, 'minnelijk-mislukt': 0, wsnp: 0, uitgevallen: 0, overig: 0 },
+    aandeelMinnelijkGeslaagd: null,
+  },
+  allianties: { inJaar: 0, totaal: 0 },
+};
 
 describe('MEETREGELS §5 jaarrapport', () => {
   it('is exactly the contract’s JSON object, keys in its order', () => {
@@ -31,13 +60,36 @@ describe('MEETREGELS §5 jaarrapport', () => {
         peildatum: '2015-12-31',
         meetdatum: '2015-12-31',
         kennisdatum: null,
+        hervattingsgrens: 0,
         volledigeUitstroom: { loondienst: 2, onderneming: 0, opleiding: 0, totaal: 2 },
         duurzaamheid: { uitstroom: 2, duurzaam: 2, teruggevallen: 0, nogOnbekend: 0, aandeelDuurzaam: 1 },
         cohort: { meetdatum: '2015-12-31', omvang: 2, aanHetWerk: 2, ww: 0, wwb: 0, overig: 0 },
         gedeeltelijkeUitstroom: { loondienst: 1, onderneming: 1, totaal: 2, bijstandshuishoudens: 2, aandeel: 1 },
         gemiddeldInkomen: { maanden: 2, totaalCent: 67_400, gemiddeldCent: 33_700, gemiddeldEuro: 337 },
         bijstandsbestand: { opPeildatum: 0, inJaar: 2 },
+        ...LEEG_7,
         diagnose: { genegeerd: 1 },
+      }),
+    );
+  });
+
+  it('has every key of §7.3, zero or empty, when there are no facts at all (MEETREGELS §7.3)', () => {
+    const r = jaarrapport(emptyState(), parametersVoor(2014));
+    expect(JSON.stringify(r)).toBe(
+      JSON.stringify({
+        jaar: 2014,
+        peildatum: '2015-12-31',
+        meetdatum: '2015-12-31',
+        kennisdatum: null,
+        hervattingsgrens: 0,
+        volledigeUitstroom: { loondienst: 0, onderneming: 0, opleiding: 0, totaal: 0 },
+        duurzaamheid: { uitstroom: 0, duurzaam: 0, teruggevallen: 0, nogOnbekend: 0, aandeelDuurzaam: null },
+        cohort: { meetdatum: '2015-12-31', omvang: 0, aanHetWerk: 0, ww: 0, wwb: 0, overig: 0 },
+        gedeeltelijkeUitstroom: { loondienst: 0, onderneming: 0, totaal: 0, bijstandshuishoudens: 0, aandeel: null },
+        gemiddeldInkomen: { maanden: 0, totaalCent: 0, gemiddeldCent: null, gemiddeldEuro: null },
+        bijstandsbestand: { opPeildatum: 0, inJaar: 0 },
+        ...LEEG_7,
+        diagnose: { genegeerd: 0 },
       }),
     );
   });
@@ -54,6 +106,14 @@ describe('MEETREGELS §5 jaarrapport', () => {
         expect(gedeeltelijkeUitstroom(state, p)).toEqual(r.gedeeltelijkeUitstroom);
         expect(gemiddeldInkomen(state, p)).toEqual(r.gemiddeldInkomen);
         expect(bijstandsbestand(state, p)).toEqual(r.bijstandsbestand);
+        expect(participatie(state, p)).toEqual(r.participatie);
+        expect(trajecten(state, p)).toEqual(r.trajecten);
+        expect(plaatsingen(state, p)).toEqual(r.plaatsingen);
+        expect(inBeeld(state, p)).toEqual(r.inBeeld);
+        expect(langdurig(state, p)).toEqual(r.langdurig);
+        expect(minima(state, p)).toEqual(r.minima);
+        expect(schuldhulp(state, p)).toEqual(r.schuldhulp);
+        expect(allianties(state, p)).toEqual(r.allianties);
       }),
       { numRuns: 200 },
     );

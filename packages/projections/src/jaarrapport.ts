@@ -1,7 +1,8 @@
-// MEETREGELS §5: the report, every figure of §4 for one year and one set of parameters (§3), in
-// one pass over the households. Each figure's rule lives in its own file; the figures computed
-// on their own give the same numbers (jaarrapport.test.ts).
-import { BIJDRAGE_SIZE, bijdrageVan, Telling } from './bijdrage.js';
+// MEETREGELS §5 and §7.3: the report, every figure of §4 and §7.2 for one year and one set of
+// parameters (§3), in one pass over the households (and employers) of the one fold. Each
+// figure's rule lives in its own file; the figures computed on their own give the same numbers
+// (jaarrapport.test.ts).
+import { BIJDRAGE_SIZE, Telling, telMee } from './bijdrage.js';
 import { forEachHuishouden } from './cache.js';
 import { peilVan } from './parameters.js';
 import type { ProjectionState } from './state.js';
@@ -12,9 +13,6 @@ export const jaarrapport = (state: ProjectionState, parameters: Parameters): Jaa
   const peil = peilVan(parameters);
   const telling = new Telling();
   const b = new Float64Array(BIJDRAGE_SIZE);
-  forEachHuishouden(state, peil.cutoff, (buf, off) => {
-    bijdrageVan(buf, off, peil, b, 0);
-    telling.voegToe(b, 0, 1);
-  });
-  return telling.rapport(peil);
+  forEachHuishouden(state, peil.cutoff, (buf, off) => telMee(telling, buf, off, peil, b));
+  return telling.rapport(peil, state.soorten.list);
 };

@@ -3,10 +3,11 @@
 // new fact re-derives only its own household, takes its old contribution back and adds the new
 // one. It goes through the same `apply` and the same rule functions as a replay.
 import type { Recorded } from '@zelfredzaam/domain';
-import { BIJDRAGE_SIZE, bijdrageVan, Telling } from './bijdrage.js';
+import { BIJDRAGE_SIZE, bijdrageVan, Telling, trajectBijdrageVan } from './bijdrage.js';
 import { settle, viewOf } from './cache.js';
 import { type Peil, peilVan } from './parameters.js';
-import { apply, type ProjectionState } from './state.js';
+import { apply, entityKey, type ProjectionState } from './state.js';
+import { TRAJECT_BIJDRAGE_ENTRY } from './trajecten.js';
 import type { Jaarrapport, Parameters } from './types.js';
 
 export class LiveRapport {
@@ -14,6 +15,8 @@ export class LiveRapport {
   private readonly telling = new Telling();
   /** BIJDRAGE_SIZE numbers per household: what it adds to the counts now. */
   private bijdragen: Float64Array;
+  /** Its part of §7.2 Trajecten, for the households that have one. */
+  private readonly trajecten = new Map<number, Float64Array>();
 
   /**
    * Takes `state` over: from now on, give it new facts only through `apply` of this report, or
@@ -32,14 +35,14 @@ export class LiveRapport {
   /** Folds one new fact into the state and updates the report: O(facts of its household). */
   apply(event: Recorded): this {
     apply(this.state, event);
-    const h = this.state.index.get(event.huishouden);
+    const h = this.state.index.get(entityKey(event));
     if (h !== undefined) this.herbereken(h);
     return this;
   }
 
   /** The report now; equal to `jaarrapport(state, parameters)`. */
   rapport(): Jaarrapport {
-    return this.telling.rapport(this.peil);
+    return this.telling.rapport(this.peil, this.state.soorten.list);
   }
 
   private herbereken(h: number): void {
@@ -50,9 +53,22 @@ export class LiveRapport {
       this.bijdragen = grown;
     }
     this.telling.voegToe(this.bijdragen, at, -1);
+    const old = this.trajecten.get(h);
+    if (old !== undefined) {
+      this.telling.voegTrajectenToe(old, -1);
+      this.trajecten.delete(h);
+    }
     const view = viewOf(this.state, h, this.peil.cutoff);
     if (view === undefined) this.bijdragen.fill(0, at, at + BIJDRAGE_SIZE);
-    else bijdrageVan(view.buf, view.off, this.peil, this.bijdragen, at);
+    else {
+      bijdrageVan(view.buf, view.off, this.peil, this.bijdragen, at);
+      const part = trajectBijdrageVan(view.buf, view.off, this.peil, this.bijdragen, at);
+      if (part !== undefined) {
+        const kept = part.slice(0, 1 + TRAJECT_BIJDRAGE_ENTRY * (part[0] as number));
+        this.trajecten.set(h, kept);
+        this.telling.voegTrajectenToe(kept, 1);
+      }
+    }
     this.telling.voegToe(this.bijdragen, at, 1);
   }
 }

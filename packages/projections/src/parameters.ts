@@ -1,6 +1,8 @@
-// MEETREGELS §3: the parameters of every figure, with their defaults. The clock stays outside:
-// `vandaag` is passed in, so the same input always resolves to the same parameters.
+// MEETREGELS §3: the parameters of every figure, with their defaults (and §7.2's
+// `hervattingsgrens`). The clock stays outside: `vandaag` is passed in, so the same input always
+// resolves to the same parameters.
 import {
+  addMonths,
   dayOf,
   firstDayOfYear,
   isValidDatum,
@@ -21,9 +23,12 @@ const fout = (parameter: ParameterFout['parameter'], ontvangen: unknown, verwach
 
 const DATUM = 'een echte kalenderdatum JJJJ-MM-DD tussen 1990 en 2100';
 
+/** §7.2 Langdurig: a whole number of days ≥ 0. */
+const isHervattingsgrens = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
+
 /**
  * Resolves the defaults of §3: `peildatum` = the earlier of (Y+1)-12-31 and `vandaag`,
- * `meetdatum` = `peildatum`, `kennisdatum` = none. `vandaag` is today's date (`YYYY-MM-DD`,
+ * `meetdatum` = `peildatum`, `kennisdatum` = none; and of §7.2: `hervattingsgrens` = 0. `vandaag` is today's date (`YYYY-MM-DD`,
  * Europe/Amsterdam), given by the caller. Every value is checked; a wrong one comes back as a
  * ParameterFout naming it.
  */
@@ -44,7 +49,11 @@ export const resolveParameters = (invoer: ParameterInvoer, vandaag: string): Eit
   if (kennisdatum !== null && kennisdatumCutoff(kennisdatum) === undefined) {
     return left(fout('kennisdatum', kennisdatum, `${DATUM}, of een ISO-tijdstip met tijdzone`));
   }
-  return right({ jaar, peildatum, meetdatum, kennisdatum });
+  const hervattingsgrens = invoer.hervattingsgrens ?? 0;
+  if (!isHervattingsgrens(hervattingsgrens)) {
+    return left(fout('hervattingsgrens', hervattingsgrens, 'een geheel aantal dagen ≥ 0 (§7.2 Langdurig)'));
+  }
+  return right({ jaar, peildatum, meetdatum, kennisdatum, hervattingsgrens });
 };
 
 /** The parameters as the numbers the queries compare with. */
@@ -59,6 +68,10 @@ export interface Peil {
   readonly m: number;
   /** The last millisecond of recordedAt that counts; +∞ without a kennisdatum. */
   readonly cutoff: number;
+  /** §7.2 Langdurig, in days. */
+  readonly hervattingsgrens: number;
+  /** E minus 3 calendar years (§7.2 Langdurig), a day number. */
+  readonly e3: number;
 }
 
 /**
@@ -67,17 +80,27 @@ export interface Peil {
  */
 export const peilVan = (parameters: Parameters): Peil => {
   const { jaar, peildatum, meetdatum, kennisdatum } = parameters;
+  const hervattingsgrens = parameters.hervattingsgrens ?? 0;
   const cutoff = kennisdatum === null ? Number.POSITIVE_INFINITY : kennisdatumCutoff(kennisdatum);
-  if (!Number.isInteger(jaar) || !isValidDatum(peildatum) || !isValidDatum(meetdatum) || cutoff === undefined) {
+  if (
+    !Number.isInteger(jaar) ||
+    !isValidDatum(peildatum) ||
+    !isValidDatum(meetdatum) ||
+    cutoff === undefined ||
+    !isHervattingsgrens(hervattingsgrens)
+  ) {
     throw new RangeError(`ongeldige parameters ${JSON.stringify(parameters)}: gebruik resolveParameters`);
   }
+  const e = dayOf(peildatum);
   return {
     parameters,
     jaar,
     y0: firstDayOfYear(jaar),
     y1: lastDayOfYear(jaar),
-    e: dayOf(peildatum),
+    e,
     m: dayOf(meetdatum),
     cutoff,
+    hervattingsgrens,
+    e3: addMonths(e, -36),
   };
 };

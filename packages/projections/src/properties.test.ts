@@ -1,5 +1,5 @@
 // The laws of STYLE §4 and issue 3 (point 7), each over at least 200 generated valid histories.
-import { dayOf, isoDateOf, parseInstant, type Recorded } from '@zelfredzaam/domain';
+import { dayOf, isoDateOf, parseInstant, type Recorded, streamNameOf } from '@zelfredzaam/domain';
 import { geldigeGeschiedenis } from '@zelfredzaam/domain/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -18,10 +18,11 @@ const parameters = fc
     jaar: fc.integer({ min: 2009, max: 2018 }),
     peildatum: fc.option(datum('2009-01-01', '2019-12-31')),
     meetdatum: fc.option(datum('2009-01-01', '2019-12-31')),
+    hervattingsgrens: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 400 })),
   })
-  .map(({ jaar, peildatum, meetdatum }): Parameters => {
+  .map(({ jaar, peildatum, meetdatum, hervattingsgrens }): Parameters => {
     const E = peildatum ?? `${jaar + 1}-12-31`;
-    return { jaar, peildatum: E, meetdatum: meetdatum ?? E, kennisdatum: null };
+    return { jaar, peildatum: E, meetdatum: meetdatum ?? E, kennisdatum: null, hervattingsgrens };
   });
 
 const metKennisdatum = (p: Parameters, kennisdatum: string | null): Parameters => ({ ...p, kennisdatum });
@@ -34,7 +35,7 @@ const opHuishouden = (b: readonly Bijdrage[]): Bijdrage[] =>
 /** The same per-household streams, interleaved by another schedule. */
 const herschik = (events: readonly Recorded[], schedule: readonly number[]): Recorded[] => {
   const streams = new Map<string, Recorded[]>();
-  for (const e of events) streams.set(e.huishouden, [...(streams.get(e.huishouden) ?? []), e]);
+  for (const e of events) streams.set(streamNameOf(e), [...(streams.get(streamNameOf(e)) ?? []), e]);
   const open = [...streams.values()];
   const out: Recorded[] = [];
   for (let turn = 0; open.length > 0; turn++) {
@@ -78,6 +79,54 @@ describe('laws of the projections (MEETREGELS §4–§5, STYLE §4)', () => {
         const d = r.duurzaamheid;
         expect(d.duurzaam + d.teruggevallen + d.nogOnbekend).toBe(d.uitstroom);
         expect(d.uitstroom).toBe(r.volledigeUitstroom.totaal);
+      }),
+      RUNS,
+    );
+  });
+
+  it('§7.2: per-resultaat counts add up to beeindigd; gestegen + gelijk + gedaald = gemeten = the overgangen', () => {
+    fc.assert(
+      fc.property(geldigeGeschiedenis(), parameters, (events, p) => {
+        const r = jaarrapport(replay(events), p);
+        const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+        for (const t of Object.values(r.trajecten)) {
+          expect(sum(Object.values(t.resultaten))).toBe(t.beeindigd);
+          expect(t.gestart + t.beeindigd).toBeGreaterThan(0);
+          expect(t.uitstroomBinnenZesMaanden).toBeLessThanOrEqual(t.gestart);
+          expect(t.trede.gemeten).toBeLessThanOrEqual(t.beeindigd);
+          expect(t.trede.groteVooruitgang).toBeLessThanOrEqual(t.trede.gestegen);
+          expect(t.trede.gestegen).toBeLessThanOrEqual(t.trede.gemeten);
+        }
+        const q = r.participatie;
+        expect(q.gestegen + q.gelijk + q.gedaald).toBe(q.gemeten);
+        expect(sum(q.overgangen.map((o) => o.aantal))).toBe(q.gemeten);
+        expect(q.groteVooruitgang).toBeLessThanOrEqual(q.gestegen);
+        const sorted = [...q.overgangen].sort((a, b) => a.van - b.van || a.naar - b.naar);
+        expect(q.overgangen).toEqual(sorted);
+        expect(r.inBeeld.inBeeld).toBeLessThanOrEqual(r.inBeeld.bijstand);
+        expect(r.langdurig.langdurig).toBeLessThanOrEqual(r.langdurig.bijstand);
+        expect(r.inBeeld.bijstand).toBe(r.bijstandsbestand.opPeildatum);
+        for (const s of Object.values(r.plaatsingen)) expect(s.inJaar).toBeGreaterThanOrEqual(0);
+        expect(r.allianties.inJaar).toBeLessThanOrEqual(
+          new Set(events.filter((e) => e.type === 'AllianceGesloten').map((e) => streamNameOf(e))).size,
+        );
+        const b = bijdragen(replay(events), p);
+        expect(r.minima.huishoudens).toBe(b.filter((x) => x.minima).length);
+        expect(r.schuldhulp.huishoudens).toBe(b.filter((x) => x.schuldhulp.lopend).length);
+      }),
+      RUNS,
+    );
+  });
+
+  it('§7.2 Langdurig: a larger hervattingsgrens never counts fewer households', () => {
+    fc.assert(
+      fc.property(geldigeGeschiedenis(), parameters, fc.integer({ min: 1, max: 400 }), (events, p, meer) => {
+        const state = replay(events);
+        const grens = p.hervattingsgrens ?? 0;
+        const minder = jaarrapport(state, p).langdurig.langdurig;
+        expect(jaarrapport(state, { ...p, hervattingsgrens: grens + meer }).langdurig.langdurig).toBeGreaterThanOrEqual(
+          minder,
+        );
       }),
       RUNS,
     );
@@ -153,7 +202,7 @@ describe('laws of the projections (MEETREGELS §4–§5, STYLE §4)', () => {
   it('every household counted in a figure exists in the history', () => {
     fc.assert(
       fc.property(geldigeGeschiedenis(), parameters, (events, p) => {
-        const inHistorie = new Set<string>(events.map((e) => e.huishouden));
+        const inHistorie = new Set<string>(events.flatMap((e) => ('huishouden' in e ? [e.huishouden] : [])));
         for (const b of bijdragen(replay(events), p)) expect(inHistorie.has(b.huishouden)).toBe(true);
       }),
       RUNS,

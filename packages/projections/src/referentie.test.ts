@@ -1,9 +1,9 @@
-// The strongest guard: a slow, obviously-correct reference of MEETREGELS §2–§4.7, written from
-// the rules and not from the fast code — objects and ISO strings, its own copy of the §2 table,
-// luxon for calendar arithmetic and the kennisdatum, and every "bijstand on a day" checked day by
-// day. The fast projections must agree with it, per household and in total, on every generated
-// history and set of parameters.
-import type { Recorded } from '@zelfredzaam/domain';
+// The strongest guard: a slow, obviously-correct reference of MEETREGELS §2–§4.7 and §7, written
+// from the rules and not from the fast code — objects and ISO strings, its own copy of the §2
+// table, luxon for calendar arithmetic and the kennisdatum, every "bijstand on a day" checked day
+// by day, and the §7.1 pairing rules on lists of facts. The fast projections must agree with it,
+// per household and in total, on every generated history and set of parameters.
+import { type Recorded, streamNameOf } from '@zelfredzaam/domain';
 import { geldigeGeschiedenis } from '@zelfredzaam/domain/testing';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
@@ -13,7 +13,7 @@ import { HuishoudenFeiten } from './fixtures/feiten.js';
 import { zwolleGeschiedenis } from './fixtures/zwolle.js';
 import { jaarrapport } from './jaarrapport.js';
 import { apply, emptyState, replay } from './state.js';
-import type { Bijdrage, Jaarrapport, Parameters } from './types.js';
+import type { Bijdrage, Jaarrapport, Overgang, Parameters, Traject } from './types.js';
 
 type Toestand =
   | { readonly fase: 'nooit' }
@@ -46,7 +46,7 @@ const volgende = (t: Toestand, feit: Recorded): Toestand | undefined => {
   }
 };
 
-interface Overgang {
+interface Levensovergang {
   readonly datum: string;
   readonly van: Toestand;
   readonly naar: Toestand;
@@ -58,14 +58,24 @@ interface Inkomen {
   readonly bedragCent: number;
 }
 
+/** A trajectory (or debt trajectory) kept by the §7.1 rules, with its end when it has one. */
+interface Loop {
+  readonly start: Extract<Recorded, { type: 'TrajectGestart' | 'SchuldhulpGestart' }>;
+  readonly einde: Extract<Recorded, { type: 'TrajectBeeindigd' | 'SchuldhulpBeeindigd' }> | undefined;
+}
+
 interface Verwerkt {
-  readonly overgangen: readonly Overgang[];
+  readonly overgangen: readonly Levensovergang[];
   readonly inkomsten: readonly Inkomen[];
+  /** §7.1: the facts that count, each list in the §1 ordering (datum, then recorded order). */
+  readonly treden: readonly Extract<Recorded, { type: 'ParticipatieTredeVastgesteld' }>[];
+  readonly trajecten: readonly Loop[];
+  readonly geldig: readonly Recorded[];
   readonly genegeerd: number;
 }
 
 /** The state after every transition dated ≤ day (and ≤ totFeiten: later facts not used). */
-const toestandOp = (overgangen: readonly Overgang[], day: string, totFeiten = '9999-12-31'): Toestand => {
+const toestandOp = (overgangen: readonly Levensovergang[], day: string, totFeiten = '9999-12-31'): Toestand => {
   let t: Toestand = NOOIT;
   for (const o of overgangen) if (o.datum <= day && o.datum <= totFeiten) t = o.naar;
   return t;
@@ -84,8 +94,11 @@ const dagenVan = (periode: string): string[] => {
   return days;
 };
 
-const bijstandOpEenDag = (overgangen: readonly Overgang[], dagen: readonly string[], totFeiten?: string): boolean =>
-  dagen.some((d) => toestandOp(overgangen, d, totFeiten).fase === 'bijstand');
+const bijstandOpEenDag = (
+  overgangen: readonly Levensovergang[],
+  dagen: readonly string[],
+  totFeiten?: string,
+): boolean => dagen.some((d) => toestandOp(overgangen, d, totFeiten).fase === 'bijstand');
 
 /** §2 lenient replay of one household's facts (recorded order, already cut by the kennisdatum). */
 const verwerk = (feiten: readonly Recorded[]): Verwerkt => {
@@ -108,17 +121,10 @@ const verwerk = (feiten: readonly Recorded[]): Verwerkt => {
   });
   const geldig = uniek.filter((f) => f.type !== 'GebeurtenisIngetrokken' && !ingetrokken.has(f.eventId));
 
-  const levensloop = geldig
-    .map((f, i) => ({ f, i }))
-    .filter(({ f }) => f.type !== 'InkomstenOntvangen')
-    .sort((a, b) => {
-      const da = 'datum' in a.f ? a.f.datum : '';
-      const db = 'datum' in b.f ? b.f.datum : '';
-      return da < db ? -1 : da > db ? 1 : a.i - b.i;
-    });
-  const overgangen: Overgang[] = [];
+  const levensloop = opDatum(geldig.filter((f) => LEVENSLOOP.includes(f.type)));
+  const overgangen: Levensovergang[] = [];
   let t: Toestand = NOOIT;
-  for (const { f } of levensloop) {
+  for (const f of levensloop) {
     const n = volgende(t, f);
     if (n === undefined || !('datum' in f)) {
       genegeerd++;
@@ -135,8 +141,97 @@ const verwerk = (feiten: readonly Recorded[]): Verwerkt => {
       inkomsten.push({ maand: f.maand, bron: f.bron, bedragCent: f.bedragCent });
     } else genegeerd++;
   }
-  return { overgangen, inkomsten, genegeerd };
+
+  // §7.1 in datum order: a start whose trajectId an earlier start holds (of either kind) does not
+  // count; an end counts when the start of its own kind with its id is on or before it and has
+  // no end yet. Starts first, so a start of the end's own day always counts for it.
+  const trajecten: { start: Loop['start']; einde: Loop['einde'] }[] = [];
+  for (const f of opDatum(geldig)) {
+    if (f.type !== 'TrajectGestart' && f.type !== 'SchuldhulpGestart') continue;
+    if (trajecten.some((t) => t.start.trajectId === f.trajectId)) genegeerd++;
+    else trajecten.push({ start: f, einde: undefined });
+  }
+  for (const f of opDatum(geldig)) {
+    if (f.type !== 'TrajectBeeindigd' && f.type !== 'SchuldhulpBeeindigd') continue;
+    const t = trajecten.find((x) => x.start.trajectId === f.trajectId);
+    const soortGelijk = t !== undefined && (t.start.type === 'TrajectGestart') === (f.type === 'TrajectBeeindigd');
+    if (t === undefined || !soortGelijk || t.start.datum > f.datum || t.einde !== undefined) genegeerd++;
+    else t.einde = f;
+  }
+  const treden = opDatum(geldig).flatMap((f) => (f.type === 'ParticipatieTredeVastgesteld' ? [f] : []));
+  return { overgangen, inkomsten, treden, trajecten, geldig, genegeerd };
 };
+
+const LEVENSLOOP: readonly string[] = [
+  'UitkeringGestart',
+  'InLoondienstGetreden',
+  'EigenOndernemingGestart',
+  'OpleidingGestart',
+  'UitkeringBeeindigd',
+  'Teruggevallen',
+];
+
+/** Facts in the §1 ordering: by datum, the same datum in recorded (list) order. */
+const opDatum = <F extends Recorded>(feiten: readonly F[]): F[] =>
+  feiten
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => {
+      const da = 'datum' in a.f ? a.f.datum : '';
+      const db = 'datum' in b.f ? b.f.datum : '';
+      return da < db ? -1 : da > db ? 1 : a.i - b.i;
+    })
+    .map(({ f }) => f);
+
+const plusMaanden = (datum: string, months: number): string =>
+  DateTime.fromISO(datum, { zone: 'utc' }).plus({ months }).toISODate() ?? '';
+const dagenTussen = (van: string, tot: string): number =>
+  DateTime.fromISO(tot, { zone: 'utc' }).diff(DateTime.fromISO(van, { zone: 'utc' }), 'days').days;
+
+/** The spells [start, end) with at least one day of bijstand, from the facts dated ≤ totFeiten. */
+const spellsVan = (overgangen: readonly Levensovergang[], totFeiten: string): { start: string; end: string }[] => {
+  const spells: { start: string; end: string }[] = [];
+  for (const o of overgangen) {
+    if (o.datum > totFeiten) break;
+    if (o.van.fase !== 'bijstand' && o.naar.fase === 'bijstand') spells.push({ start: o.datum, end: '9999-12-31' });
+    else if (o.van.fase === 'bijstand' && o.naar.fase !== 'bijstand') {
+      const open = spells[spells.length - 1];
+      if (open !== undefined) open.end = o.datum;
+    }
+  }
+  return spells.filter((sp) => sp.start < sp.end);
+};
+
+const PLAATSINGEN = ['sroi', 'afspraakbaan', 'beschut-nieuw', 'banenplan'] as const;
+const SCHULD = ['minnelijk-geslaagd', 'minnelijk-mislukt', 'wsnp', 'uitgevallen', 'overig'] as const;
+
+const nulTraject = (): { -readonly [K in keyof Traject]: Traject[K] } => ({
+  gestart: 0,
+  uitstroomBinnenZesMaanden: 0,
+  beeindigd: 0,
+  resultaten: { werk: 0, opleiding: 0, ingetrokken: 0, voltooid: 0, uitgevallen: 0 },
+  trede: { gemeten: 0, gestegen: 0, groteVooruitgang: 0 },
+});
+
+const optellen = (a: Traject, b: Traject): Traject => ({
+  gestart: a.gestart + b.gestart,
+  uitstroomBinnenZesMaanden: a.uitstroomBinnenZesMaanden + b.uitstroomBinnenZesMaanden,
+  beeindigd: a.beeindigd + b.beeindigd,
+  resultaten: {
+    werk: a.resultaten.werk + b.resultaten.werk,
+    opleiding: a.resultaten.opleiding + b.resultaten.opleiding,
+    ingetrokken: a.resultaten.ingetrokken + b.resultaten.ingetrokken,
+    voltooid: a.resultaten.voltooid + b.resultaten.voltooid,
+    uitgevallen: a.resultaten.uitgevallen + b.resultaten.uitgevallen,
+  },
+  trede: {
+    gemeten: a.trede.gemeten + b.trede.gemeten,
+    gestegen: a.trede.gestegen + b.trede.gestegen,
+    groteVooruitgang: a.trede.groteVooruitgang + b.trede.groteVooruitgang,
+  },
+});
+
+const opSleutel = <T>(record: Record<string, T>): Record<string, T> =>
+  Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
 const halfOmhoog = (teller: bigint, noemer: bigint): bigint => {
   const rest = teller % noemer;
@@ -159,16 +254,51 @@ const referentie = (events: readonly Recorded[], p: Parameters): { rapport: Jaar
   const E = p.peildatum;
   const M = p.meetdatum;
   const T = p.kennisdatum === null ? Number.POSITIVE_INFINITY : grens(p.kennisdatum);
-  const perHuishouden = new Map<string, Recorded[]>();
+  const perStroom = new Map<string, Recorded[]>();
   for (const e of events) {
     if (DateTime.fromISO(e.recordedAt).toMillis() > T) continue;
-    const list = perHuishouden.get(e.huishouden) ?? [];
+    const list = perStroom.get(streamNameOf(e)) ?? [];
     list.push(e);
-    perHuishouden.set(e.huishouden, list);
+    perStroom.set(streamNameOf(e), list);
   }
   const result: Bijdrage[] = [];
-  for (const [huishouden, feiten] of perHuishouden) {
-    const { overgangen, inkomsten, genegeerd } = verwerk(feiten);
+  const Y0 = `${jaar}-01-01`;
+  const Y1 = `${jaar}-12-31`;
+  // §7.2 Allianties: per employer the first alliance in datum order counts; the others are skipped.
+  let alliantiesInJaar = 0;
+  let alliantiesTotaal = 0;
+  let werkgeversGenegeerd = 0;
+  for (const [stroom, feiten] of perStroom) {
+    if (!stroom.startsWith('werkgever-')) continue;
+    const gezien = new Set<string>();
+    const uniek = feiten.filter((f) => {
+      if (gezien.has(f.eventId)) {
+        werkgeversGenegeerd++;
+        return false;
+      }
+      gezien.add(f.eventId);
+      return true;
+    });
+    const ingetrokken = new Set<string>();
+    uniek.forEach((f, i) => {
+      if (f.type !== 'GebeurtenisIngetrokken') return;
+      const doel = uniek.slice(0, i).find((g) => g.eventId === f.ingetrokken);
+      if (doel === undefined || doel.type === 'GebeurtenisIngetrokken' || ingetrokken.has(doel.eventId)) {
+        werkgeversGenegeerd++;
+      } else ingetrokken.add(doel.eventId);
+    });
+    const gesloten = opDatum(uniek.filter((f) => f.type === 'AllianceGesloten' && !ingetrokken.has(f.eventId)));
+    werkgeversGenegeerd += Math.max(0, gesloten.length - 1);
+    const eerste = gesloten[0];
+    if (eerste !== undefined && 'datum' in eerste) {
+      if (eerste.datum >= Y0 && eerste.datum <= Y1) alliantiesInJaar++;
+      if (eerste.datum <= E) alliantiesTotaal++;
+    }
+  }
+  for (const [stroom, feiten] of perStroom) {
+    if (stroom.startsWith('werkgever-')) continue;
+    const huishouden = stroom.slice('huishouden-'.length);
+    const { overgangen, inkomsten, treden, trajecten, geldig, genegeerd } = verwerk(feiten);
     const inJ = (datum: string) => datum.startsWith(`${jaar}-`);
     const exits = overgangen
       .map((o, k) => ({ o, k }))
@@ -232,6 +362,94 @@ const referentie = (events: readonly Recorded[], p: Parameters): { rapport: Jaar
     }
     const gedeeltelijkeUitstroom = maanden === 0 ? null : loondienst >= onderneming ? 'loondienst' : 'onderneming';
     const dagen = dagenVan(jaar);
+    const opE = toestandOp(overgangen, E, E).fase === 'bijstand';
+
+    // §7.2 Participatiegroei
+    const inY = treden.filter((t) => inJ(t.datum));
+    const eind = inY[inY.length - 1];
+    const voor = treden.filter((t) => t.datum < Y0);
+    const begin = voor.length > 0 ? voor[voor.length - 1] : inY[0] !== eind ? inY[0] : undefined;
+    const participatie = eind !== undefined && begin !== undefined ? { van: begin.trede, naar: eind.trede } : null;
+
+    // §7.2 Trajecten
+    const perSoort: Record<string, Traject> = {};
+    for (const { start, einde } of trajecten) {
+      if (start.type !== 'TrajectGestart') continue;
+      const t = nulTraject();
+      if (inJ(start.datum)) {
+        t.gestart = 1;
+        const w = plusMaanden(start.datum, 6);
+        const uit = overgangen.some(
+          (o) => o.van.fase === 'bijstand' && isWerk(o.naar) && o.datum >= start.datum && o.datum < w,
+        );
+        t.uitstroomBinnenZesMaanden = uit ? 1 : 0;
+      }
+      if (einde !== undefined && einde.type === 'TrajectBeeindigd' && inJ(einde.datum)) {
+        t.beeindigd = 1;
+        t.resultaten = { ...t.resultaten, [einde.resultaat]: 1 };
+        const tredeBegin = treden.filter((x) => x.datum <= start.datum).pop();
+        const tredeEind = treden.filter((x) => x.datum <= einde.datum).pop();
+        if (tredeBegin !== undefined && tredeEind !== undefined && tredeBegin !== tredeEind) {
+          t.trede = {
+            gemeten: 1,
+            gestegen: tredeEind.trede > tredeBegin.trede ? 1 : 0,
+            groteVooruitgang: tredeEind.trede - tredeBegin.trede >= 2 ? 1 : 0,
+          };
+        }
+      }
+      if (t.gestart === 0 && t.beeindigd === 0) continue;
+      perSoort[start.soort] = optellen(perSoort[start.soort] ?? nulTraject(), t);
+    }
+
+    // §7.2 Plaatsingen
+    const geplaatst = geldig.flatMap((f) => (f.type === 'Geplaatst' ? [f] : []));
+    const plaatsingen = Object.fromEntries(
+      PLAATSINGEN.map((soort) => [
+        soort,
+        {
+          inJaar: geplaatst.filter((f) => f.soort === soort && inJ(f.datum)).length,
+          cumulatief: geplaatst.filter((f) => f.soort === soort && f.datum <= E).length,
+        },
+      ]),
+    ) as Bijdrage['plaatsingen'];
+
+    // §7.2 In beeld: a contact dated inside the spell [start, end) that contains E, and not after E.
+    const spells = spellsVan(overgangen, E);
+    const spellOpE = spells.find((sp) => sp.start <= E && E < sp.end);
+    const inBeeld =
+      opE &&
+      spellOpE !== undefined &&
+      geldig.some((f) => f.type === 'InBeeldGebracht' && f.datum >= spellOpE.start && f.datum <= E);
+
+    // §7.2 Langdurig: the spell containing E, merged back over gaps shorter than hervattingsgrens.
+    const grensDagen = p.hervattingsgrens ?? 0;
+    let k = spells.findIndex((sp) => sp.start <= E && E < sp.end);
+    let langdurigStart = k < 0 ? undefined : spells[k]?.start;
+    while (k > 0) {
+      const vorige = spells[k - 1];
+      const deze = spells[k];
+      if (vorige === undefined || deze === undefined || dagenTussen(vorige.end, deze.start) >= grensDagen) break;
+      langdurigStart = vorige.start;
+      k--;
+    }
+    const langdurig = opE && langdurigStart !== undefined && langdurigStart <= plusMaanden(E, -36);
+
+    // §7.2 Minima, Schuldhulp
+    const minima = geldig.some((f) => f.type === 'MinimaregelingToegekend' && inJ(f.datum));
+    const schulden = trajecten.filter((t) => t.start.type === 'SchuldhulpGestart');
+    const lopend = schulden.some((t) => t.start.datum <= Y1 && (t.einde === undefined || t.einde.datum >= Y0));
+    const beeindigd = Object.fromEntries(
+      SCHULD.map((r) => [
+        r,
+        schulden.filter(
+          (t) =>
+            t.einde !== undefined &&
+            t.einde.type === 'SchuldhulpBeeindigd' &&
+            inJ(t.einde.datum) &&
+            t.einde.resultaat === r,
+        ).length,
+      ]),
+    ) as Bijdrage['schuldhulp']['beeindigd'];
     result.push({
       huishouden,
       volledigeUitstroom,
@@ -244,6 +462,13 @@ const referentie = (events: readonly Recorded[], p: Parameters): { rapport: Jaar
       // §4.7: facts dated after E are not used
       opPeildatum: toestandOp(overgangen, E, E).fase === 'bijstand',
       inJaar: bijstandOpEenDag(overgangen, dagen, E),
+      participatie,
+      trajecten: opSleutel(perSoort),
+      plaatsingen,
+      inBeeld,
+      langdurig,
+      minima,
+      schuldhulp: { lopend, beeindigd },
       genegeerd,
     });
   }
@@ -273,11 +498,31 @@ const referentie = (events: readonly Recorded[], p: Parameters): { rapport: Jaar
   const bijstandshuishoudens = tel('bijstandshuishouden', true);
   const maanden = som('maanden');
   const totaalCent = som('totaalCent');
+  const paren = new Map<string, Overgang>();
+  for (const b of result) {
+    if (b.participatie === null) continue;
+    const key = `${b.participatie.van}/${b.participatie.naar}`;
+    const o = paren.get(key) ?? { ...b.participatie, aantal: 0 };
+    paren.set(key, { ...o, aantal: o.aantal + 1 });
+  }
+  const overgangen = [...paren.values()].sort((a, b) => a.van - b.van || a.naar - b.naar);
+  const gemeten = (f: (o: Overgang) => boolean) => overgangen.filter(f).reduce((s, o) => s + o.aantal, 0);
+  const trajectenTotaal: Record<string, Traject> = {};
+  for (const b of result) {
+    for (const [soort, t] of Object.entries(b.trajecten)) {
+      trajectenTotaal[soort] = optellen(trajectenTotaal[soort] ?? nulTraject(), t);
+    }
+  }
+  const sommeer = <K extends string>(keys: readonly K[], f: (b: Bijdrage, k: K) => number) =>
+    Object.fromEntries(keys.map((k) => [k, result.reduce((s, b) => s + f(b, k), 0)])) as Record<K, number>;
+  const schuldEinde = sommeer(SCHULD, (b, r) => b.schuldhulp.beeindigd[r]);
+  const opPeildatum = tel('opPeildatum', true);
   const rapport: Jaarrapport = {
     jaar: p.jaar,
     peildatum: E,
     meetdatum: M,
     kennisdatum: p.kennisdatum,
+    hervattingsgrens: p.hervattingsgrens ?? 0,
     volledigeUitstroom: { ...vu, totaal: vu.loondienst + vu.onderneming + vu.opleiding },
     duurzaamheid: {
       uitstroom: dz.duurzaam + dz.teruggevallen + dz.nogOnbekend,
@@ -297,8 +542,46 @@ const referentie = (events: readonly Recorded[], p: Parameters): { rapport: Jaar
       gemiddeldCent: maanden === 0 ? null : Number(halfOmhoog(BigInt(totaalCent), BigInt(maanden))),
       gemiddeldEuro: maanden === 0 ? null : Number(halfOmhoog(BigInt(totaalCent), BigInt(100 * maanden))),
     },
-    bijstandsbestand: { opPeildatum: tel('opPeildatum', true), inJaar: tel('inJaar', true) },
-    diagnose: { genegeerd: som('genegeerd') },
+    bijstandsbestand: { opPeildatum, inJaar: tel('inJaar', true) },
+    participatie: {
+      gemeten: gemeten(() => true),
+      gestegen: gemeten((o) => o.naar > o.van),
+      gelijk: gemeten((o) => o.naar === o.van),
+      gedaald: gemeten((o) => o.naar < o.van),
+      groteVooruitgang: gemeten((o) => o.naar - o.van >= 2),
+      overgangen,
+    },
+    trajecten: opSleutel(trajectenTotaal),
+    plaatsingen: Object.fromEntries(
+      PLAATSINGEN.map((soort) => [
+        soort,
+        {
+          inJaar: result.reduce((s, b) => s + b.plaatsingen[soort].inJaar, 0),
+          cumulatief: result.reduce((s, b) => s + b.plaatsingen[soort].cumulatief, 0),
+        },
+      ]),
+    ) as Jaarrapport['plaatsingen'],
+    inBeeld: {
+      bijstand: opPeildatum,
+      inBeeld: tel('inBeeld', true),
+      aandeel: deel4(tel('inBeeld', true), opPeildatum),
+    },
+    langdurig: {
+      bijstand: opPeildatum,
+      langdurig: tel('langdurig', true),
+      aandeel: deel4(tel('langdurig', true), opPeildatum),
+    },
+    minima: { huishoudens: tel('minima', true) },
+    schuldhulp: {
+      huishoudens: result.filter((b) => b.schuldhulp.lopend).length,
+      beeindigd: schuldEinde,
+      aandeelMinnelijkGeslaagd: deel4(
+        schuldEinde['minnelijk-geslaagd'],
+        schuldEinde['minnelijk-geslaagd'] + schuldEinde['minnelijk-mislukt'],
+      ),
+    },
+    allianties: { inJaar: alliantiesInJaar, totaal: alliantiesTotaal },
+    diagnose: { genegeerd: som('genegeerd') + werkgeversGenegeerd },
   };
   return { rapport, bijdragen: result };
 };
@@ -324,17 +607,24 @@ const parameters = (events: readonly Recorded[]): fc.Arbitrary<Parameters> => {
         datum('2009-06-01', '2019-12-31'),
         recorded.length === 0 ? fc.constant(null) : fc.constantFrom(...recorded),
       ),
+      hervattingsgrens: fc.option(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 900 }))),
     })
-    .map(({ jaar, peildatum, meetdatum, kennisdatum }) => {
+    .map(({ jaar, peildatum, meetdatum, kennisdatum, hervattingsgrens }) => {
       const E = peildatum ?? `${jaar + 1}-12-31`;
-      return { jaar, peildatum: E, meetdatum: meetdatum ?? E, kennisdatum };
+      return {
+        jaar,
+        peildatum: E,
+        meetdatum: meetdatum ?? E,
+        kennisdatum,
+        ...(hervattingsgrens === null ? {} : { hervattingsgrens }),
+      };
     });
 };
 
 const opHuishouden = (b: readonly Bijdrage[]): Bijdrage[] =>
   [...b].sort((x, y) => (x.huishouden < y.huishouden ? -1 : x.huishouden > y.huishouden ? 1 : 0));
 
-describe('the fast projections agree with the reference written from MEETREGELS §2–§4.7', () => {
+describe('the fast projections agree with the reference written from MEETREGELS §2–§4.7 and §7', () => {
   it('on every generated history and set of parameters, per household and in total', () => {
     fc.assert(
       fc.property(
@@ -426,6 +716,60 @@ describe('the fast projections agree with the reference written from MEETREGELS 
           ]) {
             const state = replay(events);
             expect(opHuishouden(bijdragen(state, p))).toEqual(opHuishouden(referentie(events, p).bijdragen));
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('at the §7 edges: gaps around hervattingsgrens, E around three years, exits around six months', () => {
+    const plus = (d: string, x: { months?: number; days?: number }): string =>
+      DateTime.fromISO(d, { zone: 'utc' }).plus(x).toISODate() ?? '';
+    const geval = fc.record({
+      start: datum('2010-01-01', '2012-12-31'),
+      maandEinde: fc.boolean(),
+      duur: fc.integer({ min: 1, max: 600 }),
+      gat: fc.integer({ min: 0, max: 12 }),
+      uitNa: fc.integer({ min: -3, max: 3 }),
+      trede: fc.array(fc.record({ dag: fc.integer({ min: -2, max: 2 }), trede: fc.integer({ min: 1, max: 6 }) }), {
+        maxLength: 3,
+      }),
+      contact: fc.integer({ min: -5, max: 5 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(geval, { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: -2, max: 2 }),
+        (gevallen, hervattingsgrens, rondE) => {
+          const events: Recorded[] = [];
+          let E = '';
+          gevallen.forEach((g, i) => {
+            const h = new HuishoudenFeiten(`rand-${i}`);
+            let start = g.start;
+            if (g.maandEinde) start = DateTime.fromISO(start, { zone: 'utc' }).endOf('month').toISODate() ?? start;
+            h.start(start);
+            const einde = plus(start, { days: g.duur });
+            h.loondienst(einde);
+            const terug = plus(einde, { days: g.gat });
+            h.terugval(terug, 'WWB');
+            h.traject(start, 't-1', 'VAK');
+            // An exit on the last day inside six months after the start, or just outside.
+            h.traject(plus(terug, { days: 1 }), 't-2', 'Workfast');
+            h.trajectEinde(plus(plus(terug, { days: 1 }), { months: 6, days: g.uitNa }), 't-2', 'werk');
+            h.loondienst(plus(plus(terug, { days: 1 }), { months: 6, days: g.uitNa }));
+            for (const t of g.trede) h.trede(plus(start, { days: t.dag }), t.trede);
+            h.inBeeld(plus(terug, { days: g.contact }));
+            events.push(...h.feiten);
+            E = plus(start, { months: 36, days: rondE });
+          });
+          for (const jaar of [Number(E.slice(0, 4)) - 1, Number(E.slice(0, 4))]) {
+            const p = { jaar, peildatum: E, meetdatum: E, kennisdatum: null, hervattingsgrens };
+            const state = replay(events);
+            const expected = referentie(events, p);
+            expect(opHuishouden(bijdragen(state, p))).toEqual(opHuishouden(expected.bijdragen));
+            expect(jaarrapport(state, p)).toEqual(expected.rapport);
           }
         },
       ),

@@ -6,16 +6,33 @@
 // lifecycle transitions, income per year and skipped count; derive.ts), rebuilt lazily when the
 // household is dirty: a late fact or a retraction costs only its own household, and `apply`
 // stays O(1).
-import { dayOf, isLevensloopFeit, monthIndexOf, type Recorded, transitionOf } from '@zelfredzaam/domain';
+// An employer's facts (MEETREGELS §7.1: alliances) live in the same state as an entity of their
+// own, under a key no household pseudonym can have; they count in no household figure. The
+// strings of §7.1 (trajectIds, soorten, regelingen) are interned: a fact keeps their number.
+import { dayOf, type Feit, isWerkgeverFeit, monthIndexOf, type Recorded, transitionOf } from '@zelfredzaam/domain';
 import {
   idKey,
   idKeyHigh,
   idKeyLow,
+  KIND_ALLIANTIE,
+  KIND_GEPLAATST,
+  KIND_IN_BEELD,
   KIND_INKOMSTEN_LOONDIENST,
   KIND_INKOMSTEN_ONDERNEMING,
   KIND_INTREKKING,
+  KIND_MINIMA,
   KIND_ONBEKEND,
+  KIND_SCHULDHULP_EINDE,
+  KIND_SCHULDHULP_START,
+  KIND_TRAJECT_EINDE,
+  KIND_TRAJECT_START,
+  KIND_TREDE,
+  MAX_EXTRA,
+  PLAATSING_SOORTEN,
   recordedAtMs,
+  SCHULDHULP_RESULTATEN,
+  TRAJECT_RESULTATEN,
+  withExtra,
 } from './encoding.js';
 
 export const CHUNK_BITS = 16;
@@ -57,6 +74,34 @@ export class FactChunk {
 const INITIAL_HOUSEHOLDS = 1024;
 
 /**
+ * The key of an employer in the state: `/` never occurs in a pseudonym (MEETREGELS §1), so an
+ * employer never meets a household, also one with the same pseudonym.
+ */
+export const WERKGEVER_KEY = 'werkgever/';
+
+/** The key of a fact's household, or of its employer (§7.1). */
+export const entityKey = (feit: Feit): string =>
+  isWerkgeverFeit(feit) ? `${WERKGEVER_KEY}${feit.werkgever}` : feit.huishouden;
+
+export const isWerkgeverKey = (key: string): boolean => key.startsWith(WERKGEVER_KEY);
+
+/** Strings kept once, each with a number from 0 up (§7.1 trajectIds, soorten, regelingen). */
+export class Interning {
+  readonly list: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  code(text: string): number {
+    let code = this.index.get(text);
+    if (code === undefined) {
+      code = this.list.length;
+      this.list.push(text);
+      this.index.set(text, code);
+    }
+    return code;
+  }
+}
+
+/**
  * Everything the projections know: every fact (compactly) and each household's derived record.
  * Owned by whoever folds into it: `apply` mutates it. Read it only through the queries.
  */
@@ -87,6 +132,10 @@ export class ProjectionState {
   derived = new Float64Array(1 << 16);
   derivedUsed = 0;
   derivedGarbage = 0;
+  /** MEETREGELS §7.1: the trajectIds (of both kinds), the trajectories' soorten, the minima schemes. */
+  readonly trajectIds = new Interning();
+  readonly soorten = new Interning();
+  readonly regelingen = new Interning();
 
   get households(): number {
     return this.ids.length;
@@ -201,35 +250,109 @@ export const appendFact = (
   markDirty(state, h);
 };
 
+const codes = (values: readonly string[]): ReadonlyMap<string, number> => new Map(values.map((v, i) => [v, i]));
+const TRAJECT_RESULTAAT_CODE = codes(TRAJECT_RESULTATEN);
+const SCHULDHULP_RESULTAAT_CODE = codes(SCHULDHULP_RESULTATEN);
+const PLAATSING_CODE = codes(PLAATSING_SOORTEN);
+
+/** A kind with the code of an enum value above it; KIND_ONBEKEND for a value this version does not know. */
+const withCode = (kind: number, code: number | undefined): number =>
+  code === undefined ? KIND_ONBEKEND : withExtra(kind, code);
+
 /**
- * Folds one recorded fact into the state: O(1), it only appends the fact to its household and
- * marks that household dirty. Mutates `state` (which the caller owns) and returns it, so
+ * Folds one recorded fact into the state: O(1), it only appends the fact to its household (or
+ * employer) and marks it dirty. Mutates `state` (which the caller owns) and returns it, so
  * `events.reduce(apply, emptyState())` is the replay.
  */
 export const apply = (state: ProjectionState, event: Recorded): ProjectionState => {
-  const h = householdIndex(state, event.huishouden);
+  // A type this version does not know (never from a decoded fact) stays KIND_ONBEKEND and is
+  // skipped and counted, so replay never throws.
   let kind = KIND_ONBEKEND;
   let when = 0;
   let amount = 0;
-  if (event.type === 'InkomstenOntvangen') {
-    kind = event.bron === 'loondienst' ? KIND_INKOMSTEN_LOONDIENST : KIND_INKOMSTEN_ONDERNEMING;
-    when = monthIndexOf(event.maand);
-    amount = event.bedragCent;
-  } else if (event.type === 'GebeurtenisIngetrokken') {
-    const target = idKey(event.ingetrokken);
-    kind = KIND_INTREKKING;
-    when = idKeyHigh(target);
-    amount = idKeyLow(target);
-  } else if (isLevensloopFeit(event)) {
-    // A type this version does not know (never from a decoded fact) has no transition: it stays
-    // KIND_ONBEKEND and is skipped and counted, so replay never throws.
-    const transition: number | undefined = transitionOf(event);
-    if (transition !== undefined) {
-      kind = transition;
-      when = dayOf(event.datum);
+  switch (event.type) {
+    case 'InkomstenOntvangen':
+      kind = event.bron === 'loondienst' ? KIND_INKOMSTEN_LOONDIENST : KIND_INKOMSTEN_ONDERNEMING;
+      when = monthIndexOf(event.maand);
+      amount = event.bedragCent;
+      break;
+    case 'GebeurtenisIngetrokken': {
+      const target = idKey(event.ingetrokken);
+      kind = KIND_INTREKKING;
+      when = idKeyHigh(target);
+      amount = idKeyLow(target);
+      break;
     }
+    case 'UitkeringGestart':
+    case 'InLoondienstGetreden':
+    case 'EigenOndernemingGestart':
+    case 'OpleidingGestart':
+    case 'UitkeringBeeindigd':
+    case 'Teruggevallen': {
+      const transition: number | undefined = transitionOf(event);
+      if (transition !== undefined) {
+        kind = transition;
+        when = dayOf(event.datum);
+      }
+      break;
+    }
+    case 'ParticipatieTredeVastgesteld':
+      kind = KIND_TREDE;
+      when = dayOf(event.datum);
+      amount = event.trede;
+      break;
+    case 'TrajectGestart': {
+      const soort = state.soorten.code(event.soort);
+      if (soort <= MAX_EXTRA) kind = withExtra(KIND_TRAJECT_START, soort);
+      when = dayOf(event.datum);
+      amount = state.trajectIds.code(event.trajectId);
+      break;
+    }
+    case 'TrajectBeeindigd':
+      kind = withCode(KIND_TRAJECT_EINDE, TRAJECT_RESULTAAT_CODE.get(event.resultaat));
+      when = dayOf(event.datum);
+      amount = state.trajectIds.code(event.trajectId);
+      break;
+    case 'SchuldhulpGestart':
+      kind = KIND_SCHULDHULP_START;
+      when = dayOf(event.datum);
+      amount = state.trajectIds.code(event.trajectId);
+      break;
+    case 'SchuldhulpBeeindigd':
+      kind = withCode(KIND_SCHULDHULP_EINDE, SCHULDHULP_RESULTAAT_CODE.get(event.resultaat));
+      when = dayOf(event.datum);
+      amount = state.trajectIds.code(event.trajectId);
+      break;
+    case 'Geplaatst':
+      kind = withCode(KIND_GEPLAATST, PLAATSING_CODE.get(event.soort));
+      when = dayOf(event.datum);
+      break;
+    case 'InBeeldGebracht':
+      kind = KIND_IN_BEELD;
+      when = dayOf(event.datum);
+      break;
+    case 'MinimaregelingToegekend':
+      kind = KIND_MINIMA;
+      when = dayOf(event.datum);
+      amount = state.regelingen.code(event.regeling);
+      break;
+    case 'AllianceGesloten':
+      kind = KIND_ALLIANTIE;
+      when = dayOf(event.datum);
+      break;
   }
-  appendFact(state, h, kind, when, amount, recordedAtMs(event.recordedAt), idKey(event.eventId));
+  // Only an alliance or a retraction can be an employer's: the others skip the `in` test.
+  const key =
+    event.type === 'AllianceGesloten' || event.type === 'GebeurtenisIngetrokken' ? entityKey(event) : event.huishouden;
+  appendFact(
+    state,
+    householdIndex(state, key),
+    kind,
+    when,
+    amount,
+    recordedAtMs(event.recordedAt),
+    idKey(event.eventId),
+  );
   return state;
 };
 

@@ -1,5 +1,6 @@
-// The report contract of MEETREGELS §5 (and the parameters of §3) as types. Keys may be added;
-// none may be renamed or change meaning without a new rule version.
+// The report contract of MEETREGELS §5 and §7.3 (and the parameters of §3) as types. Keys may be
+// added; none may be renamed or change meaning without a new rule version.
+import type { PlaatsingSoort, SchuldhulpResultaat, TrajectResultaat } from '@zelfredzaam/domain';
 
 /** MEETREGELS §3, as given by the caller; the defaults are resolved by `resolveParameters`. */
 export interface ParameterInvoer {
@@ -11,6 +12,11 @@ export interface ParameterInvoer {
   readonly meetdatum?: string;
   /** Knowledge cut-off T: a date (end of that day, Europe/Amsterdam) or an ISO instant. */
   readonly kennisdatum?: string;
+  /**
+   * MEETREGELS §7.2 Langdurig: spells separated by fewer days without bijstand than this count as
+   * one. A whole number of days ≥ 0; default 0 (no merging).
+   */
+  readonly hervattingsgrens?: number;
 }
 
 /** The parameters with every default resolved. */
@@ -19,6 +25,8 @@ export interface Parameters {
   readonly peildatum: string;
   readonly meetdatum: string;
   readonly kennisdatum: string | null;
+  /** §7.2 Langdurig (days); `resolveParameters` always sets it, a missing one means 0. */
+  readonly hervattingsgrens?: number;
 }
 
 /** §4.1 */
@@ -71,18 +79,93 @@ export interface Bijstandsbestand {
   readonly inJaar: number;
 }
 
-/** The JSON object of MEETREGELS §5 (the §7.3 keys are added by the §7 figures). */
+/** §7.2 Participatiegroei: one (begin, eind) pair of treden and how many households made it. */
+export interface Overgang {
+  readonly van: number;
+  readonly naar: number;
+  readonly aantal: number;
+}
+
+/** §7.2 Participatiegroei */
+export interface Participatie {
+  readonly gemeten: number;
+  readonly gestegen: number;
+  readonly gelijk: number;
+  readonly gedaald: number;
+  readonly groteVooruitgang: number;
+  /** Every (begin, eind) pair that occurs, sorted by van, then naar. */
+  readonly overgangen: readonly Overgang[];
+}
+
+/** §7.2 Trajecten, of one soort. */
+export interface Traject {
+  readonly gestart: number;
+  readonly uitstroomBinnenZesMaanden: number;
+  readonly beeindigd: number;
+  readonly resultaten: { readonly [R in TrajectResultaat]: number };
+  readonly trede: { readonly gemeten: number; readonly gestegen: number; readonly groteVooruitgang: number };
+}
+
+/** §7.2 Trajecten: a key for every soort with a start or an end in Y. */
+export type Trajecten = { readonly [soort: string]: Traject };
+
+/** §7.2 Plaatsingen, per soort. */
+export type Plaatsingen = { readonly [S in PlaatsingSoort]: { readonly inJaar: number; readonly cumulatief: number } };
+
+/** §7.2 In beeld */
+export interface InBeeld {
+  readonly bijstand: number;
+  readonly inBeeld: number;
+  readonly aandeel: number | null;
+}
+
+/** §7.2 Langdurig */
+export interface Langdurig {
+  readonly bijstand: number;
+  readonly langdurig: number;
+  readonly aandeel: number | null;
+}
+
+/** §7.2 Minima */
+export interface Minima {
+  readonly huishoudens: number;
+}
+
+/** §7.2 Schuldhulp */
+export interface Schuldhulp {
+  readonly huishoudens: number;
+  readonly beeindigd: { readonly [R in SchuldhulpResultaat]: number };
+  readonly aandeelMinnelijkGeslaagd: number | null;
+}
+
+/** §7.2 Allianties */
+export interface Allianties {
+  readonly inJaar: number;
+  readonly totaal: number;
+}
+
+/** The JSON object of MEETREGELS §5, with the keys of §7.3. */
 export interface Jaarrapport {
   readonly jaar: number;
   readonly peildatum: string;
   readonly meetdatum: string;
   readonly kennisdatum: string | null;
+  /** §7.2 Langdurig's parameter, in days. */
+  readonly hervattingsgrens: number;
   readonly volledigeUitstroom: VolledigeUitstroom;
   readonly duurzaamheid: Duurzaamheid;
   readonly cohort: Cohort;
   readonly gedeeltelijkeUitstroom: GedeeltelijkeUitstroom;
   readonly gemiddeldInkomen: GemiddeldInkomen;
   readonly bijstandsbestand: Bijstandsbestand;
+  readonly participatie: Participatie;
+  readonly trajecten: Trajecten;
+  readonly plaatsingen: Plaatsingen;
+  readonly inBeeld: InBeeld;
+  readonly langdurig: Langdurig;
+  readonly minima: Minima;
+  readonly schuldhulp: Schuldhulp;
+  readonly allianties: Allianties;
   readonly diagnose: { readonly genegeerd: number };
 }
 
@@ -95,6 +178,7 @@ export interface ParameterFout {
     | 'meetdatum'
     | 'kennisdatum'
     | 'vandaag'
+    | 'hervattingsgrens'
     | 'basis'
     | 'indexOud'
     | 'indexNieuw';
@@ -124,6 +208,20 @@ export interface Bijdrage {
   /** §4.7: bijstand on E; bijstand on at least one day of Y, facts after E not used. */
   readonly opPeildatum: boolean;
   readonly inJaar: boolean;
+  /** §7.2 Participatiegroei: its begin and eind trede, when measured. */
+  readonly participatie: { readonly van: number; readonly naar: number } | null;
+  /** §7.2 Trajecten: its part per soort (only the soorten it has a start or end of in Y). */
+  readonly trajecten: Trajecten;
+  /** §7.2 Plaatsingen: its placements per soort. */
+  readonly plaatsingen: Plaatsingen;
+  /** §7.2 In beeld: bijstand on E and in beeld in the spell containing E. */
+  readonly inBeeld: boolean;
+  /** §7.2 Langdurig: bijstand on E for at least 3 years without interruption. */
+  readonly langdurig: boolean;
+  /** §7.2 Minima: a scheme granted in Y. */
+  readonly minima: boolean;
+  /** §7.2 Schuldhulp: a debt trajectory running on a day of Y; its ends in Y per resultaat. */
+  readonly schuldhulp: { readonly lopend: boolean; readonly beeindigd: Schuldhulp['beeindigd'] };
   /** §2: its facts skipped by the lenient replay. */
   readonly genegeerd: number;
 }
@@ -139,8 +237,20 @@ export interface Verschil {
   readonly gedeeltelijkeUitstroom: Getallen<GedeeltelijkeUitstroom>;
   readonly gemiddeldInkomen: Getallen<GemiddeldInkomen>;
   readonly bijstandsbestand: Getallen<Bijstandsbestand>;
+  readonly participatie: Getallen<Participatie>;
+  /** Per soort in either report (a soort missing on one side counts as zeros there). */
+  readonly trajecten: { readonly [soort: string]: VerschilTraject };
+  readonly plaatsingen: Plaatsingen;
+  readonly inBeeld: Getallen<InBeeld>;
+  readonly langdurig: Getallen<Langdurig>;
+  readonly minima: Minima;
+  readonly schuldhulp: Getallen<Schuldhulp> & { readonly beeindigd: Schuldhulp['beeindigd'] };
+  readonly allianties: Allianties;
   readonly diagnose: { readonly genegeerd: number };
 }
+
+/** The differences of one soort's trajectories. */
+export type VerschilTraject = Traject;
 
 /** A restatement (MEETREGELS §3): a year's figures as published, as known now, and the difference. */
 export interface Herziening {

@@ -1,2 +1,8 @@
 // The EventStoreDB adapter of the event-store port (issue 4): `openEventStoreDb(url)`.
-export { CHECKPOINT_PREFIX, type EventStoreDbOptions, HOUSEHOLD_PREFIX, openEventStoreDb } from './store.js';
+export {
+  CATEGORY_PREFIXES,
+  CHECKPOINT_PREFIX,
+  type EventStoreDbOptions,
+  HOUSEHOLD_PREFIX,
+  openEventStoreDb,
+} from './store.js';

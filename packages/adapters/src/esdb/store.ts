@@ -1,7 +1,8 @@
 // The EventStore port over EventStoreDB (issue 4, point 3) through @eventstore/db-client.
 //
 // - One stream per household under the port's own name (`huishouden-<id>`, category
-//   `huishouden`), after an optional namespace that lets several stores share one server.
+//   `huishouden`), and one per employer (`werkgever-<id>`, category `werkgever`, MEETREGELS §7.1),
+//   after an optional namespace that lets several stores share one server.
 // - Expected revisions map one to one: `no_stream` → NO_STREAM, a number → that revision,
 //   `any` → ANY semantics; the client's WrongExpectedVersionError becomes the port's conflict.
 // - Idempotency by eventId per stream: the stream's ids are read first and facts it already
@@ -9,12 +10,12 @@
 //   slip the same id in between. The eventId is also the event's id, so the server itself
 //   recognises a repeated append. EventStoreDB has no index of event ids across streams: an
 //   eventId reused in *another* stream cannot be detected here (PostgreSQL and memory can).
-// - readAll reads $all in pages and keeps our streams (the client's readAll has no server-side
-//   filter); subscribe is subscribeToAll with a stream-name prefix filter. Positions are the
+// - readAll reads $all in pages and keeps our streams of both categories (the client's readAll
+//   has no server-side filter); subscribe is subscribeToAll with a stream-name prefix filter. Positions are the
 //   opaque `commit/prepare`.
 // - A subscriber's checkpoint is the last event of its own stream
-//   `zelfredzaam-checkpoint-<subscriber>`, outside the household category, so neither readAll
-//   nor subscribe ever returns it.
+//   `zelfredzaam-checkpoint-<subscriber>`, outside our categories, so neither readAll nor
+//   subscribe ever returns it.
 // Needs EventStoreDB 22.6 or later: older servers send no $all position with stream reads.
 import {
   type AllStreamResolvedEvent,
@@ -31,7 +32,7 @@ import {
   streamNameFilter,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
-import type { Identified } from '@zelfredzaam/domain';
+import { type Identified, STREAM_PREFIXES } from '@zelfredzaam/domain';
 import type {
   AppendOutcome,
   EventStore,
@@ -56,8 +57,10 @@ export interface EventStoreDbOptions {
   readonly now?: () => number;
 }
 
-/** The household category: the streams readAll and subscribe return. */
+/** The household category. */
 export const HOUSEHOLD_PREFIX = 'huishouden-';
+/** The categories of our streams (households, employers): the streams readAll and subscribe return. */
+export const CATEGORY_PREFIXES: readonly string[] = STREAM_PREFIXES;
 export const CHECKPOINT_PREFIX = 'zelfredzaam-checkpoint-';
 const CHECKPOINT_TYPE = 'CheckpointSaved';
 const DEFAULT_BATCH_SIZE = 1000;
@@ -101,7 +104,8 @@ const mapLimit = async <T, R>(items: readonly T[], limit: number, work: (item: T
 class EventStoreDbStore implements EventStore {
   readonly kind = 'esdb';
   private readonly namespace: string;
-  private readonly householdPrefix: string;
+  /** The server names' prefixes of our categories (namespace included). */
+  private readonly categoryPrefixes: readonly string[];
   private readonly now: () => number;
   /** Ends the live subscriptions when the store closes. */
   private readonly subscriptions = new Set<() => void>();
@@ -112,22 +116,26 @@ class EventStoreDbStore implements EventStore {
     options: EventStoreDbOptions,
   ) {
     this.namespace = options.namespace ?? '';
-    this.householdPrefix = `${this.namespace}${HOUSEHOLD_PREFIX}`;
+    this.categoryPrefixes = CATEGORY_PREFIXES.map((prefix) => `${this.namespace}${prefix}`);
     this.now = options.now ?? Date.now;
   }
 
   // ── names ─────────────────────────────────────────────────────────────────────────────
 
   private serverName(stream: string): string {
-    if (!stream.startsWith(HOUSEHOLD_PREFIX)) {
-      throw new RangeError(`stream ${stream}: verwacht een huishoudstream ${HOUSEHOLD_PREFIX}<id> (zie streamNameOf)`);
+    if (!CATEGORY_PREFIXES.some((prefix) => stream.startsWith(prefix))) {
+      throw new RangeError(
+        `stream ${stream}: verwacht een stream ${CATEGORY_PREFIXES.map((p) => `${p}<id>`).join(' of ')} (zie streamNameOf)`,
+      );
     }
     return `${this.namespace}${stream}`;
   }
 
-  /** The port's name of a server stream, or undefined when it is not one of our households. */
+  /** The port's name of a server stream, or undefined when it is not one of our streams. */
   private portName(serverName: string): string | undefined {
-    return serverName.startsWith(this.householdPrefix) ? serverName.slice(this.namespace.length) : undefined;
+    return this.categoryPrefixes.some((prefix) => serverName.startsWith(prefix))
+      ? serverName.slice(this.namespace.length)
+      : undefined;
   }
 
   private checkpointStream(subscriber: string): string {
@@ -223,7 +231,7 @@ class EventStoreDbStore implements EventStore {
     const after = options.after === undefined ? undefined : parsePosition(options.after);
     const subscription = this.client.subscribeToAll({
       fromPosition: after ?? START,
-      filter: streamNameFilter({ prefixes: [this.householdPrefix] }),
+      filter: streamNameFilter({ prefixes: [...this.categoryPrefixes] }),
     });
     const events = subscription[Symbol.asyncIterator]();
     let stopRequested = false;

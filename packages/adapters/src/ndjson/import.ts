@@ -1,8 +1,9 @@
 // NDJSON import (MEETREGELS §6, issue 4 point 5): streaming, in chunks of lines, so memory does
 // not grow with the file. Every line is decoded with the domain codec and decided through
-// recordFacts; a refused line is reported with its number and reason and every valid line is
-// kept — also a valid line of a household whose chunk batch was refused: that household's lines
-// are then decided one by one, in order, so only the offending line is refused.
+// recordFacts in its `per-fact` mode (issue 7, point 2): each line in file order, against the
+// household's stored history plus the lines accepted before it, so a refused line is reported
+// with its number and reason, every valid line is kept, and the outcome never depends on where
+// the chunks were cut (chunking only sets how many lines go to the store in one append).
 import { createReadStream } from 'node:fs';
 import { decode, describeDecodeError, type Identified, type WeigeringCode } from '@zelfredzaam/domain';
 import { withEventId } from '../envelope.js';
@@ -63,6 +64,12 @@ export interface ImportOptions {
   readonly onProgress?: (progress: ImportCounts) => void;
   /** Rounds of read, decide and append per household under concurrent writers (default 20). */
   readonly maxAttempts?: number;
+  /**
+   * Rewrites each line's parsed JSON before it is decoded, e.g. pseudonymising the source's ids
+   * (the CLI's `--pseudonimiseer`). A line without eventId then gets one derived from the
+   * rewritten line (its JSON text), never from the original, so the id reveals nothing of it.
+   */
+  readonly rewrite?: (parsed: unknown) => unknown;
 }
 
 interface Candidate {
@@ -96,10 +103,28 @@ const refusalOfOutcome = (line: number, outcome: StreamOutcome): LineRefusal | u
   return undefined;
 };
 
-/** Parses and decodes one line into a fact with its identity, or the reason it is refused. */
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-const candidateOf = (line: number, raw: Buffer, identities: LineIdentities): Candidate | LineRefusal | 'blank' => {
+/** Why JSON.parse refused a line, without repeating the line (V8's message may quote it). */
+const jsonProblem = (error: unknown, length: number): string => {
+  const message = error instanceof Error ? error.message : '';
+  const position = /at position (\d+)/.exec(message)?.[1];
+  if (/Unexpected end of JSON input/.test(message) || Number(position) >= length) {
+    return 'geen geldige JSON: de regel houdt halverwege op';
+  }
+  return position === undefined ? 'geen geldige JSON' : `geen geldige JSON bij teken ${Number(position) + 1}`;
+};
+
+/** The longest message for a line that did not decode (its fields are capped in decode.ts too). */
+const MAX_BERICHT = 2_000;
+
+/** Parses and decodes one line into a fact with its identity, or the reason it is refused. */
+const candidateOf = (
+  line: number,
+  raw: Buffer,
+  identities: LineIdentities,
+  rewrite: ((parsed: unknown) => unknown) | undefined,
+): Candidate | LineRefusal | 'blank' => {
   // A byte-order mark may open the file; it is not part of the line (nor of a derived eventId).
   const bytes = line === 1 && raw.subarray(0, 3).equals(BOM) ? raw.subarray(3) : raw;
   const content = textOf(bytes);
@@ -110,27 +135,37 @@ const candidateOf = (line: number, raw: Buffer, identities: LineIdentities): Can
   let json: unknown;
   try {
     json = JSON.parse(content);
-  } catch {
+  } catch (error) {
     return {
       line,
       huishouden: undefined,
       code: 'GEEN_JSON',
-      bericht: at(line, 'geen geldige JSON (de regel is niet getoond)'),
+      bericht: at(line, `${jsonProblem(error, content.length)} (de regel is niet getoond)`),
     };
+  }
+  // The id of a rewritten line comes from what was decoded, not from the source bytes.
+  let identity = bytes;
+  if (rewrite !== undefined) {
+    json = rewrite(json);
+    identity = Buffer.from(JSON.stringify(json) ?? '', 'utf8');
   }
   const decoded = decode(json);
   if (decoded._tag === 'Left') {
+    const bericht = describeDecodeError(decoded.left);
     return {
       line,
       huishouden: decoded.left.huishouden,
       code: 'ONGELDIG',
-      bericht: at(line, describeDecodeError(decoded.left)),
+      bericht: at(line, bericht.length > MAX_BERICHT ? `${bericht.slice(0, MAX_BERICHT)}…` : bericht),
     };
   }
-  return { line, feit: withEventId(decoded.right, () => identities.derive(bytes)) };
+  return { line, feit: withEventId(decoded.right, () => identities.derive(identity)) };
 };
 
-/** Decides one chunk; households whose batch is refused are decided again line by line. */
+/**
+ * Decides one chunk line by line in file order (recordFacts' `per-fact` mode: in memory, against
+ * the stored histories read once) and appends what was accepted in one append.
+ */
 const decideChunk = async (
   store: EventStore,
   candidates: readonly Candidate[],
@@ -142,30 +177,16 @@ const decideChunk = async (
   const result = await recordFacts(
     store,
     candidates.map((c) => c.feit),
-    { chunkSize: candidates.length, maxAttempts },
+    { chunkSize: candidates.length, maxAttempts, mode: 'per-fact' },
   );
   tally.accepted += result.appended;
   tally.alreadyStored += result.alreadyStored;
+  tally.refused += result.refused;
   for (const outcome of result.outcomes) {
-    if (outcome.status === 'conflict') {
-      for (const index of outcome.indexes) {
-        const candidate = candidates[index];
-        const refusal = candidate === undefined ? undefined : refusalOfOutcome(candidate.line, outcome);
-        if (refusal !== undefined) refusals.push(refusal);
-        tally.refused++;
-      }
-      continue;
-    }
-    if (outcome.status !== 'refused') continue;
+    if (outcome.status !== 'refused' && outcome.status !== 'conflict') continue;
     for (const index of outcome.indexes) {
       const candidate = candidates[index];
-      if (candidate === undefined) continue;
-      const single = await recordFacts(store, [candidate.feit], { maxAttempts });
-      tally.accepted += single.appended;
-      tally.alreadyStored += single.alreadyStored;
-      tally.refused += single.refused;
-      const [only] = single.outcomes;
-      const refusal = only === undefined ? undefined : refusalOfOutcome(candidate.line, only);
+      const refusal = candidate === undefined ? undefined : refusalOfOutcome(candidate.line, outcome);
       if (refusal !== undefined) refusals.push(refusal);
     }
   }
@@ -242,7 +263,7 @@ export const importNdjson = async (
         bericht: at(line.number, `${line.length} bytes, langer dan de grens van ${maxLineBytes} bytes; niet gelezen`),
       });
     } else {
-      const candidate = candidateOf(line.number, line.bytes, identities);
+      const candidate = candidateOf(line.number, line.bytes, identities, options.rewrite);
       if (candidate === 'blank') blankInChunk++;
       else if ('feit' in candidate) candidates.push(candidate);
       else early.push(candidate);

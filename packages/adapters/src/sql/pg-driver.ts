@@ -38,6 +38,13 @@ class PgDriver implements SqlDriver {
   async transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
+    // A checked-out connection that drops between two queries (a server restart) emits 'error';
+    // unheard, that would end the process with a stack trace. Heard, the next query fails and
+    // the transaction throws as for any failed query (issue 7).
+    const onError = (error: Error): void => {
+      broken = error;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN ISOLATION LEVEL READ COMMITTED');
       const result = await work({
@@ -54,6 +61,7 @@ class PgDriver implements SqlDriver {
       }
       throw error;
     } finally {
+      client.off('error', onError);
       client.release(broken);
     }
   }

@@ -10,6 +10,7 @@ import { meld, type Omgeving, schrijf } from '../omgeving.js';
 import { createProgress } from '../progress.js';
 import { describeStore } from '../store.js';
 import { aantal, HELP_OPTIONS, STORE_OPTION, seconden, storeSpecOf, withStore } from './common.js';
+import { toonNaam } from './laden.js';
 
 const OPTIONS: OptionSpec = { ...HELP_OPTIONS, ...STORE_OPTION };
 
@@ -41,7 +42,7 @@ export const exportCommand = async (argv: readonly string[], omgeving: Omgeving)
   });
   await meld(
     omgeving,
-    `${aantal(result.events)} feiten uit ${describeStore(spec)} geëxporteerd naar ${toFile ? path : 'de standaarduitvoer'} in ${seconden(performance.now() - started)}.`,
+    `${aantal(result.events)} feiten uit ${describeStore(spec)} geëxporteerd naar ${toFile ? toonNaam(path) : 'de standaarduitvoer'} in ${seconden(performance.now() - started)}.`,
   );
   return EXIT_OK;
 };

@@ -1,13 +1,46 @@
 // `zelfredzaam import FILE`: NDJSON into the store through the decider.
+import { maskBsn } from '@zelfredzaam/domain';
 import { flag, type OptionSpec, parseBestand, readArgs } from '../args.js';
-import { EXIT_OK, EXIT_REFUSED, UsageError } from '../errors.js';
+import { CliError, EXIT_ERROR, EXIT_OK, EXIT_REFUSED, UsageError } from '../errors.js';
 import { HELP } from '../help.js';
 import { meld, type Omgeving, schrijf } from '../omgeving.js';
 import { describeStore } from '../store.js';
-import { HELP_OPTIONS, STORE_OPTION, seconden, storeSpecOf, withStore } from './common.js';
-import { importInto, openInput, samenvatting } from './laden.js';
+import { aantal, HELP_OPTIONS, STORE_OPTION, seconden, storeSpecOf, withStore } from './common.js';
+import { importInto, LAAD_OPTIES, laadOptiesOf, openInput, samenvatting } from './laden.js';
 
-const OPTIONS: OptionSpec = { ...HELP_OPTIONS, ...STORE_OPTION };
+const OPTIONS: OptionSpec = { ...HELP_OPTIONS, ...STORE_OPTION, ...LAAD_OPTIES };
+
+const codeOf = (error: unknown): string | undefined =>
+  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : undefined;
+
+/** What went wrong with the store, in Dutch: the server's own words only when nothing fits. */
+const reden = (error: unknown): string => {
+  const code = codeOf(error);
+  const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+  if (code === '57P01' || code === '57P02') return 'de server brak de verbinding af (hij werd herstart of gestopt)';
+  if (code === '57P03') return 'de server start op of sluit af en neemt nog geen verbindingen aan';
+  if (code === 'ECONNREFUSED') return 'de server weigert de verbinding (draait hij, en op dit adres?)';
+  if (code === 'ECONNRESET' || code === 'EPIPE' || /Connection terminated|connection.*(lost|closed)/i.test(message))
+    return 'de verbinding werd onverwacht verbroken';
+  if (code === 'ETIMEDOUT') return 'de server antwoordt niet';
+  if (code?.startsWith('08') === true) return `verbindingsfout (SQLSTATE ${code})`;
+  return `de store gaf een fout: ${maskBsn(message)}`;
+};
+
+/**
+ * An error of the store during an import (a lost connection, a full disk), as one Dutch line
+ * with what to do (exit 3, no stack trace): whatever was stored stays, and a re-run of the same
+ * import adds the rest without duplicates (eventIds make a re-import idempotent).
+ */
+const storeFout = (error: unknown, store: string, regels: number): CliError =>
+  new CliError(
+    `importeren in ${store} afgebroken: ${reden(error)}. ${
+      regels > 0 ? `Regels 1 tot en met ${aantal(regels)} zijn verwerkt en blijven bewaard. ` : ''
+    }Draai dezelfde import opnieuw om af te maken: wat al is vastgelegd, wordt niet dubbel vastgelegd.`,
+    EXIT_ERROR,
+  );
 
 export const importCommand = async (argv: readonly string[], omgeving: Omgeving): Promise<number> => {
   const parsed = readArgs(argv, OPTIONS, 1);
@@ -20,9 +53,18 @@ export const importCommand = async (argv: readonly string[], omgeving: Omgeving)
     throw new UsageError('geef het NDJSON-bestand om te importeren (of - voor de standaardinvoer)');
   parseBestand(path, 'bestand');
   const spec = storeSpecOf(parsed, omgeving);
+  const opties = laadOptiesOf(parsed, omgeving);
   const input = await openInput(path, omgeving);
   const started = performance.now();
-  const result = await withStore(spec, omgeving, (store) => importInto(store, input, omgeving));
+  let verwerkt = 0;
+  const result = await withStore(spec, omgeving, async (store) => {
+    try {
+      return await importInto(store, input, omgeving, { ...opties, naVoortgang: (regels) => (verwerkt = regels) });
+    } catch (error) {
+      if (error instanceof UsageError || error instanceof CliError) throw error;
+      throw storeFout(error, describeStore(spec), verwerkt);
+    }
+  });
   await meld(
     omgeving,
     `${samenvatting(result, input.naam)} in ${describeStore(spec)} (${seconden(performance.now() - started)}).`,

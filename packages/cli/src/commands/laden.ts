@@ -1,15 +1,19 @@
 // Loading NDJSON through the decider, with the adapters' importer: for `import` (into the chosen
-// store) and `report --from` (into a store in memory). Every refused line goes to stderr with its
-// line number and reason as soon as its chunk is decided; every valid line is kept.
+// store) and `report --from` (into a compact store in memory: the facts off the JS heap, so
+// the heap does not grow with them; issue 7). Every refused line goes to stderr with
+// its line number and reason as soon as its chunk is decided; every valid line is kept.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { type EventStore, type ImportResult, importNdjson, openStore } from '@zelfredzaam/adapters';
+import { type EventStore, type ImportResult, importNdjson, openMemoryStore } from '@zelfredzaam/adapters';
+import { maskBsn } from '@zelfredzaam/domain';
 import type { ProjectionState } from '@zelfredzaam/projections';
+import { flag, type OptionSpec, type Parsed, parseGeheel, stringValue } from '../args.js';
 import { echo, UsageError } from '../errors.js';
 import type { Omgeving } from '../omgeving.js';
 import { createProgress } from '../progress.js';
+import { pseudoniemSleutel, pseudonimiseerder } from '../pseudonimiseer.js';
 import { aantal, replayStore } from './common.js';
 
 export interface Input {
@@ -19,6 +23,12 @@ export interface Input {
   /** How it is named in messages. */
   readonly naam: string;
 }
+
+/**
+ * A file name as messages show it: control characters escaped (one message stays one line) and
+ * never a BSN, as with every value from the command line (errors.ts `echo`), but unquoted.
+ */
+export const toonNaam = (path: string): string => maskBsn(JSON.stringify(path).slice(1, -1));
 
 /** Opens an NDJSON input (a file, or stdin for '-'); a missing file is a usage error. */
 export const openInput = async (path: string, omgeving: Omgeving): Promise<Input> => {
@@ -33,38 +43,81 @@ export const openInput = async (path: string, omgeving: Omgeving): Promise<Input
     if (error instanceof UsageError) throw error;
     throw new UsageError(`bestand ${echo(path)} bestaat niet of kan niet worden gelezen`);
   }
-  return { stream: createReadStream(full, { highWaterMark: 1024 * 1024 }), bytes: size, naam: path };
+  return { stream: createReadStream(full, { highWaterMark: 1024 * 1024 }), bytes: size, naam: toonNaam(path) };
 };
 
+/** The options of `import` and `report --from` that say how a file is read. */
+export const LAAD_OPTIES: OptionSpec = {
+  'max-regel-bytes': { type: 'string' },
+  pseudonimiseer: { type: 'boolean' },
+};
+
+/** The longest line that `--max-regel-bytes` may allow (a line is held whole in memory). */
+export const MAX_REGEL_BYTES = 256 * 1024 * 1024;
+
+/** Reads `--max-regel-bytes` and `--pseudonimiseer` (the key from the environment). */
+export const laadOptiesOf = (parsed: Parsed, omgeving: Omgeving): LaadOpties => {
+  const max = stringValue(parsed, 'max-regel-bytes');
+  return {
+    ...(max === undefined ? {} : { maxRegelBytes: parseGeheel(max, '--max-regel-bytes', 1024, MAX_REGEL_BYTES) }),
+    ...(flag(parsed, 'pseudonimiseer') ? { herschrijf: pseudonimiseerder(pseudoniemSleutel(omgeving.env ?? {})) } : {}),
+  };
+};
+
+/** How a file is read: `--max-regel-bytes` and `--pseudonimiseer`. */
+export interface LaadOpties {
+  /** The longest line read, in bytes; a longer one is refused without being held (default 1 MB). */
+  readonly maxRegelBytes?: number;
+  /** Rewrites each parsed line before it is decoded (the pseudonymiser of pseudonimiseer.ts). */
+  readonly herschrijf?: (parsed: unknown) => unknown;
+  /** Called after each chunk is stored, with the number of lines handled up to then. */
+  readonly naVoortgang?: (regels: number) => void;
+}
+
 /** Imports the input into the store; refusals are printed as they come. */
-export const importInto = async (store: EventStore, input: Input, omgeving: Omgeving): Promise<ImportResult> => {
+export const importInto = async (
+  store: EventStore,
+  input: Input,
+  omgeving: Omgeving,
+  opties: LaadOpties = {},
+): Promise<ImportResult> => {
   const progress = createProgress(omgeving.stderr, 'importeren');
   try {
     return await importNdjson(store, input.stream, {
+      ...(opties.maxRegelBytes === undefined ? {} : { maxLineBytes: opties.maxRegelBytes }),
+      ...(opties.herschrijf === undefined ? {} : { rewrite: opties.herschrijf }),
       onRefusal: (refusal) => {
         progress.done();
         omgeving.stderr.write(`${refusal.bericht}\n`);
       },
-      onProgress: (counts) =>
+      onProgress: (counts) => {
+        opties.naVoortgang?.(counts.lines);
         progress.set(
           counts.lines,
           input.bytes === undefined || input.bytes === 0 ? undefined : counts.bytes / input.bytes,
-        ),
+        );
+      },
     });
   } finally {
     progress.done();
   }
 };
 
-/** `report --from FILE`: the file loaded through the decider into a store in memory, and replayed. */
+/**
+ * `report --from FILE`: the file loaded through the decider into a compact store in memory, and
+ * replayed. The store keeps each accepted fact in Buffers and typed arrays (some 150 bytes), not
+ * as JS objects, so the heap does not grow with the facts; it grows with the households only
+ * (the projections' index of pseudonyms).
+ */
 export const loadFile = async (
   path: string,
   omgeving: Omgeving,
+  opties: LaadOpties = {},
 ): Promise<{ readonly state: ProjectionState; readonly result: ImportResult }> => {
   const input = await openInput(path, omgeving);
-  const store = await openStore('memory:');
+  const store = openMemoryStore({ compact: true });
   try {
-    const result = await importInto(store, input, omgeving);
+    const result = await importInto(store, input, omgeving, opties);
     return { state: await replayStore(store, omgeving), result };
   } finally {
     await store.close();

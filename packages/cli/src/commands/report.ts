@@ -6,6 +6,7 @@ import {
   type OptionSpec,
   parseBestand,
   parseDatum,
+  parseGeheel,
   parseJaar,
   parseJaren,
   parseKennisdatum,
@@ -19,7 +20,7 @@ import { meld, type Omgeving, schrijf } from '../omgeving.js';
 import { FORMATEN, maakRapport, type RapportVraag } from '../rapport.js';
 import { describeStore } from '../store.js';
 import { HELP_OPTIONS, loadNormen, replayStore, STORE_OPTION, storeSpecOf, withStore, writeOutput } from './common.js';
-import { loadFile, samenvatting } from './laden.js';
+import { LAAD_OPTIES, laadOptiesOf, loadFile, samenvatting, toonNaam } from './laden.js';
 
 const OPTIONS: OptionSpec = {
   ...HELP_OPTIONS,
@@ -30,10 +31,12 @@ const OPTIONS: OptionSpec = {
   peildatum: { type: 'string' },
   meetdatum: { type: 'string' },
   kennisdatum: { type: 'string' },
+  hervattingsgrens: { type: 'string' },
   vergelijk: { type: 'boolean' },
   format: { type: 'string' },
   normen: { type: 'string' },
   output: { type: 'string' },
+  ...LAAD_OPTIES,
 };
 
 /** Reads and checks the parameters of the report (usage errors before any work is done). */
@@ -47,6 +50,7 @@ export const readVraag = (values: ReturnType<typeof readArgs>): RapportVraag => 
   const peildatum = stringValue(values, 'peildatum');
   const meetdatum = stringValue(values, 'meetdatum');
   const kennisdatum = stringValue(values, 'kennisdatum');
+  const hervattingsgrens = stringValue(values, 'hervattingsgrens');
   const vergelijk = flag(values, 'vergelijk');
   if (vergelijk && kennisdatum === undefined) {
     throw new UsageError('--vergelijk vraagt om --kennisdatum T: de datum waarop de cijfers zijn gepubliceerd');
@@ -58,8 +62,14 @@ export const readVraag = (values: ReturnType<typeof readArgs>): RapportVraag => 
     ...(peildatum === undefined ? {} : { peildatum: parseDatum(peildatum, '--peildatum') }),
     ...(meetdatum === undefined ? {} : { meetdatum: parseDatum(meetdatum, '--meetdatum') }),
     ...(kennisdatum === undefined ? {} : { kennisdatum: parseKennisdatum(kennisdatum) }),
+    ...(hervattingsgrens === undefined
+      ? {}
+      : { hervattingsgrens: parseGeheel(hervattingsgrens, '--hervattingsgrens', 0, MAX_HERVATTINGSGRENS) }),
   };
 };
+
+/** MEETREGELS §7.2 Langdurig: a gap in days; a century is more than any bijstand history holds. */
+const MAX_HERVATTINGSGRENS = 36_525;
 
 /** The projections check the parameters too (§3); any objection is a usage error, before loading. */
 const checkParameters = (vraag: RapportVraag, vandaag: string): void => {
@@ -70,6 +80,7 @@ const checkParameters = (vraag: RapportVraag, vandaag: string): void => {
         ...(vraag.peildatum === undefined ? {} : { peildatum: vraag.peildatum }),
         ...(vraag.meetdatum === undefined ? {} : { meetdatum: vraag.meetdatum }),
         ...(vraag.kennisdatum === undefined ? {} : { kennisdatum: vraag.kennisdatum }),
+        ...(vraag.hervattingsgrens === undefined ? {} : { hervattingsgrens: vraag.hervattingsgrens }),
       },
       vandaag,
     );
@@ -89,6 +100,10 @@ export const report = async (argv: readonly string[], omgeving: Omgeving): Promi
   if (from !== undefined && stringValue(parsed, 'store') !== undefined) {
     throw new UsageError('--from en --store gaan niet samen: het rapport komt uit een bestand óf uit een store');
   }
+  if (from === undefined && (flag(parsed, 'pseudonimiseer') || stringValue(parsed, 'max-regel-bytes') !== undefined)) {
+    throw new UsageError('--pseudonimiseer en --max-regel-bytes horen bij --from BESTAND: een store is al ingelezen');
+  }
+  const laadOpties = laadOptiesOf(parsed, omgeving);
   const output = stringValue(parsed, 'output');
   if (output !== undefined) parseBestand(output, '--output');
   const vandaag = omgeving.vandaag();
@@ -100,12 +115,15 @@ export const report = async (argv: readonly string[], omgeving: Omgeving): Promi
   let state: Awaited<ReturnType<typeof replayStore>>;
   if (from !== undefined) {
     parseBestand(from, '--from');
-    const loaded = await loadFile(from, omgeving);
+    const loaded = await loadFile(from, omgeving, laadOpties);
     refused = loaded.result.refused;
     state = loaded.state;
-    bron = `bestand ${from}`;
+    bron = `bestand ${toonNaam(from)}`;
     if (refused > 0) {
-      await meld(omgeving, `${samenvatting(loaded.result, from)}; het rapport gaat over de geaccepteerde regels.`);
+      await meld(
+        omgeving,
+        `${samenvatting(loaded.result, toonNaam(from))}; het rapport gaat over de geaccepteerde regels.`,
+      );
     }
   } else {
     const spec = storeSpecOf(parsed, omgeving);

@@ -18,6 +18,7 @@ const asJson = (controle: Controle, store: string): string =>
       store,
       feiten: controle.feiten,
       huishoudens: controle.huishoudens,
+      werkgevers: controle.werkgevers,
       schendingen: controle.schendingen,
       perSoortEnJaar: Object.fromEntries(
         feitTypes.flatMap((type) => {

@@ -7,6 +7,16 @@
 // those falls back within six months (some via WW), about a tenth earns income of around
 // € 450–500 a month beside the benefit (partial outflow, `loopt-door`), other exits (verhuizing,
 // andere uitkering, …), inflow of new households, late registrations and a few retractions.
+//
+// MEETREGELS §7 as the documents describe it: a participation ladder (trede 1–6) assessed about
+// yearly for those far from work (treden 1–3) and every two to three years for the others;
+// Workfast for most new applicants (its participants find work far more often in its first
+// months), VAK for the job-ready (treden 4–5; most leave for work within six months), Pauropus
+// and Meedoen for those far from work (a Pauropus ends with a new assessment, often two treden
+// up); a placement (SROI, afspraakbaan, banenplan) with some exits to work and beschut werk nieuw
+// for some far from work; contacts 'in beeld', minima schemes, debt trajectories (about four in
+// five amicable settlements succeed) and some 15–25 employers a year closing an alliance. A
+// trajectory ends on the day its household leaves bijstand (werk, opleiding or ingetrokken).
 import {
   type BedragCent,
   type Datum,
@@ -18,11 +28,19 @@ import {
   isoMonthOf,
   MAX_BEDRAG_CENT,
   type Maand,
+  type Minimaregeling,
+  type PlaatsingSoort,
   type Recorded,
   type RecordedAt,
   type RedenBeeindiging,
   type Regeling,
+  type SchuldhulpResultaat,
   type Toelichting,
+  type TrajectId,
+  type TrajectResultaat,
+  type TrajectSoort,
+  type Trede,
+  type WerkgeverId,
 } from '@zelfredzaam/domain';
 import { createPrng, demoUuid, type Prng } from './prng.js';
 
@@ -45,7 +63,7 @@ export const DEMO_DEFAULTS = { seed: 1, huishoudens: 4000, van: 2011, tot: 2016 
  */
 export const DEMO_RATES = {
   /** Full outflow (loondienst, onderneming, opleiding) of a household on bijstand. */
-  volledigeUitstroom: 0.0085,
+  volledigeUitstroom: 0.0042,
   /** The same for a household that already works part-time beside its benefit. */
   volledigeUitstroomDeeltijd: 0.03,
   /** Share of full outflow per reason. */
@@ -75,6 +93,31 @@ export const DEMO_RATES = {
   registratiefout: 0.005,
   /** Share of exits dated on the first of a month (benefits often end at a month's turn). */
   eersteVanDeMaand: 0.3,
+  // MEETREGELS §7 (monthly, for a household on bijstand unless said otherwise).
+  /** Share of new applicants that start Workfast on the day of their application. */
+  workfast: 0.8,
+  /** Full outflow during Workfast (its first months), and during VAK. */
+  uitstroomWorkfast: 0.2,
+  uitstroomVak: 0.22,
+  /** A VAK start for the job-ready (treden 4–5); Pauropus and Meedoen for treden 1–3. */
+  vak: 0.004,
+  pauropus: 0.005,
+  meedoen: 0.002,
+  /** Share of exits to work with a registered placement (SROI, afspraakbaan, banenplan). */
+  plaatsingBijWerk: 0.12,
+  /** Beschut werk nieuw for those far from work (treden 1–2). */
+  beschut: 0.002,
+  /** A contact 'in beeld' (e.g. Kansen in Kaart), and one in the first months of a new spell. */
+  inBeeld: 0.015,
+  inBeeldNieuw: 0.4,
+  /** A minima scheme granted. */
+  minima: 0.01,
+  /** A debt trajectory starting; share of ends that are an amicable settlement, and its success. */
+  schuldhulp: 0.004,
+  minnelijk: 0.72,
+  minnelijkGeslaagd: 0.8,
+  /** Employers closing an alliance, per month (about 20 a year). */
+  allianties: 20 / 12,
 } as const;
 
 const DAY_MINUTES = 24 * 60;
@@ -120,6 +163,20 @@ interface Huishouden {
   inkomenCent: number;
   /** Recorded time of its last lifecycle fact: later facts are recorded after it. */
   laatstGeregistreerd: number;
+  /** MEETREGELS §7: its trede, and the month of its next assessment. */
+  trede: number;
+  volgendeTrede: number;
+  /** Its running trajectory: 0 none, else 1 + index in SOORTEN; its start day, planned last month, id. */
+  traject: number;
+  trajectStart: number;
+  trajectEind: number;
+  trajectId: number;
+  /** Trajectories and debt trajectories started so far (their ids: t-n and s-n). */
+  trajecten: number;
+  /** Its running debt trajectory: its start day and planned last month, −1 when none; its id. */
+  schuldStart: number;
+  schuldEind: number;
+  schuldId: number;
 }
 
 // Facts waiting to be due are kept as small records of integers and materialised (strings and
@@ -136,6 +193,17 @@ const DOOR_LOONDIENST = 7;
 const DOOR_ONDERNEMING = 8;
 const INKOMSTEN = 9;
 const INTREKKING = 10;
+// MEETREGELS §7.1
+const TREDE = 11;
+const TRAJECT_START = 12;
+const TRAJECT_EINDE = 13;
+const GEPLAATST = 14;
+const IN_BEELD = 15;
+const MINIMA = 16;
+const SCHULD_START = 17;
+const SCHULD_EINDE = 18;
+const ALLIANTIE = 19;
+const ALLIANTIE_INTREKKING = 20;
 
 interface Pending {
   /** Order of simulation: breaks ties of recordedAt. */
@@ -150,7 +218,43 @@ interface Pending {
   readonly value: number;
   /** Number of the fact's eventId; for a retraction, the retracted fact's number in `value`. */
   readonly id: number;
+  /** A trajectory's number (its trajectId), or an employer's (its werkgever). */
+  readonly extra: number;
 }
+
+const SOORTEN: readonly TrajectSoort[] = ['Workfast', 'VAK', 'Pauropus', 'Meedoen'] as TrajectSoort[];
+const WORKFAST = 1;
+const VAK = 2;
+const PAUROPUS = 3;
+const MEEDOEN = 4;
+const TRAJECT_RESULTATEN: readonly TrajectResultaat[] = ['werk', 'opleiding', 'ingetrokken', 'voltooid', 'uitgevallen'];
+const R_WERK = 0;
+const R_OPLEIDING = 1;
+const R_INGETROKKEN = 2;
+const R_VOLTOOID = 3;
+const R_UITGEVALLEN = 4;
+const SCHULD_RESULTATEN: readonly SchuldhulpResultaat[] = [
+  'minnelijk-geslaagd',
+  'minnelijk-mislukt',
+  'wsnp',
+  'uitgevallen',
+  'overig',
+];
+const PLAATSINGEN: readonly PlaatsingSoort[] = ['sroi', 'afspraakbaan', 'beschut-nieuw', 'banenplan'];
+const MINIMAREGELINGEN: readonly Minimaregeling[] = [
+  'Individuele inkomenstoeslag',
+  'Bijzondere bijstand',
+  'Kindpakket',
+  'Collectieve zorgverzekering',
+] as Minimaregeling[];
+
+/** Cumulative shares of the treden 1–6: of the households on bijstand at the start, of new ones. */
+const TREDEN_BESTAND = [0.1, 0.35, 0.6, 0.8, 0.92, 1];
+const TREDEN_NIEUW = [0.05, 0.2, 0.4, 0.65, 0.85, 1];
+
+const trajectIdOf = (n: number): TrajectId => `t-${n}` as TrajectId;
+const schuldIdOf = (n: number): TrajectId => `s-${n}` as TrajectId;
+const werkgeverIdOf = (n: number): WerkgeverId => `wg-${String(n).padStart(5, '0')}` as WerkgeverId;
 
 const REGELINGEN: readonly Regeling[] = ['Participatiewet', 'IOAW', 'IOAZ'];
 
@@ -171,8 +275,30 @@ const RETURN_AFTER: readonly number[] = [0, 0.004, 0.01, 0, 0.08, 0.015];
 const FORGET_AFTER_MONTHS = 36;
 
 const FOUT_REDEN = 'registratiefout: bedrag tienmaal te hoog ingevoerd' as Toelichting;
+const FOUT_WERKGEVER = 'registratiefout: verkeerde datum van de alliantie' as Toelichting;
 
 const householdId = (n: number): HuishoudenId => `h-${String(n).padStart(6, '0')}` as HuishoudenId;
+
+/** The facts of employers are not a household's: they carry this stand-in (its fields unused). */
+const WERKGEVER: Huishouden = {
+  id: householdId(0),
+  fase: UIT_OVERIG,
+  reden: 0,
+  laatsteMaand: 0,
+  deeltijd: 0,
+  inkomenCent: 0,
+  laatstGeregistreerd: 0,
+  trede: 0,
+  volgendeTrede: 0,
+  traject: 0,
+  trajectStart: 0,
+  trajectEind: 0,
+  trajectId: 0,
+  trajecten: 0,
+  schuldStart: -1,
+  schuldEind: 0,
+  schuldId: 0,
+};
 
 const checkOptions = (options: DemoOptions): Required<DemoOptions> => {
   const seed = options.seed ?? DEMO_DEFAULTS.seed;
@@ -197,11 +323,12 @@ function* simulate(options: Required<DemoOptions>): Generator<readonly Pending[]
   let ids = 0;
   let order = 0;
   let nextNumber = 1;
+  let werkgevers = 1;
   let pending: Pending[] = [];
 
-  const record = (minute: number, kind: number, h: Huishouden, when: number, value: number): number => {
+  const record = (minute: number, kind: number, h: Huishouden, when: number, value: number, extra = 0): number => {
     const id = ids++;
-    pending.push({ order: order++, minute, kind, h, when, value, id });
+    pending.push({ order: order++, minute, kind, h, when, value, id, extra });
     return id;
   };
 
@@ -216,8 +343,8 @@ function* simulate(options: Required<DemoOptions>): Generator<readonly Pending[]
     return minute;
   };
 
-  const lifecycle = (h: Huishouden, kind: number, day: number, value: number): void => {
-    record(lifecycleMinute(h, day), kind, h, day, value);
+  const lifecycle = (h: Huishouden, kind: number, day: number, value: number, extra = 0): void => {
+    record(lifecycleMinute(h, day), kind, h, day, value, extra);
   };
 
   const newHousehold = (): Huishouden => ({
@@ -228,7 +355,88 @@ function* simulate(options: Required<DemoOptions>): Generator<readonly Pending[]
     deeltijd: 0,
     inkomenCent: 0,
     laatstGeregistreerd: 0,
+    trede: 0,
+    volgendeTrede: 0,
+    traject: 0,
+    trajectStart: 0,
+    trajectEind: 0,
+    trajectId: 0,
+    trajecten: 0,
+    schuldStart: -1,
+    schuldEind: 0,
+    schuldId: 0,
   });
+
+  // ── MEETREGELS §7 ────────────────────────────────────────────────────────────────────
+  const drawTrede = (cumulative: readonly number[]): number => {
+    const u = rng.float();
+    let t = 0;
+    while (t < cumulative.length - 1 && u >= (cumulative[t] ?? 1)) t++;
+    return t + 1;
+  };
+
+  /** An assessment on `day`; the next one in about a year when far from work, else in two to three. */
+  const assess = (h: Huishouden, day: number, month: number, trede: number): void => {
+    h.trede = Math.max(1, Math.min(6, trede));
+    lifecycle(h, TREDE, day, h.trede);
+    h.volgendeTrede = month + (h.trede <= 3 ? rng.int(11, 13) : rng.int(24, 36));
+  };
+
+  /** A trede after some months: mostly the same, sometimes a step up, now and then down. */
+  const nextTrede = (trede: number): number => {
+    const u = rng.float();
+    return u < 0.22 ? trede + 1 : u < 0.28 ? trede + 2 : u < 0.36 ? trede - 1 : trede;
+  };
+
+  const startTraject = (h: Huishouden, soort: number, day: number, month: number, months: number): void => {
+    h.traject = soort;
+    h.trajectStart = day;
+    h.trajectEind = month + months;
+    h.trajectId = h.trajecten++;
+    lifecycle(h, TRAJECT_START, day, soort - 1, h.trajectId);
+  };
+
+  /** Ends the running trajectory on `day` (never before its start) with `resultaat`. */
+  const endTraject = (h: Huishouden, day: number, month: number, resultaat: number): void => {
+    const end = Math.max(day, h.trajectStart);
+    if (h.traject === PAUROPUS && resultaat === R_VOLTOOID) {
+      // A completed Pauropus ends with a new assessment: often two treden up (trede 2 → 4).
+      const u = rng.float();
+      assess(h, end, month, h.trede + (u < 0.38 ? 2 : u < 0.7 ? 1 : u < 0.95 ? 0 : -1));
+    }
+    lifecycle(h, TRAJECT_EINDE, end, resultaat, h.trajectId);
+    h.traject = 0;
+  };
+
+  /** What a trajectory's end means when its household leaves bijstand on `day` (MEETREGELS §7.1). */
+  const endTrajectOnExit = (h: Huishouden, day: number, month: number, exitKind: number): void => {
+    if (h.traject === 0) return;
+    const resultaat =
+      exitKind === EXIT_LOONDIENST || exitKind === EXIT_ONDERNEMING
+        ? R_WERK
+        : exitKind === EXIT_OPLEIDING
+          ? R_OPLEIDING
+          : h.traject === WORKFAST
+            ? R_INGETROKKEN
+            : R_UITGEVALLEN;
+    endTraject(h, day, month, resultaat);
+  };
+
+  const endSchuld = (h: Huishouden, day: number): void => {
+    const u = rng.float();
+    const resultaat =
+      u < R.minnelijk
+        ? rng.float() < R.minnelijkGeslaagd
+          ? 0
+          : 1
+        : u < R.minnelijk + 0.12
+          ? 2
+          : u < R.minnelijk + 0.22
+            ? 3
+            : 4;
+    lifecycle(h, SCHULD_EINDE, Math.max(day, h.schuldStart), resultaat, h.schuldId);
+    h.schuldStart = -1;
+  };
 
   const drawIncome = (): number => Math.max(5_000, Math.min(150_000, Math.round(47_500 + 13_000 * rng.normal())));
 
@@ -237,6 +445,14 @@ function* simulate(options: Required<DemoOptions>): Generator<readonly Pending[]
     lifecycle(h, START, day, u < 0.96 ? 0 : u < 0.99 ? 1 : 2);
     h.fase = BIJSTAND;
     h.laatsteMaand = month;
+  };
+
+  /** A new application (inflow or a return after another exit): most start Workfast that day. */
+  const application = (h: Huishouden, day: number, month: number): void => {
+    start(h, day, month);
+    if (h.trede === 0) h.volgendeTrede = month + rng.int(1, 3);
+    if (h.traject === 0 && rng.float() < R.workfast) startTraject(h, WORKFAST, day, month, rng.int(1, 3));
+    if (rng.float() < R.inBeeldNieuw) lifecycle(h, IN_BEELD, day, 0);
   };
 
   /** A full exit (loondienst, onderneming or opleiding) on `day`. */
@@ -249,6 +465,11 @@ function* simulate(options: Required<DemoOptions>): Generator<readonly Pending[]
           ? EXIT_ONDERNEMING
           : EXIT_OPLEIDING;
     lifecycle(h, kind, day, 0);
+    endTrajectOnExit(h, day, month, kind);
+    if (kind !== EXIT_OPLEIDING && rng.float() < R.plaatsingBijWerk) {
+      const v = rng.float();
+      lifecycle(h, GEPLAATST, day, v < 0.5 ? 0 : v < 0.78 ? 1 : 3);
+    }
     h.fase = UIT_KWALIFICEREND;
     h.laatsteMaand = month;
     h.deeltijd = 0;
@@ -259,6 +480,7 @@ function* simulate(options: Required<DemoOptions>): Generator<readonly Pending[]
     let reden = 0;
     while (reden < OTHER_REASONS.length - 1 && v >= (OTHER_REASONS[reden]?.cumulative ?? 1)) reden++;
     lifecycle(h, EXIT_ANDERS, day, reden);
+    endTrajectOnExit(h, day, month, EXIT_ANDERS);
     h.fase = UIT_OVERIG;
     h.reden = reden;
     h.laatsteMaand = month;
@@ -297,6 +519,52 @@ function* simulate(options: Required<DemoOptions>): Generator<readonly Pending[]
     }
   };
 
+  /** MEETREGELS §7 for a household with bijstand this month (`dayIn`: a day of the month). */
+  const paragraaf7 = (h: Huishouden, month: number, dayIn: () => number): void => {
+    if (month >= h.volgendeTrede && h.traject !== PAUROPUS) {
+      assess(h, dayIn(), month, h.trede === 0 ? drawTrede(TREDEN_NIEUW) : nextTrede(h.trede));
+    }
+    if (h.traject !== 0 && month >= h.trajectEind) {
+      const u = rng.float();
+      const resultaat =
+        h.traject === WORKFAST
+          ? u < 0.45
+            ? R_INGETROKKEN
+            : u < 0.75
+              ? R_VOLTOOID
+              : R_UITGEVALLEN
+          : u < (h.traject === VAK ? 0.6 : h.traject === PAUROPUS ? 0.65 : 0.7)
+            ? R_VOLTOOID
+            : R_UITGEVALLEN;
+      endTraject(h, dayIn(), month, resultaat);
+    } else if (h.traject === 0 && h.trede > 0) {
+      const u = rng.float();
+      if (h.trede >= 4 && h.trede <= 5) {
+        if (u < R.vak) startTraject(h, VAK, dayIn(), month, 6);
+      } else if (h.trede <= 3) {
+        if (u < R.pauropus) {
+          // Pauropus starts from an assessment of that day (its begin trede).
+          const day = dayIn();
+          assess(h, day, month, h.trede);
+          startTraject(h, PAUROPUS, day, month, rng.int(4, 8));
+        } else if (u < R.pauropus + R.meedoen) startTraject(h, MEEDOEN, dayIn(), month, rng.int(6, 12));
+      }
+    }
+    const v = rng.float();
+    if (v < R.inBeeld) lifecycle(h, IN_BEELD, dayIn(), 0);
+    else if (v < R.inBeeld + R.minima) lifecycle(h, MINIMA, dayIn(), rng.int(0, MINIMAREGELINGEN.length - 1));
+    else if (v < R.inBeeld + R.minima + R.schuldhulp) {
+      if (h.schuldStart < 0) {
+        h.schuldStart = dayIn();
+        h.schuldEind = month + rng.int(6, 36);
+        h.schuldId = h.trajecten++;
+        lifecycle(h, SCHULD_START, h.schuldStart, 0, h.schuldId);
+      }
+    } else if (v < R.inBeeld + R.minima + R.schuldhulp + R.beschut && h.trede > 0 && h.trede <= 2) {
+      lifecycle(h, GEPLAATST, dayIn(), 2);
+    }
+  };
+
   // The households on bijstand when the simulation starts: spells begun up to ten years earlier.
   const firstMonth = van * 12;
   const lastMonth = tot * 12 + 11;
@@ -307,6 +575,9 @@ function* simulate(options: Required<DemoOptions>): Generator<readonly Pending[]
     const u = rng.float();
     const years = u < 0.35 ? rng.float() : u < 0.6 ? 1 + 2 * rng.float() : 3 + 7 * rng.float();
     start(h, firstDay - 1 - Math.floor(years * 365), -1);
+    // Its trede is assessed in the first year (and was before: the ladder's history lies back).
+    h.trede = drawTrede(TREDEN_BESTAND);
+    h.volgendeTrede = firstMonth + rng.int(0, 11);
     // Some already work part-time beside their benefit (the loopt-door fact lies further back).
     if (rng.float() < 0.05) {
       h.deeltijd = rng.float() < R.deeltijdOnderneming ? 2 : 1;
@@ -329,7 +600,14 @@ function* simulate(options: Required<DemoOptions>): Generator<readonly Pending[]
       let bijstandThisMonth = h.fase === BIJSTAND;
       const u = rng.float();
       if (canAct && h.fase === BIJSTAND) {
-        const full = h.deeltijd > 0 ? R.volledigeUitstroomDeeltijd : R.volledigeUitstroom;
+        const full =
+          h.deeltijd > 0
+            ? R.volledigeUitstroomDeeltijd
+            : h.traject === WORKFAST
+              ? R.uitstroomWorkfast
+              : h.traject === VAK
+                ? R.uitstroomVak
+                : R.volledigeUitstroom;
         if (u < full) {
           const day = exitDay();
           fullExit(h, day, month);
@@ -357,7 +635,7 @@ function* simulate(options: Required<DemoOptions>): Generator<readonly Pending[]
         }
         if (u < wwb) {
           // After another exit a return is a new application; after work or WW, a fall back.
-          if (h.fase === UIT_OVERIG) start(h, anyDay(), month);
+          if (h.fase === UIT_OVERIG) application(h, anyDay(), month);
           else fallBack(h, anyDay(), month, true);
           bijstandThisMonth = true;
         } else if (u < wwb + ww) {
@@ -365,6 +643,8 @@ function* simulate(options: Required<DemoOptions>): Generator<readonly Pending[]
         }
       }
       if (bijstandThisMonth && h.deeltijd > 0) income(h, month, nextMonthFirst);
+      if (h.fase === BIJSTAND) paragraaf7(h, month, anyDay);
+      if (h.schuldStart >= 0 && month >= h.schuldEind) endSchuld(h, anyDay());
 
       const forgotten = h.fase !== BIJSTAND && month - h.laatsteMaand > FORGET_AFTER_MONTHS;
       const gone = h.fase === UIT_OVERIG && RETURN_AFTER[h.reden] === 0;
@@ -376,10 +656,26 @@ function* simulate(options: Required<DemoOptions>): Generator<readonly Pending[]
     const count = Math.max(0, Math.round(mean + Math.sqrt(mean) * rng.normal()));
     for (let i = 0; i < count; i++) {
       const h = newHousehold();
-      start(h, anyDay(), month);
+      application(h, anyDay(), month);
       survivors.push(h);
     }
     active = survivors;
+
+    // Employers closing an alliance (MEETREGELS §7.1: their own streams); now and then one is
+    // registered with a wrong date, retracted and registered again.
+    const alliances = Math.max(0, Math.round(R.allianties + Math.sqrt(R.allianties) * rng.normal()));
+    for (let i = 0; i < alliances; i++) {
+      const werkgever = werkgevers++;
+      const day = anyDay();
+      const minute = officeMinute(day + rng.int(0, 10));
+      if (rng.float() < 0.05) {
+        const wrong = record(minute, ALLIANTIE, WERKGEVER, day - rng.int(1, 20), 0, werkgever);
+        record(minute + rng.int(60, 600), ALLIANTIE_INTREKKING, WERKGEVER, day, wrong, werkgever);
+        record(minute + 700, ALLIANTIE, WERKGEVER, day, 0, werkgever);
+      } else {
+        record(minute, ALLIANTIE, WERKGEVER, day, 0, werkgever);
+      }
+    }
 
     // Every fact simulated from next month on is recorded on or after its first day.
     const cutoff = month === lastMonth ? Number.POSITIVE_INFINITY : nextMonthFirst * DAY_MINUTES;
@@ -453,6 +749,85 @@ const materialise = (seed: number, p: Pending): Recorded => {
       const bedragCent = Math.floor(p.value / 2) as BedragCent;
       return { type: 'InkomstenOntvangen', huishouden, maand: maand(p.when), bron, bedragCent, eventId, recordedAt };
     }
+    case TREDE:
+      return {
+        type: 'ParticipatieTredeVastgesteld',
+        huishouden,
+        datum: datum(p.when),
+        trede: p.value as Trede,
+        eventId,
+        recordedAt,
+      };
+    case TRAJECT_START:
+      return {
+        type: 'TrajectGestart',
+        huishouden,
+        datum: datum(p.when),
+        trajectId: trajectIdOf(p.extra),
+        soort: SOORTEN[p.value] ?? ('Workfast' as TrajectSoort),
+        eventId,
+        recordedAt,
+      };
+    case TRAJECT_EINDE:
+      return {
+        type: 'TrajectBeeindigd',
+        huishouden,
+        datum: datum(p.when),
+        trajectId: trajectIdOf(p.extra),
+        resultaat: TRAJECT_RESULTATEN[p.value] ?? 'voltooid',
+        eventId,
+        recordedAt,
+      };
+    case GEPLAATST:
+      return {
+        type: 'Geplaatst',
+        huishouden,
+        datum: datum(p.when),
+        soort: PLAATSINGEN[p.value] ?? 'sroi',
+        eventId,
+        recordedAt,
+      };
+    case IN_BEELD:
+      return { type: 'InBeeldGebracht', huishouden, datum: datum(p.when), eventId, recordedAt };
+    case MINIMA:
+      return {
+        type: 'MinimaregelingToegekend',
+        huishouden,
+        datum: datum(p.when),
+        regeling: MINIMAREGELINGEN[p.value] ?? ('Bijzondere bijstand' as Minimaregeling),
+        eventId,
+        recordedAt,
+      };
+    case SCHULD_START:
+      return {
+        type: 'SchuldhulpGestart',
+        huishouden,
+        datum: datum(p.when),
+        trajectId: schuldIdOf(p.extra),
+        eventId,
+        recordedAt,
+      };
+    case SCHULD_EINDE:
+      return {
+        type: 'SchuldhulpBeeindigd',
+        huishouden,
+        datum: datum(p.when),
+        trajectId: schuldIdOf(p.extra),
+        resultaat: SCHULD_RESULTATEN[p.value] ?? 'overig',
+        eventId,
+        recordedAt,
+      };
+    case ALLIANTIE:
+      return { type: 'AllianceGesloten', werkgever: werkgeverIdOf(p.extra), datum: datum(p.when), eventId, recordedAt };
+    case ALLIANTIE_INTREKKING:
+      return {
+        type: 'GebeurtenisIngetrokken',
+        werkgever: werkgeverIdOf(p.extra),
+        ingetrokken: demoUuid(seed, p.value) as EventId,
+        reden: FOUT_WERKGEVER,
+        eventId,
+        recordedAt,
+      };
     default: {
       const ingetrokken = demoUuid(seed, p.value) as EventId;
       return { type: 'GebeurtenisIngetrokken', huishouden, ingetrokken, reden: FOUT_REDEN, eventId, recordedAt };
@@ -485,6 +860,27 @@ const regelVan = (seed: number, p: Pending): string => {
       return `{"type":"EigenOndernemingGestart",${head}"datum":"${datum(p.when)}","uitkering":"loopt-door",${tail}`;
     case INKOMSTEN:
       return `{"type":"InkomstenOntvangen",${head}"maand":"${maand(p.when)}","bron":"${p.value % 2 === 1 ? 'onderneming' : 'loondienst'}","bedragCent":${Math.floor(p.value / 2)},${tail}`;
+    case TREDE:
+      return `{"type":"ParticipatieTredeVastgesteld",${head}"datum":"${datum(p.when)}","trede":${p.value},${tail}`;
+    case TRAJECT_START:
+      // The soorten are fixed words without characters JSON would escape.
+      return `{"type":"TrajectGestart",${head}"datum":"${datum(p.when)}","trajectId":"${trajectIdOf(p.extra)}","soort":"${SOORTEN[p.value] ?? 'Workfast'}",${tail}`;
+    case TRAJECT_EINDE:
+      return `{"type":"TrajectBeeindigd",${head}"datum":"${datum(p.when)}","trajectId":"${trajectIdOf(p.extra)}","resultaat":"${TRAJECT_RESULTATEN[p.value] ?? 'voltooid'}",${tail}`;
+    case GEPLAATST:
+      return `{"type":"Geplaatst",${head}"datum":"${datum(p.when)}","soort":"${PLAATSINGEN[p.value] ?? 'sroi'}",${tail}`;
+    case IN_BEELD:
+      return `{"type":"InBeeldGebracht",${head}"datum":"${datum(p.when)}",${tail}`;
+    case MINIMA:
+      return `{"type":"MinimaregelingToegekend",${head}"datum":"${datum(p.when)}","regeling":"${MINIMAREGELINGEN[p.value] ?? 'Bijzondere bijstand'}",${tail}`;
+    case SCHULD_START:
+      return `{"type":"SchuldhulpGestart",${head}"datum":"${datum(p.when)}","trajectId":"${schuldIdOf(p.extra)}",${tail}`;
+    case SCHULD_EINDE:
+      return `{"type":"SchuldhulpBeeindigd",${head}"datum":"${datum(p.when)}","trajectId":"${schuldIdOf(p.extra)}","resultaat":"${SCHULD_RESULTATEN[p.value] ?? 'overig'}",${tail}`;
+    case ALLIANTIE:
+      return `{"type":"AllianceGesloten","werkgever":"${werkgeverIdOf(p.extra)}","datum":"${datum(p.when)}",${tail}`;
+    case ALLIANTIE_INTREKKING:
+      return `{"type":"GebeurtenisIngetrokken","werkgever":"${werkgeverIdOf(p.extra)}","ingetrokken":"${demoUuid(seed, p.value)}","reden":${JSON.stringify(FOUT_WERKGEVER)},${tail}`;
     default:
       return `{"type":"GebeurtenisIngetrokken",${head}"ingetrokken":"${demoUuid(seed, p.value)}","reden":${JSON.stringify(FOUT_REDEN)},${tail}`;
   }

@@ -8,12 +8,18 @@ import { type DemoOptions, demoRegels } from './generator.js';
 /**
  * One NDJSON line (without the newline): fields in canonical order, envelope last — the same
  * text as `JSON.stringify(encode(feit))` (tested), written out per type because this is the hot
- * path of the benchmarks' 10-million-fact files. Every string but the free-text `reden` of a
- * retraction is a codec value from a safe alphabet (ids, dates, enums), so only that one needs
- * JSON escaping.
+ * path of the benchmarks' 10-million-fact files. Every string but the free texts (`reden` of a
+ * retraction, `soort` of a trajectory, `regeling` of a minima scheme) is a codec value from a
+ * safe alphabet (ids, dates, enums), so only those need JSON escaping.
  */
 export const ndjsonLine = (feit: Recorded): string => {
   const tail = `"eventId":"${feit.eventId}","recordedAt":"${feit.recordedAt}"}`;
+  if ('werkgever' in feit) {
+    const head = `{"type":"${feit.type}","werkgever":"${feit.werkgever}",`;
+    return feit.type === 'AllianceGesloten'
+      ? `${head}"datum":"${feit.datum}",${tail}`
+      : `${head}"ingetrokken":"${feit.ingetrokken}","reden":${JSON.stringify(feit.reden)},${tail}`;
+  }
   const head = `{"type":"${feit.type}","huishouden":"${feit.huishouden}",`;
   switch (feit.type) {
     case 'UitkeringGestart':
@@ -33,6 +39,21 @@ export const ndjsonLine = (feit: Recorded): string => {
       return `${head}"maand":"${feit.maand}","bron":"${feit.bron}","bedragCent":${feit.bedragCent},${tail}`;
     case 'GebeurtenisIngetrokken':
       return `${head}"ingetrokken":"${feit.ingetrokken}","reden":${JSON.stringify(feit.reden)},${tail}`;
+    case 'ParticipatieTredeVastgesteld':
+      return `${head}"datum":"${feit.datum}","trede":${feit.trede},${tail}`;
+    case 'TrajectGestart':
+      return `${head}"datum":"${feit.datum}","trajectId":"${feit.trajectId}","soort":${JSON.stringify(feit.soort)},${tail}`;
+    case 'TrajectBeeindigd':
+    case 'SchuldhulpBeeindigd':
+      return `${head}"datum":"${feit.datum}","trajectId":"${feit.trajectId}","resultaat":"${feit.resultaat}",${tail}`;
+    case 'Geplaatst':
+      return `${head}"datum":"${feit.datum}","soort":"${feit.soort}",${tail}`;
+    case 'InBeeldGebracht':
+      return `${head}"datum":"${feit.datum}",${tail}`;
+    case 'MinimaregelingToegekend':
+      return `${head}"datum":"${feit.datum}","regeling":${JSON.stringify(feit.regeling)},${tail}`;
+    case 'SchuldhulpGestart':
+      return `${head}"datum":"${feit.datum}","trajectId":"${feit.trajectId}",${tail}`;
   }
 };
 

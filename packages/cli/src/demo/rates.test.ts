@@ -37,4 +37,40 @@ describe('the default demo municipality (seed 1, 4,000 households, 2011–2016)'
     // Every fact fits the lifecycle.
     expect(r.diagnose.genegeerd).toBe(0);
   });
+
+  it.each(rapporten.map((r) => [r.jaar, r] as const))(
+    '%i: the rates of MEETREGELS §7 within the documented ranges',
+    (_, r) => {
+      // Participatiegroei for far more than Zwolle's 200 (a yearly assessment of those far from work).
+      expect(r.participatie.gestegen).toBeGreaterThan(200);
+      expect(r.participatie.gemeten).toBeGreaterThan(1_000);
+      // Workfast for most new applicants: a fair share finds work, many applications are withdrawn.
+      const workfast = r.trajecten.Workfast;
+      expect(workfast?.gestart).toBeGreaterThan(400);
+      expect((workfast?.resultaten.werk ?? 0) / (workfast?.beeindigd ?? 1)).toBeGreaterThan(0.2);
+      expect((workfast?.resultaten.ingetrokken ?? 0) / (workfast?.beeindigd ?? 1)).toBeGreaterThan(0.2);
+      // VAK: most leave for work within six months (Zwolle: 57 of 72).
+      const vak = r.trajecten.VAK;
+      expect((vak?.uitstroomBinnenZesMaanden ?? 0) / (vak?.gestart ?? 1)).toBeGreaterThan(0.45);
+      expect((vak?.uitstroomBinnenZesMaanden ?? 0) / (vak?.gestart ?? 1)).toBeLessThan(0.9);
+      // Pauropus: a good third of the measured make a big step (Zwolle: 38 %).
+      const pauropus = r.trajecten.Pauropus;
+      expect((pauropus?.trede.groteVooruitgang ?? 0) / (pauropus?.trede.gemeten ?? 1)).toBeGreaterThan(0.2);
+      expect((pauropus?.trede.groteVooruitgang ?? 0) / (pauropus?.trede.gemeten ?? 1)).toBeLessThan(0.55);
+      expect(r.trajecten.Meedoen?.gestart).toBeGreaterThan(0);
+      // Placements of every kind, contacts in beeld, long-term dependency, minima.
+      for (const soort of Object.values(r.plaatsingen)) expect(soort.inJaar).toBeGreaterThan(0);
+      expect(r.inBeeld.aandeel).toBeGreaterThan(0.3);
+      expect(r.inBeeld.aandeel).toBeLessThan(0.7);
+      expect(r.langdurig.aandeel).toBeGreaterThan(0.3);
+      expect(r.langdurig.aandeel).toBeLessThan(0.8);
+      expect(r.minima.huishoudens).toBeGreaterThan(200);
+      // Roughly four in five amicable settlements succeed (Groningen: 78 %, 84 %).
+      expect(r.schuldhulp.aandeelMinnelijkGeslaagd).toBeGreaterThan(0.68);
+      expect(r.schuldhulp.aandeelMinnelijkGeslaagd).toBeLessThan(0.9);
+      // Some 15–25 employers a year close an alliance.
+      expect(r.allianties.inJaar).toBeGreaterThanOrEqual(10);
+      expect(r.allianties.inJaar).toBeLessThanOrEqual(30);
+    },
+  );
 });

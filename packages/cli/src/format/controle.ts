@@ -33,7 +33,9 @@ export const controleModel = (controle: Controle, store: string): RapportModel =
     cellen: [...totals.map((n) => getal(n, 'aantal')), getal(controle.feiten, 'aantal')],
   });
   return {
-    titel: `Controle van ${store} — ${heelGetal(controle.feiten)} feiten van ${heelGetal(controle.huishoudens)} huishoudens`,
+    titel: `Controle van ${store} — ${heelGetal(controle.feiten)} feiten van ${heelGetal(controle.huishoudens)} huishoudens${
+      controle.werkgevers > 0 ? ` en ${heelGetal(controle.werkgevers)} werkgevers` : ''
+    }`,
     secties: [
       {
         id: 'per-soort-en-jaar',
@@ -49,8 +51,10 @@ export const controleModel = (controle: Controle, store: string): RapportModel =
 /** The breaches as lines of text, at most MAX_LISTED of them in full. */
 const breachLines = (controle: Controle): string[] => {
   const count = controle.schendingen.length;
-  if (count === 0) return ['Geen schendingen van de levensloopregels (MEETREGELS §2).'];
-  const lines = [`${heelGetal(count)} schending${count === 1 ? '' : 'en'} van de levensloopregels (MEETREGELS §2):`];
+  if (count === 0) return ['Geen schendingen van de levensloopregels (MEETREGELS §2 en §7.1).'];
+  const lines = [
+    `${heelGetal(count)} schending${count === 1 ? '' : 'en'} van de levensloopregels (MEETREGELS §2 en §7.1):`,
+  ];
   for (const s of controle.schendingen.slice(0, MAX_LISTED)) {
     lines.push(`  ${s.positie === undefined ? '' : `positie ${s.positie}: `}${printable(s.bericht)}`);
   }

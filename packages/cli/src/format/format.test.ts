@@ -14,6 +14,7 @@ const rapport = (jaar: number, n: number, kennisdatum: string | null = null): Ja
   peildatum: `${jaar + 1}-12-31`,
   meetdatum: `${jaar + 1}-12-31`,
   kennisdatum,
+  hervattingsgrens: 0,
   volledigeUitstroom: { loondienst: 320 + n, onderneming: 30, opleiding: 64, totaal: 414 + n },
   duurzaamheid: { uitstroom: 414 + n, duurzaam: 300, teruggevallen: 90, nogOnbekend: 24 + n, aandeelDuurzaam: 0.7692 },
   cohort: { meetdatum: `${jaar + 1}-12-31`, omvang: 350, aanHetWerk: 250 + n, ww: 50, wwb: 45, overig: 5 - n },
@@ -26,6 +27,55 @@ const rapport = (jaar: number, n: number, kennisdatum: string | null = null): Ja
   },
   gemiddeldInkomen: { maanden: 3100, totaalCent: 146_940_000, gemiddeldCent: 47_400, gemiddeldEuro: 474 + n },
   bijstandsbestand: { opPeildatum: 3900 + n, inJaar: 4100 },
+  participatie: {
+    gemeten: 300 + n,
+    gestegen: 210 + n,
+    gelijk: 60,
+    gedaald: 30,
+    groteVooruitgang: 80,
+    overgangen: [
+      { van: 2, naar: 3, aantal: 130 + n },
+      { van: 2, naar: 4, aantal: 80 },
+      { van: 3, naar: 3, aantal: 60 },
+      { van: 4, naar: 3, aantal: 30 },
+    ],
+  },
+  // VAK only from 2014 on: the year before has no key for it.
+  trajecten: {
+    ...(n >= 0
+      ? {
+          VAK: {
+            gestart: 72,
+            uitstroomBinnenZesMaanden: 57,
+            beeindigd: 60,
+            resultaten: { werk: 45, opleiding: 5, ingetrokken: 0, voltooid: 8, uitgevallen: 2 },
+            trede: { gemeten: 0, gestegen: 0, groteVooruitgang: 0 },
+          },
+        }
+      : {}),
+    Workfast: {
+      gestart: 600,
+      uitstroomBinnenZesMaanden: 200,
+      beeindigd: 574 + n,
+      resultaten: { werk: 271 + n, opleiding: 30, ingetrokken: 229, voltooid: 24, uitgevallen: 20 },
+      trede: { gemeten: 0, gestegen: 0, groteVooruitgang: 0 },
+    },
+  },
+  plaatsingen: {
+    sroi: { inJaar: 40 + n, cumulatief: 120 },
+    afspraakbaan: { inJaar: 10, cumulatief: 30 },
+    'beschut-nieuw': { inJaar: 5, cumulatief: 15 },
+    banenplan: { inJaar: 20, cumulatief: 60 },
+  },
+  inBeeld: { bijstand: 3900 + n, inBeeld: 2000, aandeel: 0.5128 },
+  langdurig: { bijstand: 3900 + n, langdurig: 2100, aandeel: 0.5385 },
+  minima: { huishoudens: 450 },
+  schuldhulp: {
+    huishoudens: 480,
+    beeindigd: { 'minnelijk-geslaagd': 84, 'minnelijk-mislukt': 16, wsnp: 10, uitgevallen: 12, overig: 5 },
+    aandeelMinnelijkGeslaagd: 0.84,
+  },
+  allianties: { inJaar: 16, totaal: 47 + n },
   diagnose: { genegeerd: 0 },
 });
 
@@ -52,6 +102,13 @@ const model = (): RapportModel =>
 - indicator: duurzaamheid
   jaar: 2015
   waarde: 0.75
+- indicator: trajecten.VAK
+  jaar: 2015
+  waarde: 80
+- indicator: allianties
+  jaar: 2015
+  waarde: 50
+  toelichting: 50 allianties in 2013–2015
 `),
   );
 
@@ -85,6 +142,61 @@ describe('jaarModel (the documents’ layout)', () => {
     expect(inkomen?.rijen.find((r) => r.label === 'Norm')?.cellen.map(celTekst)).toEqual(['', '€ 485']);
     expect(inkomen?.voetnoten).toEqual(['Norm 2015: inclusief indexatie CBS 2014']);
     expect(inkomen?.grafiek?.punten.map((p) => p.jaar)).toEqual([2013, 2014, 2015]);
+  });
+
+  it('shows every indicator of MEETREGELS §7.2 after those of §4, a section per soort of Trajecten', () => {
+    expect(model().secties.map((s) => s.id)).toEqual([
+      'parameters',
+      'volledigeUitstroom',
+      'duurzaamheid',
+      'cohort',
+      'gedeeltelijkeUitstroom',
+      'gemiddeldInkomen',
+      'bijstandsbestand',
+      'participatie',
+      'trajecten.VAK',
+      'trajecten.Workfast',
+      'plaatsingen.sroi',
+      'plaatsingen.afspraakbaan',
+      'plaatsingen.beschut-nieuw',
+      'plaatsingen.banenplan',
+      'inBeeld',
+      'langdurig',
+      'minima',
+      'schuldhulp',
+      'allianties',
+    ]);
+  });
+
+  it('lays out a soort of Trajecten like the others; a year without it shows zeros', () => {
+    const vak = model().secties.find((s) => s.id === 'trajecten.VAK');
+    const rows = Object.fromEntries((vak?.rijen ?? []).map((r) => [r.label, r.cellen.map(celTekst)]));
+    expect(vak?.titel).toBe('Trajecten VAK: gestart, uitstroom naar werk binnen zes maanden, beëindigd');
+    expect(rows.Nulsituatie).toEqual(['0', '72']);
+    expect(rows.Norm).toEqual(['', '80']);
+    expect(rows.Gerealiseerd).toEqual(['72', '72']);
+    expect(rows['naar werk binnen zes maanden']).toEqual(['57', '57']);
+    expect(rows['waarvan werk']).toEqual(['45', '45']);
+    expect(vak?.grafiek?.punten.map((p) => [p.jaar, p.gerealiseerd, p.norm])).toEqual([
+      [2013, 0, null],
+      [2014, 72, null],
+      [2015, 72, 80],
+    ]);
+  });
+
+  it('lists the participatieladder’s transitions under Participatiegroei, and the shares of §7 as shares', () => {
+    const m = model();
+    const rows = Object.fromEntries(
+      (m.secties.find((s) => s.id === 'participatie')?.rijen ?? []).map((r) => [r.label, r.cellen.map(celTekst)]),
+    );
+    expect(rows.Gerealiseerd).toEqual(['210', '212']);
+    expect(rows['van trede 2 naar trede 3']).toEqual(['130', '132']);
+    expect(rows['van trede 4 naar trede 3']).toEqual(['30', '30']);
+    const schuld = m.secties.find((s) => s.id === 'schuldhulp')?.rijen.find((r) => r.label === 'Gerealiseerd');
+    expect(schuld?.cellen.map(celTekst)).toEqual(['84,0 %', '84,0 %']);
+    const allianties = m.secties.find((s) => s.id === 'allianties');
+    expect(allianties?.rijen.find((r) => r.label === 'Norm')?.cellen.map(celTekst)).toEqual(['', '50']);
+    expect(allianties?.voetnoten).toEqual(['Norm 2015: 50 allianties in 2013–2015']);
   });
 
   it('leaves the Nulsituatie empty when the year before is unknown, and Norm empty without normen', () => {
@@ -234,6 +346,38 @@ const herziening = (): Herziening => {
       gedeeltelijkeUitstroom: { loondienst: 0, onderneming: 0, totaal: 0, bijstandshuishoudens: 0, aandeel: 0 },
       gemiddeldInkomen: { maanden: 0, totaalCent: 0, gemiddeldCent: 0, gemiddeldEuro: -3 },
       bijstandsbestand: { opPeildatum: -3, inJaar: 0 },
+      participatie: { gemeten: -3, gestegen: -3, gelijk: 0, gedaald: 0, groteVooruitgang: 0 },
+      trajecten: {
+        VAK: {
+          gestart: 0,
+          uitstroomBinnenZesMaanden: 0,
+          beeindigd: 0,
+          resultaten: { werk: 0, opleiding: 0, ingetrokken: 0, voltooid: 0, uitgevallen: 0 },
+          trede: { gemeten: 0, gestegen: 0, groteVooruitgang: 0 },
+        },
+        Workfast: {
+          gestart: 0,
+          uitstroomBinnenZesMaanden: 0,
+          beeindigd: -3,
+          resultaten: { werk: -3, opleiding: 0, ingetrokken: 0, voltooid: 0, uitgevallen: 0 },
+          trede: { gemeten: 0, gestegen: 0, groteVooruitgang: 0 },
+        },
+      },
+      plaatsingen: {
+        sroi: { inJaar: -3, cumulatief: 0 },
+        afspraakbaan: { inJaar: 0, cumulatief: 0 },
+        'beschut-nieuw': { inJaar: 0, cumulatief: 0 },
+        banenplan: { inJaar: 0, cumulatief: 0 },
+      },
+      inBeeld: { bijstand: -3, inBeeld: 0, aandeel: 0.0004 },
+      langdurig: { bijstand: -3, langdurig: 0, aandeel: 0.0004 },
+      minima: { huishoudens: 0 },
+      schuldhulp: {
+        huishoudens: 0,
+        beeindigd: { 'minnelijk-geslaagd': 0, 'minnelijk-mislukt': 0, wsnp: 0, uitgevallen: 0, overig: 0 },
+        aandeelMinnelijkGeslaagd: 0,
+      },
+      allianties: { inJaar: 0, totaal: -3 },
       diagnose: { genegeerd: 0 },
     },
   };
@@ -261,7 +405,8 @@ describe('formatHtml', () => {
     expect(html.match(/https?:\/\/[^"'\s<]+/g)).toEqual(
       Array(model().secties.filter((s) => s.grafiek).length).fill('http://www.w3.org/2000/svg'),
     );
-    expect((html.match(/<svg /g) ?? []).length).toBe(6);
+    // A chart per indicator: 6 of §4, and 12 of §7 (Trajecten: one per soort, here two).
+    expect((html.match(/<svg /g) ?? []).length).toBe(18);
     expect(html).toContain('data-rij="Gerealiseerd" data-kolom="2014" data-waarde="414">414</td>');
   });
 

@@ -156,7 +156,7 @@ export const formatHtml = (model: RapportModel, options: HtmlOptions = {}): stri
 <main>
 ${model.secties.map(section).join('\n')}
 </main>
-<footer>Berekend met zelfredzaam volgens MEETREGELS (§4–§5). Een streepje (–) betekent: niet te bepalen (bijvoorbeeld 0/0).</footer>
+<footer>Berekend met zelfredzaam volgens MEETREGELS (§4–§5 en §7). Een streepje (–) betekent: niet te bepalen (bijvoorbeeld 0/0).</footer>
 </body>
 </html>
 `;

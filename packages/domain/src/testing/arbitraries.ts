@@ -13,12 +13,46 @@ import {
   monthIndexOfDay,
 } from '../calendar.js';
 import { decide } from '../decider.js';
-import type { Feit, Identified, Recorded, Toelichting } from '../events.js';
+import type {
+  Feit,
+  Identified,
+  LevensloopFeit,
+  Minimaregeling,
+  PlaatsingSoort,
+  Recorded,
+  SchuldhulpResultaat,
+  Toelichting,
+  TrajectResultaat,
+  TrajectSoort,
+} from '../events.js';
 import { formatInstant } from '../instant.js';
 import { STATE_BIJSTAND, STATE_NOOIT, STATE_WW, step, TRANSITION_LOOPT_DOOR, transitionOf } from '../lifecycle.js';
-import type { BedragCent, Datum, EventId, HuishoudenId, Maand, RecordedAt } from '../values.js';
+import type {
+  BedragCent,
+  Datum,
+  EventId,
+  HuishoudenId,
+  Maand,
+  RecordedAt,
+  TrajectId,
+  Trede,
+  WerkgeverId,
+} from '../values.js';
 
 const REDENEN = ['verhuizing', 'overlijden', 'andere-uitkering', 'detentie', 'partner-inkomen', 'overig'] as const;
+
+// MEETREGELS §7.1: a few values of each kind.
+const SOORTEN = ['Workfast', 'VAK', 'Pauropus', 'Meedoen'] as const;
+const TRAJECT_RESULTATEN: readonly TrajectResultaat[] = ['werk', 'opleiding', 'ingetrokken', 'voltooid', 'uitgevallen'];
+const SCHULD_RESULTATEN: readonly SchuldhulpResultaat[] = [
+  'minnelijk-geslaagd',
+  'minnelijk-mislukt',
+  'wsnp',
+  'uitgevallen',
+  'overig',
+];
+const PLAATSINGEN: readonly PlaatsingSoort[] = ['sroi', 'afspraakbaan', 'beschut-nieuw', 'banenplan'];
+const MINIMAREGELINGEN = ['Individuele inkomenstoeslag', 'Bijzondere bijstand', 'Kindpakket'] as const;
 
 /** A deterministic UUID (v4 layout) from a text: stable ids make failing cases reproducible. */
 export const uuidFrom = (text: string): EventId => {
@@ -47,6 +81,11 @@ export interface HistoryOptions {
   readonly laat?: boolean;
   /** Add retractions; default true. */
   readonly intrekkingen?: boolean;
+  /**
+   * Add the facts of MEETREGELS §7.1 (assessments, trajectories with and without an end, debt
+   * trajectories, placements, in beeld, minima); default true.
+   */
+  readonly paragraaf7?: boolean;
 }
 
 const stepPlan = fc.record({
@@ -70,12 +109,30 @@ const plan = (maxSteps: number) =>
     moves: fc.array(fc.record({ from: fc.nat(), by: fc.integer({ min: 1, max: 6 }) }), { maxLength: 3 }),
     retractions: fc.array(fc.nat(), { maxLength: 2 }),
     recordDelayHours: fc.array(fc.integer({ min: 0, max: 24 * 40 }), { minLength: 1, maxLength: 5 }),
+    paragraaf7: fc.array(
+      fc.record({
+        // Days after the household's first fact: before it, around it and years later.
+        offset: fc.oneof(fc.integer({ min: -200, max: 400 }), fc.integer({ min: -30, max: 2000 })),
+        choice: fc.nat(),
+        waarde: fc.nat(),
+        // A trajectory's length: the same day, a few days, or months; none when it does not end.
+        duur: fc.option(fc.oneof(fc.integer({ min: 0, max: 7 }), fc.integer({ min: 0, max: 500 })), {
+          freq: 4,
+        }),
+      }),
+      { maxLength: 7 },
+    ),
   });
 
 type Plan = ReturnType<typeof plan> extends fc.Arbitrary<infer P> ? P : never;
 
-const lifecycleFact = (huishouden: HuishoudenId, state: number, choice: number, datum: Datum): Feit | undefined => {
-  const options: Feit[] = [];
+const lifecycleFact = (
+  huishouden: HuishoudenId,
+  state: number,
+  choice: number,
+  datum: Datum,
+): LevensloopFeit | undefined => {
+  const options: LevensloopFeit[] = [];
   if (state !== STATE_BIJSTAND)
     options.push({ type: 'UitkeringGestart', huishouden, datum, regeling: 'Participatiewet' });
   if (state !== STATE_BIJSTAND && state !== STATE_NOOIT)
@@ -123,7 +180,7 @@ const build = (huishouden: HuishoudenId, p: Plan, options: HistoryOptions): Reco
     if (day > last) break;
     const datum = isoDateOf(day) as Datum;
     const feit = lifecycleFact(huishouden, state, s.choice, datum);
-    if (feit === undefined || feit.type === 'InkomstenOntvangen' || feit.type === 'GebeurtenisIngetrokken') break;
+    if (feit === undefined) break;
     const transition = transitionOf(feit);
     const next = step(state, transition);
     if (next < 0) break;
@@ -155,6 +212,60 @@ const build = (huishouden: HuishoudenId, p: Plan, options: HistoryOptions): Reco
         knownFrom: Math.max(monthFirst, spell.start),
       });
     }
+  }
+  if (options.paragraaf7 !== false) {
+    const anchor = planned[0]?.knownFrom ?? first;
+    p.paragraaf7.forEach((step, k) => {
+      const day = anchor + step.offset;
+      if (day < first || day > last) return;
+      const datum = isoDateOf(day) as Datum;
+      const plan7 = (feit: Feit, on = day): void => {
+        planned.push({ feit, knownFrom: on });
+      };
+      const end = step.duur === null || day + step.duur > last ? undefined : day + step.duur;
+      const trajectId = `t-${k}` as TrajectId;
+      switch (step.choice % 8) {
+        case 0:
+        case 1:
+          plan7({ type: 'ParticipatieTredeVastgesteld', huishouden, datum, trede: (1 + (step.waarde % 6)) as Trede });
+          break;
+        case 2:
+        case 3: {
+          const soort = SOORTEN[step.waarde % SOORTEN.length] as TrajectSoort;
+          plan7({ type: 'TrajectGestart', huishouden, datum, trajectId, soort });
+          if (end !== undefined) {
+            const resultaat = TRAJECT_RESULTATEN[step.waarde % TRAJECT_RESULTATEN.length] ?? 'werk';
+            plan7({ type: 'TrajectBeeindigd', huishouden, datum: isoDateOf(end) as Datum, trajectId, resultaat }, end);
+          }
+          break;
+        }
+        case 4:
+          plan7({ type: 'SchuldhulpGestart', huishouden, datum, trajectId });
+          if (end !== undefined) {
+            const resultaat = SCHULD_RESULTATEN[step.waarde % SCHULD_RESULTATEN.length] ?? 'overig';
+            plan7(
+              { type: 'SchuldhulpBeeindigd', huishouden, datum: isoDateOf(end) as Datum, trajectId, resultaat },
+              end,
+            );
+          }
+          break;
+        case 5:
+          plan7({
+            type: 'Geplaatst',
+            huishouden,
+            datum,
+            soort: PLAATSINGEN[step.waarde % PLAATSINGEN.length] ?? 'sroi',
+          });
+          break;
+        case 6:
+          plan7({ type: 'InBeeldGebracht', huishouden, datum });
+          break;
+        default: {
+          const regeling = MINIMAREGELINGEN[step.waarde % MINIMAREGELINGEN.length] as Minimaregeling;
+          plan7({ type: 'MinimaregelingToegekend', huishouden, datum, regeling });
+        }
+      }
+    });
   }
   // Recorded order follows the day a fact could be known (stable: same-day facts keep plan order).
   const ordered = planned
@@ -223,24 +334,101 @@ export const huishoudenGeschiedenis = (
     .tuple(huishouden === undefined ? huishoudenId() : fc.constant(huishouden), plan(options.maxLevensloop ?? 10))
     .map(([id, p]) => build(id, p, options));
 
+/** An employer pseudonym (MEETREGELS §7.1); now and then one that is also a household's. */
+export const werkgeverId = (): fc.Arbitrary<WerkgeverId> =>
+  fc.oneof(
+    { weight: 4, arbitrary: fc.integer({ min: 1, max: 9_999 }).map((n) => `wg-${String(n).padStart(4, '0')}`) },
+    { weight: 1, arbitrary: huishoudenId() },
+  ) as fc.Arbitrary<WerkgeverId>;
+
+const werkgeverPlan = fc.record({
+  day: fc.nat({ max: 2_900 }),
+  delayHours: fc.integer({ min: 0, max: 24 * 30 }),
+  // The alliance retracted as a registration error, and maybe closed again (earlier or later).
+  intrekking: fc.boolean(),
+  opnieuw: fc.option(fc.integer({ min: -300, max: 400 })),
+});
+
+/**
+ * One employer's valid history (MEETREGELS §7.1): an alliance, sometimes retracted and closed
+ * again on another date, in recorded order with increasing recordedAt.
+ */
+export const werkgeverGeschiedenis = (
+  werkgever?: WerkgeverId,
+  options: Pick<HistoryOptions, 'van' | 'tot'> = {},
+): fc.Arbitrary<readonly Recorded[]> =>
+  fc.tuple(werkgever === undefined ? werkgeverId() : fc.constant(werkgever), werkgeverPlan).map(([id, p]) => {
+    const first = dayOf(options.van ?? '2010-01-01');
+    const last = dayOf(options.tot ?? '2017-12-31');
+    const day = first + (p.day % Math.max(1, last - first + 1));
+    const facts: { feit: Identified; known: number }[] = [];
+    const alliance: Identified = {
+      type: 'AllianceGesloten',
+      werkgever: id,
+      datum: isoDateOf(day) as Datum,
+      eventId: uuidFrom(`werkgever/${id}#alliantie`),
+    };
+    facts.push({ feit: alliance, known: day });
+    if (p.intrekking) {
+      facts.push({
+        feit: {
+          type: 'GebeurtenisIngetrokken',
+          werkgever: id,
+          ingetrokken: alliance.eventId,
+          reden: 'verkeerde werkgever' as Toelichting,
+          eventId: uuidFrom(`werkgever/${id}#intrekking`),
+        },
+        known: day + 1,
+      });
+      const again = p.opnieuw === null ? undefined : day + p.opnieuw;
+      if (again !== undefined && again >= first && again <= last) {
+        facts.push({
+          feit: {
+            type: 'AllianceGesloten',
+            werkgever: id,
+            datum: isoDateOf(again) as Datum,
+            eventId: uuidFrom(`werkgever/${id}#2`),
+          },
+          known: Math.max(again, day + 2),
+        });
+      }
+    }
+    let previous = Number.NEGATIVE_INFINITY;
+    return facts.map(({ feit, known }) => {
+      previous = Math.max(previous + 60_000, known * 86_400_000 + 9 * 3_600_000 + p.delayHours * 3_600_000);
+      return { ...feit, recordedAt: formatInstant(previous) as RecordedAt } as Recorded;
+    });
+  });
+
 export interface GeschiedenisOptions extends HistoryOptions {
   /** Number of households (default 1–8). */
   readonly huishoudens?: { readonly min?: number; readonly max?: number };
+  /** Number of employers with an alliance (MEETREGELS §7.1; default 0–2). */
+  readonly werkgevers?: { readonly min?: number; readonly max?: number };
 }
 
 /**
- * A valid history of several households, their facts interleaved; each household's facts keep
- * their recorded order, and recordedAt increases along the whole history.
+ * A valid history of several households and employers (§7.1), their facts interleaved; each
+ * stream's facts keep their recorded order.
  */
 export const geldigeGeschiedenis = (options: GeschiedenisOptions = {}): fc.Arbitrary<readonly Recorded[]> =>
   fc
-    .uniqueArray(huishoudenId(), {
-      minLength: options.huishoudens?.min ?? 1,
-      maxLength: options.huishoudens?.max ?? 8,
-    })
-    .chain((ids) =>
+    .tuple(
+      fc.uniqueArray(huishoudenId(), {
+        minLength: options.huishoudens?.min ?? 1,
+        maxLength: options.huishoudens?.max ?? 8,
+      }),
+      fc.uniqueArray(werkgeverId(), {
+        minLength: options.werkgevers?.min ?? 0,
+        maxLength: options.werkgevers?.max ?? 2,
+      }),
+    )
+    .chain(([ids, werkgevers]) =>
       fc.tuple(
-        fc.tuple(...ids.map((id) => plan(options.maxLevensloop ?? 10).map((p) => build(id, p, options)))),
+        fc.tuple(
+          ...ids.map((id) => plan(options.maxLevensloop ?? 10).map((p) => build(id, p, options))),
+          ...werkgevers.map((id) => werkgeverGeschiedenis(id, options)),
+        ),
         fc.array(fc.nat(), { minLength: 1, maxLength: 64 }),
       ),
     )
@@ -261,6 +449,62 @@ const interleave = (histories: readonly (readonly Recorded[])[], schedule: reado
     cursors[pick] = (cursors[pick] ?? 0) + 1;
   }
   return merged;
+};
+
+/** Free text of 1–`max` characters without control characters (and, rarely, without a BSN in it). */
+const vrijeTekst = (max: number): fc.Arbitrary<string> =>
+  fc
+    .string({ minLength: 1, maxLength: max, unit: 'grapheme-composite' })
+    .filter((s) => s.length <= max && !/[\u0000-\u001f\u007f-\u009f]/.test(s) && !/\d{9}/.test(s));
+
+/** Field-valid facts of MEETREGELS §7.1 (trajectIds from a small set, so they meet). */
+const paragraaf7Feiten = (id: fc.Arbitrary<HuishoudenId>, datum: fc.Arbitrary<Datum>): fc.Arbitrary<Feit>[] => {
+  const trajectId = fc.constantFrom('t-1', 't-2', 'schuld-1').map((t) => t as TrajectId);
+  const soort = fc.oneof(fc.constantFrom(...SOORTEN), vrijeTekst(40)).map((s) => s as TrajectSoort);
+  return [
+    fc.record({
+      type: fc.constant('ParticipatieTredeVastgesteld' as const),
+      huishouden: id,
+      datum,
+      trede: fc.integer({ min: 1, max: 6 }).map((n) => n as Trede),
+    }),
+    fc.record({ type: fc.constant('TrajectGestart' as const), huishouden: id, datum, trajectId, soort }),
+    fc.record({
+      type: fc.constant('TrajectBeeindigd' as const),
+      huishouden: id,
+      datum,
+      trajectId,
+      resultaat: fc.constantFrom(...TRAJECT_RESULTATEN),
+    }),
+    fc.record({
+      type: fc.constant('Geplaatst' as const),
+      huishouden: id,
+      datum,
+      soort: fc.constantFrom(...PLAATSINGEN),
+    }),
+    fc.record({ type: fc.constant('InBeeldGebracht' as const), huishouden: id, datum }),
+    fc.record({
+      type: fc.constant('MinimaregelingToegekend' as const),
+      huishouden: id,
+      datum,
+      regeling: fc.oneof(fc.constantFrom(...MINIMAREGELINGEN), vrijeTekst(60)).map((s) => s as Minimaregeling),
+    }),
+    fc.record({ type: fc.constant('SchuldhulpGestart' as const), huishouden: id, datum, trajectId }),
+    fc.record({
+      type: fc.constant('SchuldhulpBeeindigd' as const),
+      huishouden: id,
+      datum,
+      trajectId,
+      resultaat: fc.constantFrom(...SCHULD_RESULTATEN),
+    }),
+    fc.record({ type: fc.constant('AllianceGesloten' as const), werkgever: werkgeverId(), datum }),
+    fc.record({
+      type: fc.constant('GebeurtenisIngetrokken' as const),
+      werkgever: werkgeverId(),
+      ingetrokken: fc.uuid().map((u) => u.toLowerCase() as EventId),
+      reden: fc.constant('verkeerde werkgever' as Toelichting),
+    }),
+  ];
 };
 
 /** Any single fact that is valid field by field (not necessarily fitting a lifecycle). */
@@ -299,6 +543,7 @@ export const willekeurigFeit = (): fc.Arbitrary<Recorded> => {
       bron: fc.constantFrom('loondienst' as const, 'onderneming' as const),
       bedragCent: fc.integer({ min: 1, max: 100_000_000 }).map((n) => n as BedragCent),
     }),
+    ...paragraaf7Feiten(id, datum),
   ) as fc.Arbitrary<Feit>;
   return fc
     .tuple(

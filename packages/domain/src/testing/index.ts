@@ -6,6 +6,8 @@ export {
   huishoudenGeschiedenis,
   huishoudenId,
   uuidFrom,
+  werkgeverGeschiedenis,
+  werkgeverId,
   willekeurigFeit,
   zesMaandenNa,
 } from './arbitraries.js';

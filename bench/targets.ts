@@ -1,0 +1,89 @@
+// The targets of issue 6, checked against the largest tier that measured each.
+import type { Measure, Result, TierResult } from './table.js';
+
+export interface Target {
+  readonly name: string;
+  readonly measured: string;
+  /** undefined when not measured in this run. */
+  readonly met: boolean | undefined;
+}
+
+const largest = (tiers: readonly TierResult[], measure: Measure): { tier: TierResult; result: Result } | undefined => {
+  for (let i = tiers.length - 1; i >= 0; i--) {
+    const tier = tiers[i] as TierResult;
+    const result = tier.results.find((r) => r.measure === measure);
+    if (result !== undefined) return { tier, result };
+  }
+  return undefined;
+};
+
+const perSecond = (n: number): string => `${Math.round(n).toLocaleString('en')}/s`;
+
+export const evaluateTargets = (tiers: readonly TierResult[]): Target[] => {
+  const targets: Target[] = [];
+  const replay = largest(tiers, 'replay');
+  const parse = replay?.tier.results.find((r) => r.measure === 'parse');
+  targets.push(
+    replay === undefined || parse === undefined
+      ? { name: 'full replay ≥ 75 % of the parse-only baseline', measured: '—', met: undefined }
+      : {
+          name: 'full replay ≥ 75 % of the parse-only baseline',
+          measured: `${Math.round((100 * replay.result.rate) / parse.rate)} % at ${replay.tier.tier} (${perSecond(replay.result.rate)} vs ${perSecond(parse.rate)})`,
+          met: replay.result.rate >= 0.75 * parse.rate,
+        },
+  );
+  const fold = largest(tiers, 'fold');
+  targets.push({
+    name: 'fold only ≥ 2,000,000 events/s',
+    measured: fold === undefined ? '—' : `${perSecond(fold.result.rate)} at ${fold.tier.tier}`,
+    met: fold === undefined ? undefined : fold.result.rate >= 2_000_000,
+  });
+  const quarter = largest(tiers, 'queryQuarter');
+  const query = largest(tiers, 'query');
+  targets.push(
+    quarter !== undefined
+      ? {
+          name: '`jaarrapport` over 400,000 households ≤ 200 ms',
+          measured: `${quarter.result.ms.toFixed(1)} ms over ${quarter.result.events.toLocaleString('en')} households (${quarter.tier.tier}); over all ${quarter.tier.households.toLocaleString('en')}: ${query?.result.ms.toFixed(1) ?? '—'} ms`,
+          met: quarter.result.ms <= 200,
+        }
+      : {
+          name: '`jaarrapport` over 400,000 households ≤ 200 ms',
+          measured:
+            query === undefined
+              ? '—'
+              : `${query.result.ms.toFixed(1)} ms over ${query.tier.households.toLocaleString('en')} households (${query.tier.tier}; run --full for 400,000)`,
+          met: undefined,
+        },
+  );
+  const live = largest(tiers, 'live');
+  targets.push({
+    name: 'live update ≤ 5 ms',
+    measured: live === undefined ? '—' : `${live.result.ms.toFixed(3)} ms at ${live.tier.tier}`,
+    met: live === undefined ? undefined : live.result.ms <= 5,
+  });
+  const national = tiers.find((t) => t.events >= 10_000_000)?.results.find((r) => r.measure === 'replay');
+  targets.push({
+    name: 'peak RSS of the 10M replay ≤ 1 GB',
+    measured: national === undefined ? 'not measured (run with --full)' : `${national.rssMiB} MiB`,
+    met: national === undefined ? undefined : national.rssMiB <= 1024,
+  });
+  const pgReplay = largest(tiers, 'postgresReplayParallel') ?? largest(tiers, 'postgresReplay');
+  const pgSelect = pgReplay?.tier.results.find((r) => r.measure === 'postgresSelect');
+  targets.push(
+    pgReplay === undefined || pgSelect === undefined
+      ? { name: 'PostgreSQL replay ≥ 80 % of plain SELECT and ≥ 93,000/s', measured: '—', met: undefined }
+      : {
+          name: 'PostgreSQL replay ≥ 80 % of plain SELECT and ≥ 93,000/s',
+          measured: `${perSecond(pgReplay.result.rate)} = ${Math.round((100 * pgReplay.result.rate) / pgSelect.rate)} % of ${perSecond(pgSelect.rate)} at ${pgReplay.tier.tier}`,
+          met: pgReplay.result.rate >= 0.8 * pgSelect.rate && pgReplay.result.rate >= 93_000,
+        },
+  );
+  const pgImport = largest(tiers, 'postgresImport');
+  targets.push({
+    name: 'PostgreSQL import through the decider ≥ 30,000/s',
+    measured: pgImport === undefined ? '—' : `${perSecond(pgImport.result.rate)} at ${pgImport.tier.tier}`,
+    met: pgImport === undefined ? undefined : pgImport.result.rate >= 30_000,
+  });
+  return targets;
+};

@@ -1,0 +1,290 @@
+// One part of a parallel replay of an NDJSON file (issue 6): every part reads the whole file, in
+// 1 MB pieces, and takes the lines of its own households — a hash of the household's pseudonym
+// read straight from the line's bytes, so the lines of other parts are never decoded to text,
+// parsed or decoded. Its lines it parses, decodes with the domain codec (every line validated)
+// and folds, in file order, into a state of its own; the parts' households are disjoint, so their
+// states merge into the state of a sequential replay (replay.ts).
+//
+// Which part a line goes to depends on its bytes only, so every line is handled by exactly one
+// part, and a refused line is reported once, with its line number. A valid line whose household
+// does not hash to the part that took it (a pseudonym written with an escape, a key written
+// twice: valid JSON that the byte scan cannot read) is counted as `misrouted`; the caller then
+// replays the file again in one part, which needs no routing.
+
+import { isUtf8 } from 'node:buffer';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { datumOf, decodeRecorded, describeDecodeError, streamOf } from '@zelfredzaam/domain';
+import { apply, emptyState, type ProjectionState } from '@zelfredzaam/projections';
+
+export type ReplayFoutCode = 'TE_LANG' | 'GEEN_UTF8' | 'GEEN_JSON' | 'ONGELDIG';
+
+/** A line the replay skipped, with its number and the reason (never a personal field's value). */
+export interface ReplayFout {
+  /** 1-based line number in the file. */
+  readonly line: number;
+  /** The household pseudonym, when the line named a valid one. */
+  readonly huishouden: string | undefined;
+  readonly code: ReplayFoutCode;
+  /** The Dutch message, starting with the line number. */
+  readonly bericht: string;
+}
+
+export interface PartOptions {
+  /** The longest line read, in bytes (default 1 MB, as the importer); a longer one is refused. */
+  readonly maxLineBytes?: number;
+  /** Refusals kept (default 1,000); the rest are counted. */
+  readonly maxFouten?: number;
+  /** Called about every 16 MB with the bytes read so far. */
+  readonly onBytes?: (bytes: number) => void;
+}
+
+export interface PartResult {
+  readonly state: ProjectionState;
+  /** Lines in the file (every part counts them all). */
+  readonly lines: number;
+  readonly bytes: number;
+  /** Blank lines among this part's. */
+  readonly blank: number;
+  /** Facts folded. */
+  readonly facts: number;
+  /** Lines refused. */
+  readonly refused: number;
+  readonly fouten: readonly ReplayFout[];
+  /** Valid lines whose household belongs to another part (see the top of this file). */
+  readonly misrouted: number;
+  /** The first and last year of a `datum` or `maand` among the facts, or undefined when none. */
+  readonly vanJaar: number | undefined;
+  readonly totJaar: number | undefined;
+}
+
+export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_FOUTEN = 1_000;
+const CHUNK_BYTES = 1024 * 1024;
+const PROGRESS_BYTES = 16 * 1024 * 1024;
+
+const LF = 0x0a;
+const CR = 0x0d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+/** The keys whose value names a line's stream: a household, or an employer (MEETREGELS §7.1). */
+const SUBJECT_KEYS = [Buffer.from('"huishouden":"'), Buffer.from('"werkgever":"')];
+
+/** FNV-1a over character codes: the same for a pseudonym's bytes and its text (it is ASCII). */
+const hashText = (text: string): number => {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+};
+
+/** The part of a stream's pseudonym, from its text (to check the byte scan). */
+export const partOfSubject = (subject: string, parts: number): number => hashText(subject) % parts;
+
+/**
+ * The part of the line buf[start, end): by the hash of the value after the last `"huishouden":"`
+ * (else `"werkgever":"`) when that value is plain ASCII up to its closing quote; else by line
+ * number. The last occurrence, because JSON.parse keeps the last of a repeated key.
+ */
+const partOfLine = (buf: Buffer, start: number, end: number, line: number, parts: number): number => {
+  for (const key of SUBJECT_KEYS) {
+    if (end - key.length < start) continue;
+    const at = buf.lastIndexOf(key, end - key.length);
+    if (at < start) continue;
+    let h = 0x811c9dc5;
+    for (let i = at + key.length; i < end; i++) {
+      const c = buf[i] as number;
+      if (c === QUOTE) return (h >>> 0) % parts;
+      if (c === BACKSLASH || c >= 0x80) break;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    break;
+  }
+  return line % parts;
+};
+
+const at = (line: number, message: string): string => `regel ${line}: ${message}`;
+
+/** The year of an ISO date or month known to be valid. */
+const yearOf = (iso: string): number =>
+  (iso.charCodeAt(0) - 48) * 1000 +
+  (iso.charCodeAt(1) - 48) * 100 +
+  (iso.charCodeAt(2) - 48) * 10 +
+  iso.charCodeAt(3) -
+  48;
+
+const isBlank = (text: string): boolean => text.trim() === '';
+
+/**
+ * Replays the lines of `path` that belong to part `part` of `parts` (every line when `parts` is
+ * 1) into a new state. Synchronous: run it in a worker thread (worker.ts), or in one part for a
+ * small file.
+ */
+export const replayPart = (path: string, part: number, parts: number, options: PartOptions = {}): PartResult => {
+  const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  const maxFouten = options.maxFouten ?? DEFAULT_MAX_FOUTEN;
+  const state = emptyState();
+  const fouten: ReplayFout[] = [];
+  let lines = 0;
+  let bytes = 0;
+  let blank = 0;
+  let facts = 0;
+  let refused = 0;
+  let misrouted = 0;
+  let vanJaar = Number.POSITIVE_INFINITY;
+  let totJaar = Number.NEGATIVE_INFINITY;
+  let nextProgress = PROGRESS_BYTES;
+
+  const refuse = (fout: ReplayFout): void => {
+    refused++;
+    if (fouten.length < maxFouten) fouten.push(fout);
+  };
+
+  /** One line of this part: its text (undefined: not UTF-8), parsed, decoded, folded. */
+  const take = (line: number, text: string | undefined): void => {
+    if (text === undefined) {
+      refuse({ line, huishouden: undefined, code: 'GEEN_UTF8', bericht: at(line, 'geen geldige UTF-8-tekst') });
+      return;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      if (isBlank(text)) blank++;
+      else {
+        refuse({
+          line,
+          huishouden: undefined,
+          code: 'GEEN_JSON',
+          bericht: at(line, 'geen geldige JSON (de regel is niet getoond)'),
+        });
+      }
+      return;
+    }
+    const decoded = decodeRecorded(json);
+    if (decoded._tag === 'Left') {
+      refuse({
+        line,
+        huishouden: decoded.left.huishouden,
+        code: 'ONGELDIG',
+        bericht: at(line, describeDecodeError(decoded.left)),
+      });
+      return;
+    }
+    const feit = decoded.right;
+    if (parts > 1 && partOfSubject(streamOf(feit), parts) !== part) {
+      misrouted++;
+      return;
+    }
+    apply(state, feit);
+    facts++;
+    const when = datumOf(feit) ?? ('maand' in feit ? feit.maand : undefined);
+    if (when !== undefined) {
+      const year = yearOf(when);
+      if (year < vanJaar) vanJaar = year;
+      if (year > totJaar) totJaar = year;
+    }
+  };
+
+  // The buffer holds one read and the unfinished line before it, up to the longest line allowed.
+  const buf = Buffer.allocUnsafe(CHUNK_BYTES + maxLineBytes + 2);
+  const fd = openSync(path, 'r');
+  try {
+    let carry = 0;
+    /** The unfinished line is too long: its bytes are dropped, only its length is counted. */
+    let skipping = false;
+    let skipped = 0;
+    let eof = false;
+    while (!eof) {
+      const read = readSync(fd, buf, carry, CHUNK_BYTES, null);
+      eof = read === 0;
+      bytes += read;
+      let end = carry + read;
+      if (eof && end > 0 && buf[end - 1] !== LF) {
+        // The last line needs no newline: give it one, as if it had.
+        buf[end++] = LF;
+      }
+      // (A negative offset would search from the buffer's end, through stale bytes.)
+      const lastLf = end === 0 ? -1 : buf.lastIndexOf(LF, end - 1);
+      // Complete lines of this piece: buf[0, complete). One check of the whole piece keeps
+      // per-line UTF-8 checks to pieces that fail it.
+      const complete = lastLf + 1;
+      const allUtf8 = complete === 0 || isUtf8(buf.subarray(0, complete));
+      let start = 0;
+      while (start < complete) {
+        const lf = buf.indexOf(LF, start);
+        lines++;
+        let stop = lf > start && buf[lf - 1] === CR ? lf - 1 : lf;
+        let first = start;
+        // A byte-order mark may open the file; it is not part of the first line.
+        if (lines === 1 && stop - start >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) first += 3;
+        if (skipping) {
+          const length = skipped + (lf - start);
+          if (lines % parts === part) {
+            refuse({
+              line: lines,
+              huishouden: undefined,
+              code: 'TE_LANG',
+              bericht: at(lines, `${length} bytes, langer dan de grens van ${maxLineBytes} bytes; niet gelezen`),
+            });
+          }
+          skipping = false;
+          skipped = 0;
+        } else if (stop - start > maxLineBytes) {
+          if (lines % parts === part) {
+            refuse({
+              line: lines,
+              huishouden: undefined,
+              code: 'TE_LANG',
+              bericht: at(lines, `${stop - start} bytes, langer dan de grens van ${maxLineBytes} bytes; niet gelezen`),
+            });
+          }
+        } else if (parts === 1 || partOfLine(buf, first, stop, lines, parts) === part) {
+          if (stop < first) stop = first;
+          const utf8 = allUtf8 || isUtf8(buf.subarray(first, stop));
+          take(lines, utf8 ? buf.toString('utf8', first, stop) : undefined);
+        }
+        start = lf + 1;
+      }
+      // Keep the unfinished line for the next read, or only its length when it is too long.
+      const rest = end - complete;
+      if (skipping || rest > maxLineBytes + 1) {
+        skipping = true;
+        skipped += rest;
+        carry = 0;
+      } else {
+        buf.copy(buf, 0, complete, end);
+        carry = rest;
+      }
+      if (eof && skipping) {
+        // A too-long last line without a newline.
+        lines++;
+        if (lines % parts === part) {
+          refuse({
+            line: lines,
+            huishouden: undefined,
+            code: 'TE_LANG',
+            bericht: at(lines, `${skipped} bytes, langer dan de grens van ${maxLineBytes} bytes; niet gelezen`),
+          });
+        }
+      }
+      if (bytes >= nextProgress) {
+        options.onBytes?.(bytes);
+        nextProgress += PROGRESS_BYTES;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+  options.onBytes?.(bytes);
+  return {
+    state,
+    lines,
+    bytes,
+    blank,
+    facts,
+    refused,
+    fouten,
+    misrouted,
+    vanJaar: Number.isFinite(vanJaar) ? vanJaar : undefined,
+    totJaar: Number.isFinite(totJaar) ? totJaar : undefined,
+  };
+};

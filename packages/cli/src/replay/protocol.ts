@@ -1,0 +1,29 @@
+// The messages between a parallel replay and its worker threads.
+import type { TransferableState } from '@zelfredzaam/projections';
+import type { PartResult } from './partition.js';
+
+/** What a worker is asked to do (its workerData). */
+export interface PartRequest {
+  readonly path: string;
+  readonly part: number;
+  readonly parts: number;
+  readonly maxLineBytes: number;
+  readonly maxFouten: number;
+}
+
+export type WorkerMessage =
+  | { readonly kind: 'progress'; readonly bytes: number }
+  | ({ readonly kind: 'done'; readonly state: TransferableState } & Omit<PartResult, 'state'>)
+  | { readonly kind: 'error'; readonly message: string };
+
+/** What a worker of a replay from PostgreSQL is asked (its workerData): positions (after, upTo]. */
+export interface RangeRequest {
+  readonly spec: string;
+  readonly after: string;
+  readonly upTo: number;
+  readonly batchSize: number;
+}
+
+export type RangeMessage =
+  | { readonly kind: 'done'; readonly facts: number; readonly state: TransferableState }
+  | { readonly kind: 'error'; readonly message: string };

@@ -1,0 +1,172 @@
+// Replaying an NDJSON file into the projections' state on every core (issue 6): the households
+// are partitioned by a hash of their pseudonym over worker threads (partition.ts), each parses,
+// decodes (every line validated by the domain codec) and folds its own, and their states are
+// merged here. The result equals a replay of the file in one part (replay.test.ts); when the file
+// is written in a way the partitioning cannot read (see partition.ts), it is replayed in one part.
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import { emptyState, mergeTransferable, type ProjectionState } from '@zelfredzaam/projections';
+import {
+  DEFAULT_MAX_FOUTEN,
+  DEFAULT_MAX_LINE_BYTES,
+  type PartOptions,
+  type PartResult,
+  type ReplayFout,
+  replayPart,
+} from './partition.js';
+import type { PartRequest, WorkerMessage } from './protocol.js';
+import { startWorker } from './spawn.js';
+
+export interface ReplayOptions {
+  /**
+   * Worker threads (default: the cores available, at most 8, or 1 for a file under 16 MiB, where
+   * starting threads costs more than it saves); 1 replays in this thread.
+   */
+  readonly workers?: number;
+  /** The longest line read, in bytes (default 1 MB); a longer one is refused. */
+  readonly maxLineBytes?: number;
+  /** Refusals kept in the result (default 1,000); the rest are counted. */
+  readonly maxFouten?: number;
+  /** Called now and then with the bytes read so far (by the slowest worker). */
+  readonly onProgress?: (bytes: number) => void;
+}
+
+export interface ReplayResult {
+  /** The folded state: query it with the projections (jaarrapport, LiveRapport, …). */
+  readonly state: ProjectionState;
+  readonly lines: number;
+  readonly bytes: number;
+  readonly blank: number;
+  /** Facts folded. */
+  readonly facts: number;
+  /** Lines refused (not folded): too long, not UTF-8, not JSON, or not a valid recorded fact. */
+  readonly refused: number;
+  /** The first `maxFouten` refusals, in line order. */
+  readonly fouten: readonly ReplayFout[];
+  readonly foutenOmitted: number;
+  /** The years of the facts' `datum` or `maand`, or undefined when there are none. */
+  readonly vanJaar: number | undefined;
+  readonly totJaar: number | undefined;
+  /** Worker threads used (0: replayed in this thread). */
+  readonly workers: number;
+}
+
+type PartCounts = Omit<PartResult, 'state'>;
+
+const SMALL_FILE = 16 * 1024 * 1024;
+
+const runWorker = (request: PartRequest, running: Set<Worker>, onBytes: (bytes: number) => void) =>
+  new Promise<Extract<WorkerMessage, { kind: 'done' }>>((resolve, reject) => {
+    const worker = startWorker('worker', request);
+    running.add(worker);
+    let settled = false;
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.kind === 'progress') onBytes(message.bytes);
+      else if (message.kind === 'done') {
+        settled = true;
+        // Its state has moved here: end the thread now, so its heap is freed before the merge.
+        void worker.terminate();
+        resolve(message);
+      } else {
+        settled = true;
+        reject(new Error(`herafspelen (deel ${request.part + 1} van ${request.parts}): ${message.message}`));
+      }
+    });
+    worker.on('error', (error) => {
+      settled = true;
+      reject(error);
+    });
+    worker.on('exit', (code) => {
+      running.delete(worker);
+      if (!settled) reject(new Error(`herafspelen: werkthread ${request.part + 1} stopte onverwacht (code ${code})`));
+    });
+  });
+
+/** Waits for `work`; when it fails, the threads still running are ended before the error is passed on. */
+export const stopAllOnFailure = async <T>(running: Set<Worker>, work: Promise<T>): Promise<T> => {
+  try {
+    return await work;
+  } catch (error) {
+    await Promise.all([...running].map((worker) => worker.terminate()));
+    throw error;
+  }
+};
+
+const combine = (
+  state: ProjectionState,
+  parts: readonly PartCounts[],
+  maxFouten: number,
+  workers: number,
+): ReplayResult => {
+  const fouten = parts.flatMap((p) => p.fouten).sort((a, b) => a.line - b.line);
+  const refused = parts.reduce((n, p) => n + p.refused, 0);
+  const kept = fouten.slice(0, maxFouten);
+  const van = parts.flatMap((p) => (p.vanJaar === undefined ? [] : [p.vanJaar]));
+  const tot = parts.flatMap((p) => (p.totJaar === undefined ? [] : [p.totJaar]));
+  return {
+    state,
+    lines: parts[0]?.lines ?? 0,
+    bytes: parts[0]?.bytes ?? 0,
+    blank: parts.reduce((n, p) => n + p.blank, 0),
+    facts: parts.reduce((n, p) => n + p.facts, 0),
+    refused,
+    fouten: kept,
+    foutenOmitted: refused - kept.length,
+    vanJaar: van.length === 0 ? undefined : Math.min(...van),
+    totJaar: tot.length === 0 ? undefined : Math.max(...tot),
+    workers,
+  };
+};
+
+/** Replays `path` in this thread: the reference the parallel replay equals. */
+export const replayNdjsonFileHere = (path: string, options: PartOptions = {}): ReplayResult => {
+  const { state, ...counts } = replayPart(path, 0, 1, options);
+  return combine(state, [counts], options.maxFouten ?? DEFAULT_MAX_FOUTEN, 0);
+};
+
+/**
+ * Replays an NDJSON file of recorded facts (MEETREGELS §6, as `export` writes it: every line with
+ * eventId and recordedAt) into a new state, on `workers` threads. A line that is not a valid
+ * recorded fact is skipped and reported with its line number; every other line is folded.
+ */
+export const replayNdjsonFile = async (path: string, options: ReplayOptions = {}): Promise<ReplayResult> => {
+  const small = options.workers === undefined && (await stat(path)).size < SMALL_FILE;
+  const workers = small ? 1 : Math.max(1, Math.floor(options.workers ?? Math.min(8, availableParallelism())));
+  const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  const maxFouten = options.maxFouten ?? DEFAULT_MAX_FOUTEN;
+  const here = (): ReplayResult =>
+    replayNdjsonFileHere(path, {
+      maxLineBytes,
+      maxFouten,
+      ...(options.onProgress === undefined ? {} : { onBytes: options.onProgress }),
+    });
+  if (workers === 1) return here();
+  const progress = new Array<number>(workers).fill(0);
+  const state = emptyState();
+  const counts: PartCounts[] = [];
+  // Each part is merged as soon as it arrives, and its arrays then let go: the parts' memory
+  // and the merged state's are not all held at once.
+  let merging = Promise.resolve();
+  const running = new Set<Worker>();
+  await stopAllOnFailure(
+    running,
+    Promise.all(
+      Array.from({ length: workers }, (_, part) =>
+        runWorker({ path, part, parts: workers, maxLineBytes, maxFouten }, running, (bytes) => {
+          progress[part] = bytes;
+          options.onProgress?.(Math.min(...progress));
+        }).then(({ kind: _, state: transferable, ...rest }) => {
+          counts.push(rest);
+          merging = merging.then(() => {
+            if (rest.misrouted === 0) mergeTransferable(state, transferable);
+          });
+          return merging;
+        }),
+      ),
+    ),
+  );
+  // A line the byte scan could not route: replay the file in one part (correct by construction).
+  if (counts.some((c) => c.misrouted > 0)) return here();
+  return combine(state, counts, maxFouten, workers);
+};

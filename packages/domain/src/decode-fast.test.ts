@@ -1,0 +1,391 @@
+// Issue 6: the fast path of decode must give exactly what the io-ts codecs give, for valid facts
+// and for every kind of garbage. The inputs are built from the registry itself (every event type,
+// every field, values that pass each field's codec and values that do not), so an event type
+// added to `feitCodecs` is covered without changing this file.
+import fc from 'fast-check';
+import { isRight } from 'fp-ts/lib/Either.js';
+import type * as t from 'io-ts';
+import { describe, expect, it } from 'vitest';
+import { decode, decodeRecorded, decodeRecordedWithCodecs, decodeWithCodecs, encode } from './decode.js';
+import { decodeFast, fastDecodeTypes, isCanonicalEventId, isCanonicalRecordedAt } from './decode-fast.js';
+import { feitCodecs, feitTypes } from './events.js';
+import { formatInstant } from './instant.js';
+import { willekeurigFeit } from './testing/arbitraries.js';
+import { EventId, RecordedAt } from './values.js';
+
+export const FAST_DECODE_RUNS = {
+  predicates: 20_000,
+  valid: 10_000,
+  registry: 20_000,
+  mutations: 20_000,
+  anything: 5_000,
+} as const;
+
+interface Node {
+  readonly _tag?: string;
+  readonly name?: string;
+  readonly type?: unknown;
+  readonly types?: readonly unknown[];
+  readonly props?: Readonly<Record<string, t.Mixed>>;
+  readonly value?: unknown;
+  readonly keys?: Readonly<Record<string, unknown>>;
+}
+
+interface Shape {
+  readonly fields: readonly { readonly key: string; readonly codec: t.Mixed; readonly required: boolean }[];
+}
+
+/** The object shapes a codec accepts (a union gives one per member). */
+const shapesOf = (codec: unknown): Shape[] => {
+  const node = codec as Node;
+  if (node._tag === 'ReadonlyType' || node._tag === 'ExactType' || node._tag === 'RefinementType') {
+    return shapesOf(node.type);
+  }
+  if ((node._tag === 'InterfaceType' || node._tag === 'PartialType') && node.props !== undefined) {
+    const required = node._tag === 'InterfaceType';
+    return [{ fields: Object.entries(node.props).map(([key, c]) => ({ key, codec: c, required })) }];
+  }
+  if (node._tag === 'IntersectionType' && node.types !== undefined) {
+    return node.types
+      .map(shapesOf)
+      .reduce<Shape[]>(
+        (acc, members) => acc.flatMap((a) => members.map((m) => ({ fields: [...a.fields, ...m.fields] }))),
+        [{ fields: [] }],
+      );
+  }
+  if (node._tag === 'UnionType' && node.types !== undefined) return node.types.flatMap(shapesOf);
+  return [];
+};
+
+/** Every literal and enum value any codec of the registry knows. */
+const registryWords = (): unknown[] => {
+  const words = new Set<unknown>();
+  const walk = (codec: unknown): void => {
+    const node = codec as Node;
+    if (node._tag === 'LiteralType') words.add(node.value);
+    if (node._tag === 'KeyofType' && node.keys !== undefined) for (const k of Object.keys(node.keys)) words.add(k);
+    if (node.type !== undefined) walk(node.type);
+    if (node.types !== undefined) for (const m of node.types) walk(m);
+    if (node.props !== undefined) for (const c of Object.values(node.props)) walk(c);
+  };
+  for (const type of feitTypes) walk(feitCodecs[type]);
+  return [...words];
+};
+
+const uuid = 'a7fead4c-c1cc-4855-9f58-1d261371c544';
+
+/** Values that are valid for some field, near misses, and garbage. */
+const POOL: readonly unknown[] = [
+  ...registryWords(),
+  'h-000001',
+  'h-1',
+  'w-42',
+  'A',
+  'a.b:c_d-e',
+  '-h',
+  'h 1',
+  'x'.repeat(64),
+  'x'.repeat(65),
+  '111222333',
+  '111222334',
+  'h-111222333',
+  '2014-02-28',
+  '2016-02-29',
+  '2014-02-29',
+  '1989-12-31',
+  '1990-01-01',
+  '2100-12-31',
+  '2101-01-01',
+  '2014-1-01',
+  '2014-03',
+  '2014-13',
+  '1990-01',
+  '2100-12',
+  'Workfast',
+  'VAK',
+  'x'.repeat(40),
+  'x'.repeat(41),
+  'x'.repeat(60),
+  'x'.repeat(61),
+  'tekst met 111222333 erin',
+  'tekst met 1234567890 erin',
+  'regel\nnieuw',
+  'Registratiefout',
+  '',
+  uuid,
+  uuid.toUpperCase(),
+  `${uuid}x`,
+  '2014-03-02T09:00:00.000Z',
+  '2014-03-02T09:00:00Z',
+  '2014-03-02T09:00:00.123456Z',
+  '2014-03-02T10:00:00.000+01:00',
+  '1969-12-31T23:59:59.999Z',
+  '2100-12-31T23:59:59.999Z',
+  '2101-01-01T00:00:00.000Z',
+  '2014-02-29T09:00:00.000Z',
+  0,
+  -0,
+  1,
+  3,
+  6,
+  7,
+  1.5,
+  -1,
+  47_500,
+  100_000_000,
+  100_000_001,
+  Number.NaN,
+  null,
+  true,
+  false,
+  {},
+  [],
+  ['h-1'],
+];
+
+const anyPoolValue = fc.constantFrom(...POOL);
+
+/** Day number of 2110-01-01: instants are generated a little beyond the codec's range on both sides. */
+const dayOfYear2110 = 51_134;
+
+/** A value for a field: mostly one its codec accepts, sometimes any value of the pool. */
+const fieldValue = (codec: t.Mixed): fc.Arbitrary<unknown> => {
+  const accepted = POOL.filter((v) => codec.is(v));
+  return accepted.length === 0
+    ? anyPoolValue
+    : fc.oneof({ arbitrary: fc.constantFrom(...accepted), weight: 20 }, { arbitrary: anyPoolValue, weight: 1 });
+};
+
+const envelopeValue = (valid: readonly unknown[]): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    { arbitrary: fc.constant(undefined), weight: 1 },
+    { arbitrary: fc.constantFrom(...valid), weight: 20 },
+    { arbitrary: anyPoolValue, weight: 1 },
+  );
+
+/** `arbitrary` once in `every` cases, else null. */
+const rarely = <T>(arbitrary: fc.Arbitrary<T>, every: number): fc.Arbitrary<T | null> =>
+  fc.oneof({ arbitrary: fc.constant(null), weight: every - 1 }, { arbitrary, weight: 1 });
+
+/** An object built from one shape of one registered type, field by field. */
+const fromRegistry: fc.Arbitrary<Record<string, unknown>> = fc.constantFrom(...feitTypes).chain((type) =>
+  fc.constantFrom(...shapesOf(feitCodecs[type])).chain((shape) =>
+    fc
+      .tuple(
+        fc.tuple(
+          ...shape.fields.map((f) =>
+            fc.oneof({ arbitrary: fieldValue(f.codec), weight: 12 }, { arbitrary: fc.constant(undefined), weight: 1 }),
+          ),
+        ),
+        envelopeValue([uuid, '0d7e6a7c-29a4-4b56-8e3b-7c9b1f0b2a11']),
+        envelopeValue(['2014-03-02T09:00:00.000Z', '1990-01-04T15:33:00.000Z']),
+        rarely(fc.constantFrom<unknown>(1, 2, '1', null), 5),
+        rarely(fc.tuple(fc.constantFrom('extra', 'Type', 'huishouden', '__proto__'), anyPoolValue), 20),
+      )
+      .map(([values, eventId, recordedAt, schemaVersion, extra]) => {
+        const out: Record<string, unknown> = {};
+        shape.fields.forEach((f, i) => {
+          const v = values[i];
+          if (v !== undefined) out[f.key] = v;
+        });
+        if (eventId !== undefined) out.eventId = eventId;
+        if (recordedAt !== undefined) out.recordedAt = recordedAt;
+        if (schemaVersion !== null) out.schemaVersion = schemaVersion;
+        if (extra !== null) Object.defineProperty(out, extra[0], { value: extra[1], enumerable: true });
+        return out;
+      }),
+  ),
+);
+
+/** A valid fact's flat form with one change: a key dropped, a value replaced, a key added or renamed. */
+const mutated: fc.Arbitrary<unknown> = fc
+  .tuple(willekeurigFeit(), fc.nat(), fc.nat(3), anyPoolValue, fc.boolean())
+  .map(([feit, pick, how, value, shuffle]) => {
+    const encoded = encode(feit);
+    const keys = Object.keys(encoded);
+    const key = keys[pick % keys.length] as string;
+    let out: Record<string, unknown> = { ...encoded };
+    if (how === 0) delete out[key];
+    else if (how === 1) out[key] = value;
+    else if (how === 2) out[`${key}x`] = value;
+    else out = { ...out, schemaVersion: value };
+    // The same fields in another order must decode the same (the result keeps canonical order).
+    return shuffle ? Object.fromEntries(Object.entries(out).reverse()) : out;
+  });
+
+/** decode and decodeRecorded against the codecs: same tag, same value, same key order. */
+const expectSame = (input: unknown): void => {
+  const fast = decode(input);
+  const slow = decodeWithCodecs(input);
+  expect(fast).toEqual(slow);
+  expect(JSON.stringify(fast)).toBe(JSON.stringify(slow));
+  const fastRecorded = decodeRecorded(input);
+  const slowRecorded = decodeRecordedWithCodecs(input);
+  expect(fastRecorded).toEqual(slowRecorded);
+  expect(JSON.stringify(fastRecorded)).toBe(JSON.stringify(slowRecorded));
+};
+
+describe('the hand-written predicates equal their codecs', () => {
+  const instantText = fc.oneof(
+    fc.integer({ min: -400 * 86_400_000, max: (dayOfYear2110 + 400) * 86_400_000 }).map((ms) => formatInstant(ms)),
+    fc
+      .tuple(fc.integer({ min: 0, max: 23 }), fc.string({ unit: fc.constantFrom('0', '9', '1', '3', 'Z', ':', '-') }))
+      .map(
+        ([at, s]) => `2014-03-02T09:00:00.000Z`.slice(0, at) + s.slice(0, 1) + '2014-03-02T09:00:00.000Z'.slice(at + 1),
+      ),
+    fc.string({
+      minLength: 24,
+      maxLength: 24,
+      unit: fc.constantFrom('0', '1', '2', '3', '9', '-', 'T', ':', '.', 'Z'),
+    }),
+    fc.anything(),
+  );
+  it(`isCanonicalRecordedAt ≡ RecordedAt.is (${FAST_DECODE_RUNS.predicates} cases, and every day 1969–2101)`, () => {
+    fc.assert(
+      fc.property(instantText, (u) => {
+        expect(isCanonicalRecordedAt(u)).toBe(RecordedAt.is(u));
+      }),
+      { numRuns: FAST_DECODE_RUNS.predicates },
+    );
+    for (let day = -366; day <= dayOfYear2110; day++) {
+      const text = formatInstant(day * 86_400_000 + 86_399_999);
+      expect(isCanonicalRecordedAt(text)).toBe(RecordedAt.is(text));
+    }
+  });
+
+  it(`isCanonicalEventId ≡ EventId.is (${FAST_DECODE_RUNS.predicates} cases)`, () => {
+    const mutatedUuid = fc
+      .tuple(fc.uuid(), fc.nat(35), fc.constantFrom('a', 'F', 'g', '-', '0', ' ', 'é'), fc.boolean())
+      .map(([u, at, c, upper]) => {
+        const text = upper ? u.toUpperCase() : u;
+        return text.slice(0, at) + c + text.slice(at + 1);
+      });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.uuid(),
+          fc.uuid().map((u) => u.toUpperCase()),
+          mutatedUuid,
+          fc.anything(),
+        ),
+        (u) => {
+          expect(isCanonicalEventId(u)).toBe(EventId.is(u));
+        },
+      ),
+      { numRuns: FAST_DECODE_RUNS.predicates },
+    );
+  });
+});
+
+describe('decode: the fast path equals the io-ts codecs', () => {
+  it('every field codec of the registry keeps a value that passes its `is` as it is', () => {
+    for (const type of feitTypes) {
+      for (const shape of shapesOf(feitCodecs[type])) {
+        for (const field of shape.fields) {
+          for (const value of POOL) {
+            if (!field.codec.is(value)) continue;
+            const decoded = field.codec.decode(value);
+            expect(isRight(decoded) && Object.is(decoded.right, value), `${type}.${field.key} ${String(value)}`).toBe(
+              true,
+            );
+          }
+        }
+      }
+    }
+  });
+
+  it(`valid facts, with and without envelope, take the fast path and decode the same (${FAST_DECODE_RUNS.valid} cases)`, () => {
+    fc.assert(
+      fc.property(willekeurigFeit(), fc.boolean(), (feit, bare) => {
+        const flat: Record<string, unknown> = encode(feit);
+        if (bare) {
+          delete flat.eventId;
+          delete flat.recordedAt;
+        }
+        const input = JSON.parse(JSON.stringify(flat)) as unknown;
+        if ((fastDecodeTypes as readonly string[]).includes(feit.type)) {
+          // An input in canonical form (as export writes it) is the result itself, not a copy.
+          expect(decodeFast(input, false)).toBe(input);
+        }
+        expectSame(input);
+      }),
+      { numRuns: FAST_DECODE_RUNS.valid },
+    );
+  });
+
+  it(`objects built from the registry, valid and invalid, decode the same (${FAST_DECODE_RUNS.registry} cases)`, () => {
+    let fast = 0;
+    fc.assert(
+      fc.property(fromRegistry, (input) => {
+        if (decodeFast(input, false) !== undefined) fast++;
+        expectSame(input);
+      }),
+      { numRuns: FAST_DECODE_RUNS.registry },
+    );
+    // Both sides are exercised: many inputs are valid (fast path), many are not.
+    expect(fast).toBeGreaterThan(FAST_DECODE_RUNS.registry / 5);
+    expect(fast).toBeLessThan(FAST_DECODE_RUNS.registry * 0.9);
+  });
+
+  it(`valid facts with one change decode the same (${FAST_DECODE_RUNS.mutations} cases)`, () => {
+    fc.assert(fc.property(mutated, expectSame), { numRuns: FAST_DECODE_RUNS.mutations });
+  });
+
+  it(`anything at all decodes the same (${FAST_DECODE_RUNS.anything} cases)`, () => {
+    fc.assert(fc.property(fc.oneof(fc.anything(), fc.jsonValue(), fc.object()), expectSame), {
+      numRuns: FAST_DECODE_RUNS.anything,
+    });
+  });
+
+  it('inputs that are not plain objects, or throw when read, decode the same', () => {
+    const getter = Object.defineProperty({ type: 'OpleidingGestart', datum: '2014-09-01' }, 'huishouden', {
+      enumerable: true,
+      get: () => {
+        throw new Error('boom');
+      },
+    });
+    const withProto = Object.assign(Object.create({ huishouden: 'h-1' }) as object, {
+      type: 'OpleidingGestart',
+      datum: '2014-09-01',
+    });
+    const tagged = { type: 'OpleidingGestart', huishouden: 'h-1', datum: '2014-09-01', [Symbol.toStringTag]: 'X' };
+    for (const input of [getter, withProto, tagged, new Date(0), new Map(), Object.create(null)]) {
+      expect(decode(input)).toEqual(decodeWithCodecs(input));
+      expect(decodeRecorded(input)).toEqual(decodeRecordedWithCodecs(input));
+    }
+  });
+
+  it('an own key holding undefined, or a field inherited from Object.prototype, is not taken over as it is', () => {
+    const base = {
+      type: 'UitkeringGestart',
+      huishouden: 'h-1',
+      datum: '2014-09-01',
+      eventId: 'a7fead4c-c1cc-4855-9f58-1d261371c544',
+      recordedAt: '2014-09-02T09:00:00.000Z',
+    };
+    const withUndefined = { ...base, regeling: undefined };
+    expect('regeling' in (decodeFast(withUndefined, true) ?? {})).toBe(false);
+    expectSame(withUndefined);
+    Object.defineProperty(Object.prototype, 'regeling', { value: 'IOAW', configurable: true, writable: true });
+    try {
+      expectSame({ ...base });
+      expect(JSON.stringify(decode({ ...base }))).toContain('"regeling":"IOAW"');
+    } finally {
+      delete (Object.prototype as { regeling?: unknown }).regeling;
+    }
+  });
+
+  it('the fast path serves the catalogue of MEETREGELS §2 (it is not silently bypassed)', () => {
+    for (const type of [
+      'UitkeringGestart',
+      'InLoondienstGetreden',
+      'EigenOndernemingGestart',
+      'OpleidingGestart',
+      'UitkeringBeeindigd',
+      'Teruggevallen',
+      'InkomstenOntvangen',
+    ]) {
+      expect(fastDecodeTypes).toContain(type);
+    }
+  });
+});
