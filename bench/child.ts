@@ -95,7 +95,11 @@ const measureParse = (path: string) => {
 
 /** A late income report for an existing household: what a live dashboard receives. */
 const lateIncome = (state: ProjectionState, pick: number, jaar: number): Recorded => {
-  const huishouden = state.ids[pick % state.ids.length] ?? 'h-1';
+  // The state also holds employers (MEETREGELS §7.1 alliances) under a key with a `/`, which no
+  // household pseudonym has: skip those.
+  let k = pick;
+  while ((state.ids[k % state.ids.length] ?? '').includes('/')) k++;
+  const huishouden = state.ids[k % state.ids.length] ?? 'h-1';
   const decoded = decodeRecorded({
     type: 'InkomstenOntvangen',
     huishouden,
