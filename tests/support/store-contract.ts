@@ -6,11 +6,14 @@
 //   runStoreContract('memory', async () => openMemoryStore());
 //   runStoreContract('esdb (test server)', open, { eventIdInOtherStream: 'not-detected', cleanup });
 
+import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   EventIdConflictError,
   type EventStore,
+  exportNdjson,
+  importNdjson,
   type Position,
   recordFacts,
   type StoredEvent,
@@ -18,8 +21,10 @@ import {
   WrongExpectedRevisionError,
 } from '../../packages/adapters/src/index.js';
 import {
+  decide,
   decode,
   type EventId,
+  encode,
   feitTypes,
   type Identified,
   type Incoming,
@@ -130,6 +135,60 @@ const history = (seed: number): readonly Recorded[] => {
     if (types.size === feitTypes.length) return facts;
   }
   throw new Error(`gegenereerde geschiedenis mist gebeurtenistypen: alleen ${[...types].join(', ')}`);
+};
+
+/**
+ * The generated history, keeping only the facts the decider accepts after the ones kept before
+ * in their stream (as tests/support/history.ts does), so that an import through the decider
+ * stores every one of them.
+ */
+const deciderValid = (facts: readonly Recorded[]): Recorded[] => {
+  const kept = new Map<string, Recorded[]>();
+  const out: Recorded[] = [];
+  for (const f of facts) {
+    const before = kept.get(streamNameOf(f)) ?? [];
+    const verdict = decide(before, [f]);
+    if (verdict._tag === 'Left' || verdict.right.length !== 1) continue;
+    kept.set(streamNameOf(f), [...before, f]);
+    out.push(f);
+  }
+  return out;
+};
+
+async function* chunksOf(text: string): AsyncGenerator<Buffer> {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let i = 0; i < bytes.length; i += 4096) yield bytes.subarray(i, i + 4096);
+}
+
+/** The store's NDJSON export as text. */
+const exportText = async (store: EventStore): Promise<string> => {
+  const parts: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      parts.push(chunk);
+      done();
+    },
+  });
+  await exportNdjson(store, sink, { batchSize: 7 });
+  return Buffer.concat(parts).toString('utf8');
+};
+
+const sortedLines = (text: string): string[] =>
+  text
+    .split('\n')
+    .filter((line) => line !== '')
+    .sort();
+
+/** The lines of an export per stream, in their order, streams by name. */
+const perStream = (text: string): [string, string[]][] => {
+  const streams = new Map<string, string[]>();
+  for (const line of text.split('\n')) {
+    if (line === '') continue;
+    const fields = JSON.parse(line) as { huishouden?: string; werkgever?: string };
+    const name = fields.werkgever === undefined ? `huishouden-${fields.huishouden}` : `werkgever-${fields.werkgever}`;
+    streams.set(name, [...(streams.get(name) ?? []), line]);
+  }
+  return [...streams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 };
 
 export const runStoreContract = (
@@ -599,6 +658,40 @@ export const runStoreContract = (
         expect(events).toHaveLength(24);
       });
 
+      it('MEETREGELS §7.1: the facts of an employer go to its own stream category, apart from a household with the same pseudonym', async () => {
+        const first = await recordFacts(store, [
+          feit({ type: 'AllianceGesloten', werkgever: 'x-1', datum: '2014-03-01' }),
+          feit({ type: 'UitkeringGestart', huishouden: 'x-1', datum: '2014-01-01' }),
+          feit({ type: 'TrajectGestart', huishouden: 'x-1', datum: '2014-02-01', trajectId: 't-1', soort: 'VAK' }),
+        ]);
+        expect(first).toMatchObject({ appended: 3, refused: 0 });
+        expect(first.outcomes.map((o) => o.stream)).toEqual(['werkgever-x-1', 'huishouden-x-1']);
+        expect((await store.readStream('werkgever-x-1')).map((e) => e.event.type)).toEqual(['AllianceGesloten']);
+        expect((await store.readStream('huishouden-x-1')).map((e) => e.event.type)).toEqual([
+          'UitkeringGestart',
+          'TrajectGestart',
+        ]);
+        // Decided against the stored history of each stream: one alliance per werkgever; one
+        // namespace of trajectIds for trajectories and debt trajectories.
+        const second = await recordFacts(store, [
+          feit({ type: 'AllianceGesloten', werkgever: 'x-1', datum: '2015-01-01' }),
+          feit({ type: 'SchuldhulpGestart', huishouden: 'x-1', datum: '2014-05-01', trajectId: 't-1' }),
+          feit({ type: 'AllianceGesloten', werkgever: 'x-2', datum: '2015-01-01' }),
+        ]);
+        expect(second.outcomes.map((o) => [o.stream, o.status === 'refused' ? o.weigering.code : o.status])).toEqual([
+          ['werkgever-x-1', 'ALLIANTIE_AL_GESLOTEN'],
+          ['huishouden-x-1', 'TRAJECT_ID_IN_GEBRUIK'],
+          ['werkgever-x-2', 'accepted'],
+        ]);
+        const { events } = await readEverything(store);
+        expect(events.map((e) => streamNameOf(e.event)).sort()).toEqual([
+          'huishouden-x-1',
+          'huishouden-x-1',
+          'werkgever-x-1',
+          'werkgever-x-2',
+        ]);
+      });
+
       if (options.eventIdInOtherStream !== 'not-detected') {
         it('refuses a household whose eventId another household already holds, and keeps the rest', async () => {
           await recordFacts(store, [start('h-1', '2014-01-01', 'x')]);
@@ -609,6 +702,30 @@ export const runStoreContract = (
           if (refused?.status === 'refused') expect(refused.weigering.code).toBe('EVENT_ID_HERGEBRUIKT');
         });
       }
+    });
+
+    describe('NDJSON (MEETREGELS §6)', () => {
+      it('every event type (§7.1 included) imports through the decider and exports as it came in; a copy exports the same', async () => {
+        const facts = deciderValid(history(4243));
+        expect(new Set(facts.map((f) => f.type)).size).toBe(feitTypes.length);
+        const text = facts.map((f) => `${JSON.stringify(encode(f))}\n`).join('');
+        expect(await importNdjson(store, chunksOf(text))).toMatchObject({ accepted: facts.length, refused: 0 });
+        const exported = await exportText(store);
+        expect(sortedLines(exported)).toEqual(sortedLines(text));
+
+        const copy = await openAnother();
+        expect(await importNdjson(copy, chunksOf(exported))).toMatchObject({ accepted: facts.length, refused: 0 });
+        // The same lines, each stream in the same order (across streams, an adapter that appends
+        // streams in parallel may interleave them otherwise: EventStoreDB with BatchAppend does).
+        const again = await exportText(copy);
+        expect(sortedLines(again)).toEqual(sortedLines(exported));
+        expect(perStream(again)).toEqual(perStream(exported));
+        expect(await importNdjson(store, chunksOf(exported))).toMatchObject({
+          accepted: 0,
+          alreadyStored: facts.length,
+          refused: 0,
+        });
+      });
     });
   });
 };

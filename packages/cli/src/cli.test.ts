@@ -93,6 +93,12 @@ describe('zelfredzaam (in-process)', () => {
     expect(bad.stderr).toContain('--hervattingsgrens: verwacht een geheel getal van 0 tot en met 36525');
     const half = await cli(['report', '--jaar', '2014', '--store', 'memory:', '--hervattingsgrens', '2.5']);
     expect(half.code).toBe(2);
+    expect(half.stderr).toContain('--hervattingsgrens: verwacht een geheel getal van 0 tot en met 36525');
+    expect(half.stderr).not.toMatch(/\n\s+at /);
+    const help = await cli(['report', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/--hervattingsgrens N +langdurig afhankelijk \(MEETREGELS §7\.2\)/);
+    expect(help.stdout).toContain('(standaard 0: niet samenvoegen)');
     const ok = await cli([
       'report',
       '--jaar',

@@ -1,7 +1,9 @@
-import { herziening, jaarrapport, replay, resolveParameters } from '@zelfredzaam/projections';
+import { herziening, type Jaarrapport, jaarrapport, replay, resolveParameters } from '@zelfredzaam/projections';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { demoGeschiedenis } from './demo/generator.js';
+import { celTekst } from './format/getallen.js';
+import { type Eenheid, getal, indicatorenVoor } from './format/model.js';
 import { GEEN_NORMEN } from './normen.js';
 import { berekenJaren, maakRapport, publicatiedag, type RapportVraag } from './rapport.js';
 
@@ -115,5 +117,52 @@ describe('maakRapport in the documents’ layout', () => {
       `volledigeUitstroom,Gerealiseerd,aantal,${realised(r2013)},${realised(r2014)}`,
     );
     expect(text(vraag, 'html')).toContain(`data-kolom="2014" data-waarde="${realised(r2014)}"`);
+  });
+
+  it('shows the indicators of MEETREGELS §7.2 in every format, each with Nulsituatie, Norm and Gerealiseerd', () => {
+    const vraag: RapportVraag = { jaren: [2013, 2014], reeks: true, vergelijk: false };
+    const rapporten = [
+      jaarrapport(state, params(2012)),
+      jaarrapport(state, params(2013)),
+      jaarrapport(state, params(2014)),
+    ];
+    // Read straight from the §7.3 keys of the JSON report, not through the layout's model.
+    const checks: [string, Eenheid, (r: Jaarrapport) => number | null][] = [
+      ['participatie', 'aantal', (r) => r.participatie.gestegen],
+      ['trajecten.Workfast', 'aantal', (r) => r.trajecten.Workfast?.gestart ?? 0],
+      ['plaatsingen.banenplan', 'aantal', (r) => r.plaatsingen.banenplan.inJaar],
+      ['inBeeld', 'aandeel', (r) => r.inBeeld.aandeel],
+      ['langdurig', 'aantal', (r) => r.langdurig.langdurig],
+      ['minima', 'aantal', (r) => r.minima.huishoudens],
+      ['schuldhulp', 'aandeel', (r) => r.schuldhulp.aandeelMinnelijkGeslaagd],
+      ['allianties', 'aantal', (r) => r.allianties.totaal],
+    ];
+    const [table, md, csv, html] = (['table', 'md', 'csv', 'html'] as const).map((f) => text(vraag, f));
+    const titels = new Map(indicatorenVoor(rapporten).map((i) => [i.id, i.titel]));
+    const blok = (out: string, begin: string, eind: string): string => {
+      const at = out.indexOf(begin);
+      expect(at, begin).toBeGreaterThanOrEqual(0);
+      const end = out.indexOf(eind, at + begin.length);
+      return out.slice(at, end < 0 ? undefined : end + 1);
+    };
+    for (const [id, eenheid, waarde] of checks) {
+      const titel = titels.get(id as never) ?? '';
+      const [r2012, r2013, r2014] = rapporten.map(waarde);
+      const shown = [r2012, r2013, r2014].map((v) => celTekst(getal(v ?? null, eenheid)));
+      const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const t = blok(table ?? '', `${titel}\n`, '\n\n');
+      expect(t, id).toMatch(
+        new RegExp(`\\n {2}Nulsituatie +${esc(shown[0] ?? '')} +${esc(shown[1] ?? '')}\\n {2}Norm\\n`),
+      );
+      expect(t, id).toMatch(new RegExp(`\\n {2}Gerealiseerd +${esc(shown[1] ?? '')} +${esc(shown[2] ?? '')}\\n`));
+      const m = blok(md ?? '', `## ${titel}\n`, '\n## ');
+      expect(m, id).toContain(
+        `| Nulsituatie | ${shown[0]} | ${shown[1]} |\n| Norm |  |  |\n| Gerealiseerd | ${shown[1]} | ${shown[2]} |`,
+      );
+      expect(csv, id).toContain(`\r\n${id},Gerealiseerd,${eenheid},${r2013 ?? ''},${r2014 ?? ''}\r\n`);
+      const h = blok(html ?? '', `data-sectie="${id}"`, '</section>');
+      expect(h, id).toContain(`data-rij="Gerealiseerd" data-kolom="2014" data-waarde="${r2014 ?? ''}"`);
+      expect(h, id).toContain('<svg');
+    }
   });
 });

@@ -29,8 +29,8 @@ import {
   ONDERNEMING,
 } from './gedeeltelijkeUitstroom.js';
 import { gemiddeldInkomenUit, inkomstenCentVan, inkomstenMaandenVan } from './gemiddeldInkomen.js';
-import { inBeeldUit, inBeeldVan } from './inBeeld.js';
-import { langdurigStartVan, langdurigUit, spellStartOpE } from './langdurig.js';
+import { inBeeldUit, inBeeldVan, spellStartOp } from './inBeeld.js';
+import { langdurigStartVan, langdurigUit } from './langdurig.js';
 import { minimaUit, minimaVan } from './minima.js';
 import { type Peil, peilVan } from './parameters.js';
 import { PAAR_BASIS, PAREN, participatieUit, participatieVan } from './participatie.js';
@@ -98,8 +98,7 @@ export const bijdrageVan = (buf: Float64Array, off: number, peil: Peil, out: Flo
   out[at + B_OP_PEILDATUM] = opPeildatum ? 1 : 0;
   out[at + B_IN_JAAR] = bijstandInPeriode(buf, off, peil.y0, peil.y1, peil.e) ? 1 : 0;
   out[at + B_GENEGEERD] = num(buf, off + REC_GENEGEERD);
-  // Langdurig and in beeld only count households with bijstand on E (their rules say so too);
-  // one walk gives the spell containing E, merged (langdurig) and as it is (in beeld).
+  // Langdurig and in beeld only count households with bijstand on E (their rules say so too).
   const langdurig = opPeildatum ? langdurigStartVan(buf, off, peil) : Number.POSITIVE_INFINITY;
   out[at + B_LANGDURIG] = langdurig <= peil.e3 ? 1 : 0;
   if (!secties7(buf, off, secties)) {
@@ -120,7 +119,8 @@ export const bijdrageVan = (buf: Float64Array, off: number, peil: Peil, out: Flo
   out[at + B_PARAGRAAF7] = blok === 0 ? 1 : 2;
   if (blok === 0) return;
   plaatsingenVan(buf, sectie(S7_PLAATSINGEN), peil, out, at + B_PLAATSINGEN);
-  out[at + B_IN_BEELD] = opPeildatum && inBeeldVan(buf, sectie(S7_IN_BEELD), spellStartOpE(), peil) ? 1 : 0;
+  out[at + B_IN_BEELD] =
+    opPeildatum && inBeeldVan(buf, sectie(S7_IN_BEELD), spellStartOp(buf, off, peil.e), peil) ? 1 : 0;
   out[at + B_MINIMA] = minimaVan(buf, sectie(S7_MINIMA), peil) ? 1 : 0;
   schuldhulpVan(buf, sectie(S7_SCHULDHULP), peil, out, at + B_SCHULDHULP);
   const alliantie = alliantieDagVan(buf, sectie(S7_ALLIANTIES));

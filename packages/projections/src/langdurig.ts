@@ -16,14 +16,7 @@ import { type Peil, peilVan } from './parameters.js';
 import type { ProjectionState } from './state.js';
 import type { Langdurig, Parameters } from './types.js';
 
-let laatsteSpellStart = Number.NEGATIVE_INFINITY;
-/** The start of the spell (not merged) that contains E, as found by the last langdurigStartVan. */
-export const spellStartOpE = (): number => laatsteSpellStart;
-
-/**
- * The start of the (merged) spell that contains E, or +∞ when there is no bijstand on E; leaves
- * the start of the spell itself for `spellStartOpE` (§7.2 In beeld needs it: one walk for both).
- */
+/** The start of the (merged) spell that contains E, or +∞ when there is no bijstand on E. */
 export const langdurigStartVan = (buf: Float64Array, off: number, peil: Peil): number => {
   const end = off + REC_FIRST_TRANSITION + 2 * num(buf, off + REC_TRANSITIONS);
   let bijstand = false;
@@ -45,7 +38,6 @@ export const langdurigStartVan = (buf: Float64Array, off: number, peil: Peil): n
     }
     bijstand = next;
   }
-  laatsteSpellStart = bijstand ? spellStart : Number.NEGATIVE_INFINITY;
   return bijstand ? mergedStart : Number.POSITIVE_INFINITY;
 };
 

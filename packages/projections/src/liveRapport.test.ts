@@ -3,7 +3,7 @@ import { dayOf, isoDateOf } from '@zelfredzaam/domain';
 import { geldigeGeschiedenis } from '@zelfredzaam/domain/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HuishoudenFeiten } from './fixtures/feiten.js';
+import { HuishoudenFeiten, WerkgeverFeiten } from './fixtures/feiten.js';
 import { parametersVoor } from './fixtures/parameters.js';
 import { jaarrapport } from './jaarrapport.js';
 import { LiveRapport } from './liveRapport.js';
@@ -15,8 +15,18 @@ const parameters = fc
     jaar: fc.integer({ min: 2010, max: 2017 }),
     peildatum: fc.integer({ min: dayOf('2010-01-01'), max: dayOf('2019-12-31') }).map(isoDateOf),
     kennisdatum: fc.option(fc.integer({ min: dayOf('2010-01-01'), max: dayOf('2018-12-31') }).map(isoDateOf)),
+    // MEETREGELS §7.2 Langdurig's parameter: the live report keeps it too.
+    hervattingsgrens: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 400 })),
   })
-  .map(({ jaar, peildatum, kennisdatum }): Parameters => ({ jaar, peildatum, meetdatum: peildatum, kennisdatum }));
+  .map(
+    ({ jaar, peildatum, kennisdatum, hervattingsgrens }): Parameters => ({
+      jaar,
+      peildatum,
+      meetdatum: peildatum,
+      kennisdatum,
+      hervattingsgrens,
+    }),
+  );
 
 describe('LiveRapport', () => {
   it('after applying every fact equals jaarrapport(replay(events)), also when started on part of them', () => {
@@ -46,6 +56,28 @@ describe('LiveRapport', () => {
     live.apply(laat.opleiding('2014-02-01', { eventId: '22222222-2222-4222-8222-222222222222' }));
     expect(live.rapport().volledigeUitstroom).toEqual({ loondienst: 1, onderneming: 0, opleiding: 1, totaal: 2 });
     expect(live.rapport().bijstandsbestand.opPeildatum).toBe(0);
+  });
+
+  it('moves the §7 figures live: a soort leaves the report when its only trajectory is retracted (MEETREGELS §7.3)', () => {
+    const p = parametersVoor(2014);
+    const h = new HuishoudenFeiten('h-7');
+    h.start('2010-01-01');
+    const w = new WerkgeverFeiten('wg-7');
+    const live = new LiveRapport(replay([...h.feiten]), p);
+    const start = h.traject('2014-03-01', 't-1', 'VAK');
+    live.apply(start);
+    live.apply(h.loondienst('2014-08-31'));
+    live.apply(h.schuldhulp('2014-02-01', 's-1'));
+    live.apply(h.schuldhulpEinde('2014-09-01', 's-1', 'minnelijk-geslaagd'));
+    live.apply(w.alliantie('2014-05-01'));
+    expect(live.rapport().trajecten.VAK).toMatchObject({ gestart: 1, uitstroomBinnenZesMaanden: 1 });
+    expect(live.rapport().schuldhulp.aandeelMinnelijkGeslaagd).toBe(1);
+    expect(live.rapport().allianties).toEqual({ inJaar: 1, totaal: 1 });
+    // The langdurig household left: no longer on bijstand on E.
+    expect(live.rapport().langdurig).toEqual({ bijstand: 0, langdurig: 0, aandeel: null });
+    live.apply(h.intrekking(start));
+    expect(live.rapport().trajecten).toEqual({});
+    expect(live.rapport()).toEqual(jaarrapport(replay([...h.feiten, ...w.feiten]), p));
   });
 
   it('stays equal to a replay over many more live updates than households', () => {

@@ -736,7 +736,13 @@ describe('the fast projections agree with the reference written from MEETREGELS 
         maxLength: 3,
       }),
       contact: fc.integer({ min: -5, max: 5 }),
+      // Assessments around the Workfast trajectory: before its start, on it, during it, on or
+      // after its end (its trede is measured only with two different assessments).
+      tijdens: fc.array(fc.record({ dag: fc.integer({ min: -3, max: 190 }), trede: fc.integer({ min: 1, max: 6 }) }), {
+        maxLength: 3,
+      }),
     });
+    let gemeten = 0;
     fc.assert(
       fc.property(
         fc.array(geval, { minLength: 1, maxLength: 4 }),
@@ -744,6 +750,7 @@ describe('the fast projections agree with the reference written from MEETREGELS 
         fc.integer({ min: -2, max: 2 }),
         (gevallen, hervattingsgrens, rondE) => {
           const events: Recorded[] = [];
+          const jaren = new Set<number>();
           let E = '';
           gevallen.forEach((g, i) => {
             const h = new HuishoudenFeiten(`rand-${i}`);
@@ -757,24 +764,33 @@ describe('the fast projections agree with the reference written from MEETREGELS 
             h.traject(start, 't-1', 'VAK');
             // An exit on the last day inside six months after the start, or just outside.
             h.traject(plus(terug, { days: 1 }), 't-2', 'Workfast');
-            h.trajectEinde(plus(plus(terug, { days: 1 }), { months: 6, days: g.uitNa }), 't-2', 'werk');
+            const t2Einde = plus(plus(terug, { days: 1 }), { months: 6, days: g.uitNa });
+            h.trajectEinde(t2Einde, 't-2', 'werk');
+            jaren.add(Number(t2Einde.slice(0, 4)));
             h.loondienst(plus(plus(terug, { days: 1 }), { months: 6, days: g.uitNa }));
             for (const t of g.trede) h.trede(plus(start, { days: t.dag }), t.trede);
+            for (const t of g.tijdens) h.trede(plus(terug, { days: 1 + t.dag }), t.trede);
             h.inBeeld(plus(terug, { days: g.contact }));
             events.push(...h.feiten);
             E = plus(start, { months: 36, days: rondE });
           });
-          for (const jaar of [Number(E.slice(0, 4)) - 1, Number(E.slice(0, 4))]) {
+          jaren.add(Number(E.slice(0, 4)) - 1);
+          jaren.add(Number(E.slice(0, 4)));
+          for (const jaar of jaren) {
             const p = { jaar, peildatum: E, meetdatum: E, kennisdatum: null, hervattingsgrens };
             const state = replay(events);
             const expected = referentie(events, p);
             expect(opHuishouden(bijdragen(state, p))).toEqual(opHuishouden(expected.bijdragen));
-            expect(jaarrapport(state, p)).toEqual(expected.rapport);
+            const r = jaarrapport(state, p);
+            expect(r).toEqual(expected.rapport);
+            gemeten += r.trajecten.Workfast?.trede.gemeten ?? 0;
           }
         },
       ),
       { numRuns: 400 },
     );
+    // The trede of an ended trajectory is measured in many of the cases.
+    expect(gemeten).toBeGreaterThan(100);
   });
 
   it('on the Zwolle fixture', () => {

@@ -1,11 +1,13 @@
 // The default demo lands in the ranges the documents report (README: "Demo municipality").
+import { dayOf } from '@zelfredzaam/domain';
 import { replay } from '@zelfredzaam/projections';
 import { describe, expect, it } from 'vitest';
 import { berekenJaren } from '../rapport.js';
 import { demoGeschiedenis } from './generator.js';
 
 describe('the default demo municipality (seed 1, 4,000 households, 2011–2016)', () => {
-  const state = replay(demoGeschiedenis());
+  const history = [...demoGeschiedenis()];
+  const state = replay(history);
   const result = berekenJaren(state, { jaren: [2012, 2013, 2014, 2015], reeks: true, vergelijk: false }, '2026-01-01');
   if (result._tag === 'Left') throw new Error(result.left.bericht);
   const { rapporten } = result.right;
@@ -73,4 +75,35 @@ describe('the default demo municipality (seed 1, 4,000 households, 2011–2016)'
       expect(r.allianties.inJaar).toBeLessThanOrEqual(30);
     },
   );
+
+  it('assesses the participatieladder about yearly for those far from work (treden 1–3), every two to three years for the others', () => {
+    const retracted = new Set(history.flatMap((f) => (f.type === 'GebeurtenisIngetrokken' ? [f.ingetrokken] : [])));
+    const perHuishouden = new Map<string, { dag: number; trede: number }[]>();
+    for (const f of history) {
+      if (f.type !== 'ParticipatieTredeVastgesteld' || retracted.has(f.eventId)) continue;
+      perHuishouden.set(f.huishouden, [
+        ...(perHuishouden.get(f.huishouden) ?? []),
+        { dag: dayOf(f.datum), trede: f.trede },
+      ]);
+    }
+    // The days from one assessment to the next, by the trede of the first.
+    const ver: number[] = [];
+    const dichtbij: number[] = [];
+    for (const treden of perHuishouden.values()) {
+      treden.sort((a, b) => a.dag - b.dag);
+      for (let i = 1; i < treden.length; i++) {
+        const vorige = treden[i - 1] as { dag: number; trede: number };
+        (vorige.trede <= 3 ? ver : dichtbij).push((treden[i] as { dag: number }).dag - vorige.dag);
+      }
+    }
+    const kwantiel = (xs: readonly number[], q: number): number =>
+      [...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))] ?? Number.NaN;
+    expect(ver.length).toBeGreaterThan(2_000);
+    expect(kwantiel(ver, 0.25)).toBeGreaterThanOrEqual(300);
+    expect(kwantiel(ver, 0.5)).toBeGreaterThanOrEqual(335);
+    expect(kwantiel(ver, 0.5)).toBeLessThanOrEqual(395);
+    expect(kwantiel(ver, 0.75)).toBeLessThanOrEqual(430);
+    expect(kwantiel(dichtbij, 0.5)).toBeGreaterThan(700);
+    expect(kwantiel(dichtbij, 0.5)).toBeLessThan(1_100);
+  });
 });
