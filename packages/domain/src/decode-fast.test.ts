@@ -7,7 +7,13 @@ import { isRight } from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
 import { decode, decodeRecorded, decodeRecordedWithCodecs, decodeWithCodecs, encode } from './decode.js';
-import { decodeFast, fastDecodeTypes, isCanonicalEventId, isCanonicalRecordedAt } from './decode-fast.js';
+import {
+  decodeFast,
+  decodeRecordedLine,
+  fastDecodeTypes,
+  isCanonicalEventId,
+  isCanonicalRecordedAt,
+} from './decode-fast.js';
 import { feitCodecs, feitTypes } from './events.js';
 import { formatInstant } from './instant.js';
 import { willekeurigFeit } from './testing/arbitraries.js';
@@ -19,6 +25,7 @@ export const FAST_DECODE_RUNS = {
   registry: 20_000,
   mutations: 20_000,
   anything: 5_000,
+  lines: 10_000,
 } as const;
 
 interface Node {
@@ -387,5 +394,122 @@ describe('decode: the fast path equals the io-ts codecs', () => {
     ]) {
       expect(fastDecodeTypes).toContain(type);
     }
+  });
+});
+
+/** A line's bytes inside a larger buffer (the line decoder reads a range), and how to read its text. */
+const decodeLine = (line: string): unknown => {
+  const bytes = Buffer.from(`xx${line}\nyy`, 'utf8');
+  const end = bytes.length - 3;
+  return decodeRecordedLine(bytes, 2, end, (from, to) => bytes.toString('latin1', from, to));
+};
+
+/** What a replay makes of a line without the line decoder: JSON.parse, then the codecs. */
+const viaJson = (line: string): unknown => {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  const decoded = decodeRecordedWithCodecs(json);
+  return decoded._tag === 'Right' ? decoded.right : undefined;
+};
+
+/** The line decoder gives undefined, or exactly (values and key order) what JSON.parse and the codecs give. */
+const expectLineSame = (line: string): boolean => {
+  const fast = decodeLine(line);
+  if (fast === undefined) return false;
+  const slow = viaJson(line);
+  expect(slow).toBeDefined();
+  expect(fast).toEqual(slow);
+  expect(JSON.stringify(fast)).toBe(JSON.stringify(slow));
+  return true;
+};
+
+/** A line edited as text: a space, an escape, a number's other spelling, a key twice, a character dropped. */
+const editedLine: fc.Arbitrary<string> = fc
+  .tuple(
+    willekeurigFeit(),
+    fc.nat(),
+    fc.nat(9),
+    fc.constantFrom(' ', '\\u0068', '1.0', '1e2', '-0', '01', 'é', '\t', '"'),
+  )
+  .map(([feit, pick, how, piece]) => {
+    const line = JSON.stringify(encode(feit));
+    const at = pick % (line.length + 1);
+    if (how === 0) return line.slice(0, at) + line.slice(at + 1);
+    if (how === 1) return line.replace(/"huishouden":"[^"]*"/, (m) => `${m},${m}`);
+    if (how === 2) return line.replace(/:(\d+)/, `:${piece}`);
+    if (how === 3) return line.replace(/":"h/, `":"${piece}h`);
+    if (how === 4) return `${line} `;
+    if (how === 5) return line.replace('{', '{ ');
+    return line.slice(0, at) + piece + line.slice(at);
+  });
+
+describe('decodeRecordedLine: straight from the bytes equals JSON.parse and the codecs', () => {
+  it(`lines as export writes them take the line decoder and decode the same (${FAST_DECODE_RUNS.lines} cases)`, () => {
+    fc.assert(
+      fc.property(willekeurigFeit(), (feit) => {
+        const line = JSON.stringify(encode(feit));
+        const taken = expectLineSame(line);
+        // Every type the fast path serves is read from the bytes, unless a text is not printable
+        // ASCII, or a field holds nine digits in a row (the codecs then judge whether it is a BSN).
+        const fields = line.replace(/"eventId":"[^"]*"/, '');
+        if (
+          (fastDecodeTypes as readonly string[]).includes(feit.type) &&
+          /^[\x20-\x7e]*$/.test(line) &&
+          !/\d{9}/.test(fields)
+        ) {
+          expect(taken).toBe(true);
+        }
+      }),
+      { numRuns: FAST_DECODE_RUNS.lines },
+    );
+  });
+
+  it(`objects built from the registry, valid and invalid, written as lines, decode the same (${FAST_DECODE_RUNS.registry} cases)`, () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(fromRegistry, (input) => {
+        if (expectLineSame(JSON.stringify(input))) taken++;
+      }),
+      { numRuns: FAST_DECODE_RUNS.registry },
+    );
+    expect(taken).toBeGreaterThan(FAST_DECODE_RUNS.registry / 5);
+  });
+
+  it(`valid facts with one change, and lines edited as text, decode the same (${FAST_DECODE_RUNS.mutations} cases)`, () => {
+    fc.assert(
+      fc.property(mutated, (input) => {
+        expectLineSame(JSON.stringify(input));
+      }),
+      { numRuns: FAST_DECODE_RUNS.mutations },
+    );
+    fc.assert(
+      fc.property(editedLine, (line) => void expectLineSame(line)),
+      { numRuns: FAST_DECODE_RUNS.mutations },
+    );
+  });
+
+  it(`any text at all decodes the same (${FAST_DECODE_RUNS.anything} cases)`, () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json(), fc.string({ unit: 'binary' })), (line) => void expectLineSame(line)),
+      { numRuns: FAST_DECODE_RUNS.anything },
+    );
+  });
+
+  it('reads only its range, and refuses what JSON.parse would read differently', () => {
+    const line =
+      '{"type":"OpleidingGestart","huishouden":"h-1","datum":"2014-03-01","eventId":"a7fead4c-c1cc-4855-9f58-1d261371c544","recordedAt":"2014-03-02T09:00:00.000Z"}';
+    expect(expectLineSame(line)).toBe(true);
+    // A key twice (JSON.parse keeps the last), an escape, a space, a missing envelope: not this path's.
+    expect(
+      decodeLine(line.replace('"datum":"2014-03-01"', '"datum":"2014-03-01","datum":"2014-03-02"')),
+    ).toBeUndefined();
+    expect(decodeLine(line.replace('h-1', 'h\\u002d1'))).toBeUndefined();
+    expect(decodeLine(line.replace('{"type"', '{ "type"'))).toBeUndefined();
+    expect(decodeLine(line.replace(',"recordedAt":"2014-03-02T09:00:00.000Z"', ''))).toBeUndefined();
+    expect(decodeLine(line.replace('h-1', 'h-111222333'))).toBeUndefined();
   });
 });

@@ -14,7 +14,7 @@
 // "is(u) ⇒ decode(u) = right(u)" is tested for every field codec of the registry.
 import type * as t from 'io-ts';
 import { daysInMonth } from './calendar.js';
-import { type FeitType, feitCodecs, feitTypes, type Incoming } from './events.js';
+import { type FeitType, feitCodecs, feitTypes, type Incoming, type Recorded } from './events.js';
 import { CURRENT_SCHEMA_VERSION, EventId, RecordedAt } from './values.js';
 
 type Predicate = (u: unknown) => boolean;
@@ -252,4 +252,147 @@ export const decodeFast = (input: unknown, requireEnvelope: boolean): Incoming |
   if (eventId !== undefined) out.eventId = eventId;
   if (recordedAt !== undefined) out.recordedAt = recordedAt;
   return out as Incoming;
+};
+
+// ─── Straight from the bytes of a line ───────────────────────────────────────────────────────
+// A replay parses millions of lines that `export` wrote: JSON.parse builds an object whose keys
+// decodeFast then walks again. For a line in exactly that form — no whitespace, the keys of one
+// event type in canonical order, each once, envelope last, strings of printable ASCII without
+// escapes, numbers as plain integers — the object JSON.parse would build is known from the bytes,
+// and the same predicates as above check it. Any other line (another form, invalid, or not this
+// path's to judge) gives undefined, and the caller takes JSON.parse and decodeRecorded.
+
+/** The text of ASCII bytes [start, end) of the line's buffer (the caller's fastest way). */
+export type AsciiText = (start: number, end: number) => string;
+
+interface LinePlan {
+  readonly type: string;
+  readonly typeBytes: Uint8Array;
+  /** The keys after `type`, in canonical order: fields, then eventId and recordedAt. */
+  readonly keys: readonly string[];
+  /** Each key's bytes followed by `":` (what follows its opening quote in the line). */
+  readonly keyBytes: readonly Uint8Array[];
+  readonly is: readonly Predicate[];
+  /** Whether the key must be present (required fields, and the envelope of a stored fact). */
+  readonly required: readonly boolean[];
+  /** Whether a string value is checked for a BSN (the fields, not the envelope). */
+  readonly personal: readonly boolean[];
+}
+
+const asciiBytes = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
+
+const linePlans: LinePlan[] = [];
+for (const [type, plan] of plans) {
+  const [first, ...rest] = plan.fields;
+  // The type must be the first key, a literal (the registry's discriminant).
+  if (typeof type !== 'string' || first === undefined || first.key !== 'type' || !first.is(type)) continue;
+  linePlans.push({
+    type,
+    typeBytes: asciiBytes(type),
+    keys: [...rest.map((f) => f.key), 'eventId', 'recordedAt'],
+    keyBytes: [...rest.map((f) => f.key), 'eventId', 'recordedAt'].map((k) => asciiBytes(`${k}":`)),
+    is: [...rest.map((f) => f.is), isCanonicalEventId, isCanonicalRecordedAt],
+    required: [...rest.map((f) => f.required), true, true],
+    personal: [...rest.map(() => true), false, false],
+  });
+}
+
+const OPENING = asciiBytes('{"type":"');
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const CLOSE = 0x7d;
+const MINUS = 0x2d;
+const BACKSLASH = 0x5c;
+/** Digits in a number this path reads: below 2^53, so the value is exact. */
+const MAX_DIGITS = 15;
+
+const bytesAt = (bytes: Uint8Array, at: number, end: number, expected: Uint8Array): boolean => {
+  if (at + expected.length > end) return false;
+  for (let i = 0; i < expected.length; i++) if (bytes[at + i] !== expected[i]) return false;
+  return true;
+};
+
+/** The end of the string whose text starts at `at` (its closing quote), or −1 when it is not plain printable ASCII. */
+const plainStringEnd = (bytes: Uint8Array, at: number, end: number): number => {
+  for (let i = at; i < end; i++) {
+    const c = bytes[i] as number;
+    if (c === QUOTE) return i;
+    if (c < 0x20 || c > 0x7e || c === BACKSLASH) return -1;
+  }
+  return -1;
+};
+
+/**
+ * The stored fact on bytes [start, end) of a line (without its newline), exactly as
+ * `decodeRecorded(JSON.parse(text))` would give it, when the line is in the form `export` writes
+ * and valid; undefined otherwise (then that is what decides).
+ */
+export const decodeRecordedLine = (
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  text: AsciiText,
+): Recorded | undefined => {
+  if (!bytesAt(bytes, start, end, OPENING)) return undefined;
+  let at = start + OPENING.length;
+  const typeEnd = plainStringEnd(bytes, at, end);
+  if (typeEnd < 0) return undefined;
+  let plan: LinePlan | undefined;
+  for (let p = 0; p < linePlans.length; p++) {
+    const candidate = linePlans[p] as LinePlan;
+    if (candidate.typeBytes.length === typeEnd - at && bytesAt(bytes, at, typeEnd, candidate.typeBytes)) {
+      plan = candidate;
+      break;
+    }
+  }
+  if (plan === undefined) return undefined;
+  const out: Record<string, unknown> = { type: plan.type };
+  const { keys, keyBytes, is, required, personal } = plan;
+  at = typeEnd + 1;
+  let next = 0;
+  for (;;) {
+    const c = bytes[at];
+    if (c === CLOSE && at + 1 === end) break;
+    if (c !== COMMA || bytes[at + 1] !== QUOTE) return undefined;
+    at += 2;
+    // The key: the next one of the canonical order, skipping optional ones.
+    let k = next;
+    while (k < keys.length && !bytesAt(bytes, at, end, keyBytes[k] as Uint8Array)) {
+      if (required[k] === true) return undefined;
+      k++;
+    }
+    if (k === keys.length) return undefined;
+    at += (keyBytes[k] as Uint8Array).length;
+    let value: string | number;
+    const first = bytes[at];
+    if (first === QUOTE) {
+      const close = plainStringEnd(bytes, at + 1, end);
+      if (close < 0) return undefined;
+      value = text(at + 1, close);
+      // Personal data (issue 7), as in decodeFast.
+      if (personal[k] === true && hasNineDigits(value)) return undefined;
+      at = close + 1;
+    } else {
+      // A plain integer: -?(0|[1-9][0-9]*), then `,` or `}`.
+      const negative = first === MINUS;
+      let i = negative ? at + 1 : at;
+      const digits = i;
+      let n = 0;
+      for (; i < end; i++) {
+        const d = (bytes[i] as number) - 48;
+        if (d < 0 || d > 9) break;
+        n = n * 10 + d;
+      }
+      const count = i - digits;
+      if (count === 0 || count > MAX_DIGITS || (count > 1 && bytes[digits] === 48)) return undefined;
+      if (bytes[i] !== COMMA && bytes[i] !== CLOSE) return undefined;
+      value = negative ? -n : n;
+      at = i;
+    }
+    if (!(is[k] as Predicate)(value)) return undefined;
+    out[keys[k] as string] = value;
+    next = k + 1;
+  }
+  for (let k = next; k < keys.length; k++) if (required[k] === true) return undefined;
+  return out as unknown as Recorded;
 };

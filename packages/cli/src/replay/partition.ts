@@ -1,9 +1,11 @@
 // One part of a parallel replay of an NDJSON file (issue 6): every part reads the whole file, in
 // 1 MB pieces, and takes the lines of its own households — a hash of the household's pseudonym
 // read straight from the line's bytes, so the lines of other parts are never decoded to text,
-// parsed or decoded. Its lines it parses, decodes with the domain codec (every line validated)
-// and folds, in file order, into a state of its own; the parts' households are disjoint, so their
-// states merge into the state of a sequential replay (replay.ts).
+// parsed or decoded. Its lines it decodes — a line as export writes it straight from its bytes
+// (decodeRecordedLine), any other by JSON.parse and decodeRecorded; every line validated by the
+// same predicates as the domain codec — and folds, in file order, into a state of its own; the
+// parts' households are disjoint, so their states merge into the state of a sequential replay
+// (replay.ts).
 //
 // Which part a line goes to depends on its bytes only, so every line is handled by exactly one
 // part, and a refused line is reported once, with its line number. A valid line whose household
@@ -13,7 +15,15 @@
 
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
-import { datumOf, decodeRecorded, describeDecodeError, streamOf } from '@zelfredzaam/domain';
+import {
+  type AsciiText,
+  datumOf,
+  decodeRecorded,
+  decodeRecordedLine,
+  describeDecodeError,
+  type Recorded,
+  streamOf,
+} from '@zelfredzaam/domain';
 import { apply, emptyState, type ProjectionState } from '@zelfredzaam/projections';
 
 export type ReplayFoutCode = 'TE_LANG' | 'GEEN_UTF8' | 'GEEN_JSON' | 'ONGELDIG';
@@ -66,8 +76,11 @@ const LF = 0x0a;
 const CR = 0x0d;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
 /** The keys whose value names a line's stream: a household, or an employer (MEETREGELS §7.1). */
 const SUBJECT_KEYS = [Buffer.from('"huishouden":"'), Buffer.from('"werkgever":"')];
+const TYPE_KEY = Buffer.from('type":"');
+const HUISHOUDEN_AFTER_TYPE = Buffer.from(',"huishouden":"');
 
 /** FNV-1a over character codes: the same for a pseudonym's bytes and its text (it is ASCII). */
 const hashText = (text: string): number => {
@@ -79,24 +92,49 @@ const hashText = (text: string): number => {
 /** The part of a stream's pseudonym, from its text (to check the byte scan). */
 export const partOfSubject = (subject: string, parts: number): number => hashText(subject) % parts;
 
+/** The hash of the ASCII text from buf[from] to its closing quote; −1 when it has an escape or non-ASCII byte. */
+const hashOfValue = (buf: Buffer, from: number, end: number): number => {
+  let h = 0x811c9dc5;
+  for (let i = from; i < end; i++) {
+    const c = buf[i] as number;
+    if (c === QUOTE) return h >>> 0;
+    if (c === BACKSLASH || c >= 0x80) return -1;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return -1;
+};
+
+/** Where the household's pseudonym starts in a line as export writes it (`{"type":"…","huishouden":"`), else −1. */
+const canonicalHuishouden = (buf: Buffer, start: number, end: number): number => {
+  if (buf[start] !== OPEN_BRACE || buf[start + 1] !== QUOTE) return -1;
+  for (let i = 0; i < TYPE_KEY.length; i++) if (buf[start + 2 + i] !== TYPE_KEY[i]) return -1;
+  let at = start + 2 + TYPE_KEY.length;
+  while (at < end && buf[at] !== QUOTE) at++;
+  if (at + 1 + HUISHOUDEN_AFTER_TYPE.length > end) return -1;
+  for (let i = 0; i < HUISHOUDEN_AFTER_TYPE.length; i++) if (buf[at + 1 + i] !== HUISHOUDEN_AFTER_TYPE[i]) return -1;
+  return at + 1 + HUISHOUDEN_AFTER_TYPE.length;
+};
+
 /**
- * The part of the line buf[start, end): by the hash of the value after the last `"huishouden":"`
- * (else `"werkgever":"`) when that value is plain ASCII up to its closing quote; else by line
- * number. The last occurrence, because JSON.parse keeps the last of a repeated key.
+ * The part of the line buf[start, end). A line as export writes it names its household right
+ * after its type: the hash of that pseudonym (a search of the whole line for the key was a tenth
+ * of a worker's time, measured). Any other line: by the hash of the value after the last
+ * `"huishouden":"` (else `"werkgever":"`), the last because JSON.parse keeps the last of a
+ * repeated key, when that value is plain ASCII up to its closing quote; else by line number.
+ * (A line that names its household twice is routed by the first: fold() finds it misrouted.)
  */
 const partOfLine = (buf: Buffer, start: number, end: number, line: number, parts: number): number => {
+  const canonical = canonicalHuishouden(buf, start, end);
+  if (canonical >= 0) {
+    const h = hashOfValue(buf, canonical, end);
+    return h < 0 ? line % parts : h % parts;
+  }
   for (const key of SUBJECT_KEYS) {
     if (end - key.length < start) continue;
     const at = buf.lastIndexOf(key, end - key.length);
     if (at < start) continue;
-    let h = 0x811c9dc5;
-    for (let i = at + key.length; i < end; i++) {
-      const c = buf[i] as number;
-      if (c === QUOTE) return (h >>> 0) % parts;
-      if (c === BACKSLASH || c >= 0x80) break;
-      h = Math.imul(h ^ c, 0x01000193);
-    }
-    break;
+    const h = hashOfValue(buf, at + key.length, end);
+    return h < 0 ? line % parts : h % parts;
   }
   return line % parts;
 };
@@ -112,6 +150,15 @@ const yearOf = (iso: string): number =>
   48;
 
 const isBlank = (text: string): boolean => text.trim() === '';
+
+/** Buffer's own latin1Slice: toString without its dispatch on the encoding's name (Node 20). */
+type Latin1Buffer = Buffer & { latin1Slice?: (start: number, end: number) => string };
+
+/** The text of ASCII bytes of `buf`, the fastest way this Node has. */
+const asciiTextOf = (buf: Latin1Buffer): AsciiText =>
+  typeof buf.latin1Slice === 'function'
+    ? (start, end) => (buf as Required<Latin1Buffer>).latin1Slice(start, end)
+    : (start, end) => buf.toString('latin1', start, end);
 
 /**
  * Replays the lines of `path` that belong to part `part` of `parts` (every line when `parts` is
@@ -138,7 +185,22 @@ export const replayPart = (path: string, part: number, parts: number, options: P
     if (fouten.length < maxFouten) fouten.push(fout);
   };
 
-  /** One line of this part: its text (undefined: not UTF-8), parsed, decoded, folded. */
+  const fold = (feit: Recorded): void => {
+    if (parts > 1 && partOfSubject(streamOf(feit), parts) !== part) {
+      misrouted++;
+      return;
+    }
+    apply(state, feit);
+    facts++;
+    const when = datumOf(feit) ?? ('maand' in feit ? feit.maand : undefined);
+    if (when !== undefined) {
+      const year = yearOf(when);
+      if (year < vanJaar) vanJaar = year;
+      if (year > totJaar) totJaar = year;
+    }
+  };
+
+  /** One line of this part that is not in export's form: its text (undefined: not UTF-8), parsed, decoded, folded. */
   const take = (line: number, text: string | undefined): void => {
     if (text === undefined) {
       refuse({ line, huishouden: undefined, code: 'GEEN_UTF8', bericht: at(line, 'geen geldige UTF-8-tekst') });
@@ -169,23 +231,12 @@ export const replayPart = (path: string, part: number, parts: number, options: P
       });
       return;
     }
-    const feit = decoded.right;
-    if (parts > 1 && partOfSubject(streamOf(feit), parts) !== part) {
-      misrouted++;
-      return;
-    }
-    apply(state, feit);
-    facts++;
-    const when = datumOf(feit) ?? ('maand' in feit ? feit.maand : undefined);
-    if (when !== undefined) {
-      const year = yearOf(when);
-      if (year < vanJaar) vanJaar = year;
-      if (year > totJaar) totJaar = year;
-    }
+    fold(decoded.right);
   };
 
   // The buffer holds one read and the unfinished line before it, up to the longest line allowed.
   const buf = Buffer.allocUnsafe(CHUNK_BYTES + maxLineBytes + 2);
+  const ascii = asciiTextOf(buf);
   const fd = openSync(path, 'r');
   try {
     let carry = 0;
@@ -239,8 +290,13 @@ export const replayPart = (path: string, part: number, parts: number, options: P
           }
         } else if (parts === 1 || partOfLine(buf, first, stop, lines, parts) === part) {
           if (stop < first) stop = first;
-          const utf8 = allUtf8 || isUtf8(buf.subarray(first, stop));
-          take(lines, utf8 ? buf.toString('utf8', first, stop) : undefined);
+          // A line as export writes it is decoded straight from its bytes; any other by JSON.parse.
+          const feit = decodeRecordedLine(buf, first, stop, ascii);
+          if (feit !== undefined) fold(feit);
+          else {
+            const utf8 = allUtf8 || isUtf8(buf.subarray(first, stop));
+            take(lines, utf8 ? buf.toString('utf8', first, stop) : undefined);
+          }
         }
         start = lf + 1;
       }
