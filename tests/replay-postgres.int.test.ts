@@ -10,10 +10,10 @@ import type { Recorded } from '../packages/domain/src/index.js';
 import {
   apply,
   emptyState,
+  factColumns,
   jaarrapport,
   type ProjectionState,
   resolveParameters,
-  toTransferable,
 } from '../packages/projections/src/index.js';
 import { dropSchemas, freshSchema, postgresUrl } from './support/postgres.js';
 
@@ -35,7 +35,7 @@ const figures = (state: ProjectionState, van: number, tot: number): unknown[] =>
 
 /** Each household's facts (when, recordedAt, eventId key) as the state holds them, in its order. */
 const factsByHousehold = (state: ProjectionState): Map<string, number[][]> => {
-  const t = toTransferable(state);
+  const t = factColumns(state);
   const out = new Map<string, number[][]>();
   let f = 0;
   t.huishoudens.forEach((id, h) => {

@@ -1,47 +1,85 @@
 // The derived records of the households (derive.ts), kept up to date lazily: a query first
 // re-derives the dirty households, then reads every record. Under a kennisdatum a household with
 // a fact recorded after it is derived on the fly from its known facts instead (not cached).
-import { deriveHousehold, recordBound } from './derive.js';
-import type { ProjectionState } from './state.js';
+// Records are appended to segments that never move (no copy when the cache grows, and a merge
+// takes another state's segments over as they are, transfer.ts).
+import { deriveHousehold, lastRecordedRange, recordBound } from './derive.js';
+import {
+  H_COUNT,
+  H_DERIVED_AT,
+  H_DERIVED_LENGTH,
+  H_DERIVED_SEGMENT,
+  H_DIRTY,
+  HOUSE_INTS,
+  type ProjectionState,
+  reserveRecordedRange,
+} from './state.js';
 
 const COMPACT_AFTER = 1 << 20;
+const FIRST_SEGMENT = 1 << 13;
+/** Segments grow up to this many numbers (8 MiB); a larger record gets a segment of its own size. */
+const MAX_SEGMENT = 1 << 20;
 
-const ensureDerivedRoom = (state: ProjectionState, room: number): void => {
-  const needed = state.derivedUsed + room;
-  if (needed <= state.derived.length) return;
-  const grown = new Float64Array(Math.max(needed, state.derived.length * 2));
-  grown.set(state.derived.subarray(0, state.derivedUsed));
-  state.derived = grown;
+/** A segment with room for `room` more numbers: the last one, or a new one. */
+const ensureDerivedRoom = (state: ProjectionState, room: number): Float64Array => {
+  const segments = state.derivedSegments;
+  const last = segments[segments.length - 1];
+  if (last !== undefined && state.segmentUsed + room <= last.length) return last;
+  const size = Math.max(room, last === undefined ? FIRST_SEGMENT : Math.min(MAX_SEGMENT, 2 * last.length));
+  const segment = new Float64Array(size);
+  segments.push(segment);
+  state.segmentUsed = 0;
+  return segment;
+};
+
+/** The segment of household h's record. */
+export const segmentOf = (state: ProjectionState, h: number): Float64Array =>
+  state.derivedSegments[state.house[h * HOUSE_INTS + H_DERIVED_SEGMENT] as number] as Float64Array;
+
+/** Stores household h's new record as the [at, at + length) of the last segment, clean. */
+const place = (state: ProjectionState, h: number, at: number, length: number): void => {
+  const house = state.house;
+  const r = h * HOUSE_INTS;
+  if ((house[r + H_DERIVED_AT] as number) >= 0) state.derivedGarbage += house[r + H_DERIVED_LENGTH] as number;
+  house[r + H_DERIVED_AT] = at;
+  house[r + H_DERIVED_LENGTH] = length;
+  house[r + H_DERIVED_SEGMENT] = state.derivedSegments.length - 1;
+  house[r + H_DIRTY] = 0;
+  state.segmentUsed = at + length;
+  state.derivedUsed += length;
 };
 
 /** Rewrites the records in household order without the garbage of re-derived ones. */
 const compact = (state: ProjectionState): void => {
-  const live = state.derivedUsed - state.derivedGarbage;
-  const next = new Float64Array(Math.max(1 << 16, Math.ceil(live * 1.5)));
-  let used = 0;
-  for (let h = 0; h < state.households; h++) {
-    const at = state.derivedAt[h] as number;
-    if (at < 0) continue;
-    const length = state.derivedLength[h] as number;
-    next.set(state.derived.subarray(at, at + length), used);
-    state.derivedAt[h] = used;
-    used += length;
-  }
-  state.derived = next;
-  state.derivedUsed = used;
+  const old = state.derivedSegments;
+  state.derivedSegments = [];
+  state.segmentUsed = 0;
+  state.derivedUsed = 0;
   state.derivedGarbage = 0;
+  const house = state.house;
+  for (let h = 0; h < state.households; h++) {
+    const r = h * HOUSE_INTS;
+    const at = house[r + H_DERIVED_AT] as number;
+    if (at < 0) continue;
+    const length = house[r + H_DERIVED_LENGTH] as number;
+    const from = old[house[r + H_DERIVED_SEGMENT] as number] as Float64Array;
+    const segment = ensureDerivedRoom(state, length);
+    const to = state.segmentUsed;
+    segment.set(from.subarray(at, at + length), to);
+    house[r + H_DERIVED_AT] = -1;
+    place(state, h, to, length);
+  }
 };
 
 /** Re-derives household h (all its facts) into the cache. */
 export const deriveCached = (state: ProjectionState, h: number): void => {
-  ensureDerivedRoom(state, recordBound(state.count[h] as number));
-  const at = state.derivedUsed;
-  const length = deriveHousehold(state, h, Number.POSITIVE_INFINITY, state.derived, at);
-  if ((state.derivedAt[h] as number) >= 0) state.derivedGarbage += state.derivedLength[h] as number;
-  state.derivedAt[h] = at;
-  state.derivedLength[h] = length;
-  state.derivedUsed = at + length;
-  state.dirty[h] = 0;
+  const segment = ensureDerivedRoom(state, recordBound(state.house[h * HOUSE_INTS + H_COUNT] as number));
+  const at = state.segmentUsed;
+  const length = deriveHousehold(state, h, Number.POSITIVE_INFINITY, segment, at);
+  place(state, h, at, length);
+  reserveRecordedRange(state, h);
+  state.recordedRange[2 * h] = lastRecordedRange[0] as number;
+  state.recordedRange[2 * h + 1] = lastRecordedRange[1] as number;
   // Live updates re-derive one household at a time; the garbage they leave is bounded here.
   if (state.derivedGarbage > COMPACT_AFTER && 2 * state.derivedGarbage > state.derivedUsed) compact(state);
 };
@@ -51,9 +89,10 @@ export const deriveCached = (state: ProjectionState, h: number): void => {
  * pay the cost at a moment of your choice (e.g. right after a replay).
  */
 export const settle = (state: ProjectionState): void => {
+  const house = state.house;
   for (let k = 0; k < state.dirtyCount; k++) {
     const h = state.dirtyList[k] as number;
-    if (state.dirty[h] === 1) deriveCached(state, h);
+    if (house[h * HOUSE_INTS + H_DIRTY] === 1) deriveCached(state, h);
   }
   state.dirtyCount = 0;
 };
@@ -72,14 +111,16 @@ let onTheFly = new Float64Array(256);
  * of its facts was recorded by then. The returned view is overwritten by the next call.
  */
 export const viewOf = (state: ProjectionState, h: number, cutoff: number): View | undefined => {
-  if ((state.minRecordedAt[h] as number) > cutoff) return undefined;
-  if ((state.maxRecordedAt[h] as number) <= cutoff) {
-    if (state.dirty[h] === 1) deriveCached(state, h);
-    view.buf = state.derived;
-    view.off = state.derivedAt[h] as number;
+  const r = h * HOUSE_INTS;
+  // Its recordedAt range is kept with its record.
+  if (state.house[r + H_DIRTY] === 1) deriveCached(state, h);
+  if ((state.recordedRange[2 * h] as number) > cutoff) return undefined;
+  if ((state.recordedRange[2 * h + 1] as number) <= cutoff) {
+    view.buf = segmentOf(state, h);
+    view.off = state.house[r + H_DERIVED_AT] as number;
     return view;
   }
-  const room = recordBound(state.count[h] as number);
+  const room = recordBound(state.house[r + H_COUNT] as number);
   if (room > onTheFly.length) onTheFly = new Float64Array(Math.max(room, onTheFly.length * 2));
   deriveHousehold(state, h, cutoff, onTheFly, 0);
   view.buf = onTheFly;
@@ -94,19 +135,18 @@ export const forEachHuishouden = (
   visit: (buf: Float64Array, off: number, h: number) => void,
 ): void => {
   settle(state);
+  // Every household is clean now: viewOf's first steps, written out (this runs per household).
+  const house = state.house;
+  const range = state.recordedRange;
+  const segments = state.derivedSegments;
   for (let h = 0; h < state.households; h++) {
-    const v = viewOf(state, h, cutoff);
-    if (v !== undefined) visit(v.buf, v.off, h);
+    if ((range[2 * h] as number) > cutoff) continue;
+    const r = h * HOUSE_INTS;
+    if ((range[2 * h + 1] as number) <= cutoff) {
+      visit(segments[house[r + H_DERIVED_SEGMENT] as number] as Float64Array, house[r + H_DERIVED_AT] as number, h);
+    } else {
+      const v = viewOf(state, h, cutoff);
+      if (v !== undefined) visit(v.buf, v.off, h);
+    }
   }
-};
-
-/** Stores a record derived elsewhere (a merged or transferred state) as household h's, clean. */
-export const storeDerived = (state: ProjectionState, h: number, record: Float64Array): void => {
-  ensureDerivedRoom(state, record.length);
-  if ((state.derivedAt[h] as number) >= 0) state.derivedGarbage += state.derivedLength[h] as number;
-  state.derived.set(record, state.derivedUsed);
-  state.derivedAt[h] = state.derivedUsed;
-  state.derivedLength[h] = record.length;
-  state.derivedUsed += record.length;
-  state.dirty[h] = 0;
 };

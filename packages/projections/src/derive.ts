@@ -45,7 +45,7 @@ import {
   kindOf,
 } from './encoding.js';
 import {
-  blockSize,
+  blockSizeAfter,
   CHUNK_BITS,
   CHUNK_MASK,
   F_AMOUNT,
@@ -57,6 +57,9 @@ import {
   FACT_FLOATS,
   FACT_INTS,
   type FactChunk,
+  H_COUNT,
+  H_HEAD,
+  HOUSE_INTS,
   type ProjectionState,
 } from './state.js';
 
@@ -239,6 +242,9 @@ const sortKeys = (count: number): void => {
   }
 };
 
+/** The smallest and largest recordedAt of all facts (any cut-off) of the last household derived. */
+export const lastRecordedRange = new Float64Array(2);
+
 /**
  * Derives household h's record from its facts with recordedAt ≤ `cutoff` into `out` at `at`;
  * `out` must have room for recordBound(count) numbers. Returns the record's length.
@@ -250,18 +256,26 @@ export const deriveHousehold = (
   out: Float64Array,
   at: number,
 ): number => {
-  ensureScratch(state.count[h] as number);
+  const house = state.house;
+  const head = house[h * HOUSE_INTS + H_HEAD] as number;
+  const count = house[h * HOUSE_INTS + H_COUNT] as number;
+  ensureScratch(count);
   const chunks = state.chunks;
   let n = 0;
-  let remaining = state.count[h] as number;
-  for (let block = state.head[h] as number, b = 0; remaining > 0; b++) {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let done = 0, block = head; done < count; ) {
+    const size = blockSizeAfter(done);
     const chunk = chunks[block >>> CHUNK_BITS] as FactChunk;
     const ints = chunk.ints;
     const floats = chunk.floats;
     const first = block & CHUNK_MASK;
-    const take = Math.min(blockSize(b), remaining);
+    const take = Math.min(size, count - done);
     for (let o = first; o < first + take; o++) {
-      if ((floats[o * FACT_FLOATS + F_RECORDED_AT] as number) > cutoff) continue;
+      const recordedAt = floats[o * FACT_FLOATS + F_RECORDED_AT] as number;
+      if (recordedAt < min) min = recordedAt;
+      if (recordedAt > max) max = recordedAt;
+      if (recordedAt > cutoff) continue;
       kinds[n] = ints[o * FACT_INTS + F_KIND] as number;
       whens[n] = ints[o * FACT_INTS + F_WHEN] as number;
       amounts[n] = ints[o * FACT_INTS + F_AMOUNT] as number;
@@ -269,9 +283,11 @@ export const deriveHousehold = (
       status[n] = ACTIEF;
       n++;
     }
-    remaining -= take;
-    block = ints[first * FACT_INTS + F_NEXT] as number;
+    done += take;
+    if (done < count) block = head + (ints[(first + size - 1) * FACT_INTS + F_NEXT] as number);
   }
+  lastRecordedRange[0] = min;
+  lastRecordedRange[1] = max;
 
   let genegeerd = 0;
   let paragraaf7 = 0;

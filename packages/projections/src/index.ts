@@ -22,6 +22,8 @@ export { schuldhulp } from './schuldhulp.js';
 export { apply, emptyState, type ProjectionState, replay } from './state.js';
 export { trajecten } from './trajecten.js';
 export {
+  type FactColumns,
+  factColumns,
   fromTransferable,
   mergeStates,
   mergeTransferable,

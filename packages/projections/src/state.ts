@@ -1,11 +1,13 @@
 // The fold state of the projections (STYLE §3: a projection is a fold plus a query).
 // Facts are kept compactly (32 bytes each, no JS object per fact, issue 6) in large chunks that
 // never move, so the fold never copies what it already holds. A household's facts sit in a chain
-// of small contiguous blocks (4, 8, then 16 facts), so deriving it reads a few cache lines in a
-// row instead of chasing one pointer per fact. Each household keeps a derived record (its
-// lifecycle transitions, income per year and skipped count; derive.ts), rebuilt lazily when the
-// household is dirty: a late fact or a retraction costs only its own household, and `apply`
-// stays O(1).
+// of small contiguous blocks (4 facts, later 8 and 16: blockSizeAfter), so deriving it reads a few
+// cache lines in a row instead of chasing one pointer per fact. Each household keeps a derived
+// record (its lifecycle transitions, income per year and skipped count; derive.ts), rebuilt lazily
+// when the household is dirty: a late fact or a retraction costs only its own household, and
+// `apply` stays O(1). Measured (issue 6), the fold is bound by memory, not arithmetic: fresh pages
+// and cache misses on the household table and the fact chunks; so a household's hot numbers share
+// one 32-byte record, blocks stay small (less unused room to touch), and no number is boxed.
 // An employer's facts (MEETREGELS §7.1: alliances) live in the same state as an entity of their
 // own, under a key no household pseudonym can have; they count in no household figure. The
 // strings of §7.1 (trajectIds, soorten, regelingen) are interned: a fact keeps their number.
@@ -13,6 +15,7 @@ import { dayOf, type Feit, isWerkgeverFeit, monthIndexOf, type Recorded, transit
 import {
   idKey,
   idKeyHigh,
+  idKeyInto,
   idKeyLow,
   KIND_ALLIANTIE,
   KIND_GEPLAATST,
@@ -29,7 +32,7 @@ import {
   KIND_TREDE,
   MAX_EXTRA,
   PLAATSING_SOORTEN,
-  recordedAtMs,
+  recordedAtInto,
   SCHULDHULP_RESULTATEN,
   TRAJECT_RESULTATEN,
   withExtra,
@@ -49,27 +52,50 @@ export const F_KIND = 0;
 export const F_WHEN = 1;
 /** int32 slot: income in cents, or the low half of a retraction's target key. */
 export const F_AMOUNT = 2;
-/** int32 slot, in a block's first fact only: the household's next block; −1 at its end. */
+/**
+ * int32 slot, in a full block's last fact only: where the household's next block starts, counted
+ * from its first block's start (so moving a household's blocks only moves its head).
+ */
 export const F_NEXT = 3;
 /** float64 slot: recordedAt in milliseconds. */
 export const F_RECORDED_AT = 2;
 /** float64 slot: the 53-bit key of the fact's eventId. */
 export const F_ID = 3;
 
-/** Facts per block: the b-th block of a household (from 0) holds 4, 8, then 16 facts. */
-export const blockSize = (b: number): number => (b === 0 ? 4 : b === 1 ? 8 : 16);
-const MAX_BLOCK = 16;
+/**
+ * Places of the block that follows a household's first `count` facts: small blocks first (most
+ * households have few facts, and a block's unused places are lost), larger ones for long histories
+ * (fewer blocks to follow).
+ */
+export const blockSizeAfter = (count: number): number => (count < 16 ? 4 : count < 48 ? 8 : 16);
 
 /** One chunk of CHUNK_SIZE fact places: one buffer, seen as int32 and as float64 slots. */
 export class FactChunk {
-  readonly ints: Int32Array;
-  readonly floats: Float64Array;
-  constructor() {
-    const buffer = new ArrayBuffer(CHUNK_SIZE * FACT_INTS * 4);
+  readonly ints: Int32Array<ArrayBuffer>;
+  readonly floats: Float64Array<ArrayBuffer>;
+  constructor(buffer: ArrayBuffer = new ArrayBuffer(CHUNK_SIZE * FACT_INTS * 4)) {
     this.ints = new Int32Array(buffer);
     this.floats = new Float64Array(buffer);
   }
 }
+
+// A household's record: int32 slots of `ProjectionState.house`, together in 32 bytes, so folding
+// a fact touches one cache line of the household table.
+export const HOUSE_INTS = 8;
+/** First place of the household's first block; −1 before its first fact. */
+export const H_HEAD = 0;
+/** The place of its next fact; H_END when its last block is full. */
+export const H_NEXT = 1;
+/** The end of its last block. */
+export const H_END = 2;
+export const H_COUNT = 3;
+/** 1 when its derived record is stale. */
+export const H_DIRTY = 4;
+/** Where its derived record starts in its segment, −1 when it has none yet. */
+export const H_DERIVED_AT = 5;
+export const H_DERIVED_LENGTH = 6;
+/** The segment (index into `derivedSegments`) of its derived record. */
+export const H_DERIVED_SEGMENT = 7;
 
 const INITIAL_HOUSEHOLDS = 1024;
 
@@ -114,22 +140,24 @@ export class ProjectionState {
   /** Household pseudonyms by dense index. */
   readonly ids: string[] = [];
   readonly index = new Map<string, number>();
-  /** First place of each household's first and last block, −1 when none. */
-  head = new Int32Array(INITIAL_HOUSEHOLDS);
-  tail = new Int32Array(INITIAL_HOUSEHOLDS);
-  count = new Int32Array(INITIAL_HOUSEHOLDS);
-  minRecordedAt = new Float64Array(INITIAL_HOUSEHOLDS);
-  maxRecordedAt = new Float64Array(INITIAL_HOUSEHOLDS);
-  /** 1 when the household's derived record is stale. */
-  dirty = new Uint8Array(INITIAL_HOUSEHOLDS);
+  /** The households' records, HOUSE_INTS slots each (H_HEAD …). */
+  house = new Int32Array(INITIAL_HOUSEHOLDS * HOUSE_INTS);
+  /**
+   * Per household its facts' smallest and largest recordedAt (ms), two slots each; kept when it
+   * is derived (cache.ts), so valid only while it is clean (and grown only then).
+   */
+  recordedRange = new Float64Array(0);
   /** Households that may be dirty: every dirty one is in it (a clean one may be too). */
   dirtyList = new Int32Array(INITIAL_HOUSEHOLDS);
   dirtyCount = 0;
-  /** Where each household's derived record starts in `derived`, −1 when it has none yet. */
-  derivedAt = new Int32Array(INITIAL_HOUSEHOLDS);
-  derivedLength = new Int32Array(INITIAL_HOUSEHOLDS);
-  /** The derived records, appended; a re-derived household leaves its old record as garbage. */
-  derived = new Float64Array(1 << 16);
+  /**
+   * The derived records, appended to the last segment; a re-derived household leaves its old
+   * record as garbage. Segments never move, so a merge takes another state's over as they are.
+   */
+  derivedSegments: Float64Array<ArrayBuffer>[] = [];
+  /** Numbers used in the last segment. */
+  segmentUsed = 0;
+  /** Numbers of all records ever stored, and of those since replaced. */
   derivedUsed = 0;
   derivedGarbage = 0;
   /** MEETREGELS §7.1: the trajectIds (of both kinds), the trajectories' soorten, the minima schemes. */
@@ -145,61 +173,100 @@ export class ProjectionState {
 /** A new, empty state. */
 export const emptyState = (): ProjectionState => new ProjectionState();
 
-const grownInt32 = (a: Int32Array, size: number): Int32Array<ArrayBuffer> => {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
-};
-const grownFloat64 = (a: Float64Array, size: number): Float64Array<ArrayBuffer> => {
-  const b = new Float64Array(size);
-  b.set(a);
-  return b;
+/** Makes room for `households` households in the tables. */
+export const reserveHouseholds = (state: ProjectionState, households: number): void => {
+  let size = state.dirtyList.length;
+  if (households <= size) return;
+  while (size < households) size *= 2;
+  const house = new Int32Array(size * HOUSE_INTS);
+  house.set(state.house);
+  state.house = house;
+  const dirtyList = new Int32Array(size);
+  dirtyList.set(state.dirtyList);
+  state.dirtyList = dirtyList;
 };
 
-const growHouseholds = (state: ProjectionState): void => {
-  const size = state.head.length * 2;
-  state.head = grownInt32(state.head, size);
-  state.tail = grownInt32(state.tail, size);
-  state.count = grownInt32(state.count, size);
-  state.minRecordedAt = grownFloat64(state.minRecordedAt, size);
-  state.maxRecordedAt = grownFloat64(state.maxRecordedAt, size);
-  const dirty = new Uint8Array(size);
-  dirty.set(state.dirty);
-  state.dirty = dirty;
-  state.dirtyList = grownInt32(state.dirtyList, size);
-  state.derivedAt = grownInt32(state.derivedAt, size);
-  state.derivedLength = grownInt32(state.derivedLength, size);
+/** Makes room in `recordedRange` for household h. */
+export const reserveRecordedRange = (state: ProjectionState, h: number): void => {
+  if (2 * h < state.recordedRange.length) return;
+  const range = new Float64Array(Math.max(2 * (h + 1), (2 * state.house.length) / HOUSE_INTS));
+  range.set(state.recordedRange);
+  state.recordedRange = range;
+};
+
+/** Adds a household, with no facts yet; returns its index. */
+const addHousehold = (state: ProjectionState, huishouden: string): number => {
+  const h = state.ids.length;
+  if (h === state.dirtyList.length) reserveHouseholds(state, h + 1);
+  state.ids.push(huishouden);
+  state.index.set(huishouden, h);
+  const r = h * HOUSE_INTS;
+  const house = state.house;
+  house[r + H_HEAD] = -1;
+  house[r + H_NEXT] = 0;
+  house[r + H_END] = 0;
+  house[r + H_COUNT] = 0;
+  house[r + H_DIRTY] = 0;
+  house[r + H_DERIVED_AT] = -1;
+  house[r + H_DERIVED_LENGTH] = 0;
+  house[r + H_DERIVED_SEGMENT] = 0;
+  return h;
 };
 
 /** The dense index of a household, added when new. */
 export const householdIndex = (state: ProjectionState, huishouden: string): number => {
   const known = state.index.get(huishouden);
-  if (known !== undefined) return known;
-  const h = state.ids.length;
-  if (h === state.head.length) growHouseholds(state);
-  state.ids.push(huishouden);
-  state.index.set(huishouden, h);
-  state.head[h] = -1;
-  state.tail[h] = -1;
-  state.count[h] = 0;
-  state.minRecordedAt[h] = Number.POSITIVE_INFINITY;
-  state.maxRecordedAt[h] = Number.NEGATIVE_INFINITY;
-  state.derivedAt[h] = -1;
-  state.derivedLength[h] = 0;
-  return h;
+  return known === undefined ? addHousehold(state, huishouden) : known;
 };
 
 export const markDirty = (state: ProjectionState, h: number): void => {
-  if (state.dirty[h] === 1) return;
-  state.dirty[h] = 1;
+  const house = state.house;
+  if (house[h * HOUSE_INTS + H_DIRTY] === 1) return;
+  house[h * HOUSE_INTS + H_DIRTY] = 1;
   if (state.dirtyCount === state.dirtyList.length) {
     // A household derived on its own (a live update) leaves a stale entry behind; rebuild the
     // list from the flags, at most once per `households` entries: O(1) amortised.
     state.dirtyCount = 0;
-    for (let k = 0; k < state.households; k++) if (state.dirty[k] === 1) state.dirtyList[state.dirtyCount++] = k;
+    for (let k = 0; k < state.households; k++) {
+      if (house[k * HOUSE_INTS + H_DIRTY] === 1) state.dirtyList[state.dirtyCount++] = k;
+    }
     return;
   }
   state.dirtyList[state.dirtyCount++] = h;
+};
+
+/** Starts a new block for the household whose record starts at r; returns its first place. */
+const newBlock = (state: ProjectionState, r: number): number => {
+  const house = state.house;
+  const count = house[r + H_COUNT] as number;
+  const size = blockSizeAfter(count);
+  let start = state.places;
+  // A block never straddles two chunks.
+  if ((start & CHUNK_MASK) + size > CHUNK_SIZE) start = (start | CHUNK_MASK) + 1;
+  while (state.chunks.length <= start >>> CHUNK_BITS) state.chunks.push(new FactChunk());
+  state.places = start + size;
+  if (count === 0) house[r + H_HEAD] = start;
+  else {
+    // The full last block's last fact points on to the new block.
+    const last = (house[r + H_END] as number) - 1;
+    (state.chunks[last >>> CHUNK_BITS] as FactChunk).ints[(last & CHUNK_MASK) * FACT_INTS + F_NEXT] =
+      start - (house[r + H_HEAD] as number);
+  }
+  house[r + H_END] = start + size;
+  return start;
+};
+
+/** Takes the place of household h's next fact (counted, and h marked dirty); returns it. */
+export const placeFact = (state: ProjectionState, h: number): number => {
+  const house = state.house;
+  const r = h * HOUSE_INTS;
+  let i = house[r + H_NEXT] as number;
+  if (i === house[r + H_END]) i = newBlock(state, r);
+  house[r + H_NEXT] = i + 1;
+  house[r + H_COUNT] = (house[r + H_COUNT] as number) + 1;
+  state.facts++;
+  if (house[r + H_DIRTY] === 0) markDirty(state, h);
+  return i;
 };
 
 /** Appends one encoded fact to household h (the slots' meaning: F_KIND …). */
@@ -212,43 +279,40 @@ export const appendFact = (
   recordedAt: number,
   id: number,
 ): void => {
-  const k = state.count[h] as number;
-  // The household's k-th fact: which block, and where in it.
-  let b = 0;
-  let offset = k;
-  while (offset >= blockSize(b) && b < 2) offset -= blockSize(b++);
-  if (offset >= MAX_BLOCK) {
-    b += Math.floor(offset / MAX_BLOCK);
-    offset %= MAX_BLOCK;
-  }
-  if (offset === 0) {
-    const size = blockSize(b);
-    let start = state.places;
-    // A block never straddles two chunks.
-    if ((start & CHUNK_MASK) + size > CHUNK_SIZE) start = (start | CHUNK_MASK) + 1;
-    if (state.chunks[start >>> CHUNK_BITS] === undefined) state.chunks.push(new FactChunk());
-    state.places = start + size;
-    (state.chunks[start >>> CHUNK_BITS] as FactChunk).ints[(start & CHUNK_MASK) * FACT_INTS + F_NEXT] = -1;
-    const last = state.tail[h] as number;
-    if (last < 0) state.head[h] = start;
-    else (state.chunks[last >>> CHUNK_BITS] as FactChunk).ints[(last & CHUNK_MASK) * FACT_INTS + F_NEXT] = start;
-    state.tail[h] = start;
-  }
-  const i = (state.tail[h] as number) + offset;
+  const i = placeFact(state, h);
   const chunk = state.chunks[i >>> CHUNK_BITS] as FactChunk;
-  const o = i & CHUNK_MASK;
-  const ints = chunk.ints;
-  ints[o * FACT_INTS + F_KIND] = kind;
-  ints[o * FACT_INTS + F_WHEN] = when;
-  ints[o * FACT_INTS + F_AMOUNT] = amount;
-  chunk.floats[o * FACT_FLOATS + F_RECORDED_AT] = recordedAt;
-  chunk.floats[o * FACT_FLOATS + F_ID] = id;
-  state.count[h] = (state.count[h] as number) + 1;
-  if (recordedAt < (state.minRecordedAt[h] as number)) state.minRecordedAt[h] = recordedAt;
-  if (recordedAt > (state.maxRecordedAt[h] as number)) state.maxRecordedAt[h] = recordedAt;
-  state.facts++;
-  markDirty(state, h);
+  const o = (i & CHUNK_MASK) * FACT_INTS;
+  chunk.ints[o + F_KIND] = kind;
+  chunk.ints[o + F_WHEN] = when;
+  chunk.ints[o + F_AMOUNT] = amount;
+  chunk.floats[(o >> 1) + F_RECORDED_AT] = recordedAt;
+  chunk.floats[(o >> 1) + F_ID] = id;
 };
+
+/** What visits a run of a household's facts: a chunk, the first fact's offset in it (in facts), how many. */
+export type RunVisitor = (chunk: FactChunk, first: number, take: number) => void;
+
+/** Calls `visit` with each run of the `count` facts whose first block starts at `head`, in recorded order. */
+export const forEachRunOf = (chunks: readonly FactChunk[], head: number, count: number, visit: RunVisitor): void => {
+  for (let done = 0, block = head; done < count; ) {
+    const size = blockSizeAfter(done);
+    const chunk = chunks[block >>> CHUNK_BITS] as FactChunk;
+    const first = block & CHUNK_MASK;
+    const take = Math.min(size, count - done);
+    visit(chunk, first, take);
+    done += take;
+    if (done < count) block = head + (chunk.ints[(first + size - 1) * FACT_INTS + F_NEXT] as number);
+  }
+};
+
+/** Calls `visit` with each run of household h's facts, in recorded order. */
+export const forEachRun = (state: ProjectionState, h: number, visit: RunVisitor): void =>
+  forEachRunOf(
+    state.chunks,
+    state.house[h * HOUSE_INTS + H_HEAD] as number,
+    state.house[h * HOUSE_INTS + H_COUNT] as number,
+    visit,
+  );
 
 const codes = (values: readonly string[]): ReadonlyMap<string, number> => new Map(values.map((v, i) => [v, i]));
 const TRAJECT_RESULTAAT_CODE = codes(TRAJECT_RESULTATEN);
@@ -259,12 +323,8 @@ const PLAATSING_CODE = codes(PLAATSING_SOORTEN);
 const withCode = (kind: number, code: number | undefined): number =>
   code === undefined ? KIND_ONBEKEND : withExtra(kind, code);
 
-/**
- * Folds one recorded fact into the state: O(1), it only appends the fact to its household (or
- * employer) and marks it dirty. Mutates `state` (which the caller owns) and returns it, so
- * `events.reduce(apply, emptyState())` is the replay.
- */
-export const apply = (state: ProjectionState, event: Recorded): ProjectionState => {
+/** Writes the int32 slots of a fact (kind, when, amount) at `o` of `ints`. */
+const encodeInto = (state: ProjectionState, event: Recorded, ints: Int32Array, o: number): void => {
   // A type this version does not know (never from a decoded fact) stays KIND_ONBEKEND and is
   // skipped and counted, so replay never throws.
   let kind = KIND_ONBEKEND;
@@ -341,18 +401,27 @@ export const apply = (state: ProjectionState, event: Recorded): ProjectionState 
       when = dayOf(event.datum);
       break;
   }
+  ints[o + F_KIND] = kind;
+  ints[o + F_WHEN] = when;
+  ints[o + F_AMOUNT] = amount;
+};
+
+/**
+ * Folds one recorded fact into the state: O(1), it only appends the fact to its household (or
+ * employer) and marks it dirty. Mutates `state` (which the caller owns) and returns it, so
+ * `events.reduce(apply, emptyState())` is the replay.
+ */
+export const apply = (state: ProjectionState, event: Recorded): ProjectionState => {
   // Only an alliance or a retraction can be an employer's: the others skip the `in` test.
   const key =
     event.type === 'AllianceGesloten' || event.type === 'GebeurtenisIngetrokken' ? entityKey(event) : event.huishouden;
-  appendFact(
-    state,
-    householdIndex(state, key),
-    kind,
-    when,
-    amount,
-    recordedAtMs(event.recordedAt),
-    idKey(event.eventId),
-  );
+  const i = placeFact(state, householdIndex(state, key));
+  const chunk = state.chunks[i >>> CHUNK_BITS] as FactChunk;
+  const o = (i & CHUNK_MASK) * FACT_INTS;
+  encodeInto(state, event, chunk.ints, o);
+  // The doubles go straight into their slots (encoding.ts: no boxed number per fact).
+  recordedAtInto(chunk.floats, (o >> 1) + F_RECORDED_AT, event.recordedAt);
+  idKeyInto(chunk.floats, (o >> 1) + F_ID, event.eventId);
   return state;
 };
 

@@ -8,7 +8,7 @@ import { idKey } from './encoding.js';
 import { HuishoudenFeiten } from './fixtures/feiten.js';
 import { parametersVoor } from './fixtures/parameters.js';
 import { jaarrapport } from './jaarrapport.js';
-import { replay } from './state.js';
+import { apply, emptyState, replay } from './state.js';
 import { fromTransferable, mergeStates, mergeTransferable, toTransferable, transferList } from './transfer.js';
 
 describe('merging and transferring states', () => {
@@ -64,6 +64,47 @@ describe('merging and transferring states', () => {
         expect(jaarrapport(merged, p)).toEqual(jaarrapport(state, p));
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('a merge takes the parts’ buffers over as they are, and their households go on taking facts after it', () => {
+    fc.assert(
+      fc.property(
+        geldigeGeschiedenis(),
+        fc.integer({ min: 2010, max: 2017 }),
+        fc.integer({ min: 0, max: 100 }),
+        (events, jaar, percent) => {
+          // The first facts of each part are folded in a thread of its own, the rest after the merge.
+          const cut = Math.floor((events.length * percent) / 100);
+          const deel = (k: number) => events.slice(0, cut).filter((e) => idKey(streamNameOf(e)) % 2 === k);
+          const merged = emptyState();
+          for (const k of [0, 1]) {
+            const vorm = toTransferable(replay(deel(k)));
+            mergeTransferable(merged, structuredClone(vorm, { transfer: transferList(vorm) }));
+          }
+          for (const event of events.slice(cut)) apply(merged, event);
+          const p = parametersVoor(jaar);
+          expect(jaarrapport(merged, p)).toEqual(jaarrapport(replay(events), p));
+          expect(merged.facts).toBe(events.length);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('mergeStates leaves its source as it was', () => {
+    fc.assert(
+      fc.property(geldigeGeschiedenis(), fc.integer({ min: 2010, max: 2017 }), (events, jaar) => {
+        const p = parametersVoor(jaar);
+        const half = Math.floor(events.length / 2);
+        const source = replay(events.slice(half));
+        const before = jaarrapport(source, p);
+        const merged = mergeStates(replay(events.slice(0, half)), source);
+        for (const event of events.slice(0, half)) apply(merged, event);
+        expect(jaarrapport(source, p)).toEqual(before);
+        expect(jaarrapport(source, p)).toEqual(jaarrapport(replay(events.slice(half)), p));
+      }),
+      { numRuns: 100 },
     );
   });
 });

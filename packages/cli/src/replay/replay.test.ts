@@ -8,6 +8,7 @@ import { encode, type Recorded } from '@zelfredzaam/domain';
 import { geldigeGeschiedenis } from '@zelfredzaam/domain/testing';
 import {
   emptyState,
+  factColumns,
   jaarrapport,
   mergeTransferable,
   type ProjectionState,
@@ -60,7 +61,7 @@ const figures = (state: ProjectionState, facts: readonly Recorded[]): unknown[] 
 
 /** Each household's facts (when, recordedAt, eventId key) as the state holds them, in its order. */
 const factsByHousehold = (state: ProjectionState): Map<string, number[][]> => {
-  const t = toTransferable(state);
+  const t = factColumns(state);
   const out = new Map<string, number[][]>();
   let f = 0;
   t.huishoudens.forEach((id, h) => {

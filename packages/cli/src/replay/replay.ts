@@ -145,8 +145,9 @@ export const replayNdjsonFile = async (path: string, options: ReplayOptions = {}
   const progress = new Array<number>(workers).fill(0);
   const state = emptyState();
   const counts: PartCounts[] = [];
-  // Each part is merged as soon as it arrives, and its arrays then let go: the parts' memory
-  // and the merged state's are not all held at once.
+  // Each part is merged as soon as it arrives. A merge takes the part's buffers over as they are
+  // (its fact chunks and derived records become the merged state's, transfer.ts), so no fact is
+  // held twice: the 10,000,000-fact replay peaks below 1 GB (issue 6).
   let merging = Promise.resolve();
   const running = new Set<Worker>();
   await stopAllOnFailure(
