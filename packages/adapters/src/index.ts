@@ -1,5 +1,7 @@
 // Public entry point of @zelfredzaam/adapters: the EventStore port, its adapters, recording
 // facts through the decider, and NDJSON import and export.
+
+export { DEFAULT_CACHED_FACTS, HistoryCache, type KnownHistory } from './history-cache.js';
 export { type MemoryStoreOptions, openMemoryStore } from './memory-store.js';
 export {
   type ExportOptions,

@@ -23,6 +23,7 @@ import {
 import { isRight } from 'fp-ts/lib/Either.js';
 import { decidePerFact, type PerFactContext, type PerFactDecision } from './decide-per-fact.js';
 import { withEventId } from './envelope.js';
+import { HistoryCache, type KnownHistory } from './history-cache.js';
 import {
   type AppendOutcome,
   EventIdConflictError,
@@ -49,6 +50,12 @@ export interface RecordOptions {
    * Either way, the accepted facts of a chunk go to the store in one append.
    */
   readonly mode?: DecisionMode;
+  /**
+   * `per-fact` mode: the histories kept from earlier calls (an importer passes one cache for
+   * all its chunks), so a household is not read again for every chunk it appears in. Without
+   * it, each call keeps them only between its own chunks.
+   */
+  readonly histories?: HistoryCache;
 }
 
 export type DecisionMode = 'all-or-nothing' | 'per-fact';
@@ -272,11 +279,12 @@ const recordChunkPerFact = async (
   store: EventStore,
   groups: readonly Group[],
   maxAttempts: number,
+  cache: HistoryCache,
 ): Promise<Map<string, StreamOutcome[]>> => {
   const outcomes = new Map<string, StreamOutcome[]>();
   const holders = new Map<string, string>();
-  const context = (histories: ReadonlyMap<string, readonly StoredEvent[]>): PerFactContext => ({
-    historyOf: (stream) => (histories.get(stream) ?? []).map((stored) => stored.event),
+  const context = (histories: ReadonlyMap<string, KnownHistory>): PerFactContext => ({
+    historyOf: (stream) => histories.get(stream)?.events ?? [],
     holderOf: (eventId) => holders.get(eventId),
     reusedId: (feit) => weigering('EVENT_ID_HERGEBRUIKT', subjectOf(feit), aanduiding(feit)),
   });
@@ -296,7 +304,12 @@ const recordChunkPerFact = async (
       break;
     }
     if (attempt > 1) await pause(Math.floor(Math.random() * 5 * attempt));
-    const histories = await store.readStreams(pending.map((g) => g.stream));
+    // Kept histories first; a household that met another writer was dropped and is read again.
+    const histories = await cache.histories(
+      store,
+      pending.map((g) => g.stream),
+      attempt > 1,
+    );
     for (;;) {
       const decisions = decidePerFact(pending, context(histories));
       const writes: StreamWrite[] = [];
@@ -308,7 +321,7 @@ const recordChunkPerFact = async (
         } else {
           writes.push({
             stream: group.stream,
-            expectedRevision: lastRevision(histories.get(group.stream) ?? []),
+            expectedRevision: histories.get(group.stream)?.revision ?? 'no_stream',
             events: fresh,
           });
           writing.push(group);
@@ -319,16 +332,27 @@ const recordChunkPerFact = async (
         results = writes.length === 0 ? [] : await store.append(writes);
       } catch (error) {
         // Learnt once per eventId, so this loop ends; anything else is the store's own error.
-        if (!(error instanceof EventIdConflictError) || holders.has(error.eventId)) throw error;
+        if (!(error instanceof EventIdConflictError) || holders.has(error.eventId)) {
+          // Whether the append was stored is unknown: these households are read again next time.
+          for (const write of writes) cache.delete(write.stream);
+          throw error;
+        }
         holders.set(error.eventId, error.existingStream);
         continue;
       }
       const conflicted: Group[] = [];
       writing.forEach((group, i) => {
         const result = results[i];
-        if (result?.status === 'ok') {
+        const write = writes[i];
+        if (result?.status === 'ok' && write !== undefined) {
           outcomes.set(group.stream, perFactOutcomes(group, decisions.get(group.stream), result.appended));
+          // A fact left out by the store (its eventId was in the stream after all) is not in the
+          // kept history: read the stream again next time.
+          if (result.appended.length === write.events.length)
+            cache.appended(group.stream, histories.get(group.stream), result.appended);
+          else cache.delete(group.stream);
         } else {
+          cache.delete(group.stream);
           conflicted.push(group);
         }
       });
@@ -341,9 +365,10 @@ const recordChunkPerFact = async (
 
 /**
  * Records facts through the decider: groups them by household, completes each identity,
- * reads those households (one readStreams per chunk), decides (a household's facts as one batch,
+ * reads those households (one readStreams per chunk; in `per-fact` mode only those whose history
+ * is not kept from an earlier chunk, see `histories`), decides (a household's facts as one batch,
  * or one by one in `per-fact` mode), and appends everything accepted in one append with the exact
- * revisions read. A household that another writer changed in between
+ * revisions read or kept. A household that another writer changed in between
  * is read and decided again (at most maxAttempts rounds).
  */
 export const recordFacts = async (
@@ -355,6 +380,7 @@ export const recordFacts = async (
   const chunkSize = Math.max(1, options.chunkSize ?? DEFAULT_CHUNK);
   const maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_ATTEMPTS);
   const perFact = options.mode === 'per-fact';
+  const cache = options.histories ?? new HistoryCache();
   const groups = [...groupByStream(facts, eventIdFor).values()];
   const outcomes: StreamOutcome[] = [];
   let appended = 0;
@@ -370,7 +396,7 @@ export const recordFacts = async (
     } while (end < groups.length && size + (groups[end]?.facts.length ?? 0) <= chunkSize);
     const chunk = groups.slice(start, end);
     const decided = perFact
-      ? await recordChunkPerFact(store, chunk, maxAttempts)
+      ? await recordChunkPerFact(store, chunk, maxAttempts, cache)
       : listed(await recordChunk(store, chunk, maxAttempts));
     for (const group of chunk) {
       for (const outcome of decided.get(group.stream) ?? []) {

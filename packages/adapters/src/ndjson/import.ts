@@ -3,10 +3,13 @@
 // recordFacts in its `per-fact` mode (issue 7, point 2): each line in file order, against the
 // household's stored history plus the lines accepted before it, so a refused line is reported
 // with its number and reason, every valid line is kept, and the outcome never depends on where
-// the chunks were cut (chunking only sets how many lines go to the store in one append).
+// the chunks were cut (chunking only sets how many lines go to the store in one append). The
+// histories of the households seen are kept between chunks (bounded, history-cache.ts) and the
+// next chunk's others are read while a chunk is decided.
 import { createReadStream } from 'node:fs';
-import { decode, describeDecodeError, type Identified, type WeigeringCode } from '@zelfredzaam/domain';
+import { decode, describeDecodeError, type Identified, streamNameOf, type WeigeringCode } from '@zelfredzaam/domain';
 import { withEventId } from '../envelope.js';
+import { HistoryCache } from '../history-cache.js';
 import type { EventStore } from '../port.js';
 import { recordFacts, type StreamOutcome } from '../record.js';
 import { LineIdentities } from './identity.js';
@@ -170,6 +173,7 @@ const decideChunk = async (
   store: EventStore,
   candidates: readonly Candidate[],
   maxAttempts: number,
+  histories: HistoryCache,
   tally: Tally,
 ): Promise<LineRefusal[]> => {
   const refusals: LineRefusal[] = [];
@@ -177,7 +181,7 @@ const decideChunk = async (
   const result = await recordFacts(
     store,
     candidates.map((c) => c.feit),
-    { chunkSize: candidates.length, maxAttempts, mode: 'per-fact' },
+    { chunkSize: candidates.length, maxAttempts, mode: 'per-fact', histories },
   );
   tally.accepted += result.appended;
   tally.alreadyStored += result.alreadyStored;
@@ -208,6 +212,8 @@ export const importNdjson = async (
   const maxRefusals = Math.max(0, options.maxRefusals ?? DEFAULT_MAX_REFUSALS);
   const maxAttempts = options.maxAttempts ?? 20;
   const identities = new LineIdentities();
+  // The histories of the households seen, kept between chunks (bounded; history-cache.ts).
+  const histories = new HistoryCache();
   const tally: Tally = { lines: 0, bytes: 0, blank: 0, accepted: 0, alreadyStored: 0, refused: 0 };
   const kept: LineRefusal[] = [];
   let omitted = 0;
@@ -239,7 +245,7 @@ export const importNdjson = async (
     linesInChunk = 0;
     blankInChunk = 0;
     deciding = deciding.then(async () => {
-      const decided = await decideChunk(store, chunk, maxAttempts, tally);
+      const decided = await decideChunk(store, chunk, maxAttempts, histories, tally);
       tally.refused += refused.length;
       tally.blank += upTo.blank;
       report([...refused, ...decided]);
@@ -271,6 +277,11 @@ export const importNdjson = async (
     // Chunks count facts, not lines: a file written by export (no blank or refused lines) is
     // then cut where its own import cut it, and re-imports in the same order.
     if (candidates.length >= chunkSize || linesInChunk >= 4 * chunkSize) {
+      // The store reads this chunk's households it does not keep while the chunk before is decided.
+      histories.readAhead(
+        store,
+        candidates.map((c) => streamNameOf(c.feit)),
+      );
       // At most one chunk waits while another is decided: memory stays bounded.
       await deciding;
       flush();
