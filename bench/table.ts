@@ -67,7 +67,7 @@ const LABELS: Record<Measure, string> = {
   replay: 'full replay from NDJSON: parse, decode, fold, `jaarrapport` × every year (2 threads)',
   fold: 'fold only, over decoded facts',
   query: 'one `jaarrapport` query over the replayed state (all households)',
-  queryQuarter: 'one `jaarrapport` query over a quarter of the households (≈ 410k at 10M)',
+  queryQuarter: 'one `jaarrapport` query over two fifths of the households (≈ 400k at 10M)',
   kennisdatum: 'one `jaarrapport` query with a kennisdatum',
   live: 'live update: 1 fact applied + report refreshed',
   pgliteImport: 'PGlite: import through the decider',

@@ -68,14 +68,19 @@ export const evaluateTargets = (tiers: readonly TierResult[]): Target[] => {
     measured: national === undefined ? 'not measured (run with --full)' : `${national.rssMiB} MiB`,
     met: national === undefined ? undefined : national.rssMiB <= 1024,
   });
-  const pgReplay = largest(tiers, 'postgresReplayParallel') ?? largest(tiers, 'postgresReplay');
+  // Replay from PostgreSQL: the faster of its two paths (readAll + fold on one thread, or
+  // position ranges on 2 threads; with the server on the same 2 cores, threads may not pay).
+  const pgPaths = [largest(tiers, 'postgresReplay'), largest(tiers, 'postgresReplayParallel')].filter(
+    (p) => p !== undefined,
+  );
+  const pgReplay = pgPaths.sort((x, y) => y.result.rate - x.result.rate)[0];
   const pgSelect = pgReplay?.tier.results.find((r) => r.measure === 'postgresSelect');
   targets.push(
     pgReplay === undefined || pgSelect === undefined
       ? { name: 'PostgreSQL replay ≥ 80 % of plain SELECT and ≥ 93,000/s', measured: '—', met: undefined }
       : {
           name: 'PostgreSQL replay ≥ 80 % of plain SELECT and ≥ 93,000/s',
-          measured: `${perSecond(pgReplay.result.rate)} = ${Math.round((100 * pgReplay.result.rate) / pgSelect.rate)} % of ${perSecond(pgSelect.rate)} at ${pgReplay.tier.tier}`,
+          measured: `${perSecond(pgReplay.result.rate)} (${pgReplay.result.measure === 'postgresReplay' ? '1 thread' : '2 threads'}) = ${Math.round((100 * pgReplay.result.rate) / pgSelect.rate)} % of ${perSecond(pgSelect.rate)} at ${pgReplay.tier.tier}`,
           met: pgReplay.result.rate >= 0.8 * pgSelect.rate && pgReplay.result.rate >= 93_000,
         },
   );
