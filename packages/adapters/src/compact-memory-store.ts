@@ -23,19 +23,17 @@ import {
 } from '@zelfredzaam/domain';
 import { appendOne, planAppend } from './append-plan.js';
 import { recordedAtOf, withRecordedAt } from './envelope.js';
+import { InMemoryLog, indexAfter, positionOf } from './memory-log.js';
 import {
   type AppendOutcome,
   CorruptStoredEventError,
   type EventStore,
   type ExpectedRevision,
-  type Position,
   type ReadAllOptions,
   type StoredEvent,
   type StreamWrite,
-  type SubscribeOptions,
 } from './port.js';
 import { checkBatchSize } from './read-all.js';
-import { ChangeSignal, catchUpThenLive } from './subscription.js';
 
 export interface CompactMemoryStoreOptions {
   /** The clock for recordedAt when a fact has none (milliseconds since the epoch). */
@@ -60,18 +58,6 @@ const grownUint16 = (a: Uint16Array, size: number): Uint16Array<ArrayBuffer> => 
   const b = new Uint16Array(size);
   b.set(a);
   return b;
-};
-
-/** Positions are 1-based indexes into the log, as decimal strings (as in the memory store). */
-const positionOf = (index: number): Position => String(index + 1) as Position;
-
-const indexAfter = (position: Position | undefined): number => {
-  if (position === undefined) return 0;
-  const n = Number(position);
-  if (!Number.isSafeInteger(n) || n < 0 || String(n) !== position) {
-    throw new RangeError(`positie ${JSON.stringify(position)} komt niet uit deze (geheugen)opslag`);
-  }
-  return n;
 };
 
 const TYPE_NUMBER = new Map<string, number>(feitTypes.map((type, i) => [type, i]));
@@ -106,7 +92,7 @@ const mix = (h: number): number => {
   return (x ^ (x >>> 16)) >>> 0;
 };
 
-class CompactMemoryStore implements EventStore {
+class CompactMemoryStore extends InMemoryLog implements EventStore {
   readonly kind = 'memory';
 
   // ── facts, by 0-based index in the log ─────────────────────────────────────────────────
@@ -136,11 +122,10 @@ class CompactMemoryStore implements EventStore {
   private streamSlots = new Int32Array(2 * INITIAL);
 
   private readonly key = new Uint32Array(4);
-  private readonly checkpoints = new Map<string, Position>();
-  private readonly changes = new ChangeSignal();
-  private closed = false;
 
-  constructor(private readonly now: () => number) {}
+  constructor(private readonly now: () => number) {
+    super();
+  }
 
   // ── streams ───────────────────────────────────────────────────────────────────────────
 
@@ -413,38 +398,6 @@ class CompactMemoryStore implements EventStore {
       index = end;
       yield batch;
     }
-  }
-
-  subscribe(options: SubscribeOptions = {}): AsyncIterable<StoredEvent> {
-    return catchUpThenLive(
-      {
-        readAll: (o) => this.readAll(o),
-        changes: this.changes,
-        pollIntervalMs: 60_000,
-        isClosed: () => this.closed,
-      },
-      options,
-    );
-  }
-
-  async loadCheckpoint(subscriber: string): Promise<Position | undefined> {
-    this.checkOpen();
-    return this.checkpoints.get(subscriber);
-  }
-
-  async saveCheckpoint(subscriber: string, position: Position): Promise<void> {
-    this.checkOpen();
-    indexAfter(position);
-    this.checkpoints.set(subscriber, position);
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    this.changes.notify();
-  }
-
-  private checkOpen(): void {
-    if (this.closed) throw new Error('de (geheugen)opslag is gesloten');
   }
 }
 

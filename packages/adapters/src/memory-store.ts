@@ -5,18 +5,9 @@ import type { Identified, Recorded } from '@zelfredzaam/domain';
 import { appendOne, planAppend } from './append-plan.js';
 import { openCompactMemoryStore } from './compact-memory-store.js';
 import { recordedAtOf, withRecordedAt } from './envelope.js';
-import type {
-  AppendOutcome,
-  EventStore,
-  ExpectedRevision,
-  Position,
-  ReadAllOptions,
-  StoredEvent,
-  StreamWrite,
-  SubscribeOptions,
-} from './port.js';
+import { InMemoryLog, indexAfter, positionOf } from './memory-log.js';
+import type { AppendOutcome, EventStore, ExpectedRevision, ReadAllOptions, StoredEvent, StreamWrite } from './port.js';
 import { checkBatchSize } from './read-all.js';
-import { ChangeSignal, catchUpThenLive } from './subscription.js';
 
 export interface MemoryStoreOptions {
   /** The clock for recordedAt when a fact has none (milliseconds since the epoch). */
@@ -29,29 +20,16 @@ export interface MemoryStoreOptions {
   readonly compact?: boolean;
 }
 
-/** Positions are 1-based indexes into the log, as decimal strings. */
-const positionOf = (index: number): Position => String(index + 1) as Position;
-
-const indexAfter = (position: Position | undefined): number => {
-  if (position === undefined) return 0;
-  const n = Number(position);
-  if (!Number.isSafeInteger(n) || n < 0 || String(n) !== position) {
-    throw new RangeError(`positie ${JSON.stringify(position)} komt niet uit deze (geheugen)opslag`);
-  }
-  return n;
-};
-
-class MemoryStore implements EventStore {
+class MemoryStore extends InMemoryLog implements EventStore {
   readonly kind = 'memory';
   private readonly log: StoredEvent[] = [];
   private readonly streams = new Map<string, StoredEvent[]>();
   /** eventId → stream that holds it. */
   private readonly ids = new Map<string, string>();
-  private readonly checkpoints = new Map<string, Position>();
-  private readonly changes = new ChangeSignal();
-  private closed = false;
 
-  constructor(private readonly now: () => number) {}
+  constructor(private readonly now: () => number) {
+    super();
+  }
 
   async append(writes: readonly StreamWrite[]): Promise<readonly AppendOutcome[]> {
     this.checkOpen();
@@ -115,38 +93,6 @@ class MemoryStore implements EventStore {
       index += batch.length;
       yield batch;
     }
-  }
-
-  subscribe(options: SubscribeOptions = {}): AsyncIterable<StoredEvent> {
-    return catchUpThenLive(
-      {
-        readAll: (o) => this.readAll(o),
-        changes: this.changes,
-        pollIntervalMs: 60_000,
-        isClosed: () => this.closed,
-      },
-      options,
-    );
-  }
-
-  async loadCheckpoint(subscriber: string): Promise<Position | undefined> {
-    this.checkOpen();
-    return this.checkpoints.get(subscriber);
-  }
-
-  async saveCheckpoint(subscriber: string, position: Position): Promise<void> {
-    this.checkOpen();
-    indexAfter(position);
-    this.checkpoints.set(subscriber, position);
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    this.changes.notify();
-  }
-
-  private checkOpen(): void {
-    if (this.closed) throw new Error('de (geheugen)opslag is gesloten');
   }
 }
 
