@@ -81,6 +81,27 @@ describe('packed packages import and work outside the workspace', () => {
     expect(out).toEqual({ stored: 2, uitstroom: 1 });
   });
 
+  it('@zelfredzaam/cli/replay replays an NDJSON file on worker threads from the installed build', () => {
+    const script = `
+      import { writeFileSync } from 'node:fs';
+      import { replayNdjsonFile } from '@zelfredzaam/cli/replay';
+      import { jaarrapport, resolveParameters } from '@zelfredzaam/projections';
+      const lines = [];
+      for (let i = 0; i < 200; i++) {
+        const id = (n) => '00000000-0000-4000-8000-' + String(i * 2 + n).padStart(12, '0');
+        lines.push(JSON.stringify({ type: 'UitkeringGestart', huishouden: 'h-' + i, datum: '2013-01-01', eventId: id(0), recordedAt: '2013-01-02T00:00:00.000Z' }));
+        if (i % 4 === 0) lines.push(JSON.stringify({ type: 'InLoondienstGetreden', huishouden: 'h-' + i, datum: '2014-03-01', uitkering: 'beeindigd', eventId: id(1), recordedAt: '2014-03-02T00:00:00.000Z' }));
+      }
+      writeFileSync('feiten.ndjson', lines.join('\\n') + '\\n');
+      const result = await replayNdjsonFile('feiten.ndjson', { workers: 2 });
+      const report = jaarrapport(result.state, resolveParameters({ jaar: 2014 }, '2016-01-01').right);
+      console.log(JSON.stringify({ workers: result.workers, facts: result.facts, refused: result.refused, uitstroom: report.volledigeUitstroom.totaal }));
+    `;
+    writeFileSync(join(work, 'consumer', 'replay.mjs'), script);
+    const out = JSON.parse(run('node', ['replay.mjs'], join(work, 'consumer')));
+    expect(out).toEqual({ workers: 2, facts: 250, refused: 0, uitstroom: 50 });
+  });
+
   it('the installed zelfredzaam command runs', () => {
     const out = run('npx', ['--no-install', 'zelfredzaam', '--help'], join(work, 'consumer'));
     expect(out).toContain('zelfredzaam');
