@@ -279,12 +279,12 @@ const FOUT_WERKGEVER = 'registratiefout: verkeerde datum van de alliantie' as To
 
 const householdId = (n: number): HuishoudenId => `h-${String(n).padStart(6, '0')}` as HuishoudenId;
 
-/** The facts of employers are not a household's: they carry this stand-in (its fields unused). */
-const WERKGEVER: Huishouden = {
-  id: householdId(0),
-  fase: UIT_OVERIG,
+/** A household as it enters the simulation: only its id, phase and last income month differ. */
+const freshHousehold = (id: HuishoudenId, fase: number, laatsteMaand: number): Huishouden => ({
+  id,
+  fase,
   reden: 0,
-  laatsteMaand: 0,
+  laatsteMaand,
   deeltijd: 0,
   inkomenCent: 0,
   laatstGeregistreerd: 0,
@@ -298,7 +298,10 @@ const WERKGEVER: Huishouden = {
   schuldStart: -1,
   schuldEind: 0,
   schuldId: 0,
-};
+});
+
+/** The facts of employers are not a household's: they carry this stand-in (its fields unused). */
+const WERKGEVER: Huishouden = freshHousehold(householdId(0), UIT_OVERIG, 0);
 
 const checkOptions = (options: DemoOptions): Required<DemoOptions> => {
   const seed = options.seed ?? DEMO_DEFAULTS.seed;
@@ -347,25 +350,7 @@ function* simulate(options: Required<DemoOptions>): Generator<readonly Pending[]
     record(lifecycleMinute(h, day), kind, h, day, value, extra);
   };
 
-  const newHousehold = (): Huishouden => ({
-    id: householdId(nextNumber++),
-    fase: BIJSTAND,
-    reden: 0,
-    laatsteMaand: -1,
-    deeltijd: 0,
-    inkomenCent: 0,
-    laatstGeregistreerd: 0,
-    trede: 0,
-    volgendeTrede: 0,
-    traject: 0,
-    trajectStart: 0,
-    trajectEind: 0,
-    trajectId: 0,
-    trajecten: 0,
-    schuldStart: -1,
-    schuldEind: 0,
-    schuldId: 0,
-  });
+  const newHousehold = (): Huishouden => freshHousehold(householdId(nextNumber++), BIJSTAND, -1);
 
   // ── MEETREGELS §7 ────────────────────────────────────────────────────────────────────
   const drawTrede = (cumulative: readonly number[]): number => {
