@@ -155,7 +155,8 @@ describe('issue 17 point 5: a BSN in any form, anywhere in a pseudonym or a free
       if (!isDigit(text[i]) || isDigit(text[i - 1])) continue;
       for (let j = i; j < text.length; j++) {
         const stretch = text.slice(i, j + 1);
-        if (!/^\d+(?:[ .\-\u00a0]\d+)*$/.test(stretch)) break;
+        // Only digits and single separators; it must end on a digit that ends a group.
+        if (!/^[\d .\-\u00a0]*$/.test(stretch) || /[ .\-\u00a0]{2}/.test(stretch)) break;
         if (!isDigit(text[j]) || isDigit(text[j + 1])) continue;
         if (isBsn(digitsOf(stretch))) return true;
       }
