@@ -183,7 +183,7 @@ describe('fuzzing reformatted duplicates (issue 17, point 6)', () => {
           .sort((a, b) => a.rank - b.rank);
         const shuffled = Object.fromEntries(order.map(({ key }) => [key, encoded[key]]));
         let text = JSON.stringify(shuffled, null, 2);
-        if (escape)
+        if (escaped)
           text = text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
         const again = decode(JSON.parse(text));
         const original = decode(encoded);
