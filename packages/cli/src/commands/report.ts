@@ -143,7 +143,12 @@ export const report = async (argv: readonly string[], omgeving: Omgeving): Promi
     // Facts that no longer decode are skipped and counted (issue 17, point 7): the report says so.
     if (onleesbaar.count > 0) bron += `; ${aantal(onleesbaar.count)} onleesbare opgeslagen feiten overgeslagen`;
   }
-  const text = maakRapport(state, vraag, vandaag, { formaat, normen, ondertitel: `Bron: ${bron}` });
+  const text = maakRapport(state, vraag, vandaag, {
+    formaat,
+    normen,
+    ondertitel: `Bron: ${bron}`,
+    onleesbaar: onleesbaar.count,
+  });
   if (isLeft(text)) throw new UsageError(text.left.bericht);
   await writeOutput(text.right, parsed, omgeving);
   if (onleesbaar.count > 0) await meld(omgeving, onleesbaarMelding(onleesbaar.count, onleesbaar.events));
