@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { demo } from './commands/demo.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
+import { intrekken } from './commands/intrekken.js';
 import { report } from './commands/report.js';
 import { verify } from './commands/verify.js';
 import { CliError, EXIT_ERROR, EXIT_OK, EXIT_USAGE, echo, UsageError } from './errors.js';
@@ -17,6 +18,7 @@ const RUN: Readonly<Record<Command, (argv: readonly string[], omgeving: Omgeving
   export: exportCommand,
   report,
   verify,
+  intrekken,
 };
 
 const isCommand = (s: string): s is Command => (COMMANDS as readonly string[]).includes(s);
