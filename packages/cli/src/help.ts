@@ -1,6 +1,6 @@
 // The help texts, in Dutch, for the whole command and each subcommand.
 
-export const COMMANDS = ['demo', 'import', 'export', 'report', 'verify'] as const;
+export const COMMANDS = ['demo', 'import', 'import-perioden', 'export', 'report', 'verify'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const STORE = `  --store STORE        de gebeurtenissenopslag (standaard pglite:./.zelfredzaam):
@@ -26,6 +26,8 @@ Opdrachten:
   demo      maak een voorbeeldgemeente (±4.000 bijstandshuishoudens, 2011–2016) en toon het
             rapport 2012–2015
   import    lees gebeurtenissen uit een NDJSON-bestand in de store, via de levensloopregels
+  import-perioden
+            lees perioden (en inkomsten) uit de CSV-export van een zaaksysteem, met correcties
   export    schrijf alle gebeurtenissen uit de store als NDJSON
   report    de cijfers van een jaar of een reeks jaren (tabel, json, md, csv of html)
   verify    controleer de store tegen de levensloopregels en tel de feiten per soort en jaar
@@ -72,6 +74,7 @@ Voorbeelden:
   zelfredzaam demo
   zelfredzaam demo --seed 7 --huishoudens 10000 --store memory:
   zelfredzaam demo --ndjson demo.ndjson
+  zelfredzaam demo --perioden exports/
 
 ${EXIT}
 `,
@@ -101,6 +104,48 @@ Voorbeelden:
 
 ${EXIT} Afsluitcode 1 als er ook maar één regel is geweigerd; 3 als de store wegvalt (draai
 dezelfde import dan opnieuw: wat al is vastgelegd, wordt niet dubbel vastgelegd).
+`,
+  'import-perioden': `zelfredzaam import-perioden — perioden uit een zaaksysteem (MEETREGELS §10)
+
+Gebruik: zelfredzaam import-perioden PERIODEN.csv [--inkomsten INKOMSTEN.csv] --bron NAAM --peilmoment DATUM|TIJDSTIP [--redenen BESTAND] [--store STORE] [--pseudonimiseer]
+
+Maakt van de maandelijkse export van een zaaksysteem feiten: het begin van een periode wordt
+UitkeringGestart, het einde (met reden) InLoondienstGetreden, EigenOndernemingGestart,
+OpleidingGestart of UitkeringBeeindigd, elke inkomstenrij (opgeteld per huishouden, maand en bron)
+InkomstenOntvangen. Per huishouden in het bestand wordt vergeleken met wat de store van dezelfde
+bron weet: wat niet meer volgt wordt ingetrokken ("correctie bronbestand NAAM PEILMOMENT"), wat
+nieuw is toegevoegd, in één batch langs de levensloopregels. Huishoudens die niet in het bestand
+staan blijven zoals ze zijn. Dezelfde export opnieuw importeren voegt niets toe; de exports op
+volgorde importeren geeft een geschiedenis waarin report --kennisdatum PEILMOMENT het rapport van
+die export geeft.
+
+CSV: UTF-8 (met of zonder BOM), scheidingsteken , of ; (uit de kopregel), kolommen in elke
+volgorde, onbekende kolommen genegeerd. Perioden: huishouden, begindatum, einddatum (leeg zolang
+de periode loopt), reden (verplicht bij een einddatum), regeling (optioneel). Inkomsten:
+huishouden, maand (JJJJ-MM), bron (loondienst of onderneming), bedrag (475, 475,50 of 475.50).
+Datums als JJJJ-MM-DD of DD-MM-JJJJ.
+
+Opties:
+  --inkomsten BESTAND  CSV met inkomsten; zonder deze optie blijven inkomsten in de store staan
+  --bron NAAM          naam van het bronsysteem (deel van elke eventId; 1–100 tekens)
+  --peilmoment T       moment van de export: een datum (einde van die dag, Nederlandse tijd) of
+                       een ISO-tijdstip; wordt de recordedAt van de feiten
+  --redenen BESTAND    YAML of JSON met de redencodes van het zaaksysteem, bijvoorbeeld
+                         UO01: loondienst
+                         UO02: onderneming
+                         VH: verhuizing
+                       redenen: loondienst, onderneming, opleiding, verhuizing, overlijden,
+                       andere-uitkering, detentie, partner-inkomen, overig
+  --pseudonimiseer     vervang huishouden door een pseudoniem (zie import --help)
+${STORE}
+${COMMON}
+
+Voorbeeld:
+  zelfredzaam import-perioden perioden-2015-01.csv --inkomsten inkomsten-2015-01.csv \\
+    --bron zaaksysteem --peilmoment 2015-01-31 --redenen redenen.yaml
+
+${EXIT} Afsluitcode 1 als er een rij of huishouden is overgeslagen (elke melding: bestand, regel,
+huishouden en reden).
 `,
   export: `zelfredzaam export — alle gebeurtenissen uit de store als NDJSON
 
