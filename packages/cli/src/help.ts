@@ -26,8 +26,7 @@ Opdrachten:
   demo      maak een voorbeeldgemeente (±4.000 bijstandshuishoudens, 2011–2016) en toon het
             rapport 2012–2015
   import    lees gebeurtenissen uit een NDJSON-bestand in de store, via de levensloopregels
-  import-perioden
-            lees perioden (en inkomsten) uit de CSV-export van een zaaksysteem, met correcties
+  import-perioden  lees perioden en inkomsten uit de CSV-export van een zaaksysteem (§10)
   export    schrijf alle gebeurtenissen uit de store als NDJSON
   report    de cijfers van een jaar of een reeks jaren (tabel, json, md, csv of html)
   verify    controleer de store tegen de levensloopregels en tel de feiten per soort en jaar
