@@ -48,7 +48,7 @@ ${EXIT}
 `,
   demo: `zelfredzaam demo — een voorbeeldgemeente, en het rapport 2012–2015
 
-Gebruik: zelfredzaam demo [--seed N] [--huishoudens N] [--store STORE | --ndjson BESTAND]
+Gebruik: zelfredzaam demo [--seed N] [--huishoudens N] [--store STORE | --ndjson BESTAND | --perioden MAP]
 
 Maakt deterministisch (zelfde seed, zelfde feiten) een gemeente ter grootte van Zwolle:
 bijstandshuishoudens van 2011 tot en met 2016 met instroom, volledige uitstroom (loondienst,
@@ -64,6 +64,10 @@ Opties:
   --huishoudens N      bijstandshuishoudens bij de start, 1 … 2000000 (standaard 4000)
   --ndjson BESTAND     schrijf de feiten als NDJSON naar BESTAND in plaats van naar de store
                        (geen rapport); '-' is de standaarduitvoer
+  --perioden MAP       schrijf de gemeente als maandelijkse exports van een zaaksysteem naar MAP
+                       (perioden-JJJJ-MM-DD.csv, inkomsten-JJJJ-MM-DD.csv van januari tot
+                       en met december 2015, met enkele later gecorrigeerde einddatums en
+                       redenen, en redenen.yaml); in te lezen met import-perioden (geen rapport)
   --format FORMAAT     formaat van het rapport: table (standaard), json, md, csv, html
   --normen BESTAND     normen per indicator en jaar (zie zelfredzaam report --help)
 ${STORE}
