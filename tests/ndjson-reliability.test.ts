@@ -135,3 +135,16 @@ describe('issue 17 point 8: recordedAt limits on import', () => {
     expect(await importText(store, laat, { now, historisch: true })).toMatchObject({ accepted: 1, alreadyStored: 2 });
   });
 });
+
+describe('issue 17 point 8: library misuse gives a Dutch message naming the argument', () => {
+  it('importNdjson with null or wrong types', async () => {
+    const store = openMemoryStore();
+    await expect(importNdjson(null as never, [])).rejects.toThrow(
+      /^importNdjson: verwacht als eerste argument een store/,
+    );
+    await expect(importNdjson(store, null as never)).rejects.toThrow(/^importNdjson: verwacht als tweede argument/);
+    await expect(importNdjson(store, [], null as never)).rejects.toThrow(/^importNdjson: verwacht als derde argument/);
+    await expect(importNdjson(store, [], { now: '2026' as never })).rejects.toThrow(/optie now: verwacht een tijdstip/);
+    await expect(importNdjson(store, [1 as never])).rejects.toThrow(/de invoer moet bytes .* of tekst leveren/);
+  });
+});

@@ -7,7 +7,8 @@ import type { EventStore } from './port.js';
 export const latestRecordedAt = async (store: EventStore): Promise<string | undefined> => {
   if (store.latestRecordedAt !== undefined) return store.latestRecordedAt();
   let latest: string | undefined;
-  for await (const batch of store.readAll({ batchSize: 10_000 })) {
+  // An unreadable stored fact (issue 17, point 7) has no recordedAt to read: it is skipped.
+  for await (const batch of store.readAll({ batchSize: 10_000, onUnreadable: () => {} })) {
     for (const stored of batch) {
       const recordedAt = stored.event.recordedAt;
       if (latest === undefined || recordedAt > latest) latest = recordedAt;

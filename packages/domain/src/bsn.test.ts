@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { isLeft, isRight } from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { type DecodeError, decode, decodeWithCodecs, describeDecodeError, maskBsn } from './decode.js';
+import { type DecodeError, decode, decodeWithCodecs, describeDecodeError, encode, maskBsn } from './decode.js';
 import { decodeFast } from './decode-fast.js';
 import { bsnRanges, containsBsn, HuishoudenId, isBsn, isWellFormedText } from './values.js';
 
@@ -227,5 +227,23 @@ describe('issue 17 point 2: well-formed Unicode, no NUL', () => {
         expect(isWellFormedText(text)).toBe(roundTrip);
       }),
     );
+  });
+});
+
+describe('issue 17 point 8: null or wrong types at the entry points give Dutch messages', () => {
+  it('decode describes them; encode and describeDecodeError name what they expected', () => {
+    for (const input of [null, undefined, 42, 'tekst', [], true]) {
+      const result = decode(input);
+      expect(isLeft(result)).toBe(true);
+      if (isLeft(result))
+        expect(describeDecodeError(result.left)).toMatch(
+          /^gebeurtenis ongeldig — gebeurtenis: verwacht een JSON-object/,
+        );
+    }
+    expect(() => encode(null as never)).toThrow(/^encode: verwacht een feit uit de catalogus/);
+    expect(() => encode({ type: 'Onbekend' } as never)).toThrow(/^encode: verwacht een feit uit de catalogus/);
+    expect(() => describeDecodeError(null as never)).toThrow(/^describeDecodeError: verwacht de fout/);
+    expect(containsBsn(null as never)).toBe(false);
+    expect(maskBsn(123456782 as never)).toBe('[BSN verwijderd]');
   });
 });

@@ -42,6 +42,7 @@ const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
  */
 export const bsnRanges = (text: string): [number, number][] => {
   const ranges: [number, number][] = [];
+  if (typeof text !== 'string') return ranges;
   const n = text.length;
   let i = 0;
   // Cheap exit for the common case: fewer than nine digits in the whole text.
@@ -93,6 +94,7 @@ export const containsBsn = (text: string): boolean => bsnRanges(text).length > 0
  * the codecs refuse it first, with the line that holds it.
  */
 export const isWellFormedText = (text: string): boolean => {
+  if (typeof text !== 'string') return false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0xd800 || c > 0xdfff) continue;

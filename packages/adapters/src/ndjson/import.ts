@@ -360,6 +360,64 @@ const decideChunk = async (
   return refusals;
 };
 
+const describeValue = (value: unknown): string =>
+  value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'een lijst'
+      : typeof value === 'object'
+        ? 'een object'
+        : typeof value === 'string'
+          ? 'een tekst'
+          : `een waarde van soort ${typeof value}`;
+
+/**
+ * The arguments of importNdjson checked (issue 17, point 8): a library user who passes `null` or
+ * a wrong type gets a Dutch message naming the argument, not a TypeError from deep inside.
+ */
+const checkArguments = (store: unknown, input: unknown, options: unknown): void => {
+  const fail = (what: string): never => {
+    throw new TypeError(`importNdjson: ${what}`);
+  };
+  if (
+    typeof store !== 'object' ||
+    store === null ||
+    typeof (store as EventStore).append !== 'function' ||
+    typeof (store as EventStore).readStreams !== 'function'
+  ) {
+    fail(`verwacht als eerste argument een store (openStore, openMemoryStore), ontvangen ${describeValue(store)}`);
+  }
+  const iterable =
+    typeof input === 'object' &&
+    input !== null &&
+    (Symbol.asyncIterator in input || Symbol.iterator in input) &&
+    !(input instanceof Uint8Array);
+  if (!iterable) {
+    fail(
+      `verwacht als tweede argument een stroom van bytes of tekst (een ReadStream, of een lijst van Buffers of teksten), ontvangen ${describeValue(input)}`,
+    );
+  }
+  if (options === null || (options !== undefined && typeof options !== 'object')) {
+    fail(`verwacht als derde argument een object met opties, ontvangen ${describeValue(options)}`);
+  }
+  const now = (options as ImportOptions | undefined)?.now;
+  if (now !== undefined && !(typeof now === 'number' && Number.isFinite(now))) {
+    fail(`optie now: verwacht een tijdstip in milliseconden sinds 1970 (Date.now()), ontvangen ${describeValue(now)}`);
+  }
+};
+
+/** The pieces of the input, each checked to be bytes or text (a number or an object is named, not a TypeError of Buffer). */
+async function* checkedPieces(input: AsyncIterable<unknown> | Iterable<unknown>): AsyncGenerator<Uint8Array | string> {
+  for await (const piece of input) {
+    if (typeof piece !== 'string' && !(piece instanceof Uint8Array)) {
+      throw new TypeError(
+        `importNdjson: de invoer moet bytes (Buffer, Uint8Array) of tekst leveren, maar leverde ${describeValue(piece)}`,
+      );
+    }
+    yield piece;
+  }
+}
+
 /**
  * Imports NDJSON from a byte stream (a file, stdin, a response body) into the store. Re-importing
  * the same file adds nothing. Refusals are reported, never thrown; an error of the store itself
@@ -367,9 +425,10 @@ const decideChunk = async (
  */
 export const importNdjson = async (
   store: EventStore,
-  input: AsyncIterable<Uint8Array | string>,
+  input: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
   options: ImportOptions = {},
 ): Promise<ImportResult> => {
+  checkArguments(store, input, options);
   const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   const chunkSize = Math.max(1, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
   const maxRefusals = Math.max(0, options.maxRefusals ?? DEFAULT_MAX_REFUSALS);
@@ -426,7 +485,7 @@ export const importNdjson = async (
     deciding.catch(() => {});
   };
 
-  for await (const line of readLines(input, maxLineBytes)) {
+  for await (const line of readLines(checkedPieces(input), maxLineBytes)) {
     lines = line.number;
     bytes = line.offset;
     linesInChunk++;
