@@ -32,7 +32,7 @@ export {
 export * from './port.js';
 export { type RecordOptions, type RecordResult, recordFacts, type StreamOutcome } from './record.js';
 export type { Row, SqlDriver, SqlSession } from './sql/driver.js';
-export { openPgDriver, type PgDriverOptions } from './sql/pg-driver.js';
+export { openPgDriver, type PgDriverOptions, PostgresTimeoutError } from './sql/pg-driver.js';
 export { openPgliteDriver, pgliteDriverOf } from './sql/pglite-driver.js';
 export { DEFAULT_SCHEMA, SCHEMA_VERSION } from './sql/schema.js';
 export { openSqlStore, type SqlStoreOptions } from './sql/sql-store.js';
