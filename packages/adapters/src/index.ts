@@ -29,6 +29,20 @@ export {
   openPostgresStore,
   openStore,
 } from './open-store.js';
+export { type Afgeleid, type Afleiding, type Inkomen, leidAf, type Periode } from './perioden/afleiding.js';
+export { PERIODEN_NAMESPACE } from './perioden/identiteit.js';
+export {
+  importPerioden,
+  type PeriodenBestand,
+  PeriodenBestandFout,
+  PeriodenOptieFout,
+  type PeriodenOpties,
+  type PeriodenResultaat,
+  type PeriodenWeigering,
+  type PeriodenWeigeringCode,
+  peilmomentVan,
+} from './perioden/import.js';
+export { EIND_REDENEN, type EindReden, type Redenen, redenenVan } from './perioden/velden.js';
 export * from './port.js';
 export { type RecordOptions, type RecordResult, recordFacts, type StreamOutcome } from './record.js';
 export type { Row, SqlDriver, SqlSession } from './sql/driver.js';
