@@ -145,6 +145,8 @@ const kolomIndex = <K extends string>(
   return index;
 };
 
+const GEBRUIKT = [...PERIODE_KOLOMMEN, ...INKOMEN_KOLOMMEN];
+
 const NONE = -1;
 const OPEN = -2_147_483_648;
 
@@ -234,7 +236,12 @@ export const importPerioden = async (store: EventStore, opties: PeriodenOpties):
     onRow: (regel: number, fields: readonly string[]) => void,
   ): Promise<void> => {
     let seenHeader = false;
-    for await (const chunk of readCsv(bestand.stream, opties.maxRijBytes)) {
+    // A line break may only sit in a column the import does not read (a remark).
+    const unused = (header: CsvHeader) => (column: number) => {
+      const name = header.columns[column]?.trim().toLowerCase();
+      return name !== undefined && !(GEBRUIKT as readonly string[]).includes(name);
+    };
+    for await (const chunk of readCsv(bestand.stream, opties.maxRijBytes, unused)) {
       if (chunk.kind === 'header') {
         seenHeader = true;
         onHeader(chunk.header);
