@@ -2,14 +2,18 @@
 // reconciled with what the store holds of the same source. Both files are streamed; each
 // readable row is kept compactly (rijen.ts) until both are read, since a household's rows may be
 // anywhere in them. Then the households are derived, reconciled and recorded in rounds: one
-// `readStreams` for a round's households, one batch per household through the decider
-// (recordFacts, all-or-nothing), one append per round.
+// `readStreams` for a round's households, one batch per household decided whole by the decider
+// (MEETREGELS §2) against the history just read, one append per round with the revisions read
+// (as recordFacts does, without reading every stream a second time). A household that another
+// writer changed in between is read, reconciled and decided again; what is still unsettled
+// after maxAttempts rounds, or an eventId held by another stream, goes through recordFacts.
 //
 // Every problem is reported as one refusal (file, line, household, reason) and skips its
 // household; the rest is imported. A file that cannot be a periods or income file at all (no
 // header, a required column missing) is a PeriodenBestandFout, before anything is stored.
 import {
   type Bron,
+  decide,
   formatInstant,
   HuishoudenId,
   isBsn,
@@ -20,8 +24,16 @@ import {
   RecordedAt as RecordedAtCodec,
   type Regeling,
   Toelichting,
+  type Weigering,
 } from '@zelfredzaam/domain';
-import type { EventStore } from '../port.js';
+import { isLeft, right } from 'fp-ts/lib/Either.js';
+import {
+  type AppendOutcome,
+  EventIdConflictError,
+  type EventStore,
+  type StoredEvent,
+  type StreamWrite,
+} from '../port.js';
 import { recordFacts } from '../record.js';
 import { type Afgeleid, type Inkomen, leidAf, type Periode } from './afleiding.js';
 import { type CsvHeader, readCsv } from './csv.js';
@@ -146,6 +158,19 @@ const kolomIndex = <K extends string>(
 };
 
 const GEBRUIKT = [...PERIODE_KOLOMMEN, ...INKOMEN_KOLOMMEN];
+
+interface Ronde {
+  readonly h: number;
+  readonly feiten: readonly Afgeleid[];
+  readonly eersteRegel: number;
+}
+
+interface Info {
+  readonly h: number;
+  readonly regelVan: ReadonlyMap<string, number>;
+  readonly eersteRegel: number;
+  readonly inIncome: ReadonlySet<number>;
+}
 
 const NONE = -1;
 const OPEN = -2_147_483_648;
@@ -375,8 +400,40 @@ export const importPerioden = async (store: EventStore, opties: PeriodenOpties):
   let toegevoegd = 0;
   let ingetrokken = 0;
 
+  const maxAttempts = Math.max(1, opties.maxAttempts ?? 20);
+  const tel = (appended: readonly StoredEvent[]): void => {
+    for (const stored of appended) {
+      if (stored.event.type === 'GebeurtenisIngetrokken') ingetrokken++;
+      else toegevoegd++;
+    }
+  };
+  const weigerDoorDecider = (info: Info, w: Weigering): void => {
+    const regel = info.regelVan.get(w.feit.eventId) ?? info.eersteRegel;
+    const bestand = info.inIncome.has(regel) && w.feit.type === 'InkomstenOntvangen' ? iNaam : pNaam;
+    weiger(bestand, regel, info.h, 'GEWEIGERD', w.bericht.replace(/^huishouden [^:]+: /, ''));
+  };
+  /** The slow path for what the fast one could not settle: recordFacts reads and decides again. */
+  const viaRecordFacts = async (writes: readonly StreamWrite[], infos: readonly Info[]): Promise<void> => {
+    const byStream = new Map(writes.map((w, i) => [w.stream, infos[i] as Info]));
+    const result = await recordFacts(
+      store,
+      writes.flatMap((w) => w.events),
+      { mode: 'all-or-nothing', chunkSize: Number.MAX_SAFE_INTEGER, maxAttempts },
+    );
+    for (const outcome of result.outcomes) {
+      const info = byStream.get(outcome.stream);
+      if (info === undefined) continue;
+      if (outcome.status === 'accepted') {
+        verzoend++;
+        tel(outcome.appended);
+      } else if (outcome.status === 'alreadyStored') verzoend++;
+      else if (outcome.status === 'refused') weigerDoorDecider(info, outcome.weigering);
+      else weiger(pNaam, info.eersteRegel, info.h, 'GELIJKTIJDIG', outcome.bericht.replace(/^huishouden [^:]+: /, ''));
+    }
+  };
+
   for (let from = 0; from < n; from += perRonde) {
-    const ronde: { h: number; feiten: readonly Afgeleid[]; eersteRegel: number }[] = [];
+    const ronde: Ronde[] = [];
     for (let h = from; h < Math.min(n, from + perRonde); h++) {
       const vlag = huishoudens.vlaggen[h] ?? 0;
       if ((vlag & SKIPPED) !== 0 || (vlag & HAS_PERIODS) === 0) continue;
@@ -419,59 +476,71 @@ export const importPerioden = async (store: EventStore, opties: PeriodenOpties):
       ronde.push({ h, feiten: afleiding.feiten, eersteRegel: pRows[0]?.line ?? 0 });
     }
     if (ronde.length === 0) continue;
-    const streams = ronde.map((r) => `huishouden-${huishoudens.namen[r.h]}`);
-    const histories = await store.readStreams(streams);
-    const batch = [];
-    const perStream = new Map<
-      string,
-      { h: number; regelVan: ReadonlyMap<string, number>; eersteRegel: number; inIncome: Set<number> }
-    >();
-    for (const [i, r] of ronde.entries()) {
-      const stream = streams[i] as string;
-      const stored = (histories.get(stream) ?? []).map((s) => s.event);
-      const v = verzoen(
-        { bron: opties.bron, recordedAt, reden, metInkomsten: inkomstenBestand !== undefined },
-        stored,
-        r.feiten,
-      );
-      if (v.batch.length === 0) {
-        verzoend++;
-        continue;
-      }
-      batch.push(...v.batch);
-      perStream.set(stream, {
-        h: r.h,
-        regelVan: v.regelVan,
-        eersteRegel: r.eersteRegel,
-        inIncome: new Set(r.feiten.filter((f) => f.feit.type === 'InkomstenOntvangen').map((f) => f.line)),
-      });
-    }
-    if (batch.length === 0) continue;
-    const result = await recordFacts(store, batch, {
-      mode: 'all-or-nothing',
-      chunkSize: batch.length,
-      ...(opties.maxAttempts === undefined ? {} : { maxAttempts: opties.maxAttempts }),
-    });
-    for (const outcome of result.outcomes) {
-      const info = perStream.get(outcome.stream);
-      if (info === undefined) continue;
-      if (outcome.status === 'accepted' || outcome.status === 'alreadyStored') {
-        verzoend++;
-        if (outcome.status === 'accepted') {
-          for (const stored of outcome.appended) {
-            if (stored.event.type === 'GebeurtenisIngetrokken') ingetrokken++;
-            else toegevoegd++;
-          }
+    // Read, reconcile, decide, append; a household another writer changed meanwhile is read
+    // and reconciled again (at most maxAttempts rounds), then left to recordFacts.
+    let pending = ronde;
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      const streams = pending.map((r) => `huishouden-${huishoudens.namen[r.h]}`);
+      const histories = await store.readStreams(streams);
+      const writes: StreamWrite[] = [];
+      const writing: Ronde[] = [];
+      const infos: Info[] = [];
+      for (const [i, r] of pending.entries()) {
+        const stream = streams[i] as string;
+        const history = histories.get(stream) ?? [];
+        const stored = history.map((e) => e.event);
+        const v = verzoen(
+          { bron: opties.bron, recordedAt, reden, metInkomsten: inkomstenBestand !== undefined },
+          stored,
+          r.feiten,
+        );
+        const info: Info = {
+          h: r.h,
+          regelVan: v.regelVan,
+          eersteRegel: r.eersteRegel,
+          inIncome: new Set(r.feiten.filter((f) => f.feit.type === 'InkomstenOntvangen').map((f) => f.line)),
+        };
+        // MEETREGELS §2: the household's batch decided whole against its stored history.
+        const decided = v.batch.length === 0 ? right([]) : decide(stored, v.batch);
+        if (isLeft(decided)) weigerDoorDecider(info, decided.left);
+        else if (decided.right.length === 0) verzoend++;
+        else {
+          const last = history[history.length - 1];
+          writes.push({
+            stream,
+            expectedRevision: last === undefined ? 'no_stream' : last.revision,
+            events: decided.right,
+          });
+          writing.push(r);
+          infos.push(info);
         }
-      } else if (outcome.status === 'refused') {
-        const regel = info.regelVan.get(outcome.weigering.feit.eventId) ?? info.eersteRegel;
-        const bestand =
-          info.inIncome.has(regel) && outcome.weigering.feit.type === 'InkomstenOntvangen' ? iNaam : pNaam;
-        const bericht = outcome.weigering.bericht.replace(/^huishouden [^:]+: /, '');
-        weiger(bestand, regel, info.h, 'GEWEIGERD', bericht);
-      } else {
-        weiger(pNaam, info.eersteRegel, info.h, 'GELIJKTIJDIG', outcome.bericht.replace(/^huishouden [^:]+: /, ''));
       }
+      if (writes.length === 0) break;
+      let results: readonly AppendOutcome[];
+      try {
+        results = await store.append(writes);
+      } catch (error) {
+        // An eventId held by another household's stream: recordFacts sorts out whose it is.
+        if (!(error instanceof EventIdConflictError)) throw error;
+        await viaRecordFacts(writes, infos);
+        break;
+      }
+      const conflicted: Ronde[] = [];
+      results.forEach((result, i) => {
+        if (result.status === 'ok') {
+          verzoend++;
+          tel(result.appended);
+        } else conflicted.push(writing[i] as Ronde);
+      });
+      if (conflicted.length > 0 && attempt >= maxAttempts) {
+        const left = new Set(conflicted.map((r) => r.h));
+        await viaRecordFacts(
+          writes.filter((_, i) => left.has((writing[i] as Ronde).h)),
+          infos.filter((info) => left.has(info.h)),
+        );
+        break;
+      }
+      pending = conflicted;
     }
   }
 
