@@ -1,11 +1,12 @@
 // MEETREGELS §10: golden tests of importPerioden, one per derivation rule, CSV variant,
 // reconciliation rule and refusal (issue 15).
 import { Feit, type Recorded } from '@zelfredzaam/domain';
+import { v5 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { withEventId } from '../envelope.js';
 import { openMemoryStore } from '../memory-store.js';
 import type { EventStore } from '../port.js';
-import { idVan } from './identiteit.js';
+import { idVan, PERIODEN_NAMESPACE } from './identiteit.js';
 import {
   importPerioden,
   PeriodenBestandFout,
@@ -112,6 +113,9 @@ describe('derivation (MEETREGELS §10, facts derived)', () => {
     const [feit] = await feiten(store);
     expect(feit?.recordedAt).toBe('2015-06-30T21:59:59.999Z');
     expect(feit?.eventId).toBe(idVan('suite', JSON.stringify(['UitkeringGestart', 'h-1', '2014-03-01', null]), 0));
+    // Fixed forever: a UUID v5 in PERIODEN_NAMESPACE of the source, a NUL and the content.
+    expect(feit?.eventId).toBe(v5('suite\u0000["UitkeringGestart","h-1","2014-03-01",null]', PERIODEN_NAMESPACE));
+    expect(idVan('é', 'x', 2)).toBe(v5('é\u0000x\u00002', PERIODEN_NAMESPACE));
     const winter = await importeer(openMemoryStore(), `${HEADER}h-1,2014-03-01,,,\n`, { peilmoment: '2015-01-31' });
     expect((await feiten(winter.store))[0]?.recordedAt).toBe('2015-01-31T22:59:59.999Z');
     const instant = await importeer(openMemoryStore(), `${HEADER}h-1,2014-03-01,,,\n`, {
