@@ -123,6 +123,7 @@ const measure = async (url: string, periodsPath: string, incomePath: string, lab
     maxExternal = Math.max(maxExternal, m.external + m.arrayBuffers);
   }, 100);
   const started = performance.now();
+  const cpu = process.cpuUsage();
   let refusals = 0;
   try {
     const result = await importPerioden(store, {
@@ -154,6 +155,7 @@ const measure = async (url: string, periodsPath: string, incomePath: string, lab
       periodRows: PERIODS,
       incomeRows: INCOME,
       seconds: Math.round(seconds * 10) / 10,
+      nodeCpuSeconds: Math.round((process.cpuUsage(cpu).user + process.cpuUsage(cpu).system) / 1e5) / 10,
       rowsPerSecond: Math.round(result.rijen / seconds),
       factsAppended: result.feitenToegevoegd,
       householdsReconciled: result.huishoudensVerzoend,
