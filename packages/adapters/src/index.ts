@@ -5,6 +5,7 @@ export { DEFAULT_CACHED_FACTS, HistoryCache, type KnownHistory } from './history
 export { type MemoryStoreOptions, openMemoryStore } from './memory-store.js';
 export {
   type ExportOptions,
+  ExportOutputError,
   type ExportResult,
   exportNdjson,
   exportNdjsonFile,

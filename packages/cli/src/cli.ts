@@ -6,6 +6,7 @@ import { demo } from './commands/demo.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { importPeriodenCommand } from './commands/import-perioden.js';
+import { intrekken } from './commands/intrekken.js';
 import { report } from './commands/report.js';
 import { verify } from './commands/verify.js';
 import { CliError, EXIT_ERROR, EXIT_OK, EXIT_USAGE, echo, UsageError } from './errors.js';
@@ -19,6 +20,7 @@ const RUN: Readonly<Record<Command, (argv: readonly string[], omgeving: Omgeving
   export: exportCommand,
   report,
   verify,
+  intrekken,
 };
 
 const isCommand = (s: string): s is Command => (COMMANDS as readonly string[]).includes(s);

@@ -1,6 +1,6 @@
 // The help texts, in Dutch, for the whole command and each subcommand.
 
-export const COMMANDS = ['demo', 'import', 'import-perioden', 'export', 'report', 'verify'] as const;
+export const COMMANDS = ['demo', 'import', 'import-perioden', 'export', 'report', 'verify', 'intrekken'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const STORE = `  --store STORE        de gebeurtenissenopslag (standaard pglite:./.zelfredzaam):
@@ -23,13 +23,14 @@ bijstandshuishoudens (MEETREGELS.md).
 Gebruik: zelfredzaam <opdracht> [opties]
 
 Opdrachten:
-  demo      maak een voorbeeldgemeente (±4.000 bijstandshuishoudens, 2011–2016) en toon het
-            rapport 2012–2015
-  import    lees gebeurtenissen uit een NDJSON-bestand in de store, via de levensloopregels
+  demo             maak een voorbeeldgemeente (±4.000 bijstandshuishoudens, 2011–2016) en toon het
+                   rapport 2012–2015
+  import           lees gebeurtenissen uit een NDJSON-bestand in de store, via de levensloopregels
   import-perioden  lees perioden en inkomsten uit de CSV-export van een zaaksysteem (§10)
-  export    schrijf alle gebeurtenissen uit de store als NDJSON
-  report    de cijfers van een jaar of een reeks jaren (tabel, json, md, csv of html)
-  verify    controleer de store tegen de levensloopregels en tel de feiten per soort en jaar
+  export           schrijf alle gebeurtenissen uit de store als NDJSON
+  report           de cijfers van een jaar of een reeks jaren (tabel, json, md, csv of html)
+  verify           controleer de store tegen de levensloopregels en tel de feiten per soort en jaar
+  intrekken        zet een onleesbaar opgeslagen feit apart (positie uit verify)
 
 Algemene opties:
 ${STORE}
@@ -243,5 +244,22 @@ ${STORE}
 ${COMMON}
 
 ${EXIT} Afsluitcode 1 als er een schending is gevonden.
+`,
+  intrekken: `zelfredzaam intrekken — zet een onleesbaar opgeslagen feit apart
+
+Gebruik: zelfredzaam intrekken --positie N [--store STORE]
+
+Een opgeslagen feit dat niet meer te lezen is (bijvoorbeeld omdat een nieuwere versie een veld
+strenger controleert) telt nergens mee; report, export en verify slaan het over en noemen zijn
+positie. Deze opdracht haalt het uit de gebeurtenissen en bewaart het ongewijzigd, met de reden,
+in de tabel set_aside van de store (PostgreSQL en PGlite). Geen cijfer verandert. Een leesbaar
+feit wordt niet apart gezet: trek dat in met een GebeurtenisIngetrokken (via import).
+
+Opties:
+${STORE}
+  --positie N          de positie van het onleesbare feit (zoals verify en export die noemen)
+${COMMON}
+
+${EXIT} Afsluitcode 1 als op die positie geen onleesbaar feit staat.
 `,
 };
