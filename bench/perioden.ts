@@ -116,8 +116,16 @@ const startPostgres = (): { url: string; stop: () => void } => {
 const measure = async (url: string, periodsPath: string, incomePath: string, label: string) => {
   const store = await openPostgresStore(url);
   const samples: number[] = [];
+  // With --expose-gc (set by `pnpm bench:perioden`), the live heap after a full collection every 5 s.
+  const live: number[] = [];
+  const gc = (globalThis as { gc?: () => void }).gc;
   let maxExternal = 0;
+  let tick = 0;
   const timer = setInterval(() => {
+    if (gc !== undefined && ++tick % 50 === 0) {
+      gc();
+      live.push(process.memoryUsage().heapUsed);
+    }
     const m = process.memoryUsage();
     samples.push(m.heapUsed);
     maxExternal = Math.max(maxExternal, m.external + m.arrayBuffers);
@@ -160,7 +168,13 @@ const measure = async (url: string, periodsPath: string, incomePath: string, lab
       factsAppended: result.feitenToegevoegd,
       householdsReconciled: result.huishoudensVerzoend,
       householdsSkipped: result.huishoudensOvergeslagen,
-      heapMB: { p10: mb(sorted[Math.floor(sorted.length / 10)] ?? 0), max: mb(sorted[sorted.length - 1] ?? 0) },
+      heapMB: {
+        p10: mb(sorted[Math.floor(sorted.length / 10)] ?? 0),
+        p50: mb(sorted[Math.floor(sorted.length / 2)] ?? 0),
+        p90: mb(sorted[Math.floor((sorted.length * 9) / 10)] ?? 0),
+        max: mb(sorted[sorted.length - 1] ?? 0),
+      },
+      liveHeapAfterGcMB: live.map(mb),
       externalMaxMB: mb(maxExternal),
       compactRowsMB: mb(result.rijBytes),
       maxRssMB: Math.round(process.resourceUsage().maxRSS / 1000),

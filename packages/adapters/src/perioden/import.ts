@@ -165,6 +165,17 @@ interface Ronde {
   readonly eersteRegel: number;
 }
 
+interface Voorbereid {
+  readonly writes: readonly StreamWrite[];
+  readonly writing: readonly Ronde[];
+  readonly infos: readonly Info[];
+}
+
+interface Lopend {
+  readonly v: Voorbereid;
+  readonly outcome: Promise<{ readonly results: readonly AppendOutcome[] } | { readonly error: unknown }>;
+}
+
 interface Info {
   readonly h: number;
   readonly regelVan: ReadonlyMap<string, number>;
@@ -432,9 +443,10 @@ export const importPerioden = async (store: EventStore, opties: PeriodenOpties):
     }
   };
 
-  for (let from = 0; from < n; from += perRonde) {
+  /** The households of [from, to) that can be reconciled, each with its derived facts. */
+  const afleiden = (from: number, to: number): Ronde[] => {
     const ronde: Ronde[] = [];
-    for (let h = from; h < Math.min(n, from + perRonde); h++) {
+    for (let h = from; h < to; h++) {
       const vlag = huishoudens.vlaggen[h] ?? 0;
       if ((vlag & SKIPPED) !== 0 || (vlag & HAS_PERIODS) === 0) continue;
       const pRows: Periode[] = [];
@@ -475,74 +487,107 @@ export const importPerioden = async (store: EventStore, opties: PeriodenOpties):
       }
       ronde.push({ h, feiten: afleiding.feiten, eersteRegel: pRows[0]?.line ?? 0 });
     }
-    if (ronde.length === 0) continue;
-    // Read, reconcile, decide, append; a household another writer changed meanwhile is read
-    // and reconciled again (at most maxAttempts rounds), then left to recordFacts.
-    let pending = ronde;
-    for (let attempt = 1; pending.length > 0; attempt++) {
-      const streams = pending.map((r) => `huishouden-${huishoudens.namen[r.h]}`);
-      const histories = await store.readStreams(streams);
-      const writes: StreamWrite[] = [];
-      const writing: Ronde[] = [];
-      const infos: Info[] = [];
-      for (const [i, r] of pending.entries()) {
-        const stream = streams[i] as string;
-        const history = histories.get(stream) ?? [];
-        const stored = history.map((e) => e.event);
-        const v = verzoen(
-          { bron: opties.bron, recordedAt, reden, metInkomsten: inkomstenBestand !== undefined },
-          stored,
-          r.feiten,
-        );
-        const info: Info = {
-          h: r.h,
-          regelVan: v.regelVan,
-          eersteRegel: r.eersteRegel,
-          inIncome: new Set(r.feiten.filter((f) => f.feit.type === 'InkomstenOntvangen').map((f) => f.line)),
-        };
-        // MEETREGELS §2: the household's batch decided whole against its stored history.
-        const decided = v.batch.length === 0 ? right([]) : decide(stored, v.batch);
-        if (isLeft(decided)) weigerDoorDecider(info, decided.left);
-        else if (decided.right.length === 0) verzoend++;
-        else {
-          const last = history[history.length - 1];
-          writes.push({
-            stream,
-            expectedRevision: last === undefined ? 'no_stream' : last.revision,
-            events: decided.right,
-          });
-          writing.push(r);
-          infos.push(info);
-        }
+    return ronde;
+  };
+
+  /** Reads the households' streams, reconciles and decides each: the writes of one append. */
+  const voorbereiden = async (pending: readonly Ronde[]): Promise<Voorbereid> => {
+    const streams = pending.map((r) => `huishouden-${huishoudens.namen[r.h]}`);
+    const histories = await store.readStreams(streams);
+    const writes: StreamWrite[] = [];
+    const writing: Ronde[] = [];
+    const infos: Info[] = [];
+    for (const [i, r] of pending.entries()) {
+      const stream = streams[i] as string;
+      const history = histories.get(stream) ?? [];
+      const stored = history.map((e) => e.event);
+      const v = verzoen(
+        { bron: opties.bron, recordedAt, reden, metInkomsten: inkomstenBestand !== undefined },
+        stored,
+        r.feiten,
+      );
+      const info: Info = {
+        h: r.h,
+        regelVan: v.regelVan,
+        eersteRegel: r.eersteRegel,
+        inIncome: new Set(r.feiten.filter((f) => f.feit.type === 'InkomstenOntvangen').map((f) => f.line)),
+      };
+      // MEETREGELS §2: the household's batch decided whole against its stored history.
+      const decided = v.batch.length === 0 ? right([]) : decide(stored, v.batch);
+      if (isLeft(decided)) weigerDoorDecider(info, decided.left);
+      else if (decided.right.length === 0) verzoend++;
+      else {
+        const last = history[history.length - 1];
+        writes.push({
+          stream,
+          expectedRevision: last === undefined ? 'no_stream' : last.revision,
+          events: decided.right,
+        });
+        writing.push(r);
+        infos.push(info);
       }
-      if (writes.length === 0) break;
-      let results: readonly AppendOutcome[];
-      try {
-        results = await store.append(writes);
-      } catch (error) {
-        // An eventId held by another household's stream: recordFacts sorts out whose it is.
-        if (!(error instanceof EventIdConflictError)) throw error;
-        await viaRecordFacts(writes, infos);
-        break;
-      }
-      const conflicted: Ronde[] = [];
-      results.forEach((result, i) => {
-        if (result.status === 'ok') {
-          verzoend++;
-          tel(result.appended);
-        } else conflicted.push(writing[i] as Ronde);
-      });
-      if (conflicted.length > 0 && attempt >= maxAttempts) {
-        const left = new Set(conflicted.map((r) => r.h));
-        await viaRecordFacts(
-          writes.filter((_, i) => left.has((writing[i] as Ronde).h)),
-          infos.filter((info) => left.has(info.h)),
-        );
-        break;
-      }
-      pending = conflicted;
     }
+    return { writes, writing, infos };
+  };
+
+  /** Starts the append; its outcome (or error) is collected later by `afronden`. */
+  const schrijven = (v: Voorbereid): Lopend => ({
+    v,
+    outcome:
+      v.writes.length === 0
+        ? Promise.resolve({ results: [] })
+        : store.append(v.writes).then(
+            (results) => ({ results }),
+            (error: unknown) => ({ error }),
+          ),
+  });
+
+  /** Counts an append's outcome; returns the households another writer changed meanwhile. */
+  const afronden = async (lopend: Lopend, laatstePoging: boolean): Promise<Ronde[]> => {
+    const { v } = lopend;
+    const outcome = await lopend.outcome;
+    if ('error' in outcome) {
+      // An eventId held by another household's stream: recordFacts sorts out whose it is.
+      if (!(outcome.error instanceof EventIdConflictError)) throw outcome.error;
+      await viaRecordFacts(v.writes, v.infos);
+      return [];
+    }
+    const conflicted: Ronde[] = [];
+    outcome.results.forEach((result, i) => {
+      if (result.status === 'ok') {
+        verzoend++;
+        tel(result.appended);
+      } else conflicted.push(v.writing[i] as Ronde);
+    });
+    if (conflicted.length > 0 && laatstePoging) {
+      const left = new Set(conflicted.map((r) => r.h));
+      await viaRecordFacts(
+        v.writes.filter((_, i) => left.has((v.writing[i] as Ronde).h)),
+        v.infos.filter((info) => left.has(info.h)),
+      );
+      return [];
+    }
+    return conflicted;
+  };
+
+  /** Households another writer changed: read, reconciled and decided again, one round at a time. */
+  const opnieuw = async (conflicted: Ronde[]): Promise<void> => {
+    let pending = conflicted;
+    for (let attempt = 2; pending.length > 0; attempt++) {
+      pending = await afronden(schrijven(await voorbereiden(pending)), attempt >= maxAttempts);
+    }
+  };
+
+  // Pipelined: while one round's append runs in the store, the next round is read (other
+  // households, other streams), reconciled and decided.
+  let lopend: Lopend | undefined;
+  for (let from = 0; from < n; from += perRonde) {
+    const ronde = afleiden(from, Math.min(n, from + perRonde));
+    const volgende = ronde.length === 0 ? undefined : await voorbereiden(ronde);
+    if (lopend !== undefined) await opnieuw(await afronden(lopend, maxAttempts <= 1));
+    lopend = volgende === undefined ? undefined : schrijven(volgende);
   }
+  if (lopend !== undefined) await opnieuw(await afronden(lopend, maxAttempts <= 1));
 
   return {
     rijen,
