@@ -7,7 +7,7 @@
 //   pnpm bench:perioden --periods 100000   # smaller
 //
 // Prints one JSON line per measure on stdout (progress on stderr) and appends it to
-// bench/perioden-results.json.
+// bench/data/perioden-results.json (gitignored, beside the generated files).
 import { execFileSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -213,7 +213,7 @@ const main = async (): Promise<void> => {
     await driver.close();
     pg.stop();
   }
-  const file = join(import.meta.dirname, 'perioden-results.json');
+  const file = join(DATA, 'perioden-results.json');
   const previous: unknown[] = existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as unknown[]) : [];
   await writeFile(file, `${JSON.stringify([...previous, ...results], null, 2)}\n`);
 };
