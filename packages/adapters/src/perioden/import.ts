@@ -37,7 +37,7 @@ import {
 import { recordFacts } from '../record.js';
 import { type Afgeleid, type Inkomen, leidAf, type Periode } from './afleiding.js';
 import { type CsvHeader, readCsv } from './csv.js';
-import { Rijen } from './rijen.js';
+import { Namen, Rijen } from './rijen.js';
 import { BRONNEN, centVan, dagVan, EIND_REDENEN, eindRedenVan, maandVan, REGELINGEN, type Redenen } from './velden.js';
 import { verzoen } from './verzoening.js';
 
@@ -187,9 +187,9 @@ const NONE = -1;
 const OPEN = -2_147_483_648;
 
 interface Huishoudens {
-  readonly index: Map<string, number>;
-  readonly namen: string[];
-  /** Per household: 1 skipped, 2 has periods, 4 refused as income-only. */
+  /** Pseudonym ↔ number, off the JS heap. */
+  readonly namen: Namen;
+  /** Per household: 1 skipped, 2 has periods. */
   vlaggen: Uint8Array;
 }
 
@@ -197,16 +197,11 @@ const SKIPPED = 1;
 const HAS_PERIODS = 2;
 
 const huishoudenNummer = (h: Huishoudens, id: string): number => {
-  let n = h.index.get(id);
-  if (n === undefined) {
-    n = h.namen.length;
-    h.index.set(id, n);
-    h.namen.push(id);
-    if (n >= h.vlaggen.length) {
-      const grown = new Uint8Array(h.vlaggen.length * 2);
-      grown.set(h.vlaggen);
-      h.vlaggen = grown;
-    }
+  const n = h.namen.nummer(id);
+  if (n >= h.vlaggen.length) {
+    const grown = new Uint8Array(h.vlaggen.length * 2);
+    grown.set(h.vlaggen);
+    h.vlaggen = grown;
   }
   return n;
 };
@@ -220,7 +215,7 @@ export const importPerioden = async (store: EventStore, opties: PeriodenOpties):
   const reden = redenTekst;
   const perRonde = Math.max(1, opties.huishoudensPerRonde ?? 1_000);
 
-  const huishoudens: Huishoudens = { index: new Map(), namen: [], vlaggen: new Uint8Array(1024) };
+  const huishoudens: Huishoudens = { namen: new Namen(), vlaggen: new Uint8Array(1024) };
   const perioden = new Rijen(['begin', 'eind', 'reden', 'regeling', 'regel'] as const);
   const inkomsten = new Rijen(['maand', 'bron', 'cent', 'regel'] as const);
   let rijen = 0;
@@ -234,7 +229,7 @@ export const importPerioden = async (store: EventStore, opties: PeriodenOpties):
     code: PeriodenWeigeringCode,
     reden: string,
   ): void => {
-    const naam = huishouden === undefined ? undefined : huishoudens.namen[huishouden];
+    const naam = huishouden === undefined ? undefined : huishoudens.namen.naam(huishouden);
     if (huishouden === undefined) rijenOvergeslagen++;
     else if (((huishoudens.vlaggen[huishouden] ?? 0) & SKIPPED) === 0) {
       huishoudens.vlaggen[huishouden] = (huishoudens.vlaggen[huishouden] ?? 0) | SKIPPED;
@@ -471,7 +466,7 @@ export const importPerioden = async (store: EventStore, opties: PeriodenOpties):
           cent: ink.cent.at(i),
         });
       }
-      const id = huishoudens.namen[h] as string;
+      const id = huishoudens.namen.naam(h);
       if (!HuishoudenId.is(id)) continue;
       const afleiding = leidAf(id, pRows, iRows);
       if (afleiding.kind === 'weigering') {
@@ -492,7 +487,7 @@ export const importPerioden = async (store: EventStore, opties: PeriodenOpties):
 
   /** Reads the households' streams, reconciles and decides each: the writes of one append. */
   const voorbereiden = async (pending: readonly Ronde[]): Promise<Voorbereid> => {
-    const streams = pending.map((r) => `huishouden-${huishoudens.namen[r.h]}`);
+    const streams = pending.map((r) => `huishouden-${huishoudens.namen.naam(r.h)}`);
     const histories = await store.readStreams(streams);
     const writes: StreamWrite[] = [];
     const writing: Ronde[] = [];
@@ -596,6 +591,6 @@ export const importPerioden = async (store: EventStore, opties: PeriodenOpties):
     feitenIngetrokken: ingetrokken,
     huishoudensOvergeslagen: overgeslagen,
     rijenOvergeslagen,
-    rijBytes: perioden.bytes + inkomsten.bytes + huishoudens.vlaggen.byteLength,
+    rijBytes: perioden.bytes + inkomsten.bytes + huishoudens.namen.bytes + huishoudens.vlaggen.byteLength,
   };
 };
