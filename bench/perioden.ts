@@ -10,7 +10,7 @@
 // bench/data/perioden-results.json (gitignored, beside the generated files).
 import { execFileSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -89,15 +89,56 @@ const writeFiles = async (periodsPath: string, incomePath: string): Promise<void
   log(`bench: wrote ${periods} period rows and ${incomeRows} income rows`);
 };
 
-const startPostgres = (): { url: string; stop: () => void } => {
+interface Postgres {
+  readonly url: string;
+  /** The throwaway cluster's directory (its server's CPU time is measured), if we started it. */
+  readonly dir: string | undefined;
+  readonly stop: () => void;
+}
+
+const statFields = async (pid: string): Promise<string[] | undefined> => {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    // From field 3 (state) on: field N of proc(5) is at index N − 3.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * CPU seconds used so far by the throwaway server: the postmaster and its live children (backends,
+ * walwriter, checkpointer, …) and the children that have exited (the postmaster's cutime and
+ * cstime). Undefined when the server is not ours.
+ */
+const serverCpuSeconds = async (dir: string | undefined): Promise<number | undefined> => {
+  if (dir === undefined) return undefined;
+  try {
+    const postmaster = (await readFile(join(dir, 'data', 'postmaster.pid'), 'utf8')).split('\n')[0] ?? '';
+    const own = await statFields(postmaster);
+    if (own === undefined) return undefined;
+    let ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(own[i] ?? 0), 0);
+    for (const pid of await readdir('/proc')) {
+      if (!/^\d+$/.test(pid) || pid === postmaster) continue;
+      const fields = await statFields(pid);
+      if (fields?.[1] === postmaster) ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+    }
+    return ticks / 100;
+  } catch {
+    return undefined;
+  }
+};
+
+const startPostgres = (): Postgres => {
   const given = process.env.ZELFREDZAAM_PG_URL;
-  if (given !== undefined && given !== '') return { url: given, stop: () => {} };
+  if (given !== undefined && given !== '') return { url: given, dir: undefined, stop: () => {} };
   const script =
     'source scripts/pg-throwaway.sh && pg_throwaway_start && echo "$ZELFREDZAAM_PG_URL|$PG_THROWAWAY_DIR|$PG_THROWAWAY_BIN"';
   const [url = '', dir = '', bin = ''] =
     execFileSync('bash', ['-c', script], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop()?.split('|') ?? [];
   return {
     url,
+    dir,
     stop: () =>
       execFileSync(
         'bash',
@@ -113,7 +154,8 @@ const startPostgres = (): { url: string; stop: () => void } => {
   };
 };
 
-const measure = async (url: string, periodsPath: string, incomePath: string, label: string) => {
+const measure = async (pg: Postgres, url: string, periodsPath: string, incomePath: string, label: string) => {
+  const serverBefore = await serverCpuSeconds(pg.dir);
   const store = await openPostgresStore(url);
   const samples: number[] = [];
   // With --expose-gc (set by `pnpm bench:perioden`), the live heap after a full collection every 5 s.
@@ -133,6 +175,7 @@ const measure = async (url: string, periodsPath: string, incomePath: string, lab
   const started = performance.now();
   const cpu = process.cpuUsage();
   let refusals = 0;
+  let outcome: Record<string, unknown>;
   try {
     const result = await importPerioden(store, {
       bron: 'bench',
@@ -158,7 +201,7 @@ const measure = async (url: string, periodsPath: string, incomePath: string, lab
     const seconds = (performance.now() - started) / 1000;
     const sorted = [...samples].sort((a, b) => a - b);
     const mb = (n: number) => Math.round(n / 1e6);
-    return {
+    outcome = {
       measure: label,
       periodRows: PERIODS,
       incomeRows: INCOME,
@@ -183,6 +226,14 @@ const measure = async (url: string, periodsPath: string, incomePath: string, lab
     clearInterval(timer);
     await store.close();
   }
+  // The closed connections' backends are reaped by the postmaster shortly after.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const serverAfter = await serverCpuSeconds(pg.dir);
+  const serverCpu =
+    serverBefore === undefined || serverAfter === undefined
+      ? undefined
+      : Math.round((serverAfter - serverBefore) * 10) / 10;
+  return { ...outcome, serverCpuSeconds: serverCpu };
 };
 
 const main = async (): Promise<void> => {
@@ -199,7 +250,7 @@ const main = async (): Promise<void> => {
     for (const label of ['import', 're-import']) {
       log(`bench: ${label}…`);
       const line = {
-        ...(await measure(u.toString(), periodsPath, incomePath, label)),
+        ...(await measure(pg, u.toString(), periodsPath, incomePath, label)),
         date: new Date().toISOString(),
         cpus: cpus().length,
         load: loadavg()[0],
