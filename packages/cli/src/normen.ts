@@ -13,6 +13,7 @@
 //   nulsituatie  a baseline given instead of the year before's realised figure: a number in the
 //                indicator's headline unit, or {waarde, jaar} with the year it was measured in
 //   toelichting  a note under the table
+import { containsBsn, isWellFormedText, maskBsn } from '@zelfredzaam/domain';
 import { indexeerNorm } from '@zelfredzaam/projections';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
@@ -91,7 +92,8 @@ const VELDEN = [
 const RICHTINGEN: readonly Richting[] = ['minimaal', 'maximaal', 'toename', 'afname'];
 
 const describe = (value: unknown): string => {
-  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  // Never a BSN (issue 17): a value from the file is masked before it is shown.
+  if (typeof value === 'string') return maskBsn(`"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`);
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
   return Array.isArray(value) ? 'een lijst' : typeof value === 'object' ? 'een object' : typeof value;
 };
@@ -177,6 +179,13 @@ const checkEntry = (raw: unknown, position: number): Ingang | string => {
   }
   if (entry.toelichting !== undefined && entry.toelichting.length > MAX_TOELICHTING) {
     return `${where}: toelichting is langer dan ${MAX_TOELICHTING} tekens`;
+  }
+  // The toelichting is printed in every report: never a BSN, never a broken text (issue 17).
+  if (entry.toelichting !== undefined && containsBsn(entry.toelichting)) {
+    return `${where}: toelichting bevat een BSN (burgerservicenummer; niet getoond); haal het weg`;
+  }
+  if (entry.toelichting !== undefined && !isWellFormedText(entry.toelichting)) {
+    return `${where}: toelichting is geen geldige Unicode-tekst (een losse surrogaathelft)`;
   }
   let nulsituatie: GegevenNulsituatie | undefined;
   if (entry.nulsituatie !== undefined) {

@@ -17,7 +17,7 @@ import { DateTime } from 'luxon';
 import { formatCsv, formatCsvNl } from './format/csv.js';
 import { formatHtml } from './format/html.js';
 import { formatMarkdown } from './format/md.js';
-import { jaarModel, type RapportModel, vergelijkModel } from './format/model.js';
+import { getal, jaarModel, type RapportModel, vergelijkModel } from './format/model.js';
 import { formatTable } from './format/table.js';
 import type { Normen } from './normen.js';
 
@@ -210,7 +210,40 @@ export interface RapportUit {
   readonly ondertitel?: string;
   /** For §5 bron: the digests of the facts read and the tool's version. */
   readonly herkomst?: Herkomst;
+  /**
+   * Stored facts skipped because they no longer decode (issue 17, point 7): when there are any,
+   * a row "Onleesbare opgeslagen feiten (diagnose)" under the parameters, and
+   * `diagnose.onleesbaar` in JSON. They count in no figure of any year.
+   */
+  readonly onleesbaar?: number;
 }
+
+/** The report model with the count of unreadable stored facts under the parameters. */
+const metOnleesbaar = (model: RapportModel, onleesbaar: number): RapportModel =>
+  onleesbaar === 0
+    ? model
+    : {
+        ...model,
+        secties: model.secties.map((sectie) =>
+          sectie.id !== 'parameters'
+            ? sectie
+            : {
+                ...sectie,
+                rijen: [
+                  ...sectie.rijen,
+                  {
+                    label: 'Onleesbare opgeslagen feiten (diagnose)',
+                    niveau: 0,
+                    cellen: sectie.kolommen.map(() => getal(onleesbaar, 'aantal')),
+                  },
+                ],
+                voetnoten: [
+                  ...sectie.voetnoten,
+                  'Onleesbare opgeslagen feiten tellen in geen enkel cijfer mee; verify noemt hun positie.',
+                ],
+              },
+        ),
+      };
 
 /** The model of the report in the documents' layout (every format but JSON). */
 export const maakModel = (
@@ -228,7 +261,7 @@ export const maakModel = (
   const jaren = berekenJaren(state, vraag, vandaag, herkomst);
   if (isLeft(jaren)) return jaren;
   const { rapporten, vorige, beoogd, rapportVan } = jaren.right;
-  return right(jaarModel(rapporten, vorige, uit.normen, { beoogd, rapportVan }));
+  return right(metOnleesbaar(jaarModel(rapporten, vorige, uit.normen, { beoogd, rapportVan }), uit.onleesbaar ?? 0));
 };
 
 /** The whole report as text: §5 JSON (one object, or a list for several years) or the documents' layout. */
@@ -248,7 +281,12 @@ export const maakRapport = (
     // JSON is the §5 contract: a year that has not begun cannot be measured (§3), refused.
     const jaren = berekenJaren(state, vraag, vandaag, herkomst, false);
     if (isLeft(jaren)) return jaren;
-    return right(json(vraag.reeks ? jaren.right.rapporten : jaren.right.rapporten[0]));
+    const onleesbaar = uit.onleesbaar ?? 0;
+    const rapporten =
+      onleesbaar === 0
+        ? jaren.right.rapporten
+        : jaren.right.rapporten.map((r) => ({ ...r, diagnose: { ...r.diagnose, onleesbaar } }));
+    return right(json(vraag.reeks ? rapporten : rapporten[0]));
   }
   if (uit.formaat === 'xlsx') {
     return left({

@@ -2,7 +2,7 @@
 // bar, reading the normen file and writing the output.
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { EventStore } from '@zelfredzaam/adapters';
+import type { EventStore, UnreadableEvent } from '@zelfredzaam/adapters';
 import type { Recorded } from '@zelfredzaam/domain';
 import { apply, type BronHash, emptyState, type ProjectionState } from '@zelfredzaam/projections';
 import { type OptionSpec, type Parsed, stringValue } from '../args.js';
@@ -54,7 +54,10 @@ const isPgliteMap = async (dir: string): Promise<boolean> => {
 
 /** True when the store holds at least one fact. */
 const heeftFeiten = async (store: EventStore): Promise<boolean> => {
-  for await (const batch of store.readAll({ batchSize: 1 })) if (batch.length > 0) return true;
+  // An unreadable fact is reported by the command's own read (issue 17.7), not here.
+  for await (const batch of store.readAll({ batchSize: 1, onUnreadable: () => undefined })) {
+    if (batch.length > 0) return true;
+  }
   return false;
 };
 
@@ -89,20 +92,35 @@ export const withBestaandeStore = async <T>(
   });
 };
 
-/** Every fact of the store, in recorded order, in batches. */
-export async function* allFacts(store: EventStore): AsyncGenerator<readonly Recorded[]> {
-  for await (const batch of store.readAll({ batchSize: 10_000 })) yield batch.map((stored) => stored.event);
+/**
+ * Every fact of the store, in recorded order, in batches; a stored fact that does not decode goes
+ * to `onUnreadable` and is skipped when it is given (issue 17, point 7), else the read fails.
+ */
+export async function* allFacts(
+  store: EventStore,
+  onUnreadable?: (event: UnreadableEvent) => void,
+): AsyncGenerator<readonly Recorded[]> {
+  for await (const batch of store.readAll({
+    batchSize: 10_000,
+    ...(onUnreadable === undefined ? {} : { onUnreadable }),
+  }))
+    yield batch.map((stored) => stored.event);
 }
 
 /**
  * Folds the whole store into a projection state, with a progress bar on a terminal; `hash`
  * (MEETREGELS §5 bron.sha256) sees every fact too, in recorded order.
  */
-export const replayStore = async (store: EventStore, omgeving: Omgeving, hash?: BronHash): Promise<ProjectionState> => {
+export const replayStore = async (
+  store: EventStore,
+  omgeving: Omgeving,
+  onUnreadable?: (event: UnreadableEvent) => void,
+  hash?: BronHash,
+): Promise<ProjectionState> => {
   const state = emptyState();
   const progress = createProgress(omgeving.stderr, 'afspelen');
   try {
-    for await (const batch of allFacts(store)) {
+    for await (const batch of allFacts(store, onUnreadable)) {
       for (const feit of batch) apply(state, feit);
       if (hash !== undefined) for (const feit of batch) hash.voegToe(feit);
       progress.tick(batch.length);

@@ -24,6 +24,7 @@ import { FORMATEN, isToekomstig, kennisdatumsVan, maakModel, maakRapport, type R
 import { describeStore } from '../store.js';
 import { toolVersie } from '../versie.js';
 import {
+  aantal,
   HELP_OPTIONS,
   loadNormen,
   replayStore,
@@ -33,6 +34,7 @@ import {
   writeOutput,
 } from './common.js';
 import { LAAD_OPTIES, laadOptiesOf, loadFile, samenvatting, toonNaam } from './laden.js';
+import { onleesbaarMelding, verzamelOnleesbaar } from './onleesbaar.js';
 
 const OPTIONS: OptionSpec = {
   ...HELP_OPTIONS,
@@ -134,6 +136,7 @@ export const report = async (argv: readonly string[], omgeving: Omgeving): Promi
   const normen = await loadNormen(parsed, omgeving);
 
   let refused = 0;
+  const onleesbaar = verzamelOnleesbaar();
   let bron: string;
   // MEETREGELS §5 bron.sha256: every fact read is hashed on the way, once per kennisdatum used.
   const hash = new BronHash(kennisdatumsVan(vraag, vandaag));
@@ -158,10 +161,18 @@ export const report = async (argv: readonly string[], omgeving: Omgeving): Promi
     }
   } else {
     const spec = storeSpecOf(parsed, omgeving);
-    state = await withBestaandeStore(spec, omgeving, (store) => replayStore(store, omgeving, hash));
+    state = await withBestaandeStore(spec, omgeving, (store) => replayStore(store, omgeving, onleesbaar.add, hash));
     bron = `store ${describeStore(spec)}`;
+    // Facts that no longer decode are skipped and counted (issue 17, point 7): the report says so.
+    if (onleesbaar.count > 0) bron += `; ${aantal(onleesbaar.count)} onleesbare opgeslagen feiten overgeslagen`;
   }
-  const uit = { formaat, normen, ondertitel: `Bron: ${bron}`, herkomst: { hash, versie: toolVersie() } };
+  const uit = {
+    formaat,
+    normen,
+    ondertitel: `Bron: ${bron}`,
+    onleesbaar: onleesbaar.count,
+    herkomst: { hash, versie: toolVersie() },
+  };
   if (formaat === 'xlsx') {
     const model = maakModel(state, vraag, vandaag, uit);
     if (isLeft(model)) throw new UsageError(model.left.bericht);
@@ -173,10 +184,12 @@ export const report = async (argv: readonly string[], omgeving: Omgeving): Promi
       throw new CliError(`--output: ${echo(path)} kan niet worden geschreven: ${reason}`);
     }
     await meld(omgeving, `Geschreven naar ${path}.`);
-    return refused > 0 ? EXIT_REFUSED : EXIT_OK;
+    if (onleesbaar.count > 0) await meld(omgeving, onleesbaarMelding(onleesbaar.count, onleesbaar.events));
+    return refused > 0 || onleesbaar.count > 0 ? EXIT_REFUSED : EXIT_OK;
   }
   const text = maakRapport(state, vraag, vandaag, uit);
   if (isLeft(text)) throw new UsageError(text.left.bericht);
   await writeOutput(text.right, parsed, omgeving);
-  return refused > 0 ? EXIT_REFUSED : EXIT_OK;
+  if (onleesbaar.count > 0) await meld(omgeving, onleesbaarMelding(onleesbaar.count, onleesbaar.events));
+  return refused > 0 || onleesbaar.count > 0 ? EXIT_REFUSED : EXIT_OK;
 };
