@@ -133,7 +133,7 @@ export const loadFile = async (
   const store = openMemoryStore({ compact: true });
   try {
     const result = await importInto(store, input, omgeving, opties);
-    return { state: await replayStore(store, omgeving, hash), result };
+    return { state: await replayStore(store, omgeving, undefined, hash), result };
   } finally {
     await store.close();
   }
