@@ -212,7 +212,7 @@ export interface RapportUit {
   readonly herkomst?: Herkomst;
   /**
    * Stored facts skipped because they no longer decode (issue 17, point 7): when there are any,
-   * a row "Onleesbare opgeslagen feiten (diagnose)" under the parameters, and
+   * a row "Onleesbare opgeslagen feiten (overgeslagen)" under the parameters, and
    * `diagnose.onleesbaar` in JSON. They count in no figure of any year.
    */
   readonly onleesbaar?: number;
@@ -232,7 +232,7 @@ const metOnleesbaar = (model: RapportModel, onleesbaar: number): RapportModel =>
                 rijen: [
                   ...sectie.rijen,
                   {
-                    label: 'Onleesbare opgeslagen feiten (diagnose)',
+                    label: 'Onleesbare opgeslagen feiten (overgeslagen)',
                     niveau: 0,
                     cellen: sectie.kolommen.map(() => getal(onleesbaar, 'aantal')),
                   },
