@@ -85,15 +85,25 @@ ${EXIT}
   import: `zelfredzaam import — gebeurtenissen uit NDJSON in de store
 
 Gebruik: zelfredzaam import BESTAND.ndjson [--store STORE] [--pseudonimiseer] [--max-regel-bytes N]
+                          [--historisch] [--afleiding canoniek|oud]
 
 Leest één gebeurtenis per regel (MEETREGELS §6; '-' leest de standaardinvoer). Elke regel gaat,
 in de volgorde van het bestand, langs de levensloopregels (MEETREGELS §2), tegen wat de store
 over het huishouden weet plus de regels ervoor die zijn geaccepteerd: wat past wordt vastgelegd,
 wat niet past wordt geweigerd en met regelnummer en reden op de foutuitvoer gemeld; de regels
-eromheen blijven. Opnieuw importeren van hetzelfde bestand voegt niets toe.
+eromheen blijven. Opnieuw importeren van hetzelfde bestand voegt niets toe, ook niet als het
+anders is opgemaakt (andere volgorde van velden, spaties). Een regel die de store zelf niet kan
+bewaren, wordt met regelnummer geweigerd; de regels erna gaan door. Een recordedAt in de
+toekomst wordt geweigerd, en een nieuw feit met een recordedAt vóór de laatste in de store ook
+(het zou gepubliceerde cijfers met een kennisdatum achteraf veranderen), tenzij --historisch.
 
 Opties:
 ${STORE}
+  --historisch         migreer een hele geschiedenis: nieuwe feiten mogen een recordedAt hebben
+                       vóór de laatste recordedAt in de store
+  --afleiding oud      leid een ontbrekende eventId af zoals vóór versie 17 (uit de exacte bytes
+                       van de regel) om een toen geïmporteerd bestand opnieuw te importeren
+                       zonder verdubbeling; standaard canoniek (uit het gelezen feit)
   --pseudonimiseer     vervang huishouden, werkgever en trajectId door een pseudoniem
                        (HMAC-SHA-256 met de sleutel uit ${'$'}ZELFREDZAAM_PSEUDONIEM_SLEUTEL, minstens
                        32 tekens; bewaar die sleutel bij de gemeente), vóór de controle: zo komt
