@@ -1,5 +1,4 @@
 // `zelfredzaam import FILE`: NDJSON into the store through the decider.
-
 import { CorruptStoredEventError, type Derivation } from '@zelfredzaam/adapters';
 import { maskBsn } from '@zelfredzaam/domain';
 import { flag, type OptionSpec, parseBestand, readArgs, stringValue } from '../args.js';
