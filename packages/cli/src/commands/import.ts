@@ -1,6 +1,5 @@
 // `zelfredzaam import FILE`: NDJSON into the store through the decider.
-
-import type { Derivation } from '@zelfredzaam/adapters';
+import { CorruptStoredEventError, type Derivation } from '@zelfredzaam/adapters';
 import { maskBsn } from '@zelfredzaam/domain';
 import { flag, type OptionSpec, parseBestand, readArgs, stringValue } from '../args.js';
 import { CliError, EXIT_ERROR, EXIT_OK, EXIT_REFUSED, echo, UsageError } from '../errors.js';
@@ -40,6 +39,11 @@ const reden = (error: unknown): string => {
     return 'de verbinding werd onverwacht verbroken';
   if (code === 'ETIMEDOUT') return 'de server antwoordt niet';
   if (code?.startsWith('08') === true) return `verbindingsfout (SQLSTATE ${code})`;
+  // A stored fact of a household in the file no longer decodes (issue 17, point 7).
+  if (error instanceof CorruptStoredEventError) {
+    const positie = error.position ?? 'N';
+    return `${error.message}; zet dat feit apart met: zelfredzaam intrekken --positie ${positie}`;
+  }
   return `de store gaf een fout: ${maskBsn(message)}`;
 };
 
