@@ -3,7 +3,10 @@
 // outcome of a fact never depends on how the input was cut into chunks. The NDJSON importer uses
 // this; an explicit batch for one household keeps MEETREGELS §2's all-or-nothing rule (record.ts).
 // Pure and in memory: the caller reads the histories before and appends the accepted facts after.
-import { decide, type Identified, type Weigering } from '@zelfredzaam/domain';
+// Each stream is decided on a Tijdlijn (the domain's incremental decider: O(log n) per fact, the
+// same verdicts as `decide`; issue 17 point 4), kept by the caller between calls when it can; a
+// history that does not hold by the rules as a whole is judged by `decide` itself.
+import { decide, type Identified, Tijdlijn, type Weigering } from '@zelfredzaam/domain';
 
 /** A stream's facts of one call, in input order, with their indexes in the input. */
 export interface FactsOfStream {
@@ -27,6 +30,11 @@ export interface PerFactDecision {
 export interface PerFactContext {
   /** The stream's stored history, in recorded order. */
   readonly historyOf: (stream: string) => readonly Identified[];
+  /**
+   * The stream's history as a timeline to decide on, kept by the caller (it grows with the facts
+   * accepted here: the caller drops it when they are not stored); undefined: built from historyOf.
+   */
+  readonly tijdlijnOf?: (stream: string) => Tijdlijn | undefined;
   /**
    * The stream that is known to hold `eventId` outside this call (learned from the store), if
    * any: a fact with that eventId in another stream is refused.
@@ -54,7 +62,8 @@ export const decidePerFact = (
   order.sort((a, b) => a.index - b.index);
 
   const decisions = new Map<string, PerFactDecision>();
-  const timelines = new Map<string, Identified[]>();
+  // Per stream its timeline, or (a history that breaks the rules) its facts for `decide`.
+  const timelines = new Map<string, Tijdlijn | Identified[]>();
   const claimed = new Map<string, string>();
   for (const { index, group: g, at } of order) {
     const group = groups[g];
@@ -65,13 +74,26 @@ export const decidePerFact = (
     let timeline = timelines.get(stream);
     if (decision === undefined || timeline === undefined) {
       decision = { fresh: [], fitting: [], fittingFacts: [], refused: [] };
-      timeline = [...context.historyOf(stream)];
+      const history = context.historyOf(stream);
+      timeline = context.tijdlijnOf?.(stream) ?? Tijdlijn.van(history) ?? [...history];
       decisions.set(stream, decision);
       timelines.set(stream, timeline);
     }
     const holder = claimed.get(feit.eventId) ?? context.holderOf(feit.eventId);
     if (holder !== undefined && holder !== stream) {
       decision.refused.push({ index, feit, weigering: context.reusedId(feit, stream) });
+      continue;
+    }
+    if (timeline instanceof Tijdlijn) {
+      const verdict = timeline.beslis(feit);
+      if (typeof verdict !== 'string') {
+        decision.refused.push({ index, feit, weigering: verdict });
+        continue;
+      }
+      claimed.set(feit.eventId, stream);
+      decision.fitting.push(index);
+      decision.fittingFacts.push(feit);
+      if (verdict === 'nieuw') decision.fresh.push(feit);
       continue;
     }
     const verdict = decide(timeline, [feit]);

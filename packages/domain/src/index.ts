@@ -17,5 +17,6 @@ export { type AsciiText, decodeRecordedLine } from './decode-fast.js';
 export * from './events.js';
 export { canonicalInstant, formatInstant, kennisdatumCutoff, parseInstant } from './instant.js';
 export * from './lifecycle.js';
+export { Tijdlijn, type Uitspraak } from './tijdlijn.js';
 export * from './values.js';
 export * from './weigering.js';
