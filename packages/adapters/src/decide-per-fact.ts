@@ -47,7 +47,9 @@ export interface PerFactContext {
 /**
  * Decides every fact of `groups` in input order (by index, across streams). An eventId that an
  * earlier fact of another stream took in this call, or that another stream holds in the store,
- * refuses the later fact, as one fact at a time against the store would.
+ * refuses the later fact when the decider accepts it, as one fact at a time against the store
+ * would (the store refuses it on append); a fact the decider refuses is refused for that reason,
+ * so the outcome does not depend on whether the two facts met in one chunk.
  */
 export const decidePerFact = (
   groups: readonly FactsOfStream[],
@@ -79,15 +81,18 @@ export const decidePerFact = (
       decisions.set(stream, decision);
       timelines.set(stream, timeline);
     }
+    // An eventId another stream holds refuses a fact the decider accepts (as the store would on
+    // append); a fact the decider refuses keeps the decider's reason, wherever its eventId is.
     const holder = claimed.get(feit.eventId) ?? context.holderOf(feit.eventId);
-    if (holder !== undefined && holder !== stream) {
-      decision.refused.push({ index, feit, weigering: context.reusedId(feit, stream) });
-      continue;
-    }
+    const reused = holder !== undefined && holder !== stream;
     if (timeline instanceof Tijdlijn) {
-      const verdict = timeline.beslis(feit);
+      const verdict = timeline.beslis(feit, !reused);
       if (typeof verdict !== 'string') {
         decision.refused.push({ index, feit, weigering: verdict });
+        continue;
+      }
+      if (reused) {
+        decision.refused.push({ index, feit, weigering: context.reusedId(feit, stream) });
         continue;
       }
       claimed.set(feit.eventId, stream);
@@ -99,6 +104,10 @@ export const decidePerFact = (
     const verdict = decide(timeline, [feit]);
     if (verdict._tag === 'Left') {
       decision.refused.push({ index, feit, weigering: verdict.left });
+      continue;
+    }
+    if (reused) {
+      decision.refused.push({ index, feit, weigering: context.reusedId(feit, stream) });
       continue;
     }
     claimed.set(feit.eventId, stream);

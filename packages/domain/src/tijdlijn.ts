@@ -97,6 +97,11 @@ export class Tijdlijn {
     return this.info.length;
   }
 
+  /** Whether the timeline holds a fact with this eventId. */
+  heeft(eventId: string): boolean {
+    return this.indexById.has(eventId);
+  }
+
   /**
    * A timeline holding `history` (a stream's facts in recorded order), or undefined when that
    * history does not hold by the rules as a whole (then only decider.ts's `decide` can judge a new
@@ -110,9 +115,10 @@ export class Tijdlijn {
 
   /**
    * Decides one new fact against the timeline, as `decide(history, [feit])` does: the verdict,
-   * and on `nieuw` the fact is part of the timeline from now on.
+   * and on `nieuw` the fact is part of the timeline from now on (unless `opnemen` is false: then
+   * the timeline stays as it was, e.g. when the fact's eventId turns out to be another stream's).
    */
-  beslis(feit: Identified): Uitspraak {
+  beslis(feit: Identified, opnemen = true): Uitspraak {
     this.operaties++;
     const stream = streamNameOf(feit);
     if (this.stream !== undefined && stream !== this.stream) {
@@ -130,8 +136,10 @@ export class Tijdlijn {
         ? weigering(breach.code, subjectOf(feit), nieuw)
         : weigering(breach.code, subjectOf(feit), nieuw, this.aanduidingOf(breach.getroffen));
     }
-    this.stream = stream;
-    this.add(feit);
+    if (opnemen) {
+      this.stream = stream;
+      this.add(feit);
+    }
     return 'nieuw';
   }
 

@@ -7,7 +7,15 @@
 // histories of the households seen are kept between chunks (bounded, history-cache.ts) and the
 // next chunk's others are read while a chunk is decided.
 import { createReadStream } from 'node:fs';
-import { decode, describeDecodeError, type Identified, streamNameOf, type WeigeringCode } from '@zelfredzaam/domain';
+import {
+  decode,
+  decodeLine,
+  describeDecodeError,
+  type Identified,
+  type Incoming,
+  streamNameOf,
+  type WeigeringCode,
+} from '@zelfredzaam/domain';
 import { withEventId } from '../envelope.js';
 import { HistoryCache } from '../history-cache.js';
 import type { EventStore } from '../port.js';
@@ -75,7 +83,8 @@ export interface ImportOptions {
   readonly rewrite?: (parsed: unknown) => unknown;
 }
 
-interface Candidate {
+/** A line decoded into a fact with its identity, to be decided. */
+export interface Candidate {
   readonly line: number;
   readonly feit: Identified;
 }
@@ -108,6 +117,12 @@ const refusalOfOutcome = (line: number, outcome: StreamOutcome): LineRefusal | u
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
+/** Buffer's own latin1Slice (Node 20): the text of ASCII bytes without toString's dispatch. */
+type Latin1Buffer = Buffer & { latin1Slice?: (start: number, end: number) => string };
+
+const asciiOf = (bytes: Latin1Buffer, start: number, end: number): string =>
+  bytes.latin1Slice === undefined ? bytes.toString('latin1', start, end) : bytes.latin1Slice(start, end);
+
 /** Why JSON.parse refused a line, without repeating the line (V8's message may quote it). */
 const jsonProblem = (error: unknown, length: number): string => {
   const message = error instanceof Error ? error.message : '';
@@ -121,15 +136,23 @@ const jsonProblem = (error: unknown, length: number): string => {
 /** The longest message for a line that did not decode (its fields are capped in decode.ts too). */
 const MAX_BERICHT = 2_000;
 
-/** Parses and decodes one line into a fact with its identity, or the reason it is refused. */
-const candidateOf = (
+/**
+ * Parses and decodes one line into a fact with its identity, or the reason it is refused (every
+ * reader of NDJSON through the decider: this importer, and `report --from`'s parallel reader).
+ * `decoded`: the line already decoded from its bytes (decodeLine), without a rewrite.
+ */
+export const candidateOf = (
   line: number,
   raw: Buffer,
   identities: LineIdentities,
   rewrite: ((parsed: unknown) => unknown) | undefined,
+  decoded?: Incoming,
 ): Candidate | LineRefusal | 'blank' => {
   // A byte-order mark may open the file; it is not part of the line (nor of a derived eventId).
   const bytes = line === 1 && raw.subarray(0, 3).equals(BOM) ? raw.subarray(3) : raw;
+  if (decoded !== undefined && rewrite === undefined) {
+    return { line, feit: withEventId(decoded, () => identities.derive(bytes)) };
+  }
   const content = textOf(bytes);
   if (content === undefined) {
     return { line, huishouden: undefined, code: 'GEEN_UTF8', bericht: at(line, 'geen geldige UTF-8-tekst') };
@@ -152,17 +175,17 @@ const candidateOf = (
     json = rewrite(json);
     identity = Buffer.from(JSON.stringify(json) ?? '', 'utf8');
   }
-  const decoded = decode(json);
-  if (decoded._tag === 'Left') {
-    const bericht = describeDecodeError(decoded.left);
+  const result = decode(json);
+  if (result._tag === 'Left') {
+    const bericht = describeDecodeError(result.left);
     return {
       line,
-      huishouden: decoded.left.huishouden,
+      huishouden: result.left.huishouden,
       code: 'ONGELDIG',
       bericht: at(line, bericht.length > MAX_BERICHT ? `${bericht.slice(0, MAX_BERICHT)}…` : bericht),
     };
   }
-  return { line, feit: withEventId(decoded.right, () => identities.derive(identity)) };
+  return { line, feit: withEventId(result.right, () => identities.derive(identity)) };
 };
 
 /**
@@ -269,7 +292,13 @@ export const importNdjson = async (
         bericht: at(line.number, `${line.length} bytes, langer dan de grens van ${maxLineBytes} bytes; niet gelezen`),
       });
     } else {
-      const candidate = candidateOf(line.number, line.bytes, identities, options.rewrite);
+      // A flat line is decoded straight from its bytes (decode-fast.ts); any other by JSON.parse.
+      const bytes = line.bytes as Latin1Buffer;
+      const fast =
+        options.rewrite === undefined
+          ? decodeLine(bytes, 0, bytes.length, (a, b) => asciiOf(bytes, a, b), false)
+          : undefined;
+      const candidate = candidateOf(line.number, line.bytes, identities, options.rewrite, fast);
       if (candidate === 'blank') blankInChunk++;
       else if ('feit' in candidate) candidates.push(candidate);
       else early.push(candidate);
