@@ -27,6 +27,16 @@ import {
 } from './lifecycle.js';
 import { type FeitAanduiding, type Weigering, type WeigeringCode, weigering } from './weigering.js';
 
+/**
+ * Where a timeline finds its facts by eventId (the index of the fact in its stream). Its own Map
+ * by default; a caller deciding many streams may share one table between them (each stream seeing
+ * only its own facts), so every fact costs one entry, not one per stream and one across streams.
+ */
+export interface EventIdIndex {
+  get(eventId: string): number | undefined;
+  set(eventId: string, index: number): void;
+}
+
 /** A verdict on one fact: appended (`nieuw`), already there with the same content (`bekend`), or refused. */
 export type Uitspraak = 'nieuw' | 'bekend' | Weigering;
 
@@ -77,20 +87,39 @@ export class Tijdlijn {
   private readonly when: number[] = [];
   private readonly eventIds: string[] = [];
   private readonly hashes: number[] = [];
-  private readonly indexById = new Map<string, number>();
+  private readonly indexById: EventIdIndex;
   /** The unretracted lifecycle facts, sorted by day, then recorded order. */
   private readonly levensloop: number[] = [];
   /** The unretracted income facts by month index, each in recorded order. */
   private readonly inkomsten = new Map<number, number[]>();
   /** The months of `inkomsten`, ascending. */
   private readonly inkomstenMaanden: number[] = [];
-  /** The unretracted trajectory starts and ends by trajectId (one namespace, §7.1), and their ids. */
-  private readonly starts = new Map<string, number>();
-  private readonly ends = new Map<string, number>();
-  private readonly trajectIdOf = new Map<number, string>();
+  /** The unretracted trajectory starts and ends by trajectId (one namespace, §7.1), and their ids (made on first use). */
+  private startsMap: Map<string, number> | undefined;
+  private endsMap: Map<string, number> | undefined;
+  private trajectIds: Map<number, string> | undefined;
   private alliantie = -1;
   /** Work done (facts looked at), for the complexity test: grows like n log n, not n². */
   operaties = 0;
+
+  constructor(ids: EventIdIndex = new Map<string, number>()) {
+    this.indexById = ids;
+  }
+
+  private get starts(): Map<string, number> {
+    if (this.startsMap === undefined) this.startsMap = new Map();
+    return this.startsMap;
+  }
+
+  private get ends(): Map<string, number> {
+    if (this.endsMap === undefined) this.endsMap = new Map();
+    return this.endsMap;
+  }
+
+  private get trajectIdOf(): Map<number, string> {
+    if (this.trajectIds === undefined) this.trajectIds = new Map();
+    return this.trajectIds;
+  }
 
   /** Facts held (retracted ones included). */
   get size(): number {
@@ -99,7 +128,7 @@ export class Tijdlijn {
 
   /** Whether the timeline holds a fact with this eventId. */
   heeft(eventId: string): boolean {
-    return this.indexById.has(eventId);
+    return this.indexById.get(eventId) !== undefined;
   }
 
   /**
@@ -149,7 +178,7 @@ export class Tijdlijn {
   private neemOp(feit: Identified): boolean {
     const stream = streamNameOf(feit);
     if (this.stream !== undefined && stream !== this.stream) return false;
-    if (this.indexById.has(feit.eventId)) return false;
+    if (this.indexById.get(feit.eventId) !== undefined) return false;
     if (feit.type === 'GebeurtenisIngetrokken' && this.retractionBreach(feit.ingetrokken) !== undefined) return false;
     this.stream = stream;
     this.add(feit);

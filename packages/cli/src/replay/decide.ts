@@ -18,10 +18,11 @@ import { candidateOf, LineIdentities, type LineRefusal } from '@zelfredzaam/adap
 import {
   aanduiding,
   decodeLine,
+  type EventIdIndex,
   type Identified,
+  isWerkgeverFeit,
   type Recorded,
   type RecordedAt,
-  streamNameOf,
   streamOf,
   subjectOf,
   Tijdlijn,
@@ -95,11 +96,39 @@ export const decidePart = (path: string, part: number, parts: number, options: D
   const state = emptyState();
   const refusals: LineRefusal[] = [];
   const identities = new LineIdentities();
-  const streams = new Map<string, number>();
-  const streamNames: string[] = [];
+  /** Each stream's index, households and employers (§7.1) apart: no key is built per fact. */
+  const households = new Map<string, number>();
+  const employers = new Map<string, number>();
   const timelines: Tijdlijn[] = [];
-  /** eventId key → the stream that holds it (its index). */
-  const holders = new Map<number, number>();
+  // One table of every eventId accepted here, shared by the streams' timelines: a fact's number
+  // in it gives its stream (the holder, for the check across streams) and its place in the stream.
+  const ids = new Map<string, number>();
+  let factStream = new Int32Array(1 << 16);
+  let factLocal = new Int32Array(1 << 16);
+  const holderOf = (eventId: string): number | undefined => {
+    const g = ids.get(eventId);
+    return g === undefined ? undefined : factStream[g];
+  };
+  const viewOf = (stream: number): EventIdIndex => ({
+    get: (eventId) => {
+      const g = ids.get(eventId);
+      return g === undefined || factStream[g] !== stream ? undefined : factLocal[g];
+    },
+    set: (eventId, index) => {
+      const g = ids.size;
+      if (g === factStream.length) {
+        const grownStream = new Int32Array(2 * g);
+        grownStream.set(factStream);
+        factStream = grownStream;
+        const grownLocal = new Int32Array(2 * g);
+        grownLocal.set(factLocal);
+        factLocal = grownLocal;
+      }
+      factStream[g] = stream;
+      factLocal[g] = index;
+      ids.set(eventId, g);
+    },
+  });
   let lines = 0;
   let bytes = 0;
   let blank = 0;
@@ -118,35 +147,24 @@ export const decidePart = (path: string, part: number, parts: number, options: D
   };
 
   /** One line of this part: decoded (from `fast`, or candidateOf's JSON path), decided, folded. */
-  const take = (line: number, raw: Buffer, fast: Identified | undefined, rawSubject: string | undefined): void => {
-    const candidate = candidateOf(line, raw, identities, rewrite, fast);
-    if (candidate === 'blank') {
-      blank++;
-      return;
-    }
-    if (!('feit' in candidate)) {
-      refusals.push(candidate);
-      return;
-    }
-    const feit = candidate.feit;
-    const stream = streamNameOf(feit);
+  const take = (line: number, feit: Identified, rawSubject: string | undefined): void => {
+    const subject = streamOf(feit);
     // A line routed by its line number (a pseudonym written with an escape, …): decide the file in one part.
-    if (parts > 1 && partOfSubject(rawSubject ?? streamOf(feit), parts) !== part) {
+    if (parts > 1 && partOfSubject(rawSubject ?? subject, parts) !== part) {
       misrouted++;
       return;
     }
-    let s = streams.get(stream);
+    const index = isWerkgeverFeit(feit) ? employers : households;
+    let s = index.get(subject);
     if (s === undefined) {
-      s = streamNames.length;
-      streams.set(stream, s);
-      streamNames.push(stream);
-      timelines.push(new Tijdlijn());
+      s = timelines.length;
+      index.set(subject, s);
+      timelines.push(new Tijdlijn(viewOf(s)));
     }
     // As the importer (decide-per-fact.ts): the decider's refusal first; a fact it accepts whose
     // eventId another stream holds is refused as reused.
-    const key = eventIdKey(feit.eventId);
-    const holder = holders.get(key);
-    const reused = holder !== undefined && holder !== s && (timelines[holder] as Tijdlijn).heeft(feit.eventId);
+    const holder = holderOf(feit.eventId);
+    const reused = holder !== undefined && holder !== s;
     const verdict = (timelines[s] as Tijdlijn).beslis(feit, !reused);
     if (typeof verdict !== 'string') {
       refusals.push({ line, huishouden: streamOf(feit), code: verdict.code, bericht: at(line, verdict.bericht) });
@@ -157,7 +175,6 @@ export const decidePart = (path: string, part: number, parts: number, options: D
       refusals.push({ line, huishouden: streamOf(feit), code: refusal.code, bericht: at(line, refusal.bericht) });
       return;
     }
-    if (holder === undefined) holders.set(key, s);
     if (verdict === 'bekend') {
       alreadyStored++;
       return;
@@ -206,9 +223,15 @@ export const decidePart = (path: string, part: number, parts: number, options: D
             lines === 1 && stop - start >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
           if (parts === 1 || partOfLine(buf, start + first, stop, lines, parts) === part) {
             const decoded = rewrite === undefined ? decodeLine(buf, start + first, stop, ascii, false) : undefined;
-            // The line's bytes (a view: everything below reads them before the buffer is reused).
-            const raw = buf.subarray(start, stop);
-            take(lines, raw, decoded as Identified | undefined, rewrite === undefined ? undefined : rawSubjectOf(raw));
+            if (decoded !== undefined && decoded.eventId !== undefined) take(lines, decoded as Identified, undefined);
+            else {
+              // The line's bytes (a view: read before the buffer is reused), for JSON.parse and a derived eventId.
+              const raw = buf.subarray(start, stop);
+              const candidate = candidateOf(lines, raw, identities, rewrite, decoded);
+              if (candidate === 'blank') blank++;
+              else if (!('feit' in candidate)) refusals.push(candidate);
+              else take(lines, candidate.feit, rewrite === undefined ? undefined : rawSubjectOf(raw));
+            }
           }
         }
         start = lf + 1;
@@ -235,9 +258,9 @@ export const decidePart = (path: string, part: number, parts: number, options: D
     closeSync(fd);
   }
   options.onBytes?.(bytes);
-  const eventIdKeys = new Float64Array(holders.size);
+  const eventIdKeys = new Float64Array(ids.size);
   let k = 0;
-  for (const key of holders.keys()) eventIdKeys[k++] = key;
+  for (const eventId of ids.keys()) eventIdKeys[k++] = eventIdKey(eventId);
   return {
     state,
     lines,
