@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { demo } from './commands/demo.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
+import { importPeriodenCommand } from './commands/import-perioden.js';
+import { intrekken } from './commands/intrekken.js';
 import { report } from './commands/report.js';
 import { verify } from './commands/verify.js';
 import { CliError, EXIT_ERROR, EXIT_OK, EXIT_USAGE, echo, UsageError } from './errors.js';
@@ -14,9 +16,11 @@ import { meld, type Omgeving, schrijf } from './omgeving.js';
 const RUN: Readonly<Record<Command, (argv: readonly string[], omgeving: Omgeving) => Promise<number>>> = {
   demo,
   import: importCommand,
+  'import-perioden': importPeriodenCommand,
   export: exportCommand,
   report,
   verify,
+  intrekken,
 };
 
 const isCommand = (s: string): s is Command => (COMMANDS as readonly string[]).includes(s);
@@ -49,12 +53,13 @@ export const run = async (argv: readonly string[], omgeving: Omgeving): Promise<
       await schrijf(omgeving.stdout, `zelfredzaam ${version()}\n`);
       return EXIT_OK;
     }
-    if (first === undefined) throw new UsageError('geef een opdracht: demo, import, export, report of verify');
+    if (first === undefined)
+      throw new UsageError('geef een opdracht: demo, import, import-perioden, export, report of verify');
     if (!isCommand(first)) {
       throw new UsageError(
         first.startsWith('-')
-          ? `geef eerst een opdracht (demo, import, export, report of verify), dan de opties; ontvangen ${echo(first)}`
-          : `onbekende opdracht ${echo(first)}; kies uit demo, import, export, report of verify`,
+          ? `geef eerst een opdracht (demo, import, import-perioden, export, report of verify), dan de opties; ontvangen ${echo(first)}`
+          : `onbekende opdracht ${echo(first)}; kies uit demo, import, import-perioden, export, report of verify`,
       );
     }
     command = first;
