@@ -33,8 +33,27 @@ import { type FeitAanduiding, type Weigering, type WeigeringCode, weigering } fr
  * only its own facts), so every fact costs one entry, not one per stream and one across streams.
  */
 export interface EventIdIndex {
+  /** The index in this stream of the fact with this eventId, or undefined. */
   get(eventId: string): number | undefined;
   set(eventId: string, index: number): void;
+  /** The eventId of the fact at `index` of this stream (to name it in a refusal). */
+  eventIdAt(index: number): string;
+}
+
+/** A timeline's own index: a Map, and the eventIds in order. */
+class OwnIndex implements EventIdIndex {
+  private readonly map = new Map<string, number>();
+  private readonly ids: string[] = [];
+  get(eventId: string): number | undefined {
+    return this.map.get(eventId);
+  }
+  set(eventId: string, index: number): void {
+    this.map.set(eventId, index);
+    this.ids[index] = eventId;
+  }
+  eventIdAt(index: number): string {
+    return this.ids[index] ?? '';
+  }
 }
 
 /** A verdict on one fact: appended (`nieuw`), already there with the same content (`bekend`), or refused. */
@@ -85,15 +104,14 @@ export class Tijdlijn {
   /** Per fact, in recorded order: packed type/transition/retracted, day (or month), eventId, content hash. */
   private readonly info: number[] = [];
   private readonly when: number[] = [];
-  private readonly eventIds: string[] = [];
   private readonly hashes: number[] = [];
   private readonly indexById: EventIdIndex;
   /** The unretracted lifecycle facts, sorted by day, then recorded order. */
   private readonly levensloop: number[] = [];
   /** The unretracted income facts by month index, each in recorded order. */
-  private readonly inkomsten = new Map<number, number[]>();
-  /** The months of `inkomsten`, ascending. */
+  /** The months with unretracted income facts, ascending, and beside each its facts in recorded order. */
   private readonly inkomstenMaanden: number[] = [];
+  private readonly inkomstenLijsten: number[][] = [];
   /** The unretracted trajectory starts and ends by trajectId (one namespace, §7.1), and their ids (made on first use). */
   private startsMap: Map<string, number> | undefined;
   private endsMap: Map<string, number> | undefined;
@@ -102,7 +120,7 @@ export class Tijdlijn {
   /** Work done (facts looked at), for the complexity test: grows like n log n, not n². */
   operaties = 0;
 
-  constructor(ids: EventIdIndex = new Map<string, number>()) {
+  constructor(ids: EventIdIndex = new OwnIndex()) {
     this.indexById = ids;
   }
 
@@ -197,17 +215,17 @@ export class Tijdlijn {
     else if ('datum' in feit) when = dayOf(feit.datum);
     this.info.push(packed);
     this.when.push(when);
-    this.eventIds.push(feit.eventId);
     this.hashes.push(contentHash(feit));
     this.indexById.set(feit.eventId, index);
     if (isLevensloopFeit(feit)) {
       this.levensloop.splice(this.upperBound(when), 0, index);
     } else if (feit.type === 'InkomstenOntvangen') {
-      const list = this.inkomsten.get(when);
-      if (list === undefined) {
-        this.inkomsten.set(when, [index]);
-        this.inkomstenMaanden.splice(this.monthPosition(when), 0, when);
-      } else list.push(index);
+      const at = this.monthPosition(when);
+      if (this.inkomstenMaanden[at] === when) (this.inkomstenLijsten[at] as number[]).push(index);
+      else {
+        this.inkomstenMaanden.splice(at, 0, when);
+        this.inkomstenLijsten.splice(at, 0, [index]);
+      }
     } else if (feit.type === 'GebeurtenisIngetrokken') {
       const target = this.indexById.get(feit.ingetrokken);
       if (target !== undefined) this.retract(target);
@@ -227,13 +245,14 @@ export class Tijdlijn {
       if (at >= 0) this.levensloop.splice(at, 1);
     } else if (type === 'InkomstenOntvangen') {
       const month = this.when[target] as number;
-      const list = this.inkomsten.get(month);
+      const m = this.monthPosition(month);
+      const list = this.inkomstenMaanden[m] === month ? this.inkomstenLijsten[m] : undefined;
       const at = list === undefined ? -1 : list.indexOf(target);
       if (list !== undefined && at >= 0) {
         list.splice(at, 1);
         if (list.length === 0) {
-          this.inkomsten.delete(month);
-          this.inkomstenMaanden.splice(this.monthPosition(month), 1);
+          this.inkomstenMaanden.splice(m, 1);
+          this.inkomstenLijsten.splice(m, 1);
         }
       }
     } else if (type === 'AllianceGesloten') {
@@ -256,7 +275,7 @@ export class Tijdlijn {
       if (next < 0) return false;
       state = next;
     }
-    for (const month of this.inkomsten.keys()) {
+    for (const month of this.inkomstenMaanden) {
       if (!this.bijstandIn(firstDayOfMonth(month), firstDayOfMonth(month + 1) - 1)) return false;
     }
     // §7.1: a start per trajectId (kept as the last one: count them), an end after its start, one alliance.
@@ -301,7 +320,7 @@ export class Tijdlijn {
         : type === 'GebeurtenisIngetrokken'
           ? undefined
           : isoDateOf(when);
-    return { type, datum, eventId: this.eventIds[index] as string };
+    return { type, datum, eventId: this.indexById.eventIdAt(index) };
   }
 
   /** Where a lifecycle fact dated `day` goes: after every lifecycle fact dated on or before it. */
@@ -485,7 +504,7 @@ export class Tijdlijn {
       this.operaties++;
       const m = months[k] as number;
       if (m === month && monthKeeps) continue;
-      const earliest = (this.inkomsten.get(m) as number[])[0] as number;
+      const earliest = (this.inkomstenLijsten[k] as number[])[0] as number;
       if (broken < 0 || earliest < broken) broken = earliest;
     }
     return broken;

@@ -18,7 +18,6 @@ import { candidateOf, LineIdentities, type LineRefusal } from '@zelfredzaam/adap
 import {
   aanduiding,
   decodeLine,
-  type EventIdIndex,
   type Identified,
   isWerkgeverFeit,
   type Recorded,
@@ -29,6 +28,7 @@ import {
   weigering,
 } from '@zelfredzaam/domain';
 import { apply, emptyState, type ProjectionState } from '@zelfredzaam/projections';
+import { EventIdTable, StreamIds } from './event-ids.js';
 import { partOfLine, partOfSubject } from './partition.js';
 
 export interface DecidePartOptions {
@@ -68,19 +68,6 @@ const PROGRESS_BYTES = 16 * 1024 * 1024;
 const LF = 0x0a;
 const CR = 0x0d;
 
-/** A 53-bit key of an eventId (two FNV-1a hashes). */
-export const eventIdKey = (eventId: string): number => {
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  for (let i = 0; i < eventId.length; i++) {
-    const c = eventId.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 15;
-  }
-  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
-};
-
 /** Buffer's own latin1Slice: toString without its dispatch on the encoding's name (Node 20). */
 type Latin1Buffer = Buffer & { latin1Slice?: (start: number, end: number) => string };
 
@@ -100,35 +87,13 @@ export const decidePart = (path: string, part: number, parts: number, options: D
   const households = new Map<string, number>();
   const employers = new Map<string, number>();
   const timelines: Tijdlijn[] = [];
-  // One table of every eventId accepted here, shared by the streams' timelines: a fact's number
-  // in it gives its stream (the holder, for the check across streams) and its place in the stream.
-  const ids = new Map<string, number>();
-  let factStream = new Int32Array(1 << 16);
-  let factLocal = new Int32Array(1 << 16);
+  // One table of every eventId accepted here, off the heap and shared by the streams' timelines:
+  // a fact's number in it gives its stream (the holder, for the check across streams).
+  const ids = new EventIdTable();
   const holderOf = (eventId: string): number | undefined => {
-    const g = ids.get(eventId);
-    return g === undefined ? undefined : factStream[g];
+    const g = ids.find(eventId);
+    return g < 0 ? undefined : ids.stream[g];
   };
-  const viewOf = (stream: number): EventIdIndex => ({
-    get: (eventId) => {
-      const g = ids.get(eventId);
-      return g === undefined || factStream[g] !== stream ? undefined : factLocal[g];
-    },
-    set: (eventId, index) => {
-      const g = ids.size;
-      if (g === factStream.length) {
-        const grownStream = new Int32Array(2 * g);
-        grownStream.set(factStream);
-        factStream = grownStream;
-        const grownLocal = new Int32Array(2 * g);
-        grownLocal.set(factLocal);
-        factLocal = grownLocal;
-      }
-      factStream[g] = stream;
-      factLocal[g] = index;
-      ids.set(eventId, g);
-    },
-  });
   let lines = 0;
   let bytes = 0;
   let blank = 0;
@@ -159,7 +124,7 @@ export const decidePart = (path: string, part: number, parts: number, options: D
     if (s === undefined) {
       s = timelines.length;
       index.set(subject, s);
-      timelines.push(new Tijdlijn(viewOf(s)));
+      timelines.push(new Tijdlijn(new StreamIds(ids, s)));
     }
     // As the importer (decide-per-fact.ts): the decider's refusal first; a fact it accepts whose
     // eventId another stream holds is refused as reused.
@@ -259,8 +224,7 @@ export const decidePart = (path: string, part: number, parts: number, options: D
   }
   options.onBytes?.(bytes);
   const eventIdKeys = new Float64Array(ids.size);
-  let k = 0;
-  for (const eventId of ids.keys()) eventIdKeys[k++] = eventIdKey(eventId);
+  for (let g = 0; g < ids.size; g++) eventIdKeys[g] = ids.keyOf(g);
   return {
     state,
     lines,
