@@ -13,7 +13,7 @@
 // file that reuses an eventId in two households) the file is decided again in one part (correct by
 // construction), as a replay does for a line its byte scan could not route. (A fact the decider
 // refuses is refused for that reason wherever its eventId is held, so only acceptances count.)
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { candidateOf, LineIdentities, type LineRefusal } from '@zelfredzaam/adapters';
 import {
   aanduiding,
@@ -89,7 +89,8 @@ export const decidePart = (path: string, part: number, parts: number, options: D
   const timelines: Tijdlijn[] = [];
   // One table of every eventId accepted here, off the heap and shared by the streams' timelines:
   // a fact's number in it gives its stream (the holder, for the check across streams).
-  const ids = new EventIdTable();
+  // Sized for the facts this part will likely hold (a line is some 190 bytes), so it rarely grows.
+  const ids = new EventIdTable(Math.min(1 << 24, Math.ceil(statSync(path).size / 190 / parts)));
   const holderOf = (eventId: string): number | undefined => {
     const g = ids.find(eventId);
     return g < 0 ? undefined : ids.stream[g];

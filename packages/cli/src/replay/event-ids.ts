@@ -10,13 +10,23 @@ const HEX = '0123456789abcdef';
 
 export class EventIdTable {
   /** Per fact number: the UUID's words, its stream and its index in the stream. */
-  private words = new Uint32Array(4 * 1024);
-  stream = new Int32Array(1024);
-  local = new Int32Array(1024);
+  private words: Uint32Array;
+  stream: Int32Array;
+  local: Int32Array;
   /** Fact number + 1 per slot; 0 is empty. Kept at most half full. */
-  private slots = new Int32Array(2048);
+  private slots: Int32Array;
   size = 0;
   private readonly probe = new Uint32Array(4);
+
+  /** `expected`: about how many facts will come (the table then need not grow while they do). */
+  constructor(expected = 1024) {
+    let capacity = 1024;
+    while (capacity < expected) capacity *= 2;
+    this.words = new Uint32Array(4 * capacity);
+    this.stream = new Int32Array(capacity);
+    this.local = new Int32Array(capacity);
+    this.slots = new Int32Array(2 * capacity);
+  }
 
   /** The four words of a canonical (lower-case) UUID. */
   private parse(eventId: string): Uint32Array {
