@@ -102,9 +102,9 @@ const matchingStart = (end: FeitType): FeitType =>
 export class Tijdlijn {
   private stream: string | undefined;
   /** Per fact, in recorded order: packed type/transition/retracted, day (or month), eventId, content hash. */
-  private readonly info: number[] = [];
-  private readonly when: number[] = [];
-  private readonly hashes: number[] = [];
+  private info: number[] = [];
+  private when: number[] = [];
+  private hashes: number[] = [];
   private readonly indexById: EventIdIndex;
   /** The unretracted lifecycle facts, sorted by day, then recorded order. */
   private readonly levensloop: number[] = [];
@@ -142,6 +142,77 @@ export class Tijdlijn {
   /** Facts held (retracted ones included). */
   get size(): number {
     return this.info.length;
+  }
+
+  /**
+   * The timeline as numbers, three per fact (its packed type, transition and retraction; its day
+   * or month; its content hash), for keeping it off the JS heap while it is not used; with its
+   * stream and the trajectIds of its §7.1 facts. `ontdooi` makes the timeline again.
+   */
+  bevries(): { stream: string | undefined; getallen: Float64Array; trajectIds: [number, string][] | undefined } {
+    const n = this.info.length;
+    const getallen = new Float64Array(3 * n);
+    for (let i = 0; i < n; i++) {
+      getallen[3 * i] = this.info[i] as number;
+      getallen[3 * i + 1] = this.when[i] as number;
+      getallen[3 * i + 2] = this.hashes[i] as number;
+    }
+    return {
+      stream: this.stream,
+      getallen,
+      trajectIds: this.trajectIds === undefined ? undefined : [...this.trajectIds],
+    };
+  }
+
+  /**
+   * The timeline that `bevries` gave these numbers of (facts [from, to) of `getallen`), finding its
+   * eventIds in `ids`: rebuilt in O(n log n).
+   */
+  static ontdooi(
+    stream: string | undefined,
+    getallen: Float64Array,
+    from: number,
+    to: number,
+    trajectIds: readonly [number, string][] | undefined,
+    ids: EventIdIndex,
+  ): Tijdlijn {
+    const tijdlijn = new Tijdlijn(ids);
+    tijdlijn.stream = stream;
+    const n = to - from;
+    const info = new Array<number>(n);
+    const when = new Array<number>(n);
+    const hashes = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      info[i] = getallen[3 * (from + i)] as number;
+      when[i] = getallen[3 * (from + i) + 1] as number;
+      hashes[i] = getallen[3 * (from + i) + 2] as number;
+    }
+    tijdlijn.info = info;
+    tijdlijn.when = when;
+    tijdlijn.hashes = hashes;
+    const ids7 = new Map(trajectIds ?? []);
+    for (let i = 0; i < n; i++) {
+      if (tijdlijn.isRetracted(i)) continue;
+      const type = tijdlijn.typeOf(i);
+      if (tijdlijn.transitionOf(i) >= 0) tijdlijn.levensloop.push(i);
+      else if (type === 'InkomstenOntvangen') {
+        const month = when[i] as number;
+        const at = tijdlijn.monthPosition(month);
+        if (tijdlijn.inkomstenMaanden[at] === month) (tijdlijn.inkomstenLijsten[at] as number[]).push(i);
+        else {
+          tijdlijn.inkomstenMaanden.splice(at, 0, month);
+          tijdlijn.inkomstenLijsten.splice(at, 0, [i]);
+        }
+      } else if (type === 'AllianceGesloten') tijdlijn.alliantie = i;
+      else {
+        const id = ids7.get(i);
+        if (id !== undefined) (isStart(type) ? tijdlijn.starts : tijdlijn.ends).set(id, i);
+      }
+    }
+    for (const [index, id] of ids7) tijdlijn.trajectIdOf.set(index, id);
+    // Stable: same-day facts keep their recorded order.
+    tijdlijn.levensloop.sort((a, b) => (when[a] as number) - (when[b] as number) || a - b);
+    return tijdlijn;
   }
 
   /** Whether the timeline holds a fact with this eventId. */

@@ -135,11 +135,11 @@ export class EventIdTable {
 
 /** One stream's view of the table: only its own facts, by their index in the stream. */
 export class StreamIds implements EventIdIndex {
-  /** Fact number per index in the stream. */
-  private readonly numbers: number[] = [];
   constructor(
     private readonly table: EventIdTable,
     private readonly streamIndex: number,
+    /** Fact number per index in the stream. */
+    readonly numbers: number[] = [],
   ) {}
 
   get(eventId: string): number | undefined {
