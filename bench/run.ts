@@ -179,7 +179,7 @@ const measureTier = async (tier: Tier, data: DataFile, postgres: Postgres | unde
       add('decideForeign', await child(['decide', foreign.path, String(van), String(tot)]));
     }
     add('household', await child(['household', '100000']));
-    if (postgres !== undefined && withStores) {
+    if (postgres !== undefined && tier.events <= 1_000_000) {
       const sql = await child(['sql', postgres.url, data.path, String(Math.max(van, tot - 3))]);
       add('sqlLoad', { ...sql, ms: sql.loadMs });
       add('sqlYear', sql);
