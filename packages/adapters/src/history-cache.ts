@@ -6,18 +6,13 @@
 // conflict and that household is read again (record.ts). Bounded: the least recently used
 // households are dropped once the facts held pass `maxFacts`, so memory does not grow with the
 // file.
-import type { Identified, Tijdlijn } from '@zelfredzaam/domain';
+import type { Identified } from '@zelfredzaam/domain';
 import type { EventStore, StoredEvent } from './port.js';
 
 /** A stream's history at a revision: the revision of its last fact, or `no_stream`. */
 export interface KnownHistory {
   readonly events: Identified[];
   revision: number | 'no_stream';
-  /**
-   * The events as the decider's timeline (built on first use, record.ts), kept while it holds
-   * exactly `events`: whoever grows it with facts that are then not stored drops it.
-   */
-  tijdlijn?: Tijdlijn | undefined;
 }
 
 interface Entry {

@@ -16,7 +16,6 @@ import {
   streamNameOf,
   streamOf,
   subjectOf,
-  Tijdlijn,
   type Weigering,
   type WerkgeverId,
   weigering,
@@ -269,13 +268,6 @@ const perFactOutcomes = (
   return list;
 };
 
-/** Forgets a stream's kept history and its timeline (what they hold was not all stored). */
-const dropHistory = (cache: HistoryCache, histories: ReadonlyMap<string, KnownHistory>, stream: string): void => {
-  cache.delete(stream);
-  const known = histories.get(stream);
-  if (known !== undefined) known.tijdlijn = undefined;
-};
-
 /**
  * The `per-fact` mode of one chunk: every fact decided in input order against its household's
  * history and the facts accepted before it (decide-per-fact.ts, in memory), then the accepted
@@ -292,14 +284,9 @@ const recordChunkPerFact = async (
   const outcomes = new Map<string, StreamOutcome[]>();
   const holders = new Map<string, string>();
   const context = (histories: ReadonlyMap<string, KnownHistory>): PerFactContext => ({
+    // Each household's timeline is built from its history once per chunk (decide-per-fact.ts) and
+    // not kept: the cache's heap bound counts facts, not timelines (tests/hardening-memory).
     historyOf: (stream) => histories.get(stream)?.events ?? [],
-    // The kept timeline (O(log n) per fact), built once per kept history.
-    tijdlijnOf: (stream) => {
-      const known = histories.get(stream);
-      if (known === undefined) return undefined;
-      if (known.tijdlijn === undefined) known.tijdlijn = Tijdlijn.van(known.events);
-      return known.tijdlijn;
-    },
     holderOf: (eventId) => holders.get(eventId),
     reusedId: (feit) => weigering('EVENT_ID_HERGEBRUIKT', subjectOf(feit), aanduiding(feit)),
   });
@@ -349,19 +336,10 @@ const recordChunkPerFact = async (
         // Learnt once per eventId, so this loop ends; anything else is the store's own error.
         if (!(error instanceof EventIdConflictError) || holders.has(error.eventId)) {
           // Whether the append was stored is unknown: these households are read again next time.
-          for (const write of writes) {
-            cache.delete(write.stream);
-            const known = histories.get(write.stream);
-            if (known !== undefined) known.tijdlijn = undefined;
-          }
+          for (const write of writes) cache.delete(write.stream);
           throw error;
         }
         holders.set(error.eventId, error.existingStream);
-        // The timelines grew with facts that were not stored: decide again from the histories.
-        for (const group of pending) {
-          const known = histories.get(group.stream);
-          if (known !== undefined) known.tijdlijn = undefined;
-        }
         continue;
       }
       const conflicted: Group[] = [];
@@ -374,9 +352,9 @@ const recordChunkPerFact = async (
           // kept history: read the stream again next time.
           if (result.appended.length === write.events.length)
             cache.appended(group.stream, histories.get(group.stream), result.appended);
-          else dropHistory(cache, histories, group.stream);
+          else cache.delete(group.stream);
         } else {
-          dropHistory(cache, histories, group.stream);
+          cache.delete(group.stream);
           conflicted.push(group);
         }
       });
