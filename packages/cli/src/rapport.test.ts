@@ -1,11 +1,21 @@
-import { herziening, type Jaarrapport, jaarrapport, replay, resolveParameters } from '@zelfredzaam/projections';
+import { geldigeGeschiedenis } from '@zelfredzaam/domain/testing';
+import {
+  BronHash,
+  herziening,
+  type Jaarrapport,
+  jaarrapport,
+  replay,
+  resolveParameters,
+  sha256Van,
+} from '@zelfredzaam/projections';
+import fc from 'fast-check';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { demoGeschiedenis } from './demo/generator.js';
 import { celTekst } from './format/getallen.js';
 import { type Eenheid, getal, indicatorenVoor } from './format/model.js';
 import { GEEN_NORMEN } from './normen.js';
-import { berekenJaren, maakRapport, publicatiedag, type RapportVraag } from './rapport.js';
+import { berekenJaren, kennisdatumsVan, maakRapport, publicatiedag, type RapportVraag } from './rapport.js';
 
 const VANDAAG = '2026-11-22';
 const state = replay(demoGeschiedenis({ seed: 4, huishoudens: 400 }));
@@ -29,6 +39,7 @@ describe('maakRapport --format json', () => {
     expect(Object.keys(json)).toEqual([
       'jaar',
       'peildatum',
+      'evaluatiedatum',
       'meetdatum',
       'kennisdatum',
       'hervattingsgrens',
@@ -38,6 +49,7 @@ describe('maakRapport --format json', () => {
       'gedeeltelijkeUitstroom',
       'gemiddeldInkomen',
       'bijstandsbestand',
+      'stroom',
       'participatie',
       'trajecten',
       'plaatsingen',
@@ -46,6 +58,8 @@ describe('maakRapport --format json', () => {
       'minima',
       'schuldhulp',
       'allianties',
+      'nietGemeten',
+      'bron',
       'diagnose',
     ]);
   });
@@ -72,15 +86,55 @@ describe('maakRapport --format json', () => {
 
   it('with --vergelijk is the library’s herziening: published on T, known now, the difference', () => {
     const json = JSON.parse(text({ jaren: [2014], reeks: false, vergelijk: true, kennisdatum: '2015-01-15' }));
-    // As published on T: the peildatum defaulted to the day of publication.
+    // As published on T: the evaluatiedatum defaulted to the day of publication (2.0: the
+    // peildatum is Y-12-31, already past then).
     const published = resolveParameters({ jaar: 2014 }, '2015-01-15');
     if (isLeft(published)) throw new Error(published.left.bericht);
-    expect(published.right.peildatum).toBe('2015-01-15');
+    expect(published.right.peildatum).toBe('2014-12-31');
+    expect(published.right.evaluatiedatum).toBe('2015-01-15');
     const expected = herziening(state, published.right, '2015-01-15');
     if (isLeft(expected)) throw new Error(expected.left.bericht);
     expect(json).toEqual(expected.right);
     // Late registrations and retractions after T make the published and the restated figures differ.
     expect(json.gepubliceerd).not.toEqual(json.nu);
+  });
+});
+
+describe('library JSON = CLI JSON (issue 12)', () => {
+  it('on every generated history, year and kennisdatum (absolute or +N), bron included (property)', () => {
+    fc.assert(
+      fc.property(
+        geldigeGeschiedenis(),
+        fc.integer({ min: 2010, max: 2017 }),
+        fc.constantFrom(undefined, '+0', '+4', '+30', '2016-01-01'),
+        (events, jaar, kennisdatum) => {
+          const vraag: RapportVraag = {
+            jaren: [jaar],
+            reeks: false,
+            vergelijk: false,
+            ...(kennisdatum === undefined ? {} : { kennisdatum }),
+          };
+          const hash = new BronHash(kennisdatumsVan(vraag, VANDAAG));
+          for (const e of events) hash.voegToe(e);
+          const cli = maakRapport(replay(events), vraag, VANDAAG, {
+            formaat: 'json',
+            normen: GEEN_NORMEN,
+            herkomst: { hash, versie: '9.9.9' },
+          });
+          const p = resolveParameters({ jaar, ...(kennisdatum === undefined ? {} : { kennisdatum }) }, VANDAAG);
+          // A kennisdatum before 1 January of the year: both refuse it, with the same message.
+          if (isLeft(p)) {
+            expect(isLeft(cli) && cli.left.bericht).toBe(p.left.bericht);
+            return;
+          }
+          if (isLeft(cli)) throw new Error(cli.left.bericht);
+          expect(JSON.parse(cli.right)).toEqual(
+            jaarrapport(replay(events), p.right, { sha256: sha256Van(events, p.right.kennisdatum), versie: '9.9.9' }),
+          );
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
 
@@ -152,12 +206,14 @@ describe('maakRapport in the documents’ layout', () => {
       const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       const t = blok(table ?? '', `${titel}\n`, '\n\n');
       expect(t, id).toMatch(
-        new RegExp(`\\n {2}Nulsituatie +${esc(shown[0] ?? '')} +${esc(shown[1] ?? '')}\\n {2}Norm\\n`),
+        new RegExp(
+          `\\n {2}Nulsituatie +${esc(shown[0] ?? '')} +${esc(shown[1] ?? '')}\\n {4}gemeten of opgegeven +gemeten 2012 +gemeten 2013\\n {2}Norm\\n`,
+        ),
       );
       expect(t, id).toMatch(new RegExp(`\\n {2}Gerealiseerd +${esc(shown[1] ?? '')} +${esc(shown[2] ?? '')}\\n`));
       const m = blok(md ?? '', `## ${titel}\n`, '\n## ');
       expect(m, id).toContain(
-        `| Nulsituatie | ${shown[0]} | ${shown[1]} |\n| Norm |  |  |\n| Gerealiseerd | ${shown[1]} | ${shown[2]} |`,
+        `| Nulsituatie | ${shown[0]} | ${shown[1]} |\n| _gemeten of opgegeven_ | gemeten 2012 | gemeten 2013 |\n| Norm |  |  |\n| Gerealiseerd | ${shown[1]} | ${shown[2]} |\n| Behaald | — | — |`,
       );
       expect(csv, id).toContain(`\r\n${id},Gerealiseerd,${eenheid},${r2013 ?? ''},${r2014 ?? ''}\r\n`);
       const h = blok(html ?? '', `data-sectie="${id}"`, '</section>');

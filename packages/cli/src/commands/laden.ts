@@ -6,9 +6,15 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { type EventStore, type ImportResult, importNdjson, openMemoryStore } from '@zelfredzaam/adapters';
+import {
+  type Derivation,
+  type EventStore,
+  type ImportResult,
+  importNdjson,
+  openMemoryStore,
+} from '@zelfredzaam/adapters';
 import { formatInstant, maskBsn, type RecordedAt } from '@zelfredzaam/domain';
-import type { ProjectionState } from '@zelfredzaam/projections';
+import type { BronHash, ProjectionState } from '@zelfredzaam/projections';
 import { flag, type OptionSpec, type Parsed, parseGeheel, stringValue } from '../args.js';
 import { echo, UsageError } from '../errors.js';
 import type { Omgeving } from '../omgeving.js';
@@ -73,6 +79,10 @@ export interface LaadOpties {
   readonly herschrijf?: (parsed: unknown) => unknown;
   /** Called after each chunk is stored, with the number of lines handled up to then. */
   readonly naVoortgang?: (regels: number) => void;
+  /** How a missing eventId is derived (`--afleiding`; default canoniek, issue 17). */
+  readonly afleiding?: Derivation;
+  /** `--historisch`: new facts may be recorded before the store's latest recordedAt (issue 17). */
+  readonly historisch?: boolean;
 }
 
 /** Imports the input into the store; refusals are printed as they come. */
@@ -87,6 +97,10 @@ export const importInto = async (
     return await importNdjson(store, input.stream, {
       ...(opties.maxRegelBytes === undefined ? {} : { maxLineBytes: opties.maxRegelBytes }),
       ...(opties.herschrijf === undefined ? {} : { rewrite: opties.herschrijf }),
+      ...(opties.afleiding === undefined ? {} : { derivation: opties.afleiding }),
+      ...(opties.historisch === true ? { historisch: true } : {}),
+      // A recordedAt after this moment is refused (issue 17): the clock is read here, at the edge.
+      now: omgeving.nu?.() ?? Date.now(),
       onRefusal: (refusal) => {
         progress.done();
         omgeving.stderr.write(`${refusal.bericht}\n`);
@@ -116,6 +130,7 @@ export const loadFile = async (
   path: string,
   omgeving: Omgeving,
   opties: LaadOpties = {},
+  hash?: BronHash,
 ): Promise<{ readonly state: ProjectionState; readonly result: ImportResult }> => {
   const input = await openInput(path, omgeving);
   if (input.bytes !== undefined) {
@@ -124,7 +139,10 @@ export const loadFile = async (
     let decided: DecideFileResult;
     try {
       decided = await decideNdjsonFile(resolve(omgeving.cwd, path), {
-        now: formatInstant(Date.now()) as RecordedAt,
+        // A recordedAt after this moment is refused, and a fact without one is recorded at it.
+        now: formatInstant(omgeving.nu?.() ?? Date.now()) as RecordedAt,
+        ...(opties.afleiding === undefined ? {} : { derivation: opties.afleiding }),
+        ...(hash === undefined ? {} : { hash }),
         ...(opties.maxRegelBytes === undefined ? {} : { maxLineBytes: opties.maxRegelBytes }),
         ...(opties.herschrijf === undefined ? {} : { rewrite: opties.herschrijf }),
         onProgress: (bytes) => progress.set(bytes, input.bytes === 0 ? undefined : bytes / (input.bytes ?? 1)),
@@ -152,7 +170,7 @@ export const loadFile = async (
   const store = openMemoryStore({ compact: true });
   try {
     const result = await importInto(store, input, omgeving, opties);
-    return { state: await replayStore(store, omgeving), result };
+    return { state: await replayStore(store, omgeving, undefined, hash), result };
   } finally {
     await store.close();
   }

@@ -4,10 +4,10 @@
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import type { LineRefusal } from '@zelfredzaam/adapters';
+import type { Derivation, LineRefusal } from '@zelfredzaam/adapters';
 import type { RecordedAt } from '@zelfredzaam/domain';
-import { emptyState, mergeTransferable, type ProjectionState } from '@zelfredzaam/projections';
-import { type DecidePartResult, decidePart } from './decide.js';
+import { type BronHash, emptyState, mergeTransferable, type ProjectionState } from '@zelfredzaam/projections';
+import { type AcceptedLines, type DecidePartResult, decidePart } from './decide.js';
 import type { DecideMessage, DecideRequest } from './protocol.js';
 import { stopAllOnFailure } from './replay.js';
 import { startWorker } from './spawn.js';
@@ -23,6 +23,10 @@ export interface DecideFileOptions {
   readonly rewrite?: (parsed: unknown) => unknown;
   /** Called now and then with the bytes read so far (by the slowest part). */
   readonly onProgress?: (bytes: number) => void;
+  /** How a missing eventId is derived, as the importer (default `canoniek`). */
+  readonly derivation?: Derivation;
+  /** MEETREGELS §5 bron.sha256: every accepted fact is hashed into it, in file order. */
+  readonly hash?: BronHash;
 }
 
 export interface DecideFileResult {
@@ -43,6 +47,31 @@ const SMALL_FILE = 16 * 1024 * 1024;
 const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 
 type Counts = Omit<DecidePartResult, 'state'>;
+
+/** The parts' accepted lines merged by line number (file order) into the hash. */
+const hashInFileOrder = (hash: BronHash | undefined, parts: readonly Counts[]): void => {
+  if (hash === undefined) return;
+  const lists = parts.map((p) => p.regels).filter((r) => r !== undefined);
+  const next = lists.map(() => 0);
+  for (;;) {
+    let best = -1;
+    for (let k = 0; k < lists.length; k++) {
+      const list = lists[k] as AcceptedLines;
+      const at = next[k] as number;
+      if (at >= list.count) continue;
+      if (best < 0 || (list.lineNumbers[at] as number) < ((lists[best] as AcceptedLines).lineNumbers[next[best] as number] as number))
+        best = k;
+    }
+    if (best < 0) return;
+    const list = lists[best] as AcceptedLines;
+    const at = next[best] as number;
+    hash.voegToeRegel(
+      list.bytes.subarray(list.offsets[at] as number, list.offsets[at + 1] as number),
+      list.recordedAt[at] as number,
+    );
+    next[best] = at + 1;
+  }
+};
 
 const combine = (state: ProjectionState, parts: readonly Counts[], workers: number): DecideFileResult => {
   const refusals = parts.flatMap((p) => p.refusals).sort((a, b) => a.line - b.line);
@@ -65,10 +94,13 @@ const combine = (state: ProjectionState, parts: readonly Counts[], workers: numb
 export const decideNdjsonFileHere = (path: string, options: DecideFileOptions): DecideFileResult => {
   const { state, ...counts } = decidePart(path, 0, 1, {
     now: options.now,
+    derivation: options.derivation ?? 'canoniek',
+    regels: options.hash !== undefined,
     maxLineBytes: options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
     ...(options.rewrite === undefined ? {} : { rewrite: options.rewrite }),
     ...(options.onProgress === undefined ? {} : { onBytes: options.onProgress }),
   });
+  hashInFileOrder(options.hash, [counts]);
   return combine(state, [counts], 0);
 };
 
@@ -134,10 +166,22 @@ export const decideNdjsonFile = async (path: string, options: DecideFileOptions)
     running,
     Promise.all(
       Array.from({ length: workers }, (_, part) =>
-        runWorker({ path, part, parts: workers, maxLineBytes, now: options.now }, running, (bytes) => {
+        runWorker(
+          {
+            path,
+            part,
+            parts: workers,
+            maxLineBytes,
+            now: options.now,
+            derivation: options.derivation ?? 'canoniek',
+            regels: options.hash !== undefined,
+          },
+          running,
+          (bytes) => {
           progress[part] = bytes;
           options.onProgress?.(Math.min(...progress));
-        }).then(({ kind: _, state: transferable, ...rest }) => {
+          },
+        ).then(({ kind: _, state: transferable, ...rest }) => {
           counts.push(rest);
           merging = merging.then(() => {
             if (rest.misrouted === 0) mergeTransferable(state, transferable);
@@ -149,5 +193,6 @@ export const decideNdjsonFile = async (path: string, options: DecideFileOptions)
   );
   // A line the byte scan could not route, or one eventId accepted in two parts: decide in one part.
   if (counts.some((c) => c.misrouted > 0) || sharedEventIds(counts)) return decideNdjsonFileHere(path, options);
+  hashInFileOrder(options.hash, counts);
   return combine(state, counts, workers);
 };

@@ -14,12 +14,18 @@ if (port !== null) {
     const { state, ...counts } = decidePart(request.path, request.part, request.parts, {
       maxLineBytes: request.maxLineBytes,
       now: request.now as RecordedAt,
+      derivation: request.derivation,
+      regels: request.regels,
       onBytes: (bytes) => post({ kind: 'progress', bytes }),
     });
     const transferable = toTransferable(state);
+    const regels = counts.regels;
     post({ kind: 'done', ...counts, state: transferable }, [
       ...transferList(transferable),
       counts.eventIdKeys.buffer as ArrayBuffer,
+      ...(regels === undefined
+        ? []
+        : [regels.bytes, regels.offsets, regels.lineNumbers, regels.recordedAt].map((a) => a.buffer as ArrayBuffer)),
     ]);
   } catch (error) {
     post({ kind: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -7,15 +7,17 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importNdjsonFile, openMemoryStore } from '@zelfredzaam/adapters';
-import { dayOf, formatInstant, isoDateOf, isoMonthOf, type RecordedAt } from '@zelfredzaam/domain';
+import { dayOf, formatInstant, isoDateOf, isoMonthOf, type Recorded, type RecordedAt } from '@zelfredzaam/domain';
 import { uuidFrom } from '@zelfredzaam/domain/testing';
 import {
   apply,
+  BronHash,
   emptyState,
   jaarrapport,
   mergeTransferable,
   type ProjectionState,
   resolveParameters,
+  sha256Van,
   toTransferable,
 } from '@zelfredzaam/projections';
 import fc from 'fast-check';
@@ -199,9 +201,15 @@ const viaImport = async (path: string) => {
   const store = openMemoryStore({ now: () => NOW });
   const result = await importNdjsonFile(store, path, { chunkSize: 7 });
   const state = emptyState();
-  for await (const batch of store.readAll({ batchSize: 100 })) for (const s of batch) apply(state, s.event);
+  const facts: Recorded[] = [];
+  for await (const batch of store.readAll({ batchSize: 100 })) {
+    for (const s of batch) {
+      apply(state, s.event);
+      facts.push(s.event);
+    }
+  }
   await store.close();
-  return { result, state };
+  return { result, state, sha256: sha256Van(facts) };
 };
 
 const refusalsOf = (list: readonly { line: number; code: string; bericht: string }[]) =>
@@ -218,7 +226,10 @@ describe('report --from: deciding a file in parts', () => {
           async (items, parts) => {
             const path = await fileWith(`${linesOf(items).join('\n')}\n`);
             const reference = await viaImport(path);
-            const serial = decideNdjsonFileHere(path, { now });
+            const hash = new BronHash([null]);
+        const serial = decideNdjsonFileHere(path, { now, hash });
+        // MEETREGELS §5 bron.sha256: the accepted facts' canonical lines, in file order.
+        expect(hash.sha256(null)).toBe(reference.sha256);
             expect(refusalsOf(serial.refusals)).toEqual(refusalsOf(reference.result.refusals));
             expect([serial.accepted, serial.alreadyStored, serial.refused, serial.blank, serial.lines]).toEqual([
               reference.result.accepted,
@@ -266,7 +277,9 @@ describe('report --from: deciding a file in parts', () => {
       for (const text of [lines.slice(0, -2).join('\n'), lines.join('\n')]) {
         const path = await fileWith(text);
         const serial = decideNdjsonFileHere(path, { now });
-        const parallel = await decideNdjsonFile(path, { now, workers: 2 });
+        const hash = new BronHash([null]);
+        const parallel = await decideNdjsonFile(path, { now, workers: 2, hash });
+        expect(hash.sha256(null)).toBe((await viaImport(path)).sha256);
         expect(refusalsOf(parallel.refusals)).toEqual(refusalsOf(serial.refusals));
         expect(parallel.accepted).toBe(serial.accepted);
         expect(figures(parallel.state)).toEqual(figures(serial.state));

@@ -14,12 +14,13 @@
 // construction), as a replay does for a line its byte scan could not route. (A fact the decider
 // refuses is refused for that reason wherever its eventId is held, so only acceptances count.)
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { candidateOf, LineIdentities, type LineRefusal } from '@zelfredzaam/adapters';
+import { candidateOf, type Derivation, LineIdentities, type LineRefusal } from '@zelfredzaam/adapters';
 import {
   aanduiding,
   decodeLine,
   type Identified,
   isWerkgeverFeit,
+  parseInstant,
   type Recorded,
   type RecordedAt,
   streamOf,
@@ -27,7 +28,7 @@ import {
   Tijdlijn,
   weigering,
 } from '@zelfredzaam/domain';
-import { apply, emptyState, type ProjectionState } from '@zelfredzaam/projections';
+import { apply, canonicalLine, emptyState, type ProjectionState } from '@zelfredzaam/projections';
 import { EventIdTable, StreamIds } from './event-ids.js';
 import { partOfLine, partOfSubject } from './partition.js';
 
@@ -42,6 +43,22 @@ export interface DecidePartOptions {
   readonly onBytes?: (bytes: number) => void;
   /** Timelines kept as objects at once (default 8,192); the others wait off the heap (Streams). */
   readonly liveStreams?: number;
+  /** How a missing eventId is derived, as the importer (default `canoniek`). */
+  readonly derivation?: Derivation;
+  /** Keep each accepted fact's canonical line (for MEETREGELS §5 bron.sha256, in file order). */
+  readonly regels?: boolean;
+}
+
+/** The accepted facts' canonical lines of a part, in file order: for bron.sha256 (§5). */
+export interface AcceptedLines {
+  /** The lines, back to back (UTF-8). */
+  readonly bytes: Uint8Array;
+  /** Where line k starts in `bytes`; k + 1 where it ends. */
+  readonly offsets: Int32Array;
+  readonly lineNumbers: Int32Array;
+  /** recordedAt in milliseconds. */
+  readonly recordedAt: Float64Array;
+  readonly count: number;
 }
 
 export interface DecidePartResult {
@@ -56,6 +73,8 @@ export interface DecidePartResult {
   readonly refusals: LineRefusal[];
   /** Valid lines whose stream belongs to another part (the caller then decides in one part). */
   readonly misrouted: number;
+  /** With `regels`: the accepted facts' canonical lines. */
+  readonly regels: AcceptedLines | undefined;
   /**
    * A key (53-bit hash) per eventId this part accepted, each once: one accepted in two parts is
    * refused in one of them when decided in one part (the caller then decides in one part). A fact
@@ -97,6 +116,8 @@ export const decidePart = (path: string, part: number, parts: number, options: D
     const g = ids.find(eventId);
     return g < 0 ? undefined : ids.stream[g];
   };
+  const lineStore = options.regels === true ? new LineStore() : undefined;
+  const derivation = options.derivation ?? 'canoniek';
   let lines = 0;
   let bytes = 0;
   let blank = 0;
@@ -116,6 +137,20 @@ export const decidePart = (path: string, part: number, parts: number, options: D
 
   /** One line of this part: decoded (from `fast`, or candidateOf's JSON path), decided, folded. */
   const take = (line: number, feit: Identified, rawSubject: string | undefined): void => {
+    // As the importer: a recordedAt after now is refused before the decider (issue 17, point 8).
+    if (feit.recordedAt !== undefined && feit.recordedAt > options.now) {
+      const wie = 'werkgever' in feit ? `werkgever ${feit.werkgever}` : `huishouden ${feit.huishouden}`;
+      refusals.push({
+        line,
+        huishouden: 'huishouden' in feit ? feit.huishouden : undefined,
+        code: 'TOEKOMST',
+        bericht: at(
+          line,
+          `${wie}, ${feit.type}: recordedAt ${feit.recordedAt} ligt in de toekomst (nu is het ${options.now}); een feit kan niet bekend zijn voordat het is vastgelegd`,
+        ),
+      });
+      return;
+    }
     const subject = streamOf(feit);
     // A line routed by its line number (a pseudonym written with an escape, …): decide the file in one part.
     if (parts > 1 && partOfSubject(rawSubject ?? subject, parts) !== part) {
@@ -149,7 +184,9 @@ export const decidePart = (path: string, part: number, parts: number, options: D
       return;
     }
     accepted++;
-    apply(state, (feit.recordedAt === undefined ? { ...feit, recordedAt: options.now } : feit) as Recorded);
+    const recorded = (feit.recordedAt === undefined ? { ...feit, recordedAt: options.now } : feit) as Recorded;
+    apply(state, recorded);
+    lineStore?.add(line, recorded);
   };
 
   const buf = Buffer.allocUnsafe(CHUNK_BYTES + maxLineBytes + 2) as Latin1Buffer;
@@ -196,7 +233,7 @@ export const decidePart = (path: string, part: number, parts: number, options: D
             else {
               // The line's bytes (a view: read before the buffer is reused), for JSON.parse and a derived eventId.
               const raw = buf.subarray(start, stop);
-              const candidate = candidateOf(lines, raw, identities, rewrite, decoded);
+              const candidate = candidateOf(lines, raw, identities, rewrite, derivation, decoded);
               if (candidate === 'blank') blank++;
               else if (!('feit' in candidate)) refusals.push(candidate);
               else take(lines, candidate.feit, rewrite === undefined ? undefined : rawSubjectOf(raw));
@@ -239,9 +276,61 @@ export const decidePart = (path: string, part: number, parts: number, options: D
     refused: refusals.length,
     refusals,
     misrouted,
+    regels: lineStore?.result(),
     eventIdKeys,
   };
 };
+
+/** The canonical lines of accepted facts, growing off the heap. */
+class LineStore {
+  private bytes = Buffer.allocUnsafe(1 << 20);
+  private used = 0;
+  private offsets = new Int32Array(4096);
+  private lineNumbers = new Int32Array(4096);
+  private recordedAt = new Float64Array(4096);
+  private count = 0;
+
+  add(line: number, feit: Recorded): void {
+    const text = canonicalLine(feit);
+    const needed = Buffer.byteLength(text, 'utf8');
+    if (this.used + needed > this.bytes.length) {
+      let size = this.bytes.length;
+      while (this.used + needed > size) size *= 2;
+      const bigger = Buffer.allocUnsafe(size);
+      this.bytes.copy(bigger, 0, 0, this.used);
+      this.bytes = bigger;
+    }
+    if (this.count + 1 >= this.offsets.length) {
+      const n = 2 * this.offsets.length;
+      const offsets = new Int32Array(n);
+      offsets.set(this.offsets);
+      this.offsets = offsets;
+      const numbers = new Int32Array(n);
+      numbers.set(this.lineNumbers);
+      this.lineNumbers = numbers;
+      const at = new Float64Array(n);
+      at.set(this.recordedAt);
+      this.recordedAt = at;
+    }
+    this.offsets[this.count] = this.used;
+    this.used += this.bytes.write(text, this.used, 'utf8');
+    this.lineNumbers[this.count] = line;
+    this.recordedAt[this.count] = parseInstant(feit.recordedAt) ?? 0;
+    this.count++;
+    this.offsets[this.count] = this.used;
+  }
+
+  result(): AcceptedLines {
+    // Copies of exactly the used lengths (their buffers can be moved to another thread).
+    return {
+      bytes: Uint8Array.prototype.slice.call(this.bytes, 0, this.used),
+      offsets: this.offsets.slice(0, this.count + 1),
+      lineNumbers: this.lineNumbers.slice(0, this.count),
+      recordedAt: this.recordedAt.slice(0, this.count),
+      count: this.count,
+    };
+  }
+}
 
 /**
  * The household (else employer) a line names before it is rewritten, as the byte scan routes it:

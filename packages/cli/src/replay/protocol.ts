@@ -36,6 +36,8 @@ export interface DecideRequest {
   readonly parts: number;
   readonly maxLineBytes: number;
   readonly now: string;
+  readonly derivation: 'canoniek' | 'oud';
+  readonly regels: boolean;
 }
 
 export type DecideMessage =
