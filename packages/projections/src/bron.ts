@@ -121,6 +121,17 @@ export class BronHash {
   }
 
   /**
+   * The next fact in recorded order as its canonical line (`canonicalLine`, as bytes or text) and
+   * its recordedAt in milliseconds: for a reader that has the lines already (`report --from`'s
+   * parallel reader hashes what its worker threads wrote, in file order).
+   */
+  voegToeRegel(line: string | Uint8Array, recordedAt: number): void {
+    for (const deel of this.delen) {
+      if (deel.kennisdatum === null || recordedAt <= deel.cutoff) deel.hash.update(line);
+    }
+  }
+
+  /**
    * The digest (hex) of the facts so far for `kennisdatum`, one of those given to the
    * constructor; undefined otherwise. More facts may follow.
    */

@@ -15,9 +15,11 @@
 import { createReadStream } from 'node:fs';
 import {
   decode,
+  decodeLine,
   describeDecodeError,
   formatInstant,
   type Identified,
+  type Incoming,
   streamNameOf,
   type WeigeringCode,
 } from '@zelfredzaam/domain';
@@ -118,7 +120,8 @@ export interface ImportOptions {
   readonly historisch?: boolean;
 }
 
-interface Candidate {
+/** A line decoded into a fact with its identity, to be decided. */
+export interface Candidate {
   readonly line: number;
   readonly feit: Identified;
 }
@@ -151,6 +154,12 @@ const refusalOfOutcome = (line: number, outcome: StreamOutcome): LineRefusal | u
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
+/** Buffer's own latin1Slice (Node 20): the text of ASCII bytes without toString's dispatch. */
+type Latin1Buffer = Buffer & { latin1Slice?: (start: number, end: number) => string };
+
+const asciiOf = (bytes: Latin1Buffer, start: number, end: number): string =>
+  bytes.latin1Slice === undefined ? bytes.toString('latin1', start, end) : bytes.latin1Slice(start, end);
+
 /** Why JSON.parse refused a line, without repeating the line (V8's message may quote it). */
 const jsonProblem = (error: unknown, length: number): string => {
   const message = error instanceof Error ? error.message : '';
@@ -164,16 +173,28 @@ const jsonProblem = (error: unknown, length: number): string => {
 /** The longest message for a line that did not decode (its fields are capped in decode.ts too). */
 const MAX_BERICHT = 2_000;
 
-/** Parses and decodes one line into a fact with its identity, or the reason it is refused. */
-const candidateOf = (
+/**
+ * Parses and decodes one line into a fact with its identity, or the reason it is refused (every
+ * reader of NDJSON through the decider: this importer, and `report --from`'s parallel reader).
+ * `decoded`: the line already decoded from its bytes (decodeLine), without a rewrite.
+ */
+export const candidateOf = (
   line: number,
   raw: Buffer,
   identities: LineIdentities,
   rewrite: ((parsed: unknown) => unknown) | undefined,
   derivation: Derivation,
+  decoded?: Incoming,
 ): Candidate | LineRefusal | 'blank' => {
   // A byte-order mark may open the file; it is not part of the line (nor of a derived eventId).
   const bytes = line === 1 && raw.subarray(0, 3).equals(BOM) ? raw.subarray(3) : raw;
+  if (decoded !== undefined && rewrite === undefined) {
+    // A missing eventId is derived as below (the line's bytes with `oud`, else its canonical form).
+    return {
+      line,
+      feit: withEventId(decoded, () => identities.derive(derivation === 'oud' ? bytes : canonicalBytes(decoded))),
+    };
+  }
   const content = textOf(bytes);
   if (content === undefined) {
     return { line, huishouden: undefined, code: 'GEEN_UTF8', bericht: at(line, 'geen geldige UTF-8-tekst') };
@@ -197,17 +218,17 @@ const candidateOf = (
     json = rewrite(json);
     if (derivation === 'oud') identity = Buffer.from(JSON.stringify(json) ?? '', 'utf8');
   }
-  const decoded = decode(json);
-  if (decoded._tag === 'Left') {
-    const bericht = describeDecodeError(decoded.left);
+  const result = decode(json);
+  if (result._tag === 'Left') {
+    const bericht = describeDecodeError(result.left);
     return {
       line,
-      huishouden: decoded.left.huishouden,
+      huishouden: result.left.huishouden,
       code: 'ONGELDIG',
       bericht: at(line, bericht.length > MAX_BERICHT ? `${bericht.slice(0, MAX_BERICHT)}…` : bericht),
     };
   }
-  const feit = decoded.right;
+  const feit = result.right;
   return {
     line,
     feit: withEventId(feit, () => identities.derive(derivation === 'oud' ? identity : canonicalBytes(feit))),
@@ -534,7 +555,13 @@ export const importNdjson = async (
         bericht: at(line.number, `${line.length} bytes, langer dan de grens van ${maxLineBytes} bytes; niet gelezen`),
       });
     } else {
-      const candidate = candidateOf(line.number, line.bytes, identities, options.rewrite, derivation);
+      // A flat line is decoded straight from its bytes (decode-fast.ts); any other by JSON.parse.
+      const bytes = line.bytes as Latin1Buffer;
+      const fast =
+        options.rewrite === undefined
+          ? decodeLine(bytes, 0, bytes.length, (a, b) => asciiOf(bytes, a, b), false)
+          : undefined;
+      const candidate = candidateOf(line.number, line.bytes, identities, options.rewrite, derivation, fast);
       if (candidate === 'blank') blankInChunk++;
       else if ('feit' in candidate) candidates.push(candidate);
       else early.push(candidate);

@@ -1,5 +1,12 @@
 // Replaying NDJSON files into the projections' state on every core (issue 6), for the CLI and
 // the benchmarks.
+
+export {
+  type DecideFileOptions,
+  type DecideFileResult,
+  decideNdjsonFile,
+  decideNdjsonFileHere,
+} from './decide-file.js';
 export {
   DEFAULT_MAX_FOUTEN,
   DEFAULT_MAX_LINE_BYTES,
