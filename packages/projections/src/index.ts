@@ -19,7 +19,7 @@ export { resolveParameters } from './parameters.js';
 export { participatie } from './participatie.js';
 export { plaatsingen } from './plaatsingen.js';
 export { schuldhulp } from './schuldhulp.js';
-export { apply, emptyState, type ProjectionState, replay } from './state.js';
+export { apply, emptyState, eventIdAt, type ProjectionState, replay, type StateOpties } from './state.js';
 export { trajecten } from './trajecten.js';
 export {
   type FactColumns,
@@ -32,4 +32,19 @@ export {
   transferList,
 } from './transfer.js';
 export type * from './types.js';
+export {
+  type HuishoudenCel,
+  type HuishoudenVerklaring,
+  type TijdlijnFeit,
+  verklaarHuishouden,
+} from './verklaring/huishouden.js';
+export {
+  cellenVan,
+  type Lid,
+  type Verklaring,
+  type VerklaringHerziening,
+  verklaring,
+  verklaringHerziening,
+  waardeVan,
+} from './verklaring/verklaring.js';
 export { volledigeUitstroom } from './volledigeUitstroom.js';
