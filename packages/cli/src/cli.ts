@@ -7,6 +7,7 @@ import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { report } from './commands/report.js';
 import { verify } from './commands/verify.js';
+import { verklaar } from './commands/verklaar.js';
 import { CliError, EXIT_ERROR, EXIT_OK, EXIT_USAGE, echo, UsageError } from './errors.js';
 import { COMMANDS, type Command, HELP } from './help.js';
 import { meld, type Omgeving, schrijf } from './omgeving.js';
@@ -17,6 +18,7 @@ const RUN: Readonly<Record<Command, (argv: readonly string[], omgeving: Omgeving
   export: exportCommand,
   report,
   verify,
+  verklaar,
 };
 
 const isCommand = (s: string): s is Command => (COMMANDS as readonly string[]).includes(s);
@@ -49,12 +51,13 @@ export const run = async (argv: readonly string[], omgeving: Omgeving): Promise<
       await schrijf(omgeving.stdout, `zelfredzaam ${version()}\n`);
       return EXIT_OK;
     }
-    if (first === undefined) throw new UsageError('geef een opdracht: demo, import, export, report of verify');
+    if (first === undefined)
+      throw new UsageError('geef een opdracht: demo, import, export, report, verify of verklaar');
     if (!isCommand(first)) {
       throw new UsageError(
         first.startsWith('-')
-          ? `geef eerst een opdracht (demo, import, export, report of verify), dan de opties; ontvangen ${echo(first)}`
-          : `onbekende opdracht ${echo(first)}; kies uit demo, import, export, report of verify`,
+          ? `geef eerst een opdracht (demo, import, export, report, verify of verklaar), dan de opties; ontvangen ${echo(first)}`
+          : `onbekende opdracht ${echo(first)}; kies uit demo, import, export, report, verify of verklaar`,
       );
     }
     command = first;

@@ -4,7 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { EventStore } from '@zelfredzaam/adapters';
 import type { Recorded } from '@zelfredzaam/domain';
-import { apply, emptyState, type ProjectionState } from '@zelfredzaam/projections';
+import { apply, emptyState, type ProjectionState, type StateOpties } from '@zelfredzaam/projections';
 import { type OptionSpec, type Parsed, stringValue } from '../args.js';
 import { CliError, echo, UsageError } from '../errors.js';
 import { GEEN_NORMEN, type Normen, parseNormen } from '../normen.js';
@@ -49,8 +49,12 @@ export async function* allFacts(store: EventStore): AsyncGenerator<readonly Reco
 }
 
 /** Folds the whole store into a projection state, with a progress bar on a terminal. */
-export const replayStore = async (store: EventStore, omgeving: Omgeving): Promise<ProjectionState> => {
-  const state = emptyState();
+export const replayStore = async (
+  store: EventStore,
+  omgeving: Omgeving,
+  opties: StateOpties = {},
+): Promise<ProjectionState> => {
+  const state = emptyState(opties);
   const progress = createProgress(omgeving.stderr, 'afspelen');
   try {
     for await (const batch of allFacts(store)) {

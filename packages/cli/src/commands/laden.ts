@@ -70,6 +70,8 @@ export interface LaadOpties {
   readonly maxRegelBytes?: number;
   /** Rewrites each parsed line before it is decoded (the pseudonymiser of pseudonimiseer.ts). */
   readonly herschrijf?: (parsed: unknown) => unknown;
+  /** Keep every fact's eventId in the state (MEETREGELS §8: `verklaar`). */
+  readonly eventIds?: boolean;
   /** Called after each chunk is stored, with the number of lines handled up to then. */
   readonly naVoortgang?: (regels: number) => void;
 }
@@ -118,7 +120,7 @@ export const loadFile = async (
   const store = openMemoryStore({ compact: true });
   try {
     const result = await importInto(store, input, omgeving, opties);
-    return { state: await replayStore(store, omgeving), result };
+    return { state: await replayStore(store, omgeving, { eventIds: opties.eventIds === true }), result };
   } finally {
     await store.close();
   }

@@ -9,9 +9,11 @@ const STATUS: Tekst = ([state = 0, d = 0, m = 0, nu = 0, sinds = 0]) => {
       ? `weer in de bijstand sinds ${dag(sinds)}`
       : nu === STATE_WW
         ? `een WW-uitkering sinds ${dag(sinds)}`
-        : nu === STATE_UIT_LOONDIENST || nu === STATE_UIT_ONDERNEMING
-          ? `aan het werk en uitkeringsonafhankelijk (uitgestroomd naar ${UITSTROOM_NAAR[nu]} op ${dag(sinds)})`
-          : `uit de bijstand om een andere reden (${UITSTROOM_NAAR[nu]}, sinds ${dag(sinds)})`;
+        : (nu === STATE_UIT_LOONDIENST || nu === STATE_UIT_ONDERNEMING) && sinds === d
+          ? 'nog aan het werk en uitkeringsonafhankelijk'
+          : nu === STATE_UIT_LOONDIENST || nu === STATE_UIT_ONDERNEMING
+            ? `aan het werk en uitkeringsonafhankelijk (opnieuw uitgestroomd naar ${UITSTROOM_NAAR[nu]} op ${dag(sinds)})`
+            : `uit de bijstand om een andere reden (${UITSTROOM_NAAR[nu]}, sinds ${dag(sinds)})`;
   return `uitgestroomd naar ${UITSTROOM_NAAR[state]} op ${dag(d)}; op meetdatum ${dag(m)} ${op}`;
 };
 
