@@ -258,7 +258,7 @@ export const verklaar = async (argv: readonly string[], omgeving: Omgeving): Pro
     const v = verklaarHuishouden(state, parameters, enkel, { werkgever: werkgever !== undefined });
     if (v === undefined) {
       throw new CliError(
-        `${werkgever === undefined ? 'huishouden' : 'werkgever'} ${echo(enkel)} komt niet voor in de ${bron}${parameters.kennisdatum === null ? '' : ` (bekend op ${parameters.kennisdatum})`}`,
+        `${werkgever === undefined ? 'huishouden' : 'werkgever'} ${echo(enkel)} komt niet voor in ${bron}${parameters.kennisdatum === null ? '' : ` (bekend op ${parameters.kennisdatum})`}`,
         EXIT_REFUSED,
       );
     }
