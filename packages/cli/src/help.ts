@@ -152,6 +152,9 @@ Parameters (MEETREGELS §3):
 Uitvoer:
   --format FORMAAT     table (standaard), json (het JSON-object van MEETREGELS §5; een lijst
                        bij --jaren), md, csv of html (één zelfstandige pagina met grafieken)
+  --met-verklaring     met --format html en één --jaar: elke telling klapt uit (HTML <details>,
+                       geen scripts) tot haar leden met feiten en toelichting (MEETREGELS §8);
+                       bij meer dan 1.000 leden de eerste 1.000 en de opdracht voor de rest
   --normen BESTAND     JSON of YAML met normen: een lijst van
                          - indicator: volledigeUitstroom   (zie hieronder)
                            jaar: 2014

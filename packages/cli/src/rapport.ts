@@ -14,7 +14,7 @@ import {
 import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js';
 import { DateTime } from 'luxon';
 import { formatCsv } from './format/csv.js';
-import { formatHtml } from './format/html.js';
+import { formatHtml, type HtmlOptions } from './format/html.js';
 import { formatMarkdown } from './format/md.js';
 import { jaarModel, type RapportModel, vergelijkModel } from './format/model.js';
 import { formatTable } from './format/table.js';
@@ -124,7 +124,12 @@ export const berekenHerzieningen = (
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
 /** A model in one of the human formats. */
-export const formatModel = (model: RapportModel, formaat: Exclude<Formaat, 'json'>, ondertitel?: string): string => {
+export const formatModel = (
+  model: RapportModel,
+  formaat: Exclude<Formaat, 'json'>,
+  ondertitel?: string,
+  html: HtmlOptions = {},
+): string => {
   switch (formaat) {
     case 'table':
       return formatTable(model);
@@ -133,7 +138,7 @@ export const formatModel = (model: RapportModel, formaat: Exclude<Formaat, 'json
     case 'csv':
       return formatCsv(model);
     case 'html':
-      return formatHtml(model, ondertitel === undefined ? {} : { ondertitel });
+      return formatHtml(model, ondertitel === undefined ? html : { ...html, ondertitel });
   }
 };
 
@@ -142,6 +147,8 @@ export interface RapportUit {
   readonly normen: Normen;
   /** A line under the HTML title (the source). */
   readonly ondertitel?: string;
+  /** More for the HTML page (report --met-verklaring); `sectieIds` are the model's sections. */
+  readonly html?: (sectieIds: readonly string[]) => HtmlOptions;
 }
 
 /** The whole report as text: §5 JSON (one object, or a list for several years) or the documents' layout. */
@@ -164,7 +171,7 @@ export const maakRapport = (
   if (uit.formaat === 'json') {
     return right(json(vraag.reeks ? jaren.right.rapporten : jaren.right.rapporten[0]));
   }
-  return right(
-    formatModel(jaarModel(jaren.right.rapporten, jaren.right.vorige, uit.normen), uit.formaat, uit.ondertitel),
-  );
+  const model = jaarModel(jaren.right.rapporten, jaren.right.vorige, uit.normen);
+  const html = uit.html?.(model.secties.map((s) => s.id));
+  return right(formatModel(model, uit.formaat, uit.ondertitel, html));
 };

@@ -8,6 +8,7 @@ import type { Jaarrapport, Lid } from '@zelfredzaam/projections';
 import { waardeVan } from '@zelfredzaam/projections';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../cli.js';
+import { verklaringInRapport } from '../format/verklaring.js';
 import type { Omgeving } from '../omgeving.js';
 
 let work: string;
@@ -141,4 +142,37 @@ describe('zelfredzaam verklaar', () => {
     expect(out.code).toBe(0);
     expect(JSON.parse(readFileSync(join(work, 'v.json'), 'utf8'))).toHaveProperty('cellen');
   }, 60_000);
+
+  it('report --format html --met-verklaring: every count expands into its members, no script, same CSP', async () => {
+    const result = await cli(['report', '--from', file, '--jaar', '2014', '--format', 'html', '--met-verklaring']);
+    expect(result.code).toBe(0);
+    const html = result.stdout;
+    const r = JSON.parse(
+      (await cli(['report', '--from', file, '--jaar', '2014', '--format', 'json'])).stdout,
+    ) as Jaarrapport;
+    const summaries = [...html.matchAll(/<details data-cel="([^"]+)"><summary>[^<]*: (\d+)<\/summary>/g)];
+    expect(summaries.length).toBeGreaterThan(60);
+    for (const [, cel, n] of summaries) expect([cel, Number(n)]).toEqual([cel, waardeVan(r, cel ?? '')]);
+    // The counts of a section sit in that section.
+    expect(html).toMatch(/<section id="cohort"[\s\S]*?<details data-cel="cohort\.omvang">[\s\S]*?<\/section>/);
+    expect(html).toContain("content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"");
+    expect(html).not.toContain('<script');
+    const wrong = await cli(['report', '--from', file, '--jaar', '2014', '--met-verklaring']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--met-verklaring hoort bij --format html');
+  }, 60_000);
+
+  it('shows the first 1,000 members of a large cell, the number left out and the command for all', () => {
+    const leden = function* (): Iterable<Lid> {
+      for (let i = 0; i < 1234; i++) yield { huishouden: `h-${i}`, feiten: ['x'], toelichting: 't' };
+    };
+    const html = verklaringInRapport(
+      { cellen: ['a.b'], aantal: () => 1234, leden, opdracht: (cel) => `zelfredzaam verklaar --cel ${cel}` },
+      ['a'],
+    ).naSectie({ id: 'a' });
+    expect(html.match(/<tr><td>h-/g)?.length).toBe(1000);
+    expect(html).toContain(
+      'De eerste 1000 van 1234 leden; 234 weggelaten. Alle leden: <code>zelfredzaam verklaar --cel a.b</code>',
+    );
+  });
 });

@@ -7,14 +7,11 @@ import {
   type HuishoudenVerklaring,
   type Jaarrapport,
   jaarrapport,
-  type Parameters,
   type ProjectionState,
-  resolveParameters,
   verklaarHuishouden,
   verklaring,
   verklaringHerziening,
 } from '@zelfredzaam/projections';
-import { isLeft } from 'fp-ts/lib/Either.js';
 import {
   flag,
   type OptionSpec,
@@ -31,11 +28,11 @@ import { escapeHtml } from '../format/html.js';
 import { type CelInhoud, type Sink, schrijfVerklaring } from '../format/verklaring.js';
 import { HELP } from '../help.js';
 import { meld, type Omgeving, schrijf } from '../omgeving.js';
-import { publicatiedag, type RapportVraag } from '../rapport.js';
 import { describeStore } from '../store.js';
 import { HELP_OPTIONS, replayStore, STORE_OPTION, storeSpecOf, withStore } from './common.js';
 import { LAAD_OPTIES, laadOptiesOf, loadFile, samenvatting, toonNaam } from './laden.js';
 import { readVraag } from './report.js';
+import { verklaarParameters } from './verklaar-parameters.js';
 
 const OPTIONS: OptionSpec = {
   ...HELP_OPTIONS,
@@ -56,24 +53,6 @@ const OPTIONS: OptionSpec = {
 };
 
 export const VERKLAAR_FORMATEN = ['json', 'csv', 'md', 'html'] as const;
-
-/** The §3 parameters of the year asked (a restatement: as on the day of publication, as `report --vergelijk`). */
-export const verklaarParameters = (vraag: RapportVraag, jaar: number, vandaag: string): Parameters => {
-  const dag = vraag.vergelijk && vraag.kennisdatum !== undefined ? publicatiedag(vraag.kennisdatum) : undefined;
-  const peildag = dag !== undefined && dag < vandaag ? dag : vandaag;
-  const resolved = resolveParameters(
-    {
-      jaar,
-      ...(vraag.peildatum === undefined ? {} : { peildatum: vraag.peildatum }),
-      ...(vraag.meetdatum === undefined ? {} : { meetdatum: vraag.meetdatum }),
-      ...(vraag.kennisdatum === undefined ? {} : { kennisdatum: vraag.kennisdatum }),
-      ...(vraag.hervattingsgrens === undefined ? {} : { hervattingsgrens: vraag.hervattingsgrens }),
-    },
-    peildag,
-  );
-  if (isLeft(resolved)) throw new UsageError(resolved.left.bericht);
-  return resolved.right;
-};
 
 /** The report's parameters as §5 prints them (every key before the first figure). */
 const parametersVan = (r: Jaarrapport): Record<string, unknown> => {

@@ -227,3 +227,52 @@ export const schrijfVerklaring = async (
   }
   await out.flush();
 };
+
+/** The members shown per cell in `report --met-verklaring`; the rest is counted and pointed to. */
+export const MAX_IN_RAPPORT = 1000;
+
+/** What `report --format html --met-verklaring` adds: every count of a section expands into its members. */
+export interface VerklaringInRapport {
+  readonly cellen: readonly string[];
+  aantal(cel: string): number;
+  leden(cel: string): Iterable<Lid>;
+  /** The command that lists all members of a cell. */
+  opdracht(cel: string): string;
+}
+
+const celDetails = (v: VerklaringInRapport, cel: string): string => {
+  const { html, aantal } = htmlLeden(v.leden(cel), MAX_IN_RAPPORT);
+  const meer =
+    aantal > MAX_IN_RAPPORT
+      ? `<p class="meer">De eerste ${MAX_IN_RAPPORT} van ${aantal} leden; ${aantal - MAX_IN_RAPPORT} weggelaten. Alle leden: <code>${escapeHtml(v.opdracht(cel))}</code></p>`
+      : '';
+  return `<details data-cel="${escapeHtml(cel)}"><summary>${escapeHtml(cel)}: ${aantal}</summary>${html}${meer}</details>`;
+};
+
+/** The HTML options of the report that add the verklaring (sections by their id: a cell `ID.…` goes to section ID). */
+export const verklaringInRapport = (
+  v: VerklaringInRapport,
+  sectieIds: readonly string[],
+): { naSectie: (sectie: { readonly id: string }) => string; naSecties: string; css: string } => {
+  const perSectie = new Map<string, string[]>();
+  const rest: string[] = [];
+  // The longest id that prefixes a cell's path wins (trajecten.VAK before trajecten).
+  const ids = [...sectieIds].sort((a, b) => b.length - a.length);
+  for (const cel of v.cellen) {
+    const id = ids.find((s) => cel.startsWith(`${s}.`));
+    if (id === undefined) rest.push(cel);
+    else perSectie.set(id, [...(perSectie.get(id) ?? []), cel]);
+  }
+  const block = (cellen: readonly string[]): string =>
+    cellen.length === 0
+      ? ''
+      : `<div class="verklaring"><h3>Verantwoording (MEETREGELS §8)</h3>${cellen.map((c) => celDetails(v, c)).join('')}</div>`;
+  return {
+    naSectie: (sectie) => block(perSectie.get(sectie.id) ?? []),
+    naSecties:
+      rest.length === 0
+        ? ''
+        : `\n<section id="verantwoording" data-sectie="verantwoording"><h2>Verantwoording: overige tellingen</h2>${block(rest)}</section>`,
+    css: `${VERKLARING_CSS}.verklaring h3 { font-size: 14px; margin: 14px 0 4px; }\n`,
+  };
+};
