@@ -167,6 +167,11 @@ const measureTier = async (tier: Tier, data: DataFile, postgres: Postgres | unde
     add('query', { ...replay, ms: replay.queryMs, rssMiB: replay.queryRssMiB, events: replay.households });
     add('kennisdatum', { ...replay, ms: replay.kennisdatumMs, rssMiB: replay.queryRssMiB, events: replay.households });
     add('live', { ...replay, ms: replay.liveMs, rssMiB: replay.queryRssMiB, events: 1 });
+    {
+      const years = Array.isArray(replay.years) ? replay.years : [];
+      const jaar = typeof years[1] === 'number' ? years[1] - 2 : 2015;
+      add('verklaring', await child(['verklaring', data.path, String(jaar)]));
+    }
     if (tier.events >= 10_000_000) {
       const years = Array.isArray(replay.years) ? replay.years : [];
       const jaar = typeof years[1] === 'number' ? years[1] - 2 : 2015;

@@ -247,7 +247,21 @@ export class HuishoudenView {
 
   /** Sorts the positions in order[0 … c) (as day · 2^26 + position) ascending; returns c. */
   private sortOrder(c: number): number {
-    this.order.subarray(0, c).sort();
+    const order = this.order;
+    if (c > 48) {
+      order.subarray(0, c).sort();
+      return c;
+    }
+    // Facts mostly come in datum order: insertion sort is then linear (and allocates nothing).
+    for (let i = 1; i < c; i++) {
+      const key = order[i] as number;
+      let j = i - 1;
+      while (j >= 0 && (order[j] as number) > key) {
+        order[j + 1] = order[j] as number;
+        j--;
+      }
+      order[j + 1] = key;
+    }
     return c;
   }
 

@@ -91,8 +91,7 @@ interface Pending {
   readonly maand: number;
   readonly tekst: number;
   readonly args: readonly number[];
-  readonly feiten: number[];
-  readonly eerste: string;
+  readonly feiten: readonly number[];
 }
 
 /** Everything one pass collected. */
@@ -152,16 +151,9 @@ const verzamel = (state: ProjectionState, peil: Peil, paden: readonly string[], 
         teksten.push(tekst);
         tekstIndex.set(tekst, t);
       }
-      const sorted = feiten.length > 1 ? [...feiten].sort((a, b) => sleutel(a) - sleutel(b) || a - b) : [...feiten];
-      pending.push({
-        cel: c,
-        feit: opties.feit ?? -1,
-        maand: opties.maand ?? -1,
-        tekst: t,
-        args,
-        feiten: sorted,
-        eerste: sorted.length > 0 ? idOf(sorted[0] as number) : '',
-      });
+      // §1 order (the figures' arrays are their own: sorted in place).
+      if (feiten.length > 1) (feiten as number[]).sort((a, b) => sleutel(a) - sleutel(b) || a - b);
+      pending.push({ cel: c, feit: opties.feit ?? -1, maand: opties.maand ?? -1, tekst: t, args, feiten });
     },
   };
   for (const h of volgorde) {
@@ -170,7 +162,13 @@ const verzamel = (state: ProjectionState, peil: Peil, paden: readonly string[], 
     for (const figuur of FIGUREN) figuur.verklaar(view, peil, leden);
     if (pending.length === 0) continue;
     if (pending.length > 1) {
-      pending.sort((a, b) => a.cel - b.cel || a.maand - b.maand || byCode(a.eerste, b.eerste));
+      // Within a cell: maand, then the first eventId (looked up only for a tie).
+      pending.sort(
+        (a, b) =>
+          a.cel - b.cel ||
+          a.maand - b.maand ||
+          byCode(idOf((a.feiten[0] ?? -1) as number), idOf((b.feiten[0] ?? -1) as number)),
+      );
     }
     for (const e of pending) {
       const cel = lijst[e.cel] as Cel;
@@ -211,11 +209,15 @@ const lees = (d: Float64Array, at: number, into: Gelezen): void => {
   into.maand = d[p++] as number;
   into.tekst = d[p++] as number;
   const nArgs = d[p++] as number;
-  into.args = Array.from(d.subarray(p, p + nArgs));
-  p += nArgs;
+  // Fresh arrays: a toelichting may keep its numbers (they are small).
+  const args = new Array<number>(nArgs);
+  for (let k = 0; k < nArgs; k++) args[k] = d[p++] as number;
+  into.args = args;
   const nFeiten = d[p++] as number;
-  into.feiten = Array.from(d.subarray(p, p + nFeiten));
-  into.next = p + nFeiten;
+  const feiten = into.feiten;
+  feiten.length = nFeiten;
+  for (let k = 0; k < nFeiten; k++) feiten[k] = d[p++] as number;
+  into.next = p;
 };
 
 /** The eventIds of household h's facts recorded after `cutoff`, in recorded order. */
@@ -238,19 +240,26 @@ const maakLid = (
   v: Verzameling,
   e: Gelezen,
   namen: Namen,
-  feiten: readonly string[] | undefined,
+  late: readonly string[] | undefined,
 ): Lid => {
   const key = state.ids[e.h] as string;
-  const id = (place: number): string => eventIdAt(state, place) ?? '';
-  const wie = isWerkgeverKey(key) ? { werkgever: key.slice(WERKGEVER_KEY.length) } : { huishouden: key };
-  const tekst = v.teksten[e.tekst] as Tekst;
-  return {
-    ...wie,
-    ...(e.maand < 0 ? {} : { maand: isoMonthOf(e.maand) }),
-    ...(e.feit < 0 ? {} : { feit: id(e.feit) }),
-    feiten: feiten ?? e.feiten.map(id),
-    toelichting: tekst(e.args, namen),
-  };
+  let feiten: readonly string[];
+  if (late === undefined) {
+    const ids = new Array<string>(e.feiten.length);
+    for (let k = 0; k < ids.length; k++) ids[k] = eventIdAt(state, e.feiten[k] as number) ?? '';
+    feiten = ids;
+  } else feiten = late;
+  const toelichting = (v.teksten[e.tekst] as Tekst)(e.args, namen);
+  // Keys in the §8 order: who, maand, feit, feiten, toelichting.
+  if (isWerkgeverKey(key)) {
+    const werkgever = key.slice(WERKGEVER_KEY.length);
+    return e.feit < 0
+      ? { werkgever, feiten, toelichting }
+      : { werkgever, feit: eventIdAt(state, e.feit) ?? '', feiten, toelichting };
+  }
+  if (e.maand >= 0) return { huishouden: key, maand: isoMonthOf(e.maand), feiten, toelichting };
+  if (e.feit >= 0) return { huishouden: key, feit: eventIdAt(state, e.feit) ?? '', feiten, toelichting };
+  return { huishouden: key, feiten, toelichting };
 };
 
 function* ledenVan(state: ProjectionState, v: Verzameling, cel: string, namen: Namen): IterableIterator<Lid> {
