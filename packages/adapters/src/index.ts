@@ -5,6 +5,7 @@ export { DEFAULT_CACHED_FACTS, HistoryCache, type KnownHistory } from './history
 export { type MemoryStoreOptions, openMemoryStore } from './memory-store.js';
 export {
   type ExportOptions,
+  ExportOutputError,
   type ExportResult,
   exportNdjson,
   exportNdjsonFile,
@@ -28,6 +29,20 @@ export {
   openPostgresStore,
   openStore,
 } from './open-store.js';
+export { type Afgeleid, type Afleiding, type Inkomen, leidAf, type Periode } from './perioden/afleiding.js';
+export { PERIODEN_NAMESPACE } from './perioden/identiteit.js';
+export {
+  importPerioden,
+  type PeriodenBestand,
+  PeriodenBestandFout,
+  PeriodenOptieFout,
+  type PeriodenOpties,
+  type PeriodenResultaat,
+  type PeriodenWeigering,
+  type PeriodenWeigeringCode,
+  peilmomentVan,
+} from './perioden/import.js';
+export { EIND_REDENEN, type EindReden, type Redenen, redenenVan } from './perioden/velden.js';
 export * from './port.js';
 export { type RecordOptions, type RecordResult, recordFacts, type StreamOutcome } from './record.js';
 export type { Row, SqlDriver, SqlSession } from './sql/driver.js';

@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { demo } from './commands/demo.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
+import { importPeriodenCommand } from './commands/import-perioden.js';
+import { intrekken } from './commands/intrekken.js';
 import { report } from './commands/report.js';
 import { verify } from './commands/verify.js';
 import { verklaar } from './commands/verklaar.js';
@@ -15,9 +17,11 @@ import { meld, type Omgeving, schrijf } from './omgeving.js';
 const RUN: Readonly<Record<Command, (argv: readonly string[], omgeving: Omgeving) => Promise<number>>> = {
   demo,
   import: importCommand,
+  'import-perioden': importPeriodenCommand,
   export: exportCommand,
   report,
   verify,
+  intrekken,
   verklaar,
 };
 
@@ -52,12 +56,12 @@ export const run = async (argv: readonly string[], omgeving: Omgeving): Promise<
       return EXIT_OK;
     }
     if (first === undefined)
-      throw new UsageError('geef een opdracht: demo, import, export, report, verify of verklaar');
+      throw new UsageError('geef een opdracht: demo, import, import-perioden, export, report, verify of verklaar');
     if (!isCommand(first)) {
       throw new UsageError(
         first.startsWith('-')
-          ? `geef eerst een opdracht (demo, import, export, report, verify of verklaar), dan de opties; ontvangen ${echo(first)}`
-          : `onbekende opdracht ${echo(first)}; kies uit demo, import, export, report, verify of verklaar`,
+          ? `geef eerst een opdracht (demo, import, import-perioden, export, report, verify of verklaar), dan de opties; ontvangen ${echo(first)}`
+          : `onbekende opdracht ${echo(first)}; kies uit demo, import, import-perioden, export, report, verify of verklaar`,
       );
     }
     command = first;

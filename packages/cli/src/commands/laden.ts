@@ -120,7 +120,7 @@ export const loadFile = async (
   const store = openMemoryStore({ compact: true });
   try {
     const result = await importInto(store, input, omgeving, opties);
-    return { state: await replayStore(store, omgeving, { eventIds: opties.eventIds === true }), result };
+    return { state: await replayStore(store, omgeving, undefined, { eventIds: opties.eventIds === true }), result };
   } finally {
     await store.close();
   }

@@ -21,8 +21,18 @@ import { HELP } from '../help.js';
 import { meld, type Omgeving, schrijf } from '../omgeving.js';
 import { FORMATEN, maakRapport, type RapportVraag } from '../rapport.js';
 import { describeStore } from '../store.js';
-import { HELP_OPTIONS, loadNormen, replayStore, STORE_OPTION, storeSpecOf, withStore, writeOutput } from './common.js';
+import {
+  aantal,
+  HELP_OPTIONS,
+  loadNormen,
+  replayStore,
+  STORE_OPTION,
+  storeSpecOf,
+  withStore,
+  writeOutput,
+} from './common.js';
 import { LAAD_OPTIES, laadOptiesOf, loadFile, samenvatting, toonNaam } from './laden.js';
+import { onleesbaarMelding, verzamelOnleesbaar } from './onleesbaar.js';
 import { verklaarParameters } from './verklaar-parameters.js';
 
 const OPTIONS: OptionSpec = {
@@ -164,6 +174,7 @@ export const report = async (argv: readonly string[], omgeving: Omgeving): Promi
   const normen = await loadNormen(parsed, omgeving);
 
   let refused = 0;
+  const onleesbaar = verzamelOnleesbaar();
   let bron: string;
   let state: Awaited<ReturnType<typeof replayStore>>;
   if (from !== undefined) {
@@ -180,8 +191,12 @@ export const report = async (argv: readonly string[], omgeving: Omgeving): Promi
     }
   } else {
     const spec = storeSpecOf(parsed, omgeving);
-    state = await withStore(spec, omgeving, (store) => replayStore(store, omgeving, { eventIds: metVerklaring }));
+    state = await withStore(spec, omgeving, (store) =>
+      replayStore(store, omgeving, onleesbaar.add, { eventIds: metVerklaring }),
+    );
     bron = `store ${describeStore(spec)}`;
+    // Facts that no longer decode are skipped and counted (issue 17, point 7): the report says so.
+    if (onleesbaar.count > 0) bron += `; ${aantal(onleesbaar.count)} onleesbare opgeslagen feiten overgeslagen`;
   }
   const html = metVerklaring ? verklaringHtml(state, vraag, vandaag, argv) : undefined;
   const text = maakRapport(state, vraag, vandaag, {
@@ -189,8 +204,10 @@ export const report = async (argv: readonly string[], omgeving: Omgeving): Promi
     normen,
     ondertitel: `Bron: ${bron}`,
     ...(html === undefined ? {} : { html }),
+    onleesbaar: onleesbaar.count,
   });
   if (isLeft(text)) throw new UsageError(text.left.bericht);
   await writeOutput(text.right, parsed, omgeving);
-  return refused > 0 ? EXIT_REFUSED : EXIT_OK;
+  if (onleesbaar.count > 0) await meld(omgeving, onleesbaarMelding(onleesbaar.count, onleesbaar.events));
+  return refused > 0 || onleesbaar.count > 0 ? EXIT_REFUSED : EXIT_OK;
 };

@@ -31,6 +31,7 @@ import { meld, type Omgeving, schrijf } from '../omgeving.js';
 import { describeStore } from '../store.js';
 import { HELP_OPTIONS, replayStore, STORE_OPTION, storeSpecOf, withStore } from './common.js';
 import { LAAD_OPTIES, laadOptiesOf, loadFile, samenvatting, toonNaam } from './laden.js';
+import { onleesbaarMelding, verzamelOnleesbaar } from './onleesbaar.js';
 import { readVraag } from './report.js';
 import { verklaarParameters } from './verklaar-parameters.js';
 
@@ -229,8 +230,16 @@ export const verklaar = async (argv: readonly string[], omgeving: Omgeving): Pro
     }
   } else {
     const spec = storeSpecOf(parsed, omgeving);
-    state = await withStore(spec, omgeving, (store) => replayStore(store, omgeving, { eventIds: true }));
+    const onleesbaar = verzamelOnleesbaar();
+    state = await withStore(spec, omgeving, (store) =>
+      replayStore(store, omgeving, onleesbaar.add, { eventIds: true }),
+    );
     bron = `store ${describeStore(spec)}`;
+    // Facts that no longer decode count nowhere (issue 17, point 7): said, and exit 1 at the end.
+    if (onleesbaar.count > 0) {
+      refused += onleesbaar.count;
+      await meld(omgeving, onleesbaarMelding(onleesbaar.count, onleesbaar.events));
+    }
   }
 
   if (enkel !== undefined) {
