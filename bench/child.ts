@@ -20,7 +20,7 @@ import {
   openStore,
   type SqlDriver,
 } from '../packages/adapters/src/index.js';
-import { replayNdjsonFile, replayPart, replayPostgres } from '../packages/cli/src/replay/index.js';
+import { replayNdjsonFile, replayPart, replayPostgres } from '../packages/replay/src/index.js';
 import { decodeRecorded, type Recorded } from '../packages/domain/src/index.js';
 import {
   apply,

@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPostgresStore, recordFacts } from '../packages/adapters/src/index.js';
 import { demoGeschiedenis } from '../packages/cli/src/demo/index.js';
-import { replayPostgres } from '../packages/cli/src/replay/index.js';
+import { replayPostgres } from '../packages/replay/src/index.js';
 import type { Recorded } from '../packages/domain/src/index.js';
 import {
   apply,

@@ -1,14 +1,19 @@
-// Replaying NDJSON files into the projections' state on every core (issue 6), for the CLI and
-// the benchmarks.
+// The parallel replay lives in @zelfredzaam/replay (issue 13); `@zelfredzaam/cli/replay` stays
+// as it was for the code that imports it from here.
 export {
   DEFAULT_MAX_FOUTEN,
   DEFAULT_MAX_LINE_BYTES,
   type PartOptions,
   type PartResult,
+  type PostgresReplayOptions,
+  type PostgresReplayResult,
   partOfSubject,
   type ReplayFout,
   type ReplayFoutCode,
+  type ReplayOptions,
+  type ReplayResult,
+  replayNdjsonFile,
+  replayNdjsonFileHere,
   replayPart,
-} from './partition.js';
-export { type ReplayOptions, type ReplayResult, replayNdjsonFile, replayNdjsonFileHere } from './replay.js';
-export { type PostgresReplayOptions, type PostgresReplayResult, replayPostgres } from './store.js';
+  replayPostgres,
+} from '@zelfredzaam/replay';
