@@ -20,7 +20,6 @@ import {
   openStore,
   type SqlDriver,
 } from '../packages/adapters/src/index.js';
-import { replayNdjsonFile, replayPart, replayPostgres } from '../packages/replay/src/index.js';
 import { decodeRecorded, type Recorded } from '../packages/domain/src/index.js';
 import {
   apply,
@@ -34,6 +33,7 @@ import {
   toTransferable,
   verklaring,
 } from '../packages/projections/src/index.js';
+import { replayNdjsonFile, replayPart, replayPostgres } from '../packages/replay/src/index.js';
 
 const CHUNK = 1 << 20;
 const LF = 0x0a;
