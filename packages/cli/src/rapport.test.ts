@@ -29,6 +29,7 @@ describe('maakRapport --format json', () => {
     expect(Object.keys(json)).toEqual([
       'jaar',
       'peildatum',
+      'evaluatiedatum',
       'meetdatum',
       'kennisdatum',
       'hervattingsgrens',
@@ -38,6 +39,7 @@ describe('maakRapport --format json', () => {
       'gedeeltelijkeUitstroom',
       'gemiddeldInkomen',
       'bijstandsbestand',
+      'stroom',
       'participatie',
       'trajecten',
       'plaatsingen',
@@ -46,6 +48,8 @@ describe('maakRapport --format json', () => {
       'minima',
       'schuldhulp',
       'allianties',
+      'nietGemeten',
+      'bron',
       'diagnose',
     ]);
   });
@@ -72,10 +76,12 @@ describe('maakRapport --format json', () => {
 
   it('with --vergelijk is the library’s herziening: published on T, known now, the difference', () => {
     const json = JSON.parse(text({ jaren: [2014], reeks: false, vergelijk: true, kennisdatum: '2015-01-15' }));
-    // As published on T: the peildatum defaulted to the day of publication.
+    // As published on T: the evaluatiedatum defaulted to the day of publication (2.0: the
+    // peildatum is Y-12-31, already past then).
     const published = resolveParameters({ jaar: 2014 }, '2015-01-15');
     if (isLeft(published)) throw new Error(published.left.bericht);
-    expect(published.right.peildatum).toBe('2015-01-15');
+    expect(published.right.peildatum).toBe('2014-12-31');
+    expect(published.right.evaluatiedatum).toBe('2015-01-15');
     const expected = herziening(state, published.right, '2015-01-15');
     if (isLeft(expected)) throw new Error(expected.left.bericht);
     expect(json).toEqual(expected.right);

@@ -9,10 +9,46 @@ import { escapeMarkdown, formatMarkdown } from './md.js';
 import { getal, jaarModel, type RapportModel, vergelijkModel } from './model.js';
 import { formatTable } from './table.js';
 
+const STROOM_NUL: Jaarrapport['stroom'] = {
+  beginstand: 0,
+  instroom: { nieuw: 0, teruggevallen: 0, totaal: 0 },
+  uitstroom: {
+    loondienst: 0,
+    onderneming: 0,
+    opleiding: 0,
+    verhuizing: 0,
+    overlijden: 0,
+    'andere-uitkering': 0,
+    detentie: 0,
+    'partner-inkomen': 0,
+    overig: 0,
+    totaal: 0,
+  },
+  eindstand: 0,
+};
+
+const stroomVan = (n: number): Jaarrapport['stroom'] => ({
+  beginstand: 3880,
+  instroom: { nieuw: 600 + n, teruggevallen: 90, totaal: 690 + n },
+  uitstroom: { ...STROOM_NUL.uitstroom, loondienst: 330, onderneming: 30, opleiding: 64, verhuizing: 246, totaal: 670 },
+  eindstand: 3900 + n,
+});
+
 const rapport = (jaar: number, n: number, kennisdatum: string | null = null): Jaarrapport => ({
   jaar,
-  peildatum: `${jaar + 1}-12-31`,
-  meetdatum: `${jaar + 1}-12-31`,
+  peildatum: `${jaar}-12-31`,
+  evaluatiedatum: `${jaar + 1}-06-30`,
+  meetdatum: `${jaar + 1}-06-30`,
+  stroom: stroomVan(n),
+  nietGemeten: [],
+  bron: {
+    feiten: 69_307,
+    huishoudens: 5200,
+    laatsteRecordedAt: '2016-12-30T10:00:00.000Z',
+    sha256: 'c0ffee',
+    meetregels: '2.0',
+    versie: '0.1.0',
+  },
   kennisdatum,
   hervattingsgrens: 0,
   volledigeUitstroom: { loondienst: 320 + n, onderneming: 30, opleiding: 64, totaal: 414 + n },
@@ -289,7 +325,7 @@ describe('formatCsv', () => {
     expect(lines).toContain('duurzaamheid,Norm,aandeel,,0.75');
     expect(lines).toContain('gemiddeldInkomen,Gerealiseerd,euro,474,476');
     expect(lines).toContain('gemiddeldInkomen,voetnoot,,Norm 2015: inclusief indexatie CBS 2014');
-    expect(lines).toContain('parameters,Peildatum,,2015-12-31,2016-12-31');
+    expect(lines).toContain('parameters,Peildatum,,2014-12-31,2015-12-31');
     expect(text.endsWith('\r\n')).toBe(true);
   });
 
@@ -346,6 +382,7 @@ const herziening = (): Herziening => {
       gedeeltelijkeUitstroom: { loondienst: 0, onderneming: 0, totaal: 0, bijstandshuishoudens: 0, aandeel: 0 },
       gemiddeldInkomen: { maanden: 0, totaalCent: 0, gemiddeldCent: 0, gemiddeldEuro: -3 },
       bijstandsbestand: { opPeildatum: -3, inJaar: 0 },
+      stroom: { ...STROOM_NUL, instroom: { nieuw: -3, teruggevallen: 0, totaal: -3 }, eindstand: -3 },
       participatie: { gemeten: -3, gestegen: -3, gelijk: 0, gedaald: 0, groteVooruitgang: 0 },
       trajecten: {
         VAK: {

@@ -1,5 +1,5 @@
-// MEETREGELS §4.7 Bijstandsbestand: `opPeildatum`, bijstand on E; `inJaar`, bijstand on a day of Y
-// (facts dated after E not used). Shared with §4.4 (`bijstandshuishoudens`, every fact) and
+// MEETREGELS §4.7 Bijstandsbestand: `opPeildatum`, bijstand on E (facts dated after E not used);
+// `inJaar`, bijstand on a day of Y (every fact, §3 2.0). Shared with §4.4 (`bijstandshuishoudens`, every fact) and
 // §7.2 In beeld and Langdurig (`bijstand`: bijstand on E).
 import type { HuishoudenView } from '../engine/huishouden.js';
 import type { Peil } from '../parameters.js';
@@ -39,6 +39,7 @@ export const bijstandsbestand: Figuur = {
   cellen: () => ['bijstandsbestand.opPeildatum', 'bijstandsbestand.inJaar'],
   verklaar(h, p, leden) {
     bijstandOpPeildatum(h, p, leden, 'bijstandsbestand.opPeildatum');
-    bijstandInJaar(h, p, p.e, leden, 'bijstandsbestand.inJaar');
+    // MEETREGELS 2.0 §3: "in Y" uses every fact dated in Y, whatever E.
+    bijstandInJaar(h, p, Number.POSITIVE_INFINITY, leden, 'bijstandsbestand.inJaar');
   },
 };

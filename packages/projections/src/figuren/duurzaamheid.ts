@@ -1,6 +1,6 @@
 // MEETREGELS §4.2 Duurzaamheid: per qualifying exit in Y the window [d, w), w = d + 6 months;
-// teruggevallen when a return follows at r < w and r ≤ the evaluation day; else duurzaam when
-// that day ≥ w; else nogOnbekend. A household is duurzaam if one exit is, else nogOnbekend if one
+// teruggevallen when a return follows at r < w and r ≤ the evaluatiedatum V; else duurzaam when
+// V ≥ w; else nogOnbekend. A household is duurzaam if one exit is, else nogOnbekend if one
 // is, else teruggevallen; `uitstroom` holds them all.
 import { addMonths, isQualifyingExitState } from '@zelfredzaam/domain';
 import { dag, type Figuur, type Tekst, UITSTROOM_NAAR } from './figuur.js';
@@ -22,16 +22,13 @@ const TERUGGEVALLEN: Tekst = (a) => {
   return parts.join('; daarna ');
 };
 
-/** The day the windows are judged on (MEETREGELS 1.x: the peildatum). */
-export const evaluatieDag = (p: { readonly e: number }): number => p.e;
-
 export const duurzaamheid: Figuur = {
   naam: 'duurzaamheid',
   sectie: '4.2',
   titel: 'Duurzaamheid',
   cellen: () => ['uitstroom', 'duurzaam', 'teruggevallen', 'nogOnbekend'].map((c) => `duurzaamheid.${c}`),
   verklaar(h, p, leden) {
-    const v = evaluatieDag(p);
+    const v = p.v;
     let onbekend = -1;
     let onbekendW = 0;
     const terug: number[] = [];

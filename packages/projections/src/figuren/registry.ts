@@ -13,6 +13,7 @@ import { minima } from './minima.js';
 import { participatie } from './participatie.js';
 import { plaatsingen } from './plaatsingen.js';
 import { schuldhulp } from './schuldhulp.js';
+import { stroom } from './stroom.js';
 import { trajecten } from './trajecten.js';
 import { volledigeUitstroom } from './volledigeUitstroom.js';
 
@@ -31,4 +32,5 @@ export const FIGUREN: readonly Figuur[] = [
   minima,
   schuldhulp,
   allianties,
+  stroom,
 ];

@@ -1,6 +1,6 @@
 // MEETREGELS §7.2 Trajecten, per soort; every cell counts trajectories (facts): `gestart` and
 // `uitstroomBinnenZesMaanden` the TrajectGestart of a start in Y (the latter when the household
-// has an exit to loondienst or onderneming in [start, start + 6 months)); `beeindigd`,
+// has an exit to loondienst or onderneming in [start, start + 6 months), d ≤ V); `beeindigd`,
 // `resultaten.*` and `trede.*` the TrajectBeeindigd of an end in Y (trede: the last assessment on
 // or before the start and the last on or before the end, when both exist and differ).
 import { addMonths, STATE_UIT_LOONDIENST, STATE_UIT_ONDERNEMING } from '@zelfredzaam/domain';
@@ -64,8 +64,9 @@ export const trajecten: Figuur = {
       const pad = `trajecten.${soorten[h.extra(j)]}`;
       if (start >= p.y0 && start <= p.y1) {
         leden.lid(`${pad}.gestart`, [j], GESTART, [id, start], { feit: j });
+        // MEETREGELS 2.0: the exit with d in [start, start + 6 months) and d ≤ V.
         const w = addMonths(start, 6);
-        const x = werkUitstroomIn(h, start, w);
+        const x = werkUitstroomIn(h, start, Math.min(w, p.v + 1));
         if (x >= 0) {
           leden.lid(
             `${pad}.uitstroomBinnenZesMaanden`,

@@ -65,7 +65,11 @@ const ALLE: readonly Recorded[] = [a, b, c, d, e, f, g, l, w]
   .flatMap((x) => x.feiten)
   .sort((x, y) => (x.recordedAt < y.recordedAt ? -1 : x.recordedAt > y.recordedAt ? 1 : 0));
 
-const P: Parameters = parametersVoor(2014, { peildatum: '2014-12-31', meetdatum: '2015-06-30' });
+const P: Parameters = parametersVoor(2014, {
+  peildatum: '2014-12-31',
+  evaluatiedatum: '2014-12-31',
+  meetdatum: '2015-06-30',
+});
 
 const state = replay(ALLE, { eventIds: true });
 const v = verklaring(state, P);
@@ -309,6 +313,47 @@ describe('verklaring, golden (MEETREGELS §8)', () => {
     expect(gStart.eventId).toBeDefined();
   });
 
+  it('§4.8 stroom: households at the start and end of Y, each transition in Y a fact (a same-day return on both sides)', () => {
+    expect(leden('stroom.uitstroom.onderneming')).toEqual([
+      {
+        wie: 'h-b',
+        feit: bExit.eventId,
+        feiten: [bExit.eventId],
+        toelichting: 'uitgestroomd naar een eigen onderneming op 2014-03-01',
+      },
+      {
+        wie: 'h-c',
+        feit: cExit.eventId,
+        feiten: [cExit.eventId],
+        toelichting: 'uitgestroomd naar een eigen onderneming op 2014-02-10',
+      },
+    ]);
+    expect(leden('stroom.instroom.teruggevallen')).toEqual([
+      {
+        wie: 'h-a',
+        feit: aTerug.eventId,
+        feiten: [aTerug.eventId],
+        toelichting: 'teruggevallen in de bijstand op 2014-04-23',
+      },
+      {
+        wie: 'h-b',
+        feit: bTerug.eventId,
+        feiten: [bTerug.eventId],
+        toelichting: 'teruggevallen in de bijstand op 2014-03-01',
+      },
+    ]);
+    // h-d's exit was retracted: no uitstroom; h-c's WW is no instroom.
+    expect(wie('stroom.uitstroom.totaal')).toEqual(['h-a', 'h-b', 'h-c', 'h-e', 'h-f', 'h-g']);
+    expect(wie('stroom.instroom.nieuw')).toEqual([]);
+    expect(wie('stroom.beginstand')).toEqual(['h-a', 'h-b', 'h-c', 'h-d', 'h-e', 'h-f', 'h-g', 'h-l']);
+    expect(leden('stroom.eindstand')[0]).toEqual({
+      wie: 'h-a',
+      feiten: [aTerug.eventId],
+      toelichting: 'bijstand sinds 2014-04-23, ook op 2014-12-31',
+    });
+    expect(wie('stroom.eindstand')).toEqual(['h-a', 'h-b', 'h-d', 'h-l']);
+  });
+
   it('the household timeline marks the retracted exit with its retraction', () => {
     const h = verklaarHuishouden(state, P, 'h-d');
     expect(h?.tijdlijn.map((x) => [x.datum ?? '', x.omschrijving, x.status])).toEqual([
@@ -325,6 +370,8 @@ describe('verklaring, golden (MEETREGELS §8)', () => {
       'bijstandsbestand.inJaar',
       'inBeeld.bijstand',
       'langdurig.bijstand',
+      'stroom.beginstand',
+      'stroom.eindstand',
     ]);
     expect(verklaarHuishouden(state, P, 'h-onbekend')).toBeUndefined();
   });

@@ -17,11 +17,13 @@ const parameters = fc
     jaar: fc.integer({ min: 2010, max: 2017 }),
     peildatum: fc.option(datum('2010-01-01', '2019-12-31')),
     meetdatum: fc.option(datum('2010-01-01', '2019-12-31')),
+    evaluatiedatum: fc.option(datum('2010-01-01', '2019-12-31')),
     hervattingsgrens: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 400 })),
   })
-  .map(({ jaar, peildatum, meetdatum, hervattingsgrens }): Parameters => {
-    const E = peildatum ?? `${jaar + 1}-12-31`;
-    return { jaar, peildatum: E, meetdatum: meetdatum ?? E, kennisdatum: null, hervattingsgrens };
+  .map(({ jaar, peildatum, meetdatum, evaluatiedatum, hervattingsgrens }): Parameters => {
+    const E = peildatum ?? `${jaar}-12-31`;
+    const V = evaluatiedatum ?? `${jaar + 1}-06-30`;
+    return { jaar, peildatum: E, evaluatiedatum: V, meetdatum: meetdatum ?? V, kennisdatum: null, hervattingsgrens };
   });
 
 /** Random single facts of a few households: histories the lenient replay must skip parts of. */
