@@ -292,7 +292,8 @@ ${STORE}
   --max-regel-bytes N  met --from: langste regel in bytes (standaard 1048576)
 
 Parameters (MEETREGELS §3), als bij report:
-  --jaar JJJJ, --peildatum DATUM, --meetdatum DATUM, --kennisdatum T, --hervattingsgrens N
+  --jaar JJJJ, --peildatum DATUM, --evaluatiedatum DATUM, --meetdatum DATUM, --kennisdatum T,
+  --hervattingsgrens N
   --vergelijk          met --kennisdatum T: per cel de leden erbij en eraf sinds T, elk met de
                        feiten van dat huishouden die na T zijn vastgelegd (intrekkingen ook);
                        erbij − eraf is het verschil van report --vergelijk

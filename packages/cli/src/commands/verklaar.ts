@@ -41,6 +41,7 @@ const OPTIONS: OptionSpec = {
   from: { type: 'string' },
   jaar: { type: 'string' },
   peildatum: { type: 'string' },
+  evaluatiedatum: { type: 'string' },
   meetdatum: { type: 'string' },
   kennisdatum: { type: 'string' },
   hervattingsgrens: { type: 'string' },
@@ -185,7 +186,9 @@ export const verklaar = async (argv: readonly string[], omgeving: Omgeving): Pro
     await schrijf(omgeving.stdout, HELP.verklaar);
     return EXIT_OK;
   }
-  const vraag = readVraag(parsed);
+  // MEETREGELS 2.0 §3: the evaluatiedatum V (absolute or +N), checked by resolveParameters.
+  const evaluatiedatum = stringValue(parsed, 'evaluatiedatum');
+  const vraag = { ...readVraag(parsed), ...(evaluatiedatum === undefined ? {} : { evaluatiedatum }) };
   const jaar = vraag.jaren[0] as number;
   const huishouden = stringValue(parsed, 'huishouden');
   const werkgever = stringValue(parsed, 'werkgever');
