@@ -4,10 +4,10 @@
 // that after the facts dated ≤ E. `inJaar` uses every fact dated in Y, whatever E (§3, 2.0). Days of bijstand are those of the spells, half-open
 // [start, end): a start and an exit on the same day give none.
 import { STATE_BIJSTAND } from '@zelfredzaam/domain';
-import { forEachHuishouden } from './cache.js';
-import { num, REC_FIRST_TRANSITION, REC_TRANSITIONS } from './derive.js';
+import { forEachHuishouden } from './engine/cache.js';
+import { num, REC_FIRST_TRANSITION, REC_TRANSITIONS } from './engine/derive.js';
+import type { ProjectionState } from './engine/state.js';
 import { peilVan } from './parameters.js';
-import type { ProjectionState } from './state.js';
 import type { Bijstandsbestand, Parameters } from './types.js';
 
 /** True when the household has bijstand on `day`: its state after all facts dated ≤ day. */

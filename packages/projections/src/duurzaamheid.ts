@@ -8,10 +8,10 @@
 // its qualifying exits in Y is, else nogOnbekend if one is, else teruggevallen.
 import { addMonths, isQualifyingExitState, STATE_BIJSTAND } from '@zelfredzaam/domain';
 import { aandeel } from './afronding.js';
-import { forEachHuishouden } from './cache.js';
-import { num, REC_FIRST_TRANSITION, REC_TRANSITIONS } from './derive.js';
+import { forEachHuishouden } from './engine/cache.js';
+import { num, REC_FIRST_TRANSITION, REC_TRANSITIONS } from './engine/derive.js';
+import type { ProjectionState } from './engine/state.js';
 import { type Peil, peilVan } from './parameters.js';
-import type { ProjectionState } from './state.js';
 import type { Duurzaamheid, Parameters } from './types.js';
 
 export const DUURZAAM = 1;

@@ -8,10 +8,10 @@
 // peildatum is on or after Y-12-31. `aandeel` = totaal / bijstandshuishoudens.
 import { aandeel } from './afronding.js';
 import { bijstandInPeriode } from './bijstandsbestand.js';
-import { forEachHuishouden } from './cache.js';
-import { num, YEAR_ENTRY, yearsAt } from './derive.js';
+import { forEachHuishouden } from './engine/cache.js';
+import { num, YEAR_ENTRY, yearsAt } from './engine/derive.js';
+import type { ProjectionState } from './engine/state.js';
 import { type Peil, peilVan } from './parameters.js';
-import type { ProjectionState } from './state.js';
 import type { GedeeltelijkeUitstroom, Parameters } from './types.js';
 
 export const LOONDIENST = 1;

@@ -4,11 +4,11 @@
 // cent, `gemiddeldEuro` = totaalCent / (100 · maanden) rounded half up to a euro (from the total,
 // not from the rounded cents); both null when maanden = 0.
 import { gemiddelde } from './afronding.js';
-import { forEachHuishouden } from './cache.js';
-import { num } from './derive.js';
+import { forEachHuishouden } from './engine/cache.js';
+import { num } from './engine/derive.js';
+import type { ProjectionState } from './engine/state.js';
 import { inkomstenJaarVan } from './gedeeltelijkeUitstroom.js';
 import { peilVan } from './parameters.js';
-import type { ProjectionState } from './state.js';
 import type { GemiddeldInkomen, Parameters } from './types.js';
 
 /** The household's qualifying household-months of `jaar`. */

@@ -5,8 +5,8 @@
 import { kennisdatumCutoff } from '@zelfredzaam/domain';
 import { type Either, left, right } from 'fp-ts/lib/Either.js';
 import type { BronHash } from './bron.js';
+import type { ProjectionState } from './engine/state.js';
 import { jaarrapport } from './jaarrapport.js';
-import type { ProjectionState } from './state.js';
 import { stroomUit } from './stroom.js';
 import { trajectUit } from './trajecten.js';
 import type { Herziening, Jaarrapport, ParameterFout, Parameters, Stroom, Traject, Verschil } from './types.js';

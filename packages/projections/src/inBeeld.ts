@@ -7,10 +7,10 @@
 import { STATE_BIJSTAND } from '@zelfredzaam/domain';
 import { aandeel } from './afronding.js';
 import { bijstandOp } from './bijstandsbestand.js';
-import { forEachHuishouden } from './cache.js';
-import { num, REC_FIRST_TRANSITION, REC_TRANSITIONS, S7_IN_BEELD, sectie7 } from './derive.js';
+import { forEachHuishouden } from './engine/cache.js';
+import { num, REC_FIRST_TRANSITION, REC_TRANSITIONS, S7_IN_BEELD, sectie7 } from './engine/derive.js';
+import type { ProjectionState } from './engine/state.js';
 import { type Peil, peilVan } from './parameters.js';
-import type { ProjectionState } from './state.js';
 import type { InBeeld, Parameters } from './types.js';
 
 /** The first day of the spell that contains `day`, or −∞ when there is no bijstand on it. */

@@ -10,10 +10,10 @@
 import { STATE_BIJSTAND } from '@zelfredzaam/domain';
 import { aandeel } from './afronding.js';
 import { bijstandOp } from './bijstandsbestand.js';
-import { forEachHuishouden } from './cache.js';
-import { num, REC_FIRST_TRANSITION, REC_TRANSITIONS } from './derive.js';
+import { forEachHuishouden } from './engine/cache.js';
+import { num, REC_FIRST_TRANSITION, REC_TRANSITIONS } from './engine/derive.js';
+import type { ProjectionState } from './engine/state.js';
 import { type Peil, peilVan } from './parameters.js';
-import type { ProjectionState } from './state.js';
 import type { Langdurig, Parameters } from './types.js';
 
 /** The start of the (merged) spell that contains E, or +∞ when there is no bijstand on E. */

@@ -9,10 +9,10 @@
 // sides). E and V do not apply: every fact dated in Y counts.
 import { isUitState, STATE_BIJSTAND, STATE_UIT_LOONDIENST, UIT_REDENEN, type UitReden } from '@zelfredzaam/domain';
 import { bijstandOp } from './bijstandsbestand.js';
-import { forEachHuishouden } from './cache.js';
-import { num, REC_FIRST_TRANSITION, REC_TRANSITIONS, terugvalAt } from './derive.js';
+import { forEachHuishouden } from './engine/cache.js';
+import { num, REC_FIRST_TRANSITION, REC_TRANSITIONS, terugvalAt } from './engine/derive.js';
+import type { ProjectionState } from './engine/state.js';
 import { type Peil, peilVan } from './parameters.js';
-import type { ProjectionState } from './state.js';
 import type { Parameters, Stroom } from './types.js';
 
 // A household's part, by slot.

@@ -12,7 +12,7 @@
 // groteVooruitgang (eind − begin ≥ 2). The report has a key for every soort with a start or an
 // end in Y.
 import { addMonths, STATE_UIT_LOONDIENST, STATE_UIT_ONDERNEMING } from '@zelfredzaam/domain';
-import { forEachHuishouden } from './cache.js';
+import { forEachHuishouden } from './engine/cache.js';
 import {
   num,
   REC_FIRST_TRANSITION,
@@ -21,11 +21,11 @@ import {
   S7_TRAJECTEN,
   secties7,
   TRAJECT_ENTRY,
-} from './derive.js';
-import { TRAJECT_RESULTATEN } from './encoding.js';
+} from './engine/derive.js';
+import { TRAJECT_RESULTATEN } from './engine/encoding.js';
+import type { ProjectionState } from './engine/state.js';
 import { type Peil, peilVan } from './parameters.js';
 import { tredeAt, tredeDayAt } from './participatie.js';
-import type { ProjectionState } from './state.js';
 import type { Parameters, Traject, Trajecten } from './types.js';
 
 // The counters of one soort, by slot.

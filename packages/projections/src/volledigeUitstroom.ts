@@ -9,10 +9,10 @@ import {
   STATE_UIT_ONDERNEMING,
   STATE_UIT_OPLEIDING,
 } from '@zelfredzaam/domain';
-import { forEachHuishouden } from './cache.js';
-import { num, REC_FIRST_TRANSITION, REC_TRANSITIONS } from './derive.js';
+import { forEachHuishouden } from './engine/cache.js';
+import { num, REC_FIRST_TRANSITION, REC_TRANSITIONS } from './engine/derive.js';
+import type { ProjectionState } from './engine/state.js';
 import { type Peil, peilVan } from './parameters.js';
-import type { ProjectionState } from './state.js';
 import type { Parameters, VolledigeUitstroom } from './types.js';
 
 /** The state code uit(reden) of the household's first qualifying exit with d in Y, or 0. */

@@ -14,7 +14,7 @@
 //   dated on or before them and has no end yet; an employer's first alliance is kept.
 // A view is reused: `laad` overwrites it. Rules read it through its methods, never an offset.
 import { STATE_BIJSTAND, STATE_NOOIT, step, TRANSITION_LOOPT_DOOR } from '@zelfredzaam/domain';
-import { monthOfDay } from '../derive.js';
+import { monthOfDay } from './derive.js';
 import {
   extraOf,
   idKeyOf,
@@ -33,7 +33,7 @@ import {
   KIND_TRAJECT_START,
   KIND_TREDE,
   kindOf,
-} from '../encoding.js';
+} from './encoding.js';
 import {
   blockSizeAfter,
   CHUNK_BITS,
@@ -51,7 +51,7 @@ import {
   H_HEAD,
   HOUSE_INTS,
   type ProjectionState,
-} from '../state.js';
+} from './state.js';
 
 /** What the lenient replay did with a fact. */
 export const GEBRUIKT = 0;

@@ -1,6 +1,6 @@
 // MEETREGELS §7.2 Plaatsingen, per soort: facts, not households. `inJaar`: each Geplaatst dated
 // in Y; `cumulatief`: each dated on or before E.
-import { PLAATSING_SOORTEN } from '../encoding.js';
+import { PLAATSING_SOORTEN } from '../engine/encoding.js';
 import { dag, type Figuur, type Tekst } from './figuur.js';
 
 const GEPLAATST: Tekst = ([soort = 0, d = 0]) => `geplaatst (${PLAATSING_SOORTEN[soort]}) op ${dag(d)}`;

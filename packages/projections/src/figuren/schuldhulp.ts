@@ -1,6 +1,6 @@
 // MEETREGELS §7.2 Schuldhulp: `huishoudens`, a debt trajectory running on a day of Y (start ≤
 // Y-12-31, no end before Y-01-01); `beeindigd.*`, each SchuldhulpBeeindigd dated in Y (facts).
-import { SCHULDHULP_RESULTATEN } from '../encoding.js';
+import { SCHULDHULP_RESULTATEN } from '../engine/encoding.js';
 import { dag, type Figuur, type Tekst } from './figuur.js';
 
 const LOOPT: Tekst = ([id = 0, start = 0, end = -1, jaar = 0], n) =>

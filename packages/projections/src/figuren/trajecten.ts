@@ -4,7 +4,7 @@
 // `resultaten.*` and `trede.*` the TrajectBeeindigd of an end in Y (trede: the last assessment on
 // or before the start and the last on or before the end, when both exist and differ).
 import { addMonths, STATE_UIT_LOONDIENST, STATE_UIT_ONDERNEMING } from '@zelfredzaam/domain';
-import { TRAJECT_RESULTATEN } from '../encoding.js';
+import { TRAJECT_RESULTATEN } from '../engine/encoding.js';
 import type { HuishoudenView } from '../engine/huishouden.js';
 import { dag, type Figuur, type Tekst, UITSTROOM_NAAR } from './figuur.js';
 

@@ -32,7 +32,7 @@ import {
   PLAATSING_SOORTEN,
   SCHULDHULP_RESULTATEN,
   TRAJECT_RESULTATEN,
-} from '../encoding.js';
+} from '../engine/encoding.js';
 import {
   GEBRUIKT,
   HuishoudenView,
@@ -46,10 +46,10 @@ import {
   REDEN_ONBEKEND_TYPE,
   REDEN_TRAJECT_DUBBEL,
 } from '../engine/huishouden.js';
+import { eventIdAt, type ProjectionState, WERKGEVER_KEY } from '../engine/state.js';
 import { euro, type Leden, type LidOpties, type Namen, type Tekst } from '../figuren/figuur.js';
 import { FIGUREN } from '../figuren/registry.js';
 import { peilVan } from '../parameters.js';
-import { eventIdAt, type ProjectionState, WERKGEVER_KEY } from '../state.js';
 import type { Parameters } from '../types.js';
 
 /** One fact of a household's timeline. */

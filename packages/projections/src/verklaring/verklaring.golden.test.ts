@@ -3,10 +3,10 @@
 // household-month in an exit month among them.
 import type { Recorded } from '@zelfredzaam/domain';
 import { describe, expect, it } from 'vitest';
+import { replay } from '../engine/state.js';
 import { HuishoudenFeiten, WerkgeverFeiten } from '../fixtures/feiten.js';
 import { parametersVoor } from '../fixtures/parameters.js';
 import { jaarrapport } from '../jaarrapport.js';
-import { replay } from '../state.js';
 import type { Parameters } from '../types.js';
 import { verklaarHuishouden } from './huishouden.js';
 import { type Lid, verklaring, verklaringHerziening, waardeVan } from './verklaring.js';

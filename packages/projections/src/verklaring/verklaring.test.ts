@@ -4,8 +4,8 @@ import { dayOf, isoDateOf, type Recorded } from '@zelfredzaam/domain';
 import { geldigeGeschiedenis, willekeurigFeit } from '@zelfredzaam/domain/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { replay } from '../engine/state.js';
 import { jaarrapport } from '../jaarrapport.js';
-import { replay } from '../state.js';
 import type { Parameters } from '../types.js';
 import { cellenVan, verklaring, verklaringHerziening, waardeVan } from './verklaring.js';
 

@@ -6,13 +6,8 @@
 // facts' places in the state, the toelichting's function and its numbers), not as objects, and
 // become objects only one at a time as a cell is read: a cell of 100,000 members streams.
 import { firstDayOfMonth, isoMonthOf } from '@zelfredzaam/domain';
-import { KIND_INKOMSTEN_LOONDIENST, KIND_INKOMSTEN_ONDERNEMING, kindOf } from '../encoding.js';
+import { KIND_INKOMSTEN_LOONDIENST, KIND_INKOMSTEN_ONDERNEMING, kindOf } from '../engine/encoding.js';
 import { HuishoudenView } from '../engine/huishouden.js';
-import type { Leden, LidOpties, Namen, Tekst } from '../figuren/figuur.js';
-import { FIGUREN } from '../figuren/registry.js';
-import { TRAJECT_CELLEN } from '../figuren/trajecten.js';
-import { jaarrapport } from '../jaarrapport.js';
-import { type Peil, peilVan } from '../parameters.js';
 import {
   CHUNK_SIZE,
   eventIdAt,
@@ -22,7 +17,12 @@ import {
   isWerkgeverKey,
   type ProjectionState,
   WERKGEVER_KEY,
-} from '../state.js';
+} from '../engine/state.js';
+import type { Leden, LidOpties, Namen, Tekst } from '../figuren/figuur.js';
+import { FIGUREN } from '../figuren/registry.js';
+import { TRAJECT_CELLEN } from '../figuren/trajecten.js';
+import { jaarrapport } from '../jaarrapport.js';
+import { type Peil, peilVan } from '../parameters.js';
 import type { Jaarrapport, Parameters } from '../types.js';
 
 /** One member of a cell (MEETREGELS §8). */
