@@ -46,6 +46,8 @@ export interface Figuur {
   readonly sectie: string;
   /** Its title, in Dutch. */
   readonly titel: string;
+  /** Its object is keyed by soort (§7.2 Trajecten): a restatement lists the soorten of either side, sorted. */
+  readonly perSoort?: boolean;
   /** Its cells' paths, in the report's order (some depend on the report: soorten, overgangen). */
   cellen(rapport: Jaarrapport): readonly string[];
   /** The cells household `h` belongs to, and why. */

@@ -52,6 +52,7 @@ export const trajecten: Figuur = {
   naam: 'trajecten',
   sectie: '7.2',
   titel: 'Trajecten',
+  perSoort: true,
   cellen: (r) => Object.keys(r.trajecten).flatMap((soort) => TRAJECT_CELLEN.map((c) => `trajecten.${soort}.${c}`)),
   verklaar(h, p, leden) {
     const soorten = leden.namen.soorten;
