@@ -158,12 +158,14 @@ describe('maakRapport in the documents’ layout', () => {
       const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       const t = blok(table ?? '', `${titel}\n`, '\n\n');
       expect(t, id).toMatch(
-        new RegExp(`\\n {2}Nulsituatie +${esc(shown[0] ?? '')} +${esc(shown[1] ?? '')}\\n {2}Norm\\n`),
+        new RegExp(
+          `\\n {2}Nulsituatie +${esc(shown[0] ?? '')} +${esc(shown[1] ?? '')}\\n {4}gemeten of opgegeven +gemeten 2012 +gemeten 2013\\n {2}Norm\\n`,
+        ),
       );
       expect(t, id).toMatch(new RegExp(`\\n {2}Gerealiseerd +${esc(shown[1] ?? '')} +${esc(shown[2] ?? '')}\\n`));
       const m = blok(md ?? '', `## ${titel}\n`, '\n## ');
       expect(m, id).toContain(
-        `| Nulsituatie | ${shown[0]} | ${shown[1]} |\n| Norm |  |  |\n| Gerealiseerd | ${shown[1]} | ${shown[2]} |`,
+        `| Nulsituatie | ${shown[0]} | ${shown[1]} |\n| _gemeten of opgegeven_ | gemeten 2012 | gemeten 2013 |\n| Norm |  |  |\n| Gerealiseerd | ${shown[1]} | ${shown[2]} |\n| Behaald | — | — |`,
       );
       expect(csv, id).toContain(`\r\n${id},Gerealiseerd,${eenheid},${r2013 ?? ''},${r2014 ?? ''}\r\n`);
       const h = blok(html ?? '', `data-sectie="${id}"`, '</section>');

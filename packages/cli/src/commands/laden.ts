@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { type EventStore, type ImportResult, importNdjson, openMemoryStore } from '@zelfredzaam/adapters';
 import { maskBsn } from '@zelfredzaam/domain';
-import type { ProjectionState } from '@zelfredzaam/projections';
+import type { BronHash, ProjectionState } from '@zelfredzaam/projections';
 import { flag, type OptionSpec, type Parsed, parseGeheel, stringValue } from '../args.js';
 import { echo, UsageError } from '../errors.js';
 import type { Omgeving } from '../omgeving.js';
@@ -115,12 +115,16 @@ export const loadFile = async (
   path: string,
   omgeving: Omgeving,
   opties: LaadOpties = {},
+  hash?: BronHash,
 ): Promise<{ readonly state: ProjectionState; readonly result: ImportResult }> => {
   const input = await openInput(path, omgeving);
   const store = openMemoryStore({ compact: true });
   try {
     const result = await importInto(store, input, omgeving, opties);
-    return { state: await replayStore(store, omgeving, undefined, { eventIds: opties.eventIds === true }), result };
+    return {
+      state: await replayStore(store, omgeving, hash, undefined, { eventIds: opties.eventIds === true }),
+      result,
+    };
   } finally {
     await store.close();
   }

@@ -5,11 +5,7 @@ import { UsageError } from '../errors.js';
 import { publicatiedag, type RapportVraag } from '../rapport.js';
 
 /** The §3 parameters of the year asked (a restatement: as on the day of publication, as `report --vergelijk`). */
-export const verklaarParameters = (
-  vraag: RapportVraag & { readonly evaluatiedatum?: string },
-  jaar: number,
-  vandaag: string,
-): Parameters => {
+export const verklaarParameters = (vraag: RapportVraag, jaar: number, vandaag: string): Parameters => {
   const dag = vraag.vergelijk && vraag.kennisdatum !== undefined ? publicatiedag(vraag.kennisdatum) : undefined;
   const peildag = dag !== undefined && dag < vandaag ? dag : vandaag;
   const resolved = resolveParameters(

@@ -29,7 +29,7 @@ import { type CelInhoud, type Sink, schrijfVerklaring } from '../format/verklari
 import { HELP } from '../help.js';
 import { meld, type Omgeving, schrijf } from '../omgeving.js';
 import { describeStore } from '../store.js';
-import { HELP_OPTIONS, replayStore, STORE_OPTION, storeSpecOf, withStore } from './common.js';
+import { HELP_OPTIONS, replayStore, STORE_OPTION, storeSpecOf, withBestaandeStore } from './common.js';
 import { LAAD_OPTIES, laadOptiesOf, loadFile, samenvatting, toonNaam } from './laden.js';
 import { onleesbaarMelding, verzamelOnleesbaar } from './onleesbaar.js';
 import { readVraag } from './report.js';
@@ -186,9 +186,8 @@ export const verklaar = async (argv: readonly string[], omgeving: Omgeving): Pro
     await schrijf(omgeving.stdout, HELP.verklaar);
     return EXIT_OK;
   }
-  // MEETREGELS 2.0 §3: the evaluatiedatum V (absolute or +N), checked by resolveParameters.
-  const evaluatiedatum = stringValue(parsed, 'evaluatiedatum');
-  const vraag = { ...readVraag(parsed), ...(evaluatiedatum === undefined ? {} : { evaluatiedatum }) };
+  const vraag = readVraag(parsed);
+  if (vraag.reeks) throw new UsageError('verklaar gaat over één jaar: geef --jaar JJJJ');
   const jaar = vraag.jaren[0] as number;
   const huishouden = stringValue(parsed, 'huishouden');
   const werkgever = stringValue(parsed, 'werkgever');
@@ -234,8 +233,8 @@ export const verklaar = async (argv: readonly string[], omgeving: Omgeving): Pro
   } else {
     const spec = storeSpecOf(parsed, omgeving);
     const onleesbaar = verzamelOnleesbaar();
-    state = await withStore(spec, omgeving, (store) =>
-      replayStore(store, omgeving, onleesbaar.add, { eventIds: true }),
+    state = await withBestaandeStore(spec, omgeving, (store) =>
+      replayStore(store, omgeving, undefined, onleesbaar.add, { eventIds: true }),
     );
     bron = `store ${describeStore(spec)}`;
     // Facts that no longer decode count nowhere (issue 17, point 7): said, and exit 1 at the end.
