@@ -306,7 +306,8 @@ Keuze:
   --werkgever ID       hetzelfde voor een werkgever (allianties)
 
 Uitvoer:
-  --format FORMAAT     json (standaard; met --huishouden: md), csv, md of html
+  --format FORMAAT     json (standaard; met --huishouden: md), csv, md, html of xlsx (een werkmap,
+                       rij voor rij geschreven; vraagt --output BESTAND.xlsx)
   --output BESTAND     schrijf naar een bestand in plaats van de standaarduitvoer
 
 Voorbeelden:

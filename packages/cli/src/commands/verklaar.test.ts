@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { Jaarrapport, Lid } from '@zelfredzaam/projections';
 import { waardeVan } from '@zelfredzaam/projections';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../cli.js';
 import { verklaringInRapport } from '../format/verklaring.js';
@@ -175,4 +176,38 @@ describe('zelfredzaam verklaar', () => {
       'De eerste 1000 van 1234 leden; 234 weggelaten. Alle leden: <code>zelfredzaam verklaar --cel a.b</code>',
     );
   });
+
+  it('writes an xlsx workbook row by row: a row per member', async () => {
+    const base = [
+      'verklaar',
+      '--from',
+      file,
+      '--jaar',
+      '2014',
+      '--cel',
+      'cohort.omvang',
+      '--cel',
+      'stroom.uitstroom.totaal',
+    ];
+    const json = JSON.parse((await cli(base)).stdout) as { cellen: Record<string, Lid[]> };
+    const leden = Object.values(json.cellen).reduce((n, l) => n + l.length, 0);
+    expect((await cli([...base, '--format', 'xlsx'])).stderr).toContain('geef ook --output BESTAND.xlsx');
+    const result = await cli([...base, '--format', 'xlsx', '--output', 'v.xlsx']);
+    expect(result.code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(work, 'v.xlsx'));
+    const sheet = workbook.getWorksheet('Verklaring');
+    expect(sheet?.rowCount).toBe(1 + leden);
+    expect(sheet?.getRow(1).values).toEqual([
+      undefined,
+      'cel',
+      'huishouden',
+      'werkgever',
+      'maand',
+      'feit',
+      'feiten',
+      'toelichting',
+    ]);
+    expect(String(sheet?.getRow(2).getCell(1).value)).toBe('cohort.omvang');
+  }, 60_000);
 });

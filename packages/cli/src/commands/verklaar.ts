@@ -25,7 +25,13 @@ import {
 import { CliError, EXIT_OK, EXIT_REFUSED, echo, UsageError } from '../errors.js';
 import { csvVeld, neutraliseer } from '../format/csv.js';
 import { escapeHtml } from '../format/html.js';
-import { type CelInhoud, type Sink, schrijfVerklaring } from '../format/verklaring.js';
+import {
+  type CelInhoud,
+  type Sink,
+  schrijfVerklaring,
+  schrijfVerklaringXlsx,
+  type VerklaringKop,
+} from '../format/verklaring.js';
 import { HELP } from '../help.js';
 import { meld, type Omgeving, schrijf } from '../omgeving.js';
 import { describeStore } from '../store.js';
@@ -54,7 +60,7 @@ const OPTIONS: OptionSpec = {
   ...LAAD_OPTIES,
 };
 
-export const VERKLAAR_FORMATEN = ['json', 'csv', 'md', 'html'] as const;
+export const VERKLAAR_FORMATEN = ['json', 'csv', 'md', 'html', 'xlsx'] as const;
 
 /** The report's parameters as §5 prints them (every key before the first figure). */
 const parametersVan = (r: Jaarrapport): Record<string, unknown> => {
@@ -212,6 +218,12 @@ export const verklaar = async (argv: readonly string[], omgeving: Omgeving): Pro
   }
   const output = stringValue(parsed, 'output');
   if (output !== undefined) parseBestand(output, '--output');
+  if (formaat === 'xlsx' && output === undefined) {
+    throw new UsageError('--format xlsx schrijft een werkmap: geef ook --output BESTAND.xlsx');
+  }
+  if (formaat === 'xlsx' && enkel !== undefined) {
+    throw new UsageError('--huishouden en --werkgever schrijven json, csv, md of html; xlsx is voor de cellen');
+  }
   const parameters = verklaarParameters(vraag, jaar, omgeving.vandaag());
   const laadOpties = laadOptiesOf(parsed, omgeving);
 
@@ -259,11 +271,11 @@ export const verklaar = async (argv: readonly string[], omgeving: Omgeving): Pro
     return refused > 0 ? EXIT_REFUSED : EXIT_OK;
   }
 
-  const out = openSink(parsed, omgeving);
+  let kop: VerklaringKop;
+  let inhoud: CelInhoud[];
   if (vraag.vergelijk) {
     const h = verklaringHerziening(state, parameters);
-    const cellen = gekozen(parsed, h.cellen);
-    const inhoud: CelInhoud[] = cellen.map((cel) => ({
+    inhoud = gekozen(parsed, h.cellen).map((cel) => ({
       soort: 'herziening',
       cel,
       erbij: () => h.erbij(cel),
@@ -271,38 +283,40 @@ export const verklaar = async (argv: readonly string[], omgeving: Omgeving): Pro
       aantalErbij: h.aantalErbij(cel),
       aantalEraf: h.aantalEraf(cel),
     }));
-    await schrijfVerklaring(
-      formaat,
-      {
-        parameters: { ...parametersVan(h.gepubliceerd), publicatiedatum: parameters.kennisdatum },
-        titel: `Verklaring van de herziening ${jaar}: wat veranderde sinds ${parameters.kennisdatum}`,
-        ondertitel: `Bron: ${bron}`,
-        herziening: true,
-      },
-      inhoud,
-      out.sink,
-    );
+    kop = {
+      parameters: { ...parametersVan(h.gepubliceerd), publicatiedatum: parameters.kennisdatum },
+      titel: `Verklaring van de herziening ${jaar}: wat veranderde sinds ${parameters.kennisdatum}`,
+      ondertitel: `Bron: ${bron}`,
+      herziening: true,
+    };
   } else {
     const v = verklaring(state, parameters);
-    const cellen = gekozen(parsed, v.cellen);
-    const inhoud: CelInhoud[] = cellen.map((cel) => ({
+    inhoud = gekozen(parsed, v.cellen).map((cel) => ({
       soort: 'leden',
       cel,
       aantal: v.aantal(cel),
       leden: () => v.leden(cel),
     }));
-    await schrijfVerklaring(
-      formaat,
-      {
-        parameters: parametersVan(v.rapport),
-        titel: `Verklaring van de cijfers ${jaar}`,
-        ondertitel: `Bron: ${bron}`,
-        herziening: false,
-      },
-      inhoud,
-      out.sink,
-    );
+    kop = {
+      parameters: parametersVan(v.rapport),
+      titel: `Verklaring van de cijfers ${jaar}`,
+      ondertitel: `Bron: ${bron}`,
+      herziening: false,
+    };
   }
-  await out.close();
+  if (formaat === 'xlsx') {
+    const path = output ?? '';
+    try {
+      await schrijfVerklaringXlsx(resolve(omgeving.cwd, path), kop, inhoud);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new CliError(`--output: ${echo(path)} kan niet worden geschreven: ${reason}`);
+    }
+    await meld(omgeving, `Geschreven naar ${path}.`);
+  } else {
+    const out = openSink(parsed, omgeving);
+    await schrijfVerklaring(formaat, kop, inhoud, out.sink);
+    await out.close();
+  }
   return refused > 0 ? EXIT_REFUSED : EXIT_OK;
 };

@@ -2,6 +2,7 @@
 // html. Members are written as they are made (a cell of 100,000 members is never held as a
 // list of objects): every writer takes an iterator per cell and a sink that takes text.
 import type { Lid } from '@zelfredzaam/projections';
+import ExcelJS from 'exceljs';
 import { csvVeld, neutraliseer } from './csv.js';
 import { escapeHtml } from './html.js';
 
@@ -272,7 +273,67 @@ export const verklaringInRapport = (
     naSecties:
       rest.length === 0
         ? ''
-        : `\n<section id="verantwoording" data-sectie="verantwoording"><h2>Verantwoording: overige tellingen</h2>${block(rest)}</section>`,
+        : `\n<section id="verklaring-overig" data-sectie="verklaring-overig"><h2>Verantwoording: overige tellingen</h2>${block(rest)}</section>`,
     css: `${VERKLARING_CSS}.verklaring h3 { font-size: 14px; margin: 14px 0 4px; }\n`,
   };
+};
+
+/**
+ * The cells as an Excel workbook at `path`, written row by row (exceljs's streaming writer: a
+ * committed row leaves memory). One sheet "Verklaring": a row per member; text cells are made
+ * safe from formula injection as in csv.
+ */
+export const schrijfVerklaringXlsx = async (
+  path: string,
+  kop: VerklaringKop,
+  cellen: Iterable<CelInhoud>,
+): Promise<void> => {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: path,
+    useStyles: false,
+    useSharedStrings: false,
+  });
+  workbook.creator = 'zelfredzaam';
+  const info = workbook.addWorksheet('Parameters');
+  info.addRow([kop.titel]).commit();
+  info.addRow([kop.ondertitel]).commit();
+  for (const [key, value] of Object.entries(kop.parameters))
+    info.addRow([key, value === null ? '' : String(value)]).commit();
+  info.commit();
+  const sheet = workbook.addWorksheet('Verklaring', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet
+    .addRow([
+      'cel',
+      ...(kop.herziening ? ['wijziging'] : []),
+      'huishouden',
+      'werkgever',
+      'maand',
+      'feit',
+      'feiten',
+      'toelichting',
+    ])
+    .commit();
+  const row = (cel: string, wijziging: string | undefined, lid: Lid): void => {
+    sheet
+      .addRow([
+        neutraliseer(cel),
+        ...(wijziging === undefined ? [] : [wijziging]),
+        neutraliseer(lid.huishouden ?? ''),
+        neutraliseer(lid.werkgever ?? ''),
+        lid.maand ?? '',
+        lid.feit ?? '',
+        lid.feiten.join(' '),
+        neutraliseer(lid.toelichting),
+      ])
+      .commit();
+  };
+  for (const c of cellen) {
+    if (c.soort === 'leden') for (const lid of c.leden()) row(c.cel, undefined, lid);
+    else {
+      for (const lid of c.erbij()) row(c.cel, 'erbij', lid);
+      for (const lid of c.eraf()) row(c.cel, 'eraf', lid);
+    }
+  }
+  sheet.commit();
+  await workbook.commit();
 };
