@@ -400,3 +400,31 @@ describe('verklaring, golden (MEETREGELS §8)', () => {
     );
   });
 });
+
+describe('a cell of 100,000 members', () => {
+  it('streams its members one at a time, in pseudonym order, as many as the report says', () => {
+    const feiten: Recorded[] = [];
+    for (let i = 0; i < 100_000; i++) {
+      feiten.push({
+        type: 'UitkeringGestart',
+        huishouden: `h-${String(i).padStart(6, '0')}`,
+        datum: '2014-03-01',
+        regeling: 'Participatiewet',
+        eventId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        recordedAt: '2014-03-02T09:00:00.000Z',
+      } as Recorded);
+    }
+    const groot = verklaring(replay(feiten, { eventIds: true }), P);
+    expect(groot.aantal('bijstandsbestand.inJaar')).toBe(100_000);
+    const leden = groot.leden('bijstandsbestand.inJaar');
+    let n = 0;
+    let vorige = '';
+    for (const lid of leden) {
+      const wie = lid.huishouden ?? '';
+      if (wie <= vorige) throw new Error(`not sorted at ${wie}`);
+      vorige = wie;
+      n++;
+    }
+    expect(n).toBe(waardeVan(groot.rapport, 'bijstandsbestand.inJaar'));
+  }, 120_000);
+});
