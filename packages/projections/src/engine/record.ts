@@ -3,7 +3,7 @@
 // `h.bijstandOp(dag)` — and never an offset. One view is reused: `zet` points it at a record
 // (the rules run one household at a time and never hold it across households).
 import { STATE_BIJSTAND } from '@zelfredzaam/domain';
-import { REC_FIRST_TRANSITION, REC_TRANSITIONS, terugvalAt } from './derive.js';
+import { REC_FIRST_TRANSITION, REC_TRANSITIONS, terugvalAt, YEAR_ENTRY, yearsAt } from './derive.js';
 
 export class RecordView {
   private buf: Float64Array = new Float64Array(0);
@@ -37,6 +37,31 @@ export class RecordView {
   }
   terugvalDag(i: number): number {
     return this.buf[terugvalAt(this.buf, this.off) + 1 + i] as number;
+  }
+
+  /**
+   * §4.4: the household's qualifying household-months of `jaar` (bijstand on a day of the month,
+   * income > 0), or −1 when it has none; read them with maanden/loondienstCent/ondernemingCent.
+   */
+  inkomenJaar(jaar: number): number {
+    const at = yearsAt(this.buf, this.off);
+    const end = at + 1 + YEAR_ENTRY * (this.buf[at] as number);
+    for (let p = at + 1; p < end; p += YEAR_ENTRY) {
+      const year = this.buf[p] as number;
+      if (year === jaar) return (this.buf[p + 1] as number) > 0 ? p : -1;
+      if (year > jaar) break;
+    }
+    return -1;
+  }
+  /** Of the year found by inkomenJaar: the number of household-months and their income per source. */
+  maanden(jaar: number): number {
+    return this.buf[jaar + 1] as number;
+  }
+  loondienstCent(jaar: number): number {
+    return this.buf[jaar + 2] as number;
+  }
+  ondernemingCent(jaar: number): number {
+    return this.buf[jaar + 3] as number;
   }
 
   /** True when the household has bijstand on `day`: its state after all transitions dated ≤ day. */
