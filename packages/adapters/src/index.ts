@@ -11,7 +11,7 @@ export {
   exportNdjsonFile,
   ndjsonLine,
 } from './ndjson/export.js';
-export { LINE_NAMESPACE } from './ndjson/identity.js';
+export { canonicalBytes, type Derivation, LINE_NAMESPACE } from './ndjson/identity.js';
 export {
   DEFAULT_MAX_LINE_BYTES,
   type ImportCounts,
@@ -46,7 +46,7 @@ export { EIND_REDENEN, type EindReden, type Redenen, redenenVan } from './period
 export * from './port.js';
 export { type RecordOptions, type RecordResult, recordFacts, type StreamOutcome } from './record.js';
 export type { Row, SqlDriver, SqlSession } from './sql/driver.js';
-export { openPgDriver, type PgDriverOptions } from './sql/pg-driver.js';
+export { openPgDriver, type PgDriverOptions, PostgresTimeoutError } from './sql/pg-driver.js';
 export { openPgliteDriver, pgliteDriverOf } from './sql/pglite-driver.js';
 export { DEFAULT_SCHEMA, SCHEMA_VERSION } from './sql/schema.js';
 export { openSqlStore, type SqlStoreOptions } from './sql/sql-store.js';

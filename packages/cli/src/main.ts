@@ -18,3 +18,6 @@ const exitCode = await run(process.argv.slice(2), {
   vandaag: () => DateTime.now().setZone('Europe/Amsterdam').toISODate() ?? '',
 });
 process.exitCode = exitCode;
+// Everything is written (stdout and stderr are synchronous on pipes and files here): a library
+// that left a timer behind (PGlite after a failed start) must not keep the command alive.
+setTimeout(() => process.exit(exitCode), 2_000).unref();

@@ -15,6 +15,8 @@ export interface Omgeving {
   readonly cwd: string;
   /** Today's date (`YYYY-MM-DD`, Europe/Amsterdam), read from the clock at the edge. */
   readonly vandaag: () => string;
+  /** The current instant in epoch milliseconds (default: the clock); an import refuses a recordedAt after it. */
+  readonly nu?: () => number;
   /** Environment variables (the pseudonymisation key of `--pseudonimiseer`); none when absent. */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }

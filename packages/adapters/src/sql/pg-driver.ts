@@ -2,12 +2,64 @@
 // and one extra connection, opened on the first listen, for LISTEN. `pg` is loaded when a
 // PostgreSQL store is opened, not when the package is imported.
 import type pg from 'pg';
-import type { Row, SqlDriver, SqlSession } from './driver.js';
+import { type Row, type SqlDriver, type SqlSession, sqlState } from './driver.js';
 
 export interface PgDriverOptions {
   /** Connections in the pool (default 10). */
   readonly poolSize?: number;
+  /**
+   * How long connecting (or waiting for a free pooled connection) may take, in milliseconds
+   * (default 10,000; 0: no limit). A server that accepts and never answers fails here.
+   */
+  readonly connectTimeoutMs?: number;
+  /**
+   * How long one statement may run, in milliseconds (default 60,000; 0: no limit): the server
+   * cancels it (statement_timeout), and a server that stops answering altogether is given up on
+   * by the client a few seconds later.
+   */
+  readonly statementTimeoutMs?: number;
 }
+
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 60_000;
+/** The client waits this much longer than the server's statement_timeout, so a live server cancels first. */
+const CLIENT_GRACE_MS = 5_000;
+
+const seconds = (ms: number): string => `${(ms / 1000).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} s`;
+
+/** Thrown when PostgreSQL does not answer within a time limit (issue 17, point 8). */
+export class PostgresTimeoutError extends Error {
+  override readonly name = 'PostgresTimeoutError';
+}
+
+interface Limits {
+  readonly connectMs: number;
+  readonly statementMs: number;
+}
+
+/** A time-out of `pg` or the server as one Dutch line naming the limit and how to change it; other errors as they are. */
+const explain = (error: unknown, limits: Limits): unknown => {
+  const message = error instanceof Error ? error.message : '';
+  if (/^timeout expired$|connection timeout|timeout exceeded when trying to connect/.test(message)) {
+    return new PostgresTimeoutError(
+      `PostgreSQL antwoordt niet: geen verbinding binnen ${seconds(limits.connectMs)} (grens: connect_timeout=SECONDEN in het adres, standaard ${DEFAULT_CONNECT_TIMEOUT_MS / 1000})`,
+      { cause: error },
+    );
+  }
+  if (message === 'Query read timeout') {
+    return new PostgresTimeoutError(
+      `PostgreSQL antwoordt niet: een opdracht kreeg binnen ${seconds(limits.statementMs + CLIENT_GRACE_MS)} geen antwoord (hangt de server?; grens: statement_timeout=SECONDEN in het adres, standaard ${DEFAULT_STATEMENT_TIMEOUT_MS / 1000})`,
+      { cause: error },
+    );
+  }
+  if (sqlState(error) === '57014' && /statement timeout/.test(message)) {
+    return new PostgresTimeoutError(
+      `PostgreSQL brak een opdracht af die langer duurde dan ${seconds(limits.statementMs)} (grens: statement_timeout=SECONDEN in het adres, standaard ${DEFAULT_STATEMENT_TIMEOUT_MS / 1000})`,
+      { cause: error },
+    );
+  }
+  return error;
+};
 
 const arrayQuery = (text: string, params: readonly unknown[] | undefined) => ({
   text,
@@ -26,16 +78,29 @@ class PgDriver implements SqlDriver {
     private readonly pg: PgModule,
     private readonly pool: pg.Pool,
     private readonly connectionString: string,
+    private readonly limits: Limits,
   ) {
     // An idle pooled connection that drops (server restart) must not crash the process.
     pool.on('error', () => {});
   }
 
   async query(text: string, params?: readonly unknown[]): Promise<readonly Row[]> {
-    return rowsOf(await this.pool.query(arrayQuery(text, params)));
+    try {
+      return rowsOf(await this.pool.query(arrayQuery(text, params)));
+    } catch (error) {
+      throw explain(error, this.limits);
+    }
   }
 
   async transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
+    try {
+      return await this.transactionOnce(work);
+    } catch (error) {
+      throw explain(error, this.limits);
+    }
+  }
+
+  private async transactionOnce<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     // A checked-out connection that drops between two queries (a server restart) emits 'error';
@@ -53,6 +118,12 @@ class PgDriver implements SqlDriver {
       await client.query('COMMIT');
       return result;
     } catch (error) {
+      // A server that did not answer in time is not asked to roll back (that would wait as long
+      // again): the connection is dropped, which ends the transaction on the server.
+      if (error instanceof Error && error.message === 'Query read timeout') {
+        broken = error;
+        throw error;
+      }
       try {
         await client.query('ROLLBACK');
       } catch (rollback) {
@@ -82,7 +153,11 @@ class PgDriver implements SqlDriver {
 
   private listeningClient(): Promise<pg.Client> {
     this.listener ??= (async () => {
-      const client = new this.pg.Client({ connectionString: this.connectionString });
+      const client = new this.pg.Client({
+        connectionString: this.connectionString,
+        connectionTimeoutMillis: this.limits.connectMs,
+        keepAlive: true,
+      });
       client.on('notification', (message) => {
         for (const handler of this.handlers.get(message.channel) ?? []) handler();
       });
@@ -91,7 +166,11 @@ class PgDriver implements SqlDriver {
         this.listener = undefined;
         this.handlers.clear();
       });
-      await client.connect();
+      try {
+        await client.connect();
+      } catch (error) {
+        throw explain(error, this.limits);
+      }
       return client;
     })();
     return this.listener;
@@ -124,12 +203,32 @@ const withoutJit = (connectionString: string): string => {
   return url.toString();
 };
 
+const checkLimit = (ms: number, name: string): number => {
+  if (!Number.isSafeInteger(ms) || ms < 0)
+    throw new RangeError(`${name} ${ms}: verwacht een geheel aantal milliseconden ≥ 0`);
+  return ms;
+};
+
 /** A driver for the PostgreSQL server at `connectionString` (postgres://…); connects on first use. */
 export const openPgDriver = async (connectionString: string, options: PgDriverOptions = {}): Promise<SqlDriver> => {
   const { default: pgModule } = await import('pg');
+  const limits: Limits = {
+    connectMs: checkLimit(options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS, 'connectTimeoutMs'),
+    statementMs: checkLimit(options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS, 'statementTimeoutMs'),
+  };
   return new PgDriver(
     pgModule,
-    new pgModule.Pool({ connectionString: withoutJit(connectionString), max: options.poolSize ?? 10 }),
+    new pgModule.Pool({
+      connectionString: withoutJit(connectionString),
+      max: options.poolSize ?? 10,
+      // 0 is "no limit" for each of these in `pg`, as for us.
+      connectionTimeoutMillis: limits.connectMs,
+      ...(limits.statementMs === 0
+        ? {}
+        : { statement_timeout: limits.statementMs, query_timeout: limits.statementMs + CLIENT_GRACE_MS }),
+      keepAlive: true,
+    }),
     connectionString,
+    limits,
   );
 };

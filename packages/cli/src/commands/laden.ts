@@ -6,7 +6,13 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { type EventStore, type ImportResult, importNdjson, openMemoryStore } from '@zelfredzaam/adapters';
+import {
+  type Derivation,
+  type EventStore,
+  type ImportResult,
+  importNdjson,
+  openMemoryStore,
+} from '@zelfredzaam/adapters';
 import { maskBsn } from '@zelfredzaam/domain';
 import type { BronHash, ProjectionState } from '@zelfredzaam/projections';
 import { flag, type OptionSpec, type Parsed, parseGeheel, stringValue } from '../args.js';
@@ -74,6 +80,10 @@ export interface LaadOpties {
   readonly eventIds?: boolean;
   /** Called after each chunk is stored, with the number of lines handled up to then. */
   readonly naVoortgang?: (regels: number) => void;
+  /** How a missing eventId is derived (`--afleiding`; default canoniek, issue 17). */
+  readonly afleiding?: Derivation;
+  /** `--historisch`: new facts may be recorded before the store's latest recordedAt (issue 17). */
+  readonly historisch?: boolean;
 }
 
 /** Imports the input into the store; refusals are printed as they come. */
@@ -88,6 +98,10 @@ export const importInto = async (
     return await importNdjson(store, input.stream, {
       ...(opties.maxRegelBytes === undefined ? {} : { maxLineBytes: opties.maxRegelBytes }),
       ...(opties.herschrijf === undefined ? {} : { rewrite: opties.herschrijf }),
+      ...(opties.afleiding === undefined ? {} : { derivation: opties.afleiding }),
+      ...(opties.historisch === true ? { historisch: true } : {}),
+      // A recordedAt after this moment is refused (issue 17): the clock is read here, at the edge.
+      now: omgeving.nu?.() ?? Date.now(),
       onRefusal: (refusal) => {
         progress.done();
         omgeving.stderr.write(`${refusal.bericht}\n`);
@@ -122,7 +136,7 @@ export const loadFile = async (
   try {
     const result = await importInto(store, input, omgeving, opties);
     return {
-      state: await replayStore(store, omgeving, hash, undefined, { eventIds: opties.eventIds === true }),
+      state: await replayStore(store, omgeving, undefined, hash, { eventIds: opties.eventIds === true }),
       result,
     };
   } finally {

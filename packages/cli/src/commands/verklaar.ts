@@ -246,7 +246,7 @@ export const verklaar = async (argv: readonly string[], omgeving: Omgeving): Pro
     const spec = storeSpecOf(parsed, omgeving);
     const onleesbaar = verzamelOnleesbaar();
     state = await withBestaandeStore(spec, omgeving, (store) =>
-      replayStore(store, omgeving, undefined, onleesbaar.add, { eventIds: true }),
+      replayStore(store, omgeving, onleesbaar.add, undefined, { eventIds: true }),
     );
     bron = `store ${describeStore(spec)}`;
     // Facts that no longer decode count nowhere (issue 17, point 7): said, and exit 1 at the end.
