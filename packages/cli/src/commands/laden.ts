@@ -20,7 +20,7 @@ import { echo, UsageError } from '../errors.js';
 import type { Omgeving } from '../omgeving.js';
 import { createProgress } from '../progress.js';
 import { pseudoniemSleutel, pseudonimiseerder } from '../pseudonimiseer.js';
-import { type DecideFileResult, decideNdjsonFile } from '../replay/decide-file.js';
+import { type DecideFileResult, decideNdjsonFile } from '@zelfredzaam/replay';
 import { aantal, replayStore } from './common.js';
 
 export interface Input {
@@ -77,6 +77,8 @@ export interface LaadOpties {
   readonly maxRegelBytes?: number;
   /** Rewrites each parsed line before it is decoded (the pseudonymiser of pseudonimiseer.ts). */
   readonly herschrijf?: (parsed: unknown) => unknown;
+  /** Keep every fact's eventId in the state (MEETREGELS §8: `verklaar`). */
+  readonly eventIds?: boolean;
   /** Called after each chunk is stored, with the number of lines handled up to then. */
   readonly naVoortgang?: (regels: number) => void;
   /** How a missing eventId is derived (`--afleiding`; default canoniek, issue 17). */
@@ -170,7 +172,10 @@ export const loadFile = async (
   const store = openMemoryStore({ compact: true });
   try {
     const result = await importInto(store, input, omgeving, opties);
-    return { state: await replayStore(store, omgeving, undefined, hash), result };
+    return {
+      state: await replayStore(store, omgeving, undefined, hash, { eventIds: opties.eventIds === true }),
+      result,
+    };
   } finally {
     await store.close();
   }
