@@ -25,7 +25,6 @@ import {
   openStore,
   type SqlDriver,
 } from '../packages/adapters/src/index.js';
-import { decideNdjsonFile, replayNdjsonFile, replayPart, replayPostgres } from '../packages/cli/src/replay/index.js';
 import {
   decodeRecorded,
   formatInstant,
@@ -48,7 +47,7 @@ import {
   toTransferable,
   verklaring,
 } from '../packages/projections/src/index.js';
-import { replayNdjsonFile, replayPart, replayPostgres } from '../packages/replay/src/index.js';
+import { decideNdjsonFile, replayNdjsonFile, replayPart, replayPostgres } from '../packages/replay/src/index.js';
 
 const CHUNK = 1 << 20;
 const LF = 0x0a;

@@ -59,7 +59,10 @@ const hashInFileOrder = (hash: BronHash | undefined, parts: readonly Counts[]): 
       const list = lists[k] as AcceptedLines;
       const at = next[k] as number;
       if (at >= list.count) continue;
-      if (best < 0 || (list.lineNumbers[at] as number) < ((lists[best] as AcceptedLines).lineNumbers[next[best] as number] as number))
+      if (
+        best < 0 ||
+        (list.lineNumbers[at] as number) < ((lists[best] as AcceptedLines).lineNumbers[next[best] as number] as number)
+      )
         best = k;
     }
     if (best < 0) return;
@@ -178,8 +181,8 @@ export const decideNdjsonFile = async (path: string, options: DecideFileOptions)
           },
           running,
           (bytes) => {
-          progress[part] = bytes;
-          options.onProgress?.(Math.min(...progress));
+            progress[part] = bytes;
+            options.onProgress?.(Math.min(...progress));
           },
         ).then(({ kind: _, state: transferable, ...rest }) => {
           counts.push(rest);

@@ -227,9 +227,9 @@ describe('report --from: deciding a file in parts', () => {
             const path = await fileWith(`${linesOf(items).join('\n')}\n`);
             const reference = await viaImport(path);
             const hash = new BronHash([null]);
-        const serial = decideNdjsonFileHere(path, { now, hash });
-        // MEETREGELS §5 bron.sha256: the accepted facts' canonical lines, in file order.
-        expect(hash.sha256(null)).toBe(reference.sha256);
+            const serial = decideNdjsonFileHere(path, { now, hash });
+            // MEETREGELS §5 bron.sha256: the accepted facts' canonical lines, in file order.
+            expect(hash.sha256(null)).toBe(reference.sha256);
             expect(refusalsOf(serial.refusals)).toEqual(refusalsOf(reference.result.refusals));
             expect([serial.accepted, serial.alreadyStored, serial.refused, serial.blank, serial.lines]).toEqual([
               reference.result.accepted,

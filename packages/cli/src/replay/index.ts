@@ -1,10 +1,10 @@
 // The parallel replay and the parallel decider live in @zelfredzaam/replay (issues 13 and 16);
 // `@zelfredzaam/cli/replay` stays as it was for the code that imports it from here.
 export {
-  type DecideFileOptions,
-  type DecideFileResult,
   DEFAULT_MAX_FOUTEN,
   DEFAULT_MAX_LINE_BYTES,
+  type DecideFileOptions,
+  type DecideFileResult,
   decideNdjsonFile,
   decideNdjsonFileHere,
   type PartOptions,
