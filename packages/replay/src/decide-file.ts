@@ -48,31 +48,70 @@ const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 
 type Counts = Omit<DecidePartResult, 'state'>;
 
-/** The parts' accepted lines merged by line number (file order) into the hash. */
-const hashInFileOrder = (hash: BronHash | undefined, parts: readonly Counts[]): void => {
+/** The importer's chunk: it ends after this many decoded lines, or four times as many lines. */
+const IMPORT_CHUNK = 5_000;
+
+/**
+ * The accepted facts into the hash in the order `import` records them (MEETREGELS §5: recorded
+ * order), so that `report --from FILE` and a report from a store the file was imported into give
+ * the same bron.sha256: the importer cuts the file into chunks (5,000 decoded lines, or 20,000
+ * lines) and appends a chunk's accepted facts grouped by household, households in the order they
+ * first appear among the chunk's lines that reach the decider, each household's in file order.
+ */
+const hashInRecordedOrder = (hash: BronHash | undefined, parts: readonly Counts[], lines: number): void => {
   if (hash === undefined) return;
-  const lists = parts.map((p) => p.regels).filter((r) => r !== undefined);
-  const next = lists.map(() => 0);
-  for (;;) {
-    let best = -1;
-    for (let k = 0; k < lists.length; k++) {
-      const list = lists[k] as AcceptedLines;
-      const at = next[k] as number;
-      if (at >= list.count) continue;
-      if (
-        best < 0 ||
-        (list.lineNumbers[at] as number) < ((lists[best] as AcceptedLines).lineNumbers[next[best] as number] as number)
-      )
-        best = k;
+  // Every decoded line's chunk and its household's rank in the chunk, by line number.
+  const isCandidate = new Int32Array(lines + 2).fill(-2);
+  for (const part of parts) {
+    const k = part.kandidaten;
+    if (k === undefined) continue;
+    for (let i = 0; i < k.lines.length; i++) isCandidate[k.lines[i] as number] = k.streams[i] as number;
+  }
+  const chunkOf = new Int32Array(lines + 2);
+  const rankOf = new Int32Array(lines + 2);
+  let chunk = 0;
+  let candidates = 0;
+  let linesInChunk = 0;
+  let ranks = new Map<number, number>();
+  for (let line = 1; line <= lines; line++) {
+    const stream = isCandidate[line] as number;
+    linesInChunk++;
+    if (stream !== -2) {
+      candidates++;
+      chunkOf[line] = chunk;
+      if (stream >= 0) {
+        let rank = ranks.get(stream);
+        if (rank === undefined) {
+          rank = ranks.size;
+          ranks.set(stream, rank);
+        }
+        rankOf[line] = rank;
+      }
     }
-    if (best < 0) return;
-    const list = lists[best] as AcceptedLines;
-    const at = next[best] as number;
+    if (candidates >= IMPORT_CHUNK || linesInChunk >= 4 * IMPORT_CHUNK) {
+      chunk++;
+      candidates = 0;
+      linesInChunk = 0;
+      ranks = new Map();
+    }
+  }
+  const order: { list: AcceptedLines; at: number; line: number }[] = [];
+  for (const part of parts) {
+    const list = part.regels;
+    if (list === undefined) continue;
+    for (let at = 0; at < list.count; at++) order.push({ list, at, line: list.lineNumbers[at] as number });
+  }
+  order.sort(
+    (a, b) =>
+      (chunkOf[a.line] as number) - (chunkOf[b.line] as number) ||
+      (rankOf[a.line] as number) - (rankOf[b.line] as number) ||
+      a.line - b.line,
+  );
+  for (const { list, at } of order) {
     hash.voegToeRegel(
       list.bytes.subarray(list.offsets[at] as number, list.offsets[at + 1] as number),
       list.recordedAt[at] as number,
     );
-    next[best] = at + 1;
   }
 };
 
@@ -103,7 +142,7 @@ export const decideNdjsonFileHere = (path: string, options: DecideFileOptions): 
     ...(options.rewrite === undefined ? {} : { rewrite: options.rewrite }),
     ...(options.onProgress === undefined ? {} : { onBytes: options.onProgress }),
   });
-  hashInFileOrder(options.hash, [counts]);
+  hashInRecordedOrder(options.hash, [counts], counts.lines);
   return combine(state, [counts], 0);
 };
 
@@ -196,6 +235,6 @@ export const decideNdjsonFile = async (path: string, options: DecideFileOptions)
   );
   // A line the byte scan could not route, or one eventId accepted in two parts: decide in one part.
   if (counts.some((c) => c.misrouted > 0) || sharedEventIds(counts)) return decideNdjsonFileHere(path, options);
-  hashInFileOrder(options.hash, counts);
+  hashInRecordedOrder(options.hash, counts, counts[0]?.lines ?? 0);
   return combine(state, counts, workers);
 };

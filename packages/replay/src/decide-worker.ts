@@ -20,12 +20,16 @@ if (port !== null) {
     });
     const transferable = toTransferable(state);
     const regels = counts.regels;
+    const kandidaten = counts.kandidaten;
     post({ kind: 'done', ...counts, state: transferable }, [
       ...transferList(transferable),
       counts.eventIdKeys.buffer as ArrayBuffer,
       ...(regels === undefined
         ? []
         : [regels.bytes, regels.offsets, regels.lineNumbers, regels.recordedAt].map((a) => a.buffer as ArrayBuffer)),
+      ...(kandidaten === undefined
+        ? []
+        : [kandidaten.lines.buffer as ArrayBuffer, kandidaten.streams.buffer as ArrayBuffer]),
     ]);
   } catch (error) {
     post({ kind: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -76,6 +76,12 @@ export interface DecidePartResult {
   /** With `regels`: the accepted facts' canonical lines. */
   readonly regels: AcceptedLines | undefined;
   /**
+   * With `regels`: every decoded line of this part (line number, and its stream's key, part ·
+   * 2^24 + index, or −1 when refused for its recordedAt before the decider), in file order — what
+   * the importer's chunks are cut by and grouped by (decide-file.ts orders the hash as it does).
+   */
+  readonly kandidaten: { readonly lines: Int32Array; readonly streams: Int32Array } | undefined;
+  /**
    * A key (53-bit hash) per eventId this part accepted, each once: one accepted in two parts is
    * refused in one of them when decided in one part (the caller then decides in one part). A fact
    * the decider refuses is refused for that reason wherever its eventId is held.
@@ -117,6 +123,7 @@ export const decidePart = (path: string, part: number, parts: number, options: D
     return g < 0 ? undefined : ids.stream[g];
   };
   const lineStore = options.regels === true ? new LineStore() : undefined;
+  const candidateLog = options.regels === true ? new PairLog() : undefined;
   const derivation = options.derivation ?? 'canoniek';
   let lines = 0;
   let bytes = 0;
@@ -139,6 +146,7 @@ export const decidePart = (path: string, part: number, parts: number, options: D
   const take = (line: number, feit: Identified, rawSubject: string | undefined): void => {
     // As the importer: a recordedAt after now is refused before the decider (issue 17, point 8).
     if (feit.recordedAt !== undefined && feit.recordedAt > options.now) {
+      candidateLog?.add(line, -1);
       const wie = 'werkgever' in feit ? `werkgever ${feit.werkgever}` : `huishouden ${feit.huishouden}`;
       refusals.push({
         line,
@@ -165,6 +173,7 @@ export const decidePart = (path: string, part: number, parts: number, options: D
       index.set(subject, s);
     }
     const timeline = streams.timeline(s);
+    candidateLog?.add(line, part * STREAM_KEY_PART + s);
     // As the importer (decide-per-fact.ts): the decider's refusal first; a fact it accepts whose
     // eventId another stream holds is refused as reused.
     const holder = holderOf(feit.eventId);
@@ -277,9 +286,38 @@ export const decidePart = (path: string, part: number, parts: number, options: D
     refusals,
     misrouted,
     regels: lineStore?.result(),
+    kandidaten: candidateLog?.result(),
     eventIdKeys,
   };
 };
+
+/** A stream key: part · 2^24 + the stream's index in the part. */
+export const STREAM_KEY_PART = 1 << 24;
+
+/** Pairs of int32, growing off the heap. */
+class PairLog {
+  private lines = new Int32Array(4096);
+  private streams = new Int32Array(4096);
+  private count = 0;
+
+  add(line: number, stream: number): void {
+    if (this.count === this.lines.length) {
+      const lines = new Int32Array(2 * this.count);
+      lines.set(this.lines);
+      this.lines = lines;
+      const streams = new Int32Array(2 * this.count);
+      streams.set(this.streams);
+      this.streams = streams;
+    }
+    this.lines[this.count] = line;
+    this.streams[this.count] = stream;
+    this.count++;
+  }
+
+  result(): { lines: Int32Array; streams: Int32Array } {
+    return { lines: this.lines.slice(0, this.count), streams: this.streams.slice(0, this.count) };
+  }
+}
 
 /** The canonical lines of accepted facts, growing off the heap. */
 class LineStore {
