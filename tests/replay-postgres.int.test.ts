@@ -5,7 +5,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPgDriver, openPostgresStore, recordFacts } from '../packages/adapters/src/index.js';
 import { demoGeschiedenis } from '../packages/cli/src/demo/index.js';
-import { replayPostgres } from '../packages/cli/src/replay/index.js';
 import type { Recorded } from '../packages/domain/src/index.js';
 import {
   apply,
@@ -15,6 +14,7 @@ import {
   type ProjectionState,
   resolveParameters,
 } from '../packages/projections/src/index.js';
+import { replayPostgres } from '../packages/replay/src/index.js';
 import { dropSchemas, freshSchema, postgresUrl } from './support/postgres.js';
 
 const url = postgresUrl();

@@ -1,6 +1,15 @@
 // The help texts, in Dutch, for the whole command and each subcommand.
 
-export const COMMANDS = ['demo', 'import', 'import-perioden', 'export', 'report', 'verify', 'intrekken'] as const;
+export const COMMANDS = [
+  'demo',
+  'import',
+  'import-perioden',
+  'export',
+  'report',
+  'verify',
+  'intrekken',
+  'verklaar',
+] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const STORE = `  --store STORE        de gebeurtenissenopslag (standaard pglite:./.zelfredzaam):
@@ -31,6 +40,7 @@ Opdrachten:
   report           de cijfers van een jaar of een reeks jaren (tabel, json, md, csv of html)
   verify           controleer de store tegen de levensloopregels en tel de feiten per soort en jaar
   intrekken        zet een onleesbaar opgeslagen feit apart (positie uit verify)
+  verklaar         verantwoord elk cijfer: de huishoudens en feiten achter elke telling (§8)
 
 Algemene opties:
 ${STORE}
@@ -181,10 +191,14 @@ ${EXIT}
 
 Gebruik: zelfredzaam report (--jaar JJJJ | --jaren VAN-TOT) [opties]
 
-Per indicator de rijen van de gemeentelijke rapportages: Nulsituatie (het gerealiseerde cijfer
-van het jaar ervoor), Norm (uit --normen) en Gerealiseerd, met de uitsplitsing eronder; na de
-uitstroomcijfers (§4) ook participatie, trajecten per soort, plaatsingen, in beeld, langdurige
-afhankelijkheid, minima, schuldhulp en allianties met werkgevers (§7).
+Per indicator de rijen van de gemeentelijke rapportages (MEETREGELS §9): Nulsituatie (gemeten:
+het cijfer van het jaar ervoor; of opgegeven in --normen), Norm, Gerealiseerd en Behaald (ja,
+nee of —), met de uitsplitsing eronder; na de uitstroomcijfers (§4) ook het verloop van het
+bijstandsbestand (§4.8), participatie, trajecten per soort, plaatsingen, in beeld, langdurige
+afhankelijkheid, minima, schuldhulp en allianties met werkgevers (§7), de bron van de cijfers en
+een Verantwoording. Een jaar dat nog niet is begonnen staat er als Beoogd (alleen de normen);
+wat de gemeente niet registreert staat er als n.b. Een store die niet bestaat of geen feiten
+heeft wordt geweigerd (afsluitcode 1); report maakt nooit een store aan.
 
 Bron:
 ${STORE}
@@ -196,26 +210,39 @@ ${STORE}
 Parameters (MEETREGELS §3):
   --jaar JJJJ          het verslagjaar
   --jaren VAN-TOT      een reeks verslagjaren, bijvoorbeeld 2012-2015 (één kolom per jaar)
-  --peildatum DATUM    peildatum (standaard het vroegste van 31 december van het volgende jaar
-                       en vandaag)
-  --meetdatum DATUM    meetdatum van het cohort (standaard de peildatum)
+  --peildatum DATUM    dag waarop de standen tellen (standaard het vroegste van 31 december van
+                       het jaar en vandaag)
+  --evaluatiedatum D   dag waarop het halfjaar na uitstroom wordt beoordeeld (standaard het
+                       vroegste van 30 juni van het volgende jaar en vandaag)
+  --meetdatum DATUM    meetdatum van het cohort (standaard de evaluatiedatum)
   --kennisdatum T      alleen wat op T bekend was: een datum (einde van die dag, Nederlandse
                        tijd) of een ISO-tijdstip (2015-03-01T12:00:00Z)
+                       Elke datum mag ook +N zijn: N maanden na 31 december van het jaar (+6 =
+                       30 juni erna); in een reeks per jaar. Een datum vóór 1 januari van het
+                       jaar wordt geweigerd.
   --hervattingsgrens N langdurig afhankelijk (MEETREGELS §7.2): bijstandsperiodes met minder dan
                        N dagen zonder bijstand ertussen tellen als één (standaard 0: niet samenvoegen)
   --vergelijk          met --kennisdatum: elk cijfer zoals gepubliceerd op T, zoals nu bekend,
-                       en het verschil (beide met de peildatum van het rapport van die dag:
-                       zonder --peildatum het vroegste van (J+1)-12-31 en T)
+                       en het verschil (beide met de data van het rapport van die dag:
+                       zonder --evaluatiedatum het vroegste van (J+1)-06-30 en T)
 
 Uitvoer:
   --format FORMAAT     table (standaard), json (het JSON-object van MEETREGELS §5; een lijst
-                       bij --jaren), md, csv of html (één zelfstandige pagina met grafieken)
+                       bij --jaren), md, csv, csv-nl (; en decimale komma), html (één
+                       zelfstandige pagina met grafieken) of xlsx (werkmap; met --output)
+  --met-verklaring     met --format html en één --jaar: elke telling klapt uit (HTML <details>,
+                       geen scripts) tot haar leden met feiten en toelichting (MEETREGELS §8);
+                       bij meer dan 1.000 leden de eerste 1.000 en de opdracht voor de rest
   --normen BESTAND     JSON of YAML met normen: een lijst van
                          - indicator: volledigeUitstroom   (zie hieronder)
-                           jaar: 2014
-                           waarde: 400                     (aandelen als fractie: 0.75)
+                           jaar: 2014                      (of periode: 2015-2018)
+                           waarde: 400                     (een aantal; € bij gemiddeldInkomen)
+                           nulsituatie: {waarde: 390, jaar: 2013}   (optioneel)
                            toelichting: "…"                (optioneel)
-                       of met indexatie (MEETREGELS §4.6) in plaats van waarde:
+                       aandeel: 0.12 voor een norm op het aandeel; richting: minimaal
+                       (standaard), maximaal, toename of afname (zonder getal, tegen de
+                       nulsituatie); cumulatief: true met een periode (de jaren opgeteld);
+                       indexatie (MEETREGELS §4.6) in plaats van waarde:
                            indexatie: {basis: 475, indexOud: 100, indexNieuw: 102.1}
                        indicatoren: volledigeUitstroom, duurzaamheid (aandeel), cohort,
                        gedeeltelijkeUitstroom (aandeel), gemiddeldInkomen (euro),
@@ -227,7 +254,8 @@ Uitvoer:
   --output BESTAND     schrijf naar BESTAND in plaats van de standaarduitvoer
 ${COMMON}
 
-CSV: komma's, punt als decimaalteken, aandelen als fractie, UTF-8 met BOM. Een tekstcel die
+CSV: komma's, punt als decimaalteken, aandelen als fractie, UTF-8 met BOM; csv-nl: puntkomma's,
+decimale komma, aandelen als procent. Een tekstcel die
 begint met =, +, -, @ of een tab krijgt een apostrof ervoor, zodat een spreadsheet hem niet als
 formule uitvoert.
 
@@ -236,6 +264,7 @@ Voorbeelden:
   zelfredzaam report --jaren 2012-2015 --normen normen.yaml --format html --output rapport.html
   zelfredzaam report --from gemeente.ndjson --jaar 2014 --format json
   zelfredzaam report --jaar 2014 --kennisdatum 2015-03-01 --vergelijk
+  zelfredzaam report --jaren 2012-2015 --meetdatum +8 --kennisdatum +4 --format xlsx --output r.xlsx
 
 ${EXIT}
 `,
@@ -271,5 +300,49 @@ ${STORE}
 ${COMMON}
 
 ${EXIT} Afsluitcode 1 als op die positie geen onleesbaar feit staat.
+`,
+  verklaar: `zelfredzaam verklaar — de leden achter elk cijfer (MEETREGELS §8)
+
+Gebruik: zelfredzaam verklaar --jaar JJJJ [opties]
+
+Voor dezelfde bron en parameters als een rapport: per cel (elke telling van het rapport, zoals
+volledigeUitstroom.loondienst, duurzaamheid.teruggevallen of trajecten.VAK.gestart) de leden —
+één per huishouden (of werkgever), per geteld feit, of per huishouden-maand — met de feiten
+(eventIds) die het lidmaatschap bepalen en een toelichting met de data. Het aantal leden van een
+cel is altijd de waarde in het rapport.
+
+Bron:
+${STORE}
+  --from BESTAND       lees een NDJSON-bestand in het geheugen, via de levensloopregels
+  --pseudonimiseer     met --from: bron-ids vervangen door pseudoniemen (zie import --help)
+  --max-regel-bytes N  met --from: langste regel in bytes (standaard 1048576)
+
+Parameters (MEETREGELS §3), als bij report:
+  --jaar JJJJ, --peildatum DATUM, --evaluatiedatum DATUM, --meetdatum DATUM, --kennisdatum T,
+  --hervattingsgrens N
+  --vergelijk          met --kennisdatum T: per cel de leden erbij en eraf sinds T, elk met de
+                       feiten van dat huishouden die na T zijn vastgelegd (intrekkingen ook);
+                       erbij − eraf is het verschil van report --vergelijk
+
+Keuze:
+  --cel PAD            alleen deze cel (mag vaker); een onbekend pad geeft de lijst van geldige
+  --huishouden ID      de tijdlijn van één huishouden (feiten in datumvolgorde met recordedAt;
+                       ingetrokken en overgeslagen feiten gemarkeerd met de reden) en elke cel
+                       waarin het telt, met de toelichting; onbekend huishouden: afsluitcode 1
+  --werkgever ID       hetzelfde voor een werkgever (allianties)
+
+Uitvoer:
+  --format FORMAAT     json (standaard; met --huishouden: md), csv, md, html of xlsx (een werkmap,
+                       rij voor rij geschreven; vraagt --output BESTAND.xlsx)
+  --output BESTAND     schrijf naar een bestand in plaats van de standaarduitvoer
+
+Voorbeelden:
+  zelfredzaam verklaar --from gemeente.ndjson --jaar 2014 --cel cohort.aanHetWerk --format csv
+  zelfredzaam verklaar --jaar 2014 --huishouden h-3619
+  zelfredzaam verklaar --jaar 2014 --kennisdatum 2015-03-01 --vergelijk --format md
+
+${COMMON}
+
+${EXIT}
 `,
 };
