@@ -112,8 +112,15 @@ export const parseOwner = (text: string): LockOwner | undefined => {
   const record = value as Record<string, unknown>;
   const pid = record.pid;
   if (typeof pid !== 'number' || !Number.isSafeInteger(pid) || pid <= 0) return undefined;
-  const text_ = (key: string) => (typeof record[key] === 'string' ? { [key]: record[key] as string } : {});
-  return { pid, ...text_('start'), ...text_('boot'), ...text_('host'), ...text_('token'), ...text_('since') };
+  const stringField = (key: string) => (typeof record[key] === 'string' ? { [key]: record[key] as string } : {});
+  return {
+    pid,
+    ...stringField('start'),
+    ...stringField('boot'),
+    ...stringField('host'),
+    ...stringField('token'),
+    ...stringField('since'),
+  };
 };
 
 type Verdict = 'alive' | 'gone' | 'unknown';
