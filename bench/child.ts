@@ -14,6 +14,8 @@
 //   child.ts sql URL FILE YEAR       the SQL baseline: load the file into a jsonb table (COPY), then the
 //                                    core figures of YEAR by SQL (sql-baseline.ts), checked against the library's
 //   child.ts household N             N facts of one household decided (Tijdlijn) and folded (issue 17.4)
+//   child.ts verklaring FILE YEAR     MEETREGELS §8: every member of every cell of one year, from the
+//                                    replayed state (a fold that keeps eventIds), each entry made and dropped
 import { randomUUID } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import {
@@ -23,7 +25,6 @@ import {
   openStore,
   type SqlDriver,
 } from '../packages/adapters/src/index.js';
-import { decideNdjsonFile, replayNdjsonFile, replayPart, replayPostgres } from '../packages/cli/src/replay/index.js';
 import {
   decodeRecorded,
   formatInstant,
@@ -44,7 +45,9 @@ import {
   type ProjectionState,
   resolveParameters,
   toTransferable,
+  verklaring,
 } from '../packages/projections/src/index.js';
+import { decideNdjsonFile, replayNdjsonFile, replayPart, replayPostgres } from '../packages/replay/src/index.js';
 
 const CHUNK = 1 << 20;
 const LF = 0x0a;
@@ -238,6 +241,61 @@ const measureFold = (path: string) => {
   return { events, ms: foldMs, households: state.households, rssMiB: rssMiB() };
 };
 
+/** MEETREGELS §8: explaining every cell of one year from the replayed state (issue 13: ≤ 2 s at 1M). */
+const measureVerklaring = (path: string, jaar: number) => {
+  const state = emptyState({ eventIds: true });
+  let events = 0;
+  forEachLine(path, (text) => {
+    const decoded = decodeRecorded(JSON.parse(text));
+    if (decoded._tag === 'Left') throw new Error('invalid line in the benchmark file');
+    apply(state, decoded.right);
+    events++;
+  });
+  const p = parameters(jaar);
+  // The report itself is measured elsewhere: settle first, so this times the explanation.
+  jaarrapport(state, p);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const v = verklaring(state, p);
+  const heapNaVerzamelenMiB = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
+  let leden = 0;
+  let largest = 0;
+  let tekens = 0;
+  for (const cel of v.cellen) {
+    let n = 0;
+    for (const lid of v.leden(cel)) {
+      n++;
+      tekens += lid.toelichting.length + lid.feiten.length;
+    }
+    leden += n;
+    largest = Math.max(largest, n);
+  }
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  // For comparison (not timed): the largest cell held as a list of objects instead of streamed.
+  const groot = v.cellen.reduce((a, c) => (v.aantal(c) > v.aantal(a) ? c : a), v.cellen[0] ?? '');
+  const heapVoor = process.memoryUsage().heapUsed;
+  const alsLijst = [...v.leden(groot)];
+  const grootsteCelAlsObjectenMiB = Math.round((process.memoryUsage().heapUsed - heapVoor) / 2 ** 20);
+  if (alsLijst.length !== v.aantal(groot)) throw new Error('largest cell: count differs');
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  log(
+    `${leden} members in ${v.cellen.length} cells (largest ${largest}) in ${(ms / 1000).toFixed(2)} s (CPU ${(cpuMs / 1000).toFixed(2)} s)`,
+  );
+  return {
+    events,
+    ms,
+    cpuMs,
+    cellen: v.cellen.length,
+    leden,
+    largest,
+    tekens,
+    heapNaVerzamelenMiB,
+    grootsteCelAlsObjectenMiB,
+    rssMiB: rssMiB(),
+  };
+};
+
 const measureImport = async (spec: string, path: string) => {
   const store = await openStore(spec);
   try {
@@ -428,6 +486,8 @@ const main = async (): Promise<unknown> => {
       return measureSql(a, b, Number(process.argv[5]));
     case 'household':
       return measureHousehold(Number(a));
+    case 'verklaring':
+      return measureVerklaring(a, Number(b));
     default:
       throw new Error(`unknown measurement ${kind}`);
   }

@@ -185,6 +185,11 @@ const measureTier = async (tier: Tier, data: DataFile, postgres: Postgres | unde
       add('sqlYear', sql);
       sqlCheck = { jaar: Number(sql.jaar), same: sqlCheck.same && sql.same === true, figures: sql.figures };
     }
+    // Issue 13: every member of every cell of one year (MEETREGELS §8), from the replayed state.
+    add(
+      'verklaring',
+      await child(['verklaring', data.path, String(typeof years[1] === 'number' ? years[1] - 2 : 2015)]),
+    );
     if (tier.events >= 10_000_000) {
       const years = Array.isArray(replay.years) ? replay.years : [];
       const jaar = typeof years[1] === 'number' ? years[1] - 2 : 2015;

@@ -8,6 +8,7 @@ export type Measure =
   | 'query'
   | 'kennisdatum'
   | 'live'
+  | 'verklaring'
   | 'pgliteImport'
   | 'pgliteReplay'
   | 'pgliteSelect'
@@ -78,6 +79,7 @@ const LABELS: Record<Measure, string> = {
   queryQuarter: 'one `jaarrapport` query over two fifths of the households (≈ 400k at 10M)',
   kennisdatum: 'one `jaarrapport` query with a kennisdatum',
   live: 'live update: 1 fact applied + report refreshed',
+  verklaring: 'explain every cell of one year (MEETREGELS §8: every member made) from the replayed state',
   pgliteImport: 'PGlite: import through the decider',
   pgliteReplay: 'PGlite: replay (`readAll` + fold)',
   pgliteSelect: 'PGlite: plain keyset `SELECT` + `JSON.parse`',

@@ -137,5 +137,13 @@ export const evaluateTargets = (tiers: readonly TierResult[]): Target[] => {
     measured: pgImport === undefined ? '—' : `${perSecond(pgImport.result.rate)} at ${pgImport.tier.tier}`,
     met: pgImport === undefined ? undefined : pgImport.result.rate >= 30_000,
   });
+  // Issue 13 (MEETREGELS §8): every member of every cell of one year from the replayed state.
+  const oneM = tiers.find((t) => t.events >= 1_000_000 && t.events < 10_000_000);
+  const uitleg = oneM?.results.find((r) => r.measure === 'verklaring');
+  targets.push({
+    name: 'explain every cell of one year over 1M facts ≤ 2 s',
+    measured: uitleg === undefined ? 'not measured (1M tier)' : `${(uitleg.ms / 1000).toFixed(2)} s at ${oneM?.tier}`,
+    met: uitleg === undefined ? undefined : uitleg.ms <= 2000,
+  });
   return targets;
 };

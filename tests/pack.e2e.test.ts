@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '..');
-const packages = ['domain', 'projections', 'adapters', 'cli'];
+const packages = ['domain', 'projections', 'adapters', 'replay', 'cli'];
 let work: string;
 
 const run = (command: string, args: string[], cwd: string): string =>

@@ -9,6 +9,7 @@ import { importPeriodenCommand } from './commands/import-perioden.js';
 import { intrekken } from './commands/intrekken.js';
 import { report } from './commands/report.js';
 import { verify } from './commands/verify.js';
+import { verklaar } from './commands/verklaar.js';
 import { CliError, EXIT_ERROR, EXIT_OK, EXIT_USAGE, echo, UsageError } from './errors.js';
 import { COMMANDS, type Command, HELP } from './help.js';
 import { meld, type Omgeving, schrijf } from './omgeving.js';
@@ -21,6 +22,7 @@ const RUN: Readonly<Record<Command, (argv: readonly string[], omgeving: Omgeving
   report,
   verify,
   intrekken,
+  verklaar,
 };
 
 const isCommand = (s: string): s is Command => (COMMANDS as readonly string[]).includes(s);
@@ -54,12 +56,12 @@ export const run = async (argv: readonly string[], omgeving: Omgeving): Promise<
       return EXIT_OK;
     }
     if (first === undefined)
-      throw new UsageError('geef een opdracht: demo, import, import-perioden, export, report of verify');
+      throw new UsageError('geef een opdracht: demo, import, import-perioden, export, report, verify of verklaar');
     if (!isCommand(first)) {
       throw new UsageError(
         first.startsWith('-')
-          ? `geef eerst een opdracht (demo, import, import-perioden, export, report of verify), dan de opties; ontvangen ${echo(first)}`
-          : `onbekende opdracht ${echo(first)}; kies uit demo, import, import-perioden, export, report of verify`,
+          ? `geef eerst een opdracht (demo, import, import-perioden, export, report, verify of verklaar), dan de opties; ontvangen ${echo(first)}`
+          : `onbekende opdracht ${echo(first)}; kies uit demo, import, import-perioden, export, report, verify of verklaar`,
       );
     }
     command = first;

@@ -14,8 +14,8 @@ import {
   SOORT_SCHULDHULP,
   SOORT_TRAJECT,
   SOORT_TREDE,
-} from './derive.js';
-import { F_RECORDED_AT, FACT_FLOATS, forEachRun, isWerkgeverKey, type ProjectionState } from './state.js';
+} from './engine/derive.js';
+import { F_RECORDED_AT, FACT_FLOATS, forEachRun, isWerkgeverKey, type ProjectionState } from './engine/state.js';
 import type { Bron, NietGemeten } from './types.js';
 
 /** The rule version of MEETREGELS.md these figures implement. */

@@ -238,8 +238,33 @@ export const candidateOf = (
 /** The time limits of an import: recordedAt after `now`, or before `latest` (undefined: no limit). */
 interface Tijdgrenzen {
   readonly now: string;
-  readonly latest: string | undefined;
+  latest: string | undefined;
+  /** The first facts of the file (its first chunk), to recognise a re-run (see rerunBound). */
+  first: readonly Identified[] | undefined;
+  /** Whether `latest` has been narrowed for a re-run. */
+  narrowed: boolean;
 }
+
+/**
+ * The bound of a re-run (an import that stopped, run again): the facts the first run stored
+ * must not raise the bar for the rest of the same file. They were appended after every fact the
+ * store held before, starting with the file's first stored fact; so the bound is the latest
+ * recordedAt of the facts before that one. Without a stored first fact, the bound is unchanged.
+ */
+const rerunBound = async (store: EventStore, grenzen: Tijdgrenzen): Promise<void> => {
+  grenzen.narrowed = true;
+  const first = grenzen.first ?? [];
+  grenzen.first = undefined;
+  if (first.length === 0) return;
+  const streams = await store.readStreams([...new Set(first.map(streamNameOf))]);
+  for (const feit of first) {
+    const stored = streams.get(streamNameOf(feit))?.find((s) => s.event.eventId === feit.eventId);
+    if (stored !== undefined) {
+      grenzen.latest = await latestRecordedAt(store, stored.position);
+      return;
+    }
+  }
+};
 
 const subjectOfFeit = (feit: Identified): string =>
   'werkgever' in feit ? `werkgever ${feit.werkgever}` : `huishouden ${feit.huishouden}`;
@@ -275,6 +300,15 @@ const refuseByTime = async (
     } else kept.push(candidate);
   }
   if (late.length === 0) return { kept, refusals };
+  if (!grenzen.narrowed) {
+    await rerunBound(store, grenzen);
+    for (const candidate of late.splice(0)) {
+      const recordedAt = candidate.feit.recordedAt;
+      if (recordedAt !== undefined && grenzen.latest !== undefined && recordedAt < grenzen.latest) late.push(candidate);
+      else kept.push(candidate);
+    }
+    if (late.length === 0) return { kept: candidates.filter((c) => kept.includes(c)), refusals };
+  }
   const known = await histories.histories(store, [...new Set(late.map((c) => streamNameOf(c.feit)))]);
   const lateKept = new Set<Candidate>();
   for (const candidate of late) {
@@ -460,6 +494,8 @@ export const importNdjson = async (
   const grenzen: Tijdgrenzen = {
     now: formatInstant(options.now ?? Date.now()),
     latest: options.historisch === true ? undefined : await latestRecordedAt(store),
+    first: undefined,
+    narrowed: false,
   };
   // The histories of the households seen, kept between chunks (bounded; history-cache.ts).
   const histories = new HistoryCache();
@@ -494,6 +530,7 @@ export const importNdjson = async (
     linesInChunk = 0;
     blankInChunk = 0;
     deciding = deciding.then(async () => {
+      if (grenzen.first === undefined && !grenzen.narrowed) grenzen.first = chunk.map((c) => c.feit);
       const decided = await decideChunk(store, chunk, maxAttempts, histories, tally, grenzen);
       tally.refused += refused.length;
       tally.blank += upTo.blank;

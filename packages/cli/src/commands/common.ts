@@ -4,7 +4,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { EventStore, UnreadableEvent } from '@zelfredzaam/adapters';
 import type { Recorded } from '@zelfredzaam/domain';
-import { apply, type BronHash, emptyState, type ProjectionState } from '@zelfredzaam/projections';
+import { apply, type BronHash, emptyState, type ProjectionState, type StateOpties } from '@zelfredzaam/projections';
 import { type OptionSpec, type Parsed, stringValue } from '../args.js';
 import { CliError, EXIT_REFUSED, echo, UsageError } from '../errors.js';
 import { GEEN_NORMEN, type Normen, parseNormen } from '../normen.js';
@@ -116,8 +116,9 @@ export const replayStore = async (
   omgeving: Omgeving,
   onUnreadable?: (event: UnreadableEvent) => void,
   hash?: BronHash,
+  opties: StateOpties = {},
 ): Promise<ProjectionState> => {
-  const state = emptyState();
+  const state = emptyState(opties);
   const progress = createProgress(omgeving.stderr, 'afspelen');
   try {
     for await (const batch of allFacts(store, onUnreadable)) {

@@ -15,12 +15,12 @@ import {
 } from '@zelfredzaam/adapters';
 import { formatInstant, maskBsn, type RecordedAt } from '@zelfredzaam/domain';
 import type { BronHash, ProjectionState } from '@zelfredzaam/projections';
+import { type DecideFileResult, decideNdjsonFile } from '@zelfredzaam/replay';
 import { flag, type OptionSpec, type Parsed, parseGeheel, stringValue } from '../args.js';
 import { echo, UsageError } from '../errors.js';
 import type { Omgeving } from '../omgeving.js';
 import { createProgress } from '../progress.js';
 import { pseudoniemSleutel, pseudonimiseerder } from '../pseudonimiseer.js';
-import { type DecideFileResult, decideNdjsonFile } from '../replay/decide-file.js';
 import { aantal, replayStore } from './common.js';
 
 export interface Input {
@@ -77,6 +77,8 @@ export interface LaadOpties {
   readonly maxRegelBytes?: number;
   /** Rewrites each parsed line before it is decoded (the pseudonymiser of pseudonimiseer.ts). */
   readonly herschrijf?: (parsed: unknown) => unknown;
+  /** Keep every fact's eventId in the state (MEETREGELS §8: `verklaar`). */
+  readonly eventIds?: boolean;
   /** Called after each chunk is stored, with the number of lines handled up to then. */
   readonly naVoortgang?: (regels: number) => void;
   /** How a missing eventId is derived (`--afleiding`; default canoniek, issue 17). */
@@ -123,8 +125,8 @@ export const importInto = async (
  * projections' state on every core, without a store between (replay/decide.ts, issue 16): each
  * household on its decider's timeline, the households partitioned over worker threads. Refused
  * lines go to stderr in line order with the importer's messages. Standard input, which cannot be
- * read once per part, is imported into a compact store in memory (the facts off the JS heap) and
- * replayed.
+ * read once per part, and `verklaar` (which needs the eventIds in the state) import into a compact
+ * store in memory (the facts off the JS heap) and replay it.
  */
 export const loadFile = async (
   path: string,
@@ -133,7 +135,9 @@ export const loadFile = async (
   hash?: BronHash,
 ): Promise<{ readonly state: ProjectionState; readonly result: ImportResult }> => {
   const input = await openInput(path, omgeving);
-  if (input.bytes !== undefined) {
+  // The parallel decider's state keeps no eventIds; `verklaar` (MEETREGELS §8) needs them, so it
+  // takes the store path below.
+  if (input.bytes !== undefined && opties.eventIds !== true) {
     input.stream.destroy();
     const progress = createProgress(omgeving.stderr, 'beslissen');
     let decided: DecideFileResult;
@@ -170,7 +174,10 @@ export const loadFile = async (
   const store = openMemoryStore({ compact: true });
   try {
     const result = await importInto(store, input, omgeving, opties);
-    return { state: await replayStore(store, omgeving, undefined, hash), result };
+    return {
+      state: await replayStore(store, omgeving, undefined, hash, { eventIds: opties.eventIds === true }),
+      result,
+    };
   } finally {
     await store.close();
   }

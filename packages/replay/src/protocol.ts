@@ -26,7 +26,13 @@ export interface RangeRequest {
 }
 
 export type RangeMessage =
-  | { readonly kind: 'done'; readonly facts: number; readonly state: TransferableState }
+  | {
+      readonly kind: 'done';
+      readonly facts: number;
+      /** Stored facts skipped because they no longer decode (issue 17, point 7). */
+      readonly unreadable: number;
+      readonly state: TransferableState;
+    }
   | { readonly kind: 'error'; readonly message: string };
 
 /** What a worker of a parallel `report --from` is asked (decide.ts): one part of the file. */
