@@ -1,6 +1,7 @@
 // `zelfredzaam report`: the figures of one year or a series, from the store or from a file.
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { maskBsn } from '@zelfredzaam/domain';
 import { BronHash, type ProjectionState, resolveParameters, verklaring } from '@zelfredzaam/projections';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import {
@@ -152,7 +153,7 @@ const verklaringHtml = (
         leden: (cel) => v.leden(cel),
         opdracht: (cel) =>
           ['zelfredzaam verklaar', ...bron, '--cel', cel, '--format', 'csv']
-            .map((s, i) => (i === 0 ? s : quote(s)))
+            .map((s, i) => (i === 0 ? s : quote(maskBsn(s))))
             .join(' '),
       },
       sectieIds,
