@@ -11,13 +11,9 @@
 //   child.ts query-quarter FILE YEAR  one jaarrapport over two fifths of the households (≈ 400,000 at 10M)
 import { randomUUID } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
-import {
-  importNdjsonFile,
-  openPgDriver,
-  openPgliteDriver,
-  openStore,
-  type SqlDriver,
-} from '../packages/adapters/src/index.js';
+import { importNdjsonFile, openStore, type SqlDriver } from '../packages/adapters/src/index.js';
+import { openPgliteDriver } from '../packages/adapters/src/pglite.js';
+import { openPgDriver } from '../packages/adapters/src/postgres.js';
 import { replayNdjsonFile, replayPart, replayPostgres } from '../packages/cli/src/replay/index.js';
 import { decodeRecorded, type Recorded } from '../packages/domain/src/index.js';
 import {

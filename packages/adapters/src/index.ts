@@ -1,7 +1,28 @@
-// Public entry point of @zelfredzaam/adapters: the EventStore port, its adapters, recording
-// facts through the decider, and NDJSON import and export.
+// Public entry point of @zelfredzaam/adapters: the EventStore port, the in-memory stores,
+// recording facts through the decider, NDJSON import and export, the library boundary's checks
+// (`feit`, OngeldigeFeitenError), hooks for observing, and `openStore`, which loads a database
+// store's module (and its client, an optional peer dependency) only when that store is opened.
+// The database stores have entry points of their own: `@zelfredzaam/adapters/postgres`,
+// `/pglite` and `/eventstoredb`; nothing here loads `pg`, PGlite or gRPC.
 
+export {
+  type FeitInvoer,
+  type FeitVan,
+  feit,
+  OngeldigeFeitenError,
+  type OngeldigFeit,
+} from './boundary.js';
+export { type Gezondheid, gezondheid } from './gezondheid.js';
 export { DEFAULT_CACHED_FACTS, HistoryCache, type KnownHistory } from './history-cache.js';
+export {
+  type AppendObserved,
+  combineHooks,
+  type Hooks,
+  type LagObserved,
+  observeStore,
+  type RefusalObserved,
+  type RetryObserved,
+} from './hooks.js';
 export { type MemoryStoreOptions, openMemoryStore } from './memory-store.js';
 export {
   type ExportOptions,
@@ -21,17 +42,15 @@ export {
   type LineRefusal,
   type LineRefusalCode,
 } from './ndjson/import.js';
-export {
-  DEFAULT_STORE,
-  type OpenStoreOptions,
-  openPgliteStore,
-  openPostgresStore,
-  openStore,
-} from './open-store.js';
+export { DEFAULT_STORE, type OpenStoreOptions, openStore } from './open-store.js';
 export * from './port.js';
-export { type RecordOptions, type RecordResult, recordFacts, type StreamOutcome } from './record.js';
+export {
+  type DecisionMode,
+  type RecordOptions,
+  type RecordResult,
+  recordFacts,
+  type StreamOutcome,
+} from './record.js';
 export type { Row, SqlDriver, SqlSession } from './sql/driver.js';
-export { openPgDriver, type PgDriverOptions } from './sql/pg-driver.js';
-export { openPgliteDriver, pgliteDriverOf } from './sql/pglite-driver.js';
 export { DEFAULT_SCHEMA, SCHEMA_VERSION } from './sql/schema.js';
 export { openSqlStore, type SqlStoreOptions } from './sql/sql-store.js';

@@ -7,11 +7,19 @@
 // histories of the households seen are kept between chunks (bounded, history-cache.ts) and the
 // next chunk's others are read while a chunk is decided.
 import { createReadStream } from 'node:fs';
-import { decode, describeDecodeError, type Identified, streamNameOf, type WeigeringCode } from '@zelfredzaam/domain';
+import {
+  decode,
+  describeDecodeError,
+  describeReceived,
+  type Identified,
+  streamNameOf,
+  type WeigeringCode,
+} from '@zelfredzaam/domain';
 import { withEventId } from '../envelope.js';
 import { HistoryCache } from '../history-cache.js';
+import { type Hooks, inSpan, notify } from '../hooks.js';
 import type { EventStore } from '../port.js';
-import { recordFacts, type StreamOutcome } from '../record.js';
+import { recordDecided, type StreamOutcome } from '../record.js';
 import { LineIdentities } from './identity.js';
 import { readLines, textOf } from './lines.js';
 
@@ -73,6 +81,11 @@ export interface ImportOptions {
    * rewritten line (its JSON text), never from the original, so the id reveals nothing of it.
    */
   readonly rewrite?: (parsed: unknown) => unknown;
+  /**
+   * Observers: every refusal with its line number (as onRefusal above), each append, each retry,
+   * and a `zelfredzaam.import` span around the whole import.
+   */
+  readonly hooks?: Hooks;
 }
 
 interface Candidate {
@@ -175,13 +188,16 @@ const decideChunk = async (
   maxAttempts: number,
   histories: HistoryCache,
   tally: Tally,
+  options: ImportOptions,
 ): Promise<LineRefusal[]> => {
   const refusals: LineRefusal[] = [];
   if (candidates.length === 0) return refusals;
-  const result = await recordFacts(
+  // The facts were decoded from their lines already; refusals go to the hooks with their line numbers.
+  const { onRefusal: _byLine, ...hooks } = options.hooks ?? {};
+  const result = await recordDecided(
     store,
     candidates.map((c) => c.feit),
-    { chunkSize: candidates.length, maxAttempts, mode: 'per-fact', histories },
+    { chunkSize: candidates.length, maxAttempts, mode: 'per-fact', histories, hooks },
   );
   tally.accepted += result.appended;
   tally.alreadyStored += result.alreadyStored;
@@ -204,8 +220,47 @@ const decideChunk = async (
  */
 export const importNdjson = async (
   store: EventStore,
-  input: AsyncIterable<Uint8Array | string>,
+  input: unknown,
   options: ImportOptions = {},
+): Promise<ImportResult> =>
+  inSpan(options.hooks, 'zelfredzaam.import', { 'zelfredzaam.store': store.kind }, () =>
+    importChecked(store, byteChunks(input), options),
+  );
+
+/** The pieces of an import's input: each a string or bytes (else a TypeError naming its place). */
+async function* checkedChunks(input: AsyncIterable<unknown> | Iterable<unknown>): AsyncGenerator<Uint8Array | string> {
+  let n = 0;
+  for await (const chunk of input) {
+    n++;
+    if (typeof chunk === 'string' || chunk instanceof Uint8Array) yield chunk;
+    else
+      throw new TypeError(
+        `importNdjson: stuk ${n} van de invoer is geen tekst of bytes maar ${describeReceived(chunk, true)}`,
+      );
+  }
+}
+
+/**
+ * The input of importNdjson checked: an async or sync iterable of strings or bytes (a file
+ * stream, stdin, a response body, an array of lines), or one string or byte array.
+ */
+const byteChunks = (input: unknown): AsyncIterable<Uint8Array | string> => {
+  if (typeof input === 'string' || input instanceof Uint8Array) return checkedChunks([input]);
+  if (typeof input === 'object' && input !== null) {
+    if (Symbol.asyncIterator in input && typeof input[Symbol.asyncIterator] === 'function')
+      return checkedChunks(input as AsyncIterable<unknown>);
+    if (Symbol.iterator in input && typeof input[Symbol.iterator] === 'function')
+      return checkedChunks(input as Iterable<unknown>);
+  }
+  throw new TypeError(
+    `importNdjson: verwacht een (async) iterable van tekst of bytes, bv. een bestandsstroom; ontvangen ${describeReceived(input, true)}`,
+  );
+};
+
+const importChecked = async (
+  store: EventStore,
+  input: AsyncIterable<Uint8Array | string>,
+  options: ImportOptions,
 ): Promise<ImportResult> => {
   const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   const chunkSize = Math.max(1, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
@@ -222,6 +277,12 @@ export const importNdjson = async (
     refusals.sort((a, b) => a.line - b.line);
     for (const refusal of refusals) {
       options.onRefusal?.(refusal);
+      notify(options.hooks?.onRefusal, {
+        code: refusal.code,
+        huishouden: refusal.huishouden,
+        line: refusal.line,
+        bericht: refusal.bericht,
+      });
       if (kept.length < maxRefusals) kept.push(refusal);
       else omitted++;
     }
@@ -245,7 +306,7 @@ export const importNdjson = async (
     linesInChunk = 0;
     blankInChunk = 0;
     deciding = deciding.then(async () => {
-      const decided = await decideChunk(store, chunk, maxAttempts, histories, tally);
+      const decided = await decideChunk(store, chunk, maxAttempts, histories, tally, options);
       tally.refused += refused.length;
       tally.blank += upTo.blank;
       report([...refused, ...decided]);

@@ -1,8 +1,37 @@
 // The SQL driver over a PostgreSQL server through `pg`: a pool for queries and transactions,
-// and one extra connection, opened on the first listen, for LISTEN. `pg` is loaded when a
-// PostgreSQL store is opened, not when the package is imported.
-import type pg from 'pg';
+// and one of its connections, taken on the first listen, for LISTEN. `pg` is loaded when a
+// PostgreSQL store is opened by URL, not when the package is imported; `pgDriverOf(pool)` uses
+// the caller's own pool and never loads it. The types below are what the driver uses of `pg`,
+// so a TypeScript user needs no `@types/pg` for this package's declarations.
 import type { Row, SqlDriver, SqlSession } from './driver.js';
+
+interface PgQueryResult {
+  readonly rows: unknown[];
+}
+
+interface PgQueryConfig {
+  readonly text: string;
+  readonly values: unknown[];
+  readonly rowMode: 'array';
+}
+
+/** What the driver uses of a `pg` PoolClient. */
+export interface PgPoolClient {
+  query(config: PgQueryConfig): Promise<PgQueryResult>;
+  query(text: string): Promise<unknown>;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  on(event: 'notification', listener: (message: { readonly channel: string }) => void): unknown;
+  off(event: 'error', listener: (error: Error) => void): unknown;
+  release(error?: Error | boolean): void;
+}
+
+/** What the driver uses of a `pg` Pool (a `pg.Pool` fits). */
+export interface PgPool {
+  query(config: PgQueryConfig): Promise<PgQueryResult>;
+  connect(): Promise<PgPoolClient>;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  end(): Promise<void>;
+}
 
 export interface PgDriverOptions {
   /** Connections in the pool (default 10). */
@@ -17,15 +46,20 @@ const arrayQuery = (text: string, params: readonly unknown[] | undefined) => ({
 
 const rowsOf = (result: { rows: unknown[] }): readonly Row[] => result.rows.filter((row) => Array.isArray(row));
 
+/** A name as a PostgreSQL identifier (our channel names are plain; quoted all the same). */
+const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+
 class PgDriver implements SqlDriver {
   readonly kind = 'postgres';
-  private listener: Promise<pg.Client> | undefined;
+  private listener: Promise<PgPoolClient> | undefined;
   private readonly handlers = new Map<string, Set<() => void>>();
 
   constructor(
-    private readonly pg: PgModule,
-    private readonly pool: pg.Pool,
-    private readonly connectionString: string,
+    private readonly pool: PgPool,
+    /** Ends the pool on close (a pool the driver made); a caller's pool stays open. */
+    private readonly owned: boolean,
+    /** The connection for LISTEN: its own for a pool the driver made, else one of the pool's. */
+    private readonly connectListener: () => Promise<PgPoolClient> = () => pool.connect(),
   ) {
     // An idle pooled connection that drops (server restart) must not crash the process.
     pool.on('error', () => {});
@@ -72,7 +106,7 @@ class PgDriver implements SqlDriver {
     if (handlers === undefined) {
       handlers = new Set();
       this.handlers.set(channel, handlers);
-      await client.query(`LISTEN ${this.pg.escapeIdentifier(channel)}`);
+      await client.query(`LISTEN ${quote(channel)}`);
     }
     handlers.add(onNotify);
     return async () => {
@@ -80,32 +114,40 @@ class PgDriver implements SqlDriver {
     };
   }
 
-  private listeningClient(): Promise<pg.Client> {
+  /** One connection kept for LISTEN until close (a dropped one is replaced on the next listen). */
+  private listeningClient(): Promise<PgPoolClient> {
     this.listener ??= (async () => {
-      const client = new this.pg.Client({ connectionString: this.connectionString });
+      const client = await this.connectListener();
       client.on('notification', (message) => {
         for (const handler of this.handlers.get(message.channel) ?? []) handler();
       });
       // A dropped LISTEN connection is replaced on the next listen; subscribers poll meanwhile.
-      client.on('error', () => {
+      client.on('error', (error) => {
         this.listener = undefined;
         this.handlers.clear();
+        client.release(error);
       });
-      await client.connect();
       return client;
     })();
+    this.listener.catch(() => {
+      this.listener = undefined;
+    });
     return this.listener;
   }
 
   async close(): Promise<void> {
     const listener = this.listener;
     this.listener = undefined;
-    if (listener !== undefined) await (await listener.catch(() => undefined))?.end().catch(() => {});
-    await this.pool.end();
+    if (listener !== undefined) {
+      const client = await listener.catch(() => undefined);
+      if (client !== undefined) {
+        await client.query('UNLISTEN *').catch(() => {});
+        client.release();
+      }
+    }
+    if (this.owned) await this.pool.end();
   }
 }
-
-type PgModule = typeof pg;
 
 /**
  * The connection string with JIT turned off for its sessions: the store's queries are small
@@ -124,12 +166,26 @@ const withoutJit = (connectionString: string): string => {
   return url.toString();
 };
 
-/** A driver for the PostgreSQL server at `connectionString` (postgres://…); connects on first use. */
+/** A driver for the PostgreSQL server at `connectionString` (postgres://…); loads `pg`, connects on first use. */
 export const openPgDriver = async (connectionString: string, options: PgDriverOptions = {}): Promise<SqlDriver> => {
   const { default: pgModule } = await import('pg');
-  return new PgDriver(
-    pgModule,
-    new pgModule.Pool({ connectionString: withoutJit(connectionString), max: options.poolSize ?? 10 }),
-    connectionString,
-  );
+  const pool = new pgModule.Pool({ connectionString: withoutJit(connectionString), max: options.poolSize ?? 10 });
+  // LISTEN on a connection of its own, outside the pool: a pool of one stays free for queries.
+  const connectListener = async (): Promise<PgPoolClient> => {
+    const client = new pgModule.Client({ connectionString });
+    await client.connect();
+    return Object.assign(client, {
+      release: () => {
+        void client.end().catch(() => {});
+      },
+    });
+  };
+  return new PgDriver(pool, true, connectListener);
 };
+
+/**
+ * A driver over the caller's own `pg.Pool` (its size, TLS, credentials, timeouts): the store
+ * uses its connections (one of them, from the first subscription on, for LISTEN) and leaves the
+ * pool open when the store closes. Use `openSqlStore(pgDriverOf(pool))` for a store.
+ */
+export const pgDriverOf = (pool: PgPool): SqlDriver => new PgDriver(pool, false);
