@@ -93,7 +93,9 @@ export const decodeFacts = (
   const ongeldig: OngeldigFeit[] = [];
   for (let i = 0; i < facts.length; i++) {
     const decoded = decode(facts[i]);
-    if (decoded._tag === 'Right') valid[i] = decoded.right;
+    // A caller's object that is already canonical comes back as itself: the store keeps a copy,
+    // so a change the caller makes to it later never reaches the store.
+    if (decoded._tag === 'Right') valid[i] = decoded.right === facts[i] ? { ...decoded.right } : decoded.right;
     else ongeldig.push(ongeldigFeit(offset + i, decoded.left));
   }
   return { valid, ongeldig };

@@ -18,7 +18,6 @@ import {
   type FeitType,
   feitTypes,
   fieldOrder,
-  type Identified,
   type Recorded,
 } from '@zelfredzaam/domain';
 import { appendOne, planAppend } from './append-plan.js';

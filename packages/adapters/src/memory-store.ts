@@ -1,7 +1,7 @@
 // The EventStore port in memory (issue 4, point 3): for tests and library use. It keeps the
 // same promises as the durable stores: revisions, eventId idempotency (and the cross-stream
 // check), recorded order, catch-up-then-live subscriptions, checkpoints.
-import type { Identified, Recorded } from '@zelfredzaam/domain';
+import type { Recorded } from '@zelfredzaam/domain';
 import { appendOne, planAppend } from './append-plan.js';
 import { decodeWrites } from './boundary.js';
 import { openCompactMemoryStore } from './compact-memory-store.js';
