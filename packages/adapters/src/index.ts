@@ -18,6 +18,7 @@ export {
   type AppendObserved,
   combineHooks,
   type Hooks,
+  inSpan,
   type LagObserved,
   observeStore,
   type RefusalObserved,

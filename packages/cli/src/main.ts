@@ -1,7 +1,16 @@
 #!/usr/bin/env node
 // The `zelfredzaam` command: the real world (process streams, the clock) handed to the CLI.
-import { DateTime } from 'luxon';
+// It loads only the dispatcher: each command loads what it needs when it runs (cli.ts).
 import { run } from './cli.js';
+
+/** Today's date in the Netherlands, `YYYY-MM-DD` (the en-CA locale writes ISO dates). */
+const vandaagInNederland = (): string =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 
 // `zelfredzaam export | head`: when the reader goes away, stop quietly.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -15,6 +24,6 @@ const exitCode = await run(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   // MEETREGELS §3: the peildatum defaults to "today" in the Netherlands; the core never reads the clock.
-  vandaag: () => DateTime.now().setZone('Europe/Amsterdam').toISODate() ?? '',
+  vandaag: vandaagInNederland,
 });
 process.exitCode = exitCode;

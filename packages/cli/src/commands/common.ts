@@ -2,7 +2,7 @@
 // bar, reading the normen file and writing the output.
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { EventStore } from '@zelfredzaam/adapters';
+import { type EventStore, inSpan } from '@zelfredzaam/adapters';
 import type { Recorded } from '@zelfredzaam/domain';
 import { apply, emptyState, type ProjectionState } from '@zelfredzaam/projections';
 import { type OptionSpec, type Parsed, stringValue } from '../args.js';
@@ -19,8 +19,15 @@ export const HELP_OPTIONS: OptionSpec = {
 
 export const STORE_OPTION: OptionSpec = { store: { type: 'string' } };
 
-export const storeSpecOf = (parsed: Parsed, omgeving: Omgeving): StoreSpec =>
-  parseStore(stringValue(parsed, 'store') ?? DEFAULT_STORE, omgeving.cwd);
+/** The environment variable naming the store when `--store` is not given (a URL with a password stays off the command line). */
+export const STORE_VARIABELE = 'ZELFREDZAAM_STORE';
+
+/** `--store`, else `ZELFREDZAAM_STORE`, else the default PGlite directory. */
+export const storeSpecOf = (parsed: Parsed, omgeving: Omgeving): StoreSpec => {
+  const fromEnv = omgeving.env?.[STORE_VARIABELE];
+  const given = stringValue(parsed, 'store') ?? (fromEnv === undefined || fromEnv === '' ? undefined : fromEnv);
+  return parseStore(given ?? DEFAULT_STORE, omgeving.cwd);
+};
 
 /** Opens the store, runs `work` with it and always closes it. */
 export const withStore = async <T>(
@@ -49,7 +56,10 @@ export async function* allFacts(store: EventStore): AsyncGenerator<readonly Reco
 }
 
 /** Folds the whole store into a projection state, with a progress bar on a terminal. */
-export const replayStore = async (store: EventStore, omgeving: Omgeving): Promise<ProjectionState> => {
+export const replayStore = (store: EventStore, omgeving: Omgeving): Promise<ProjectionState> =>
+  inSpan(omgeving.hooks, 'zelfredzaam.replay', { 'zelfredzaam.store': store.kind }, () => replayInto(store, omgeving));
+
+const replayInto = async (store: EventStore, omgeving: Omgeving): Promise<ProjectionState> => {
   const state = emptyState();
   const progress = createProgress(omgeving.stderr, 'afspelen');
   try {
