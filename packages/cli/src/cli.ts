@@ -45,9 +45,12 @@ const logOption = (argv: readonly string[], omgeving: Omgeving): { argv: readonl
   if (log === undefined) return { argv, omgeving };
   if (log === 'tekst') return { argv: rest, omgeving: { ...omgeving, log } };
   const stderr = omgeving.stderr;
+  // Handed on at once (not after the terminal took it): nothing waits in this stream's buffer
+  // when the command ends.
   const plain = new Writable({
     write(chunk, _encoding, done) {
-      stderr.write(chunk, done);
+      stderr.write(chunk);
+      done();
     },
   });
   return { argv: rest, omgeving: { ...omgeving, log, stderr: plain } };
