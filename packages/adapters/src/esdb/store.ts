@@ -71,7 +71,7 @@ const START = 'start';
 const END = 'end';
 const FORWARDS = 'forwards';
 const BACKWARDS = 'backwards';
-const NO_STREAM = 'no_stream';
+const NO_STREAM = 'no_stream' as const;
 
 /** What the adapter uses of a client: @eventstore/db-client's EventStoreDBClient or KurrentDB's client. */
 export type EsdbClient = Pick<
@@ -85,7 +85,9 @@ const errorType = (error: unknown): string | undefined =>
     ? error.type
     : undefined;
 const isStreamNotFound = (error: unknown): boolean => errorType(error) === 'stream-not-found';
-const isWrongExpectedVersion = (error: unknown): error is { readonly actualVersion?: unknown } =>
+const isWrongExpectedVersion = (
+  error: unknown,
+): error is { readonly actualVersion?: unknown; readonly actualState?: unknown } =>
   errorType(error) === 'wrong-expected-version';
 
 const isObject = (value: unknown): value is Readonly<Record<string, unknown>> =>
@@ -346,10 +348,14 @@ class EventStoreDbStore implements EventStore {
       const now = this.now();
       try {
         // Always the revision just read: the ids checked above are then exactly what is there.
+        const expected = current === 'no_stream' ? NO_STREAM : BigInt(current);
+        // `expectedRevision` for @eventstore/db-client, `streamState` for @kurrent/kurrentdb-client;
+        // each client ignores the other's option.
+        const options = { expectedRevision: expected, streamState: expected };
         const result = await this.client.appendToStream(
           serverName,
           fresh.map((event) => toEventData(event, now)),
-          { expectedRevision: current === 'no_stream' ? NO_STREAM : BigInt(current) },
+          options,
         );
         const first = result.nextExpectedRevision - BigInt(fresh.length) + 1n;
         const stored = await this.readRaw(serverName, first, fresh.length);
@@ -360,7 +366,8 @@ class EventStoreDbStore implements EventStore {
         };
       } catch (error) {
         if (!isWrongExpectedVersion(error)) throw error;
-        const actual = error.actualVersion;
+        // db-client names the stream's revision actualVersion; the KurrentDB client actualState.
+        const actual = error.actualVersion ?? error.actualState;
         // A caller who asked for a revision gets the conflict; for `any`, read again and retry.
         if (write.expectedRevision !== 'any')
           return conflict(typeof actual === 'bigint' ? Number(actual) : 'no_stream');
