@@ -33,6 +33,7 @@ import {
   type ReadAllOptions,
   type StoredEvent,
   type StreamWrite,
+  unreadableOf,
 } from './port.js';
 import { checkBatchSize } from './read-all.js';
 
@@ -313,7 +314,7 @@ class CompactMemoryStore extends InMemoryLog implements EventStore {
     const values: unknown = JSON.parse(slab?.toString('utf8', offset, offset + (this.factLength[fact] ?? 0)) ?? 'null');
     const type: FeitType | undefined = Array.isArray(values) ? feitTypes[Number(values[0])] : undefined;
     if (type === undefined || !Array.isArray(values)) {
-      throw new CorruptStoredEventError(stream, revision, 'onleesbare opgeslagen velden');
+      throw new CorruptStoredEventError(stream, revision, 'onleesbare opgeslagen velden', positionOf(fact));
     }
     const raw: Record<string, unknown> = { type };
     const keys = fieldOrder[type];
@@ -325,7 +326,14 @@ class CompactMemoryStore extends InMemoryLog implements EventStore {
     raw.eventId = uuidOf(this.factId, 4 * fact);
     raw.recordedAt = values[1];
     const decoded = decodeRecorded(raw);
-    if (decoded._tag === 'Left') throw new CorruptStoredEventError(stream, revision, describeDecodeError(decoded.left));
+    if (decoded._tag === 'Left')
+      throw new CorruptStoredEventError(
+        stream,
+        revision,
+        describeDecodeError(decoded.left),
+        positionOf(fact),
+        typeof raw.eventId === 'string' ? raw.eventId : undefined,
+      );
     return { stream, revision, position: positionOf(fact), event: decoded.right };
   }
 
@@ -400,10 +408,19 @@ class CompactMemoryStore extends InMemoryLog implements EventStore {
           name = this.nameOf(stream);
           names.set(stream, name);
         }
-        batch.push(this.read(fact, name));
+        if (options.onUnreadable === undefined) {
+          batch.push(this.read(fact, name));
+          continue;
+        }
+        try {
+          batch.push(this.read(fact, name));
+        } catch (error) {
+          if (!(error instanceof CorruptStoredEventError)) throw error;
+          options.onUnreadable(unreadableOf(error));
+        }
       }
       index = end;
-      yield batch;
+      if (batch.length > 0) yield batch;
     }
   }
 }

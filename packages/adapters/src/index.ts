@@ -27,6 +27,7 @@ export {
 export { type MemoryStoreOptions, openMemoryStore } from './memory-store.js';
 export {
   type ExportOptions,
+  ExportOutputError,
   type ExportResult,
   exportNdjson,
   exportNdjsonFile,
@@ -44,6 +45,20 @@ export {
   type LineRefusalCode,
 } from './ndjson/import.js';
 export { DEFAULT_STORE, type OpenStoreOptions, openStore } from './open-store.js';
+export { type Afgeleid, type Afleiding, type Inkomen, leidAf, type Periode } from './perioden/afleiding.js';
+export { PERIODEN_NAMESPACE } from './perioden/identiteit.js';
+export {
+  importPerioden,
+  type PeriodenBestand,
+  PeriodenBestandFout,
+  PeriodenOptieFout,
+  type PeriodenOpties,
+  type PeriodenResultaat,
+  type PeriodenWeigering,
+  type PeriodenWeigeringCode,
+  peilmomentVan,
+} from './perioden/import.js';
+export { EIND_REDENEN, type EindReden, type Redenen, redenenVan } from './perioden/velden.js';
 export * from './port.js';
 export {
   type DecisionMode,

@@ -2,7 +2,7 @@
 // same contract suite; an adapter adds no behaviour the interface does not promise.
 // Appending facts for users goes through `recordFacts` (record.ts), which runs the decider;
 // the raw `append` here only enforces revisions and eventId idempotency.
-import type { Identified, Recorded } from '@zelfredzaam/domain';
+import { type Identified, maskBsn, type Recorded } from '@zelfredzaam/domain';
 
 export interface PositionBrand {
   readonly Position: unique symbol;
@@ -76,6 +76,14 @@ export class EventIdConflictError extends Error {
   }
 }
 
+/**
+ * A stream name safe to print: a stored fact that no longer decodes may name a household with a
+ * BSN in its id (stored before the codec refused it), so every BSN and every run of nine or more
+ * digits, with or without separators, is left out (issue 17, point 7).
+ */
+export const shownStream = (stream: string): string =>
+  maskBsn(stream).replace(/\d(?:[ .\-_/]?\d){8,}/g, '[cijfers verwijderd]');
+
 /** Thrown when a stored event read back is not a fact of the catalogue (a corrupt row or record). */
 export class CorruptStoredEventError extends Error {
   override readonly name = 'CorruptStoredEventError';
@@ -83,16 +91,47 @@ export class CorruptStoredEventError extends Error {
     readonly stream: string,
     readonly revision: number,
     readonly reason: string,
+    /** The store's position of the event, when known. */
+    readonly position?: Position,
+    /** The event's id as the store keeps it beside the fact, when known. */
+    readonly eventId?: string,
   ) {
-    super(`stream ${stream}, revisie ${revision}: opgeslagen gebeurtenis onleesbaar — ${reason}`);
+    super(
+      `${position === undefined ? '' : `positie ${position}, `}stream ${shownStream(stream)}, revisie ${revision}: opgeslagen gebeurtenis onleesbaar — ${reason}`,
+    );
   }
 }
+
+/** A stored event that does not decode, as readAll reports it to `onUnreadable`. */
+export interface UnreadableEvent {
+  /** The raw stream name (print it with shownStream: it may hold a BSN). */
+  readonly stream: string;
+  readonly revision: number;
+  readonly position: Position | undefined;
+  readonly eventId: string | undefined;
+  /** Why it does not decode (Dutch; never a field's value). */
+  readonly reason: string;
+}
+
+export const unreadableOf = (error: CorruptStoredEventError): UnreadableEvent => ({
+  stream: error.stream,
+  revision: error.revision,
+  position: error.position,
+  eventId: error.eventId,
+  reason: error.reason,
+});
 
 export interface ReadAllOptions {
   /** Start after this position (exclusive); from the beginning when absent. */
   readonly after?: Position;
   /** Events per batch (default 1000). */
   readonly batchSize?: number;
+  /**
+   * A stored event that no longer decodes (a codec that became stricter, a row changed by hand)
+   * is passed here and skipped, and reading goes on (issue 17, point 7); without it, readAll
+   * throws a CorruptStoredEventError at that event.
+   */
+  readonly onUnreadable?: (event: UnreadableEvent) => void;
 }
 
 export interface SubscribeOptions extends ReadAllOptions {
@@ -129,3 +168,14 @@ export interface EventStore {
   saveCheckpoint(subscriber: string, position: Position): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * A store that can set a stored event that no longer decodes aside (the SQL stores): out of the
+ * log into a table of its own, kept as it was (issue 17, point 7).
+ */
+export interface SetsAsideUnreadable {
+  setAsideUnreadable(position: Position): Promise<UnreadableEvent>;
+}
+
+export const canSetAside = (store: EventStore): store is EventStore & SetsAsideUnreadable =>
+  typeof (store as Partial<SetsAsideUnreadable>).setAsideUnreadable === 'function';

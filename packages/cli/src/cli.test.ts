@@ -34,7 +34,7 @@ describe('zelfredzaam (in-process)', () => {
     const none = await cli([]);
     expect(none.code).toBe(2);
     expect(none.stderr).toBe(
-      'zelfredzaam: geef een opdracht: demo, import, export, report of verify\nGebruik: zelfredzaam <opdracht> [opties]\nMeer hulp: zelfredzaam --help\n',
+      'zelfredzaam: geef een opdracht: demo, import, import-perioden, export, report of verify\nGebruik: zelfredzaam <opdracht> [opties]\nMeer hulp: zelfredzaam --help\n',
     );
   });
 

@@ -14,9 +14,11 @@ type Run = (argv: readonly string[], omgeving: Omgeving) => Promise<number>;
 const RUN: Readonly<Record<Command, () => Promise<Run>>> = {
   demo: async () => (await import('./commands/demo.js')).demo,
   import: async () => (await import('./commands/import.js')).importCommand,
+  'import-perioden': async () => (await import('./commands/import-perioden.js')).importPeriodenCommand,
   export: async () => (await import('./commands/export.js')).exportCommand,
   report: async () => (await import('./commands/report.js')).report,
   verify: async () => (await import('./commands/verify.js')).verify,
+  intrekken: async () => (await import('./commands/intrekken.js')).intrekken,
 };
 
 /**
@@ -89,12 +91,13 @@ export const run = async (argv: readonly string[], world: Omgeving): Promise<num
       await schrijf(omgeving.stdout, `zelfredzaam ${version()}\n`);
       return EXIT_OK;
     }
-    if (first === undefined) throw new UsageError('geef een opdracht: demo, import, export, report of verify');
+    if (first === undefined)
+      throw new UsageError('geef een opdracht: demo, import, import-perioden, export, report of verify');
     if (!isCommand(first)) {
       throw new UsageError(
         first.startsWith('-')
-          ? `geef eerst een opdracht (demo, import, export, report of verify), dan de opties; ontvangen ${echo(first)}`
-          : `onbekende opdracht ${echo(first)}; kies uit demo, import, export, report of verify`,
+          ? `geef eerst een opdracht (demo, import, import-perioden, export, report of verify), dan de opties; ontvangen ${echo(first)}`
+          : `onbekende opdracht ${echo(first)}; kies uit demo, import, import-perioden, export, report of verify`,
       );
     }
     command = first;

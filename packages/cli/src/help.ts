@@ -1,6 +1,6 @@
 // The help texts, in Dutch, for the whole command and each subcommand.
 
-export const COMMANDS = ['demo', 'import', 'export', 'report', 'verify'] as const;
+export const COMMANDS = ['demo', 'import', 'import-perioden', 'export', 'report', 'verify', 'intrekken'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const STORE = `  --store STORE        de gebeurtenissenopslag (standaard pglite:./.zelfredzaam):
@@ -23,12 +23,14 @@ bijstandshuishoudens (MEETREGELS.md).
 Gebruik: zelfredzaam <opdracht> [opties]
 
 Opdrachten:
-  demo      maak een voorbeeldgemeente (±4.000 bijstandshuishoudens, 2011–2016) en toon het
-            rapport 2012–2015
-  import    lees gebeurtenissen uit een NDJSON-bestand in de store, via de levensloopregels
-  export    schrijf alle gebeurtenissen uit de store als NDJSON
-  report    de cijfers van een jaar of een reeks jaren (tabel, json, md, csv of html)
-  verify    controleer de store tegen de levensloopregels en tel de feiten per soort en jaar
+  demo             maak een voorbeeldgemeente (±4.000 bijstandshuishoudens, 2011–2016) en toon het
+                   rapport 2012–2015
+  import           lees gebeurtenissen uit een NDJSON-bestand in de store, via de levensloopregels
+  import-perioden  lees perioden en inkomsten uit de CSV-export van een zaaksysteem (§10)
+  export           schrijf alle gebeurtenissen uit de store als NDJSON
+  report           de cijfers van een jaar of een reeks jaren (tabel, json, md, csv of html)
+  verify           controleer de store tegen de levensloopregels en tel de feiten per soort en jaar
+  intrekken        zet een onleesbaar opgeslagen feit apart (positie uit verify)
 
 Algemene opties:
 ${STORE}
@@ -47,7 +49,7 @@ ${EXIT}
 `,
   demo: `zelfredzaam demo — een voorbeeldgemeente, en het rapport 2012–2015
 
-Gebruik: zelfredzaam demo [--seed N] [--huishoudens N] [--store STORE | --ndjson BESTAND]
+Gebruik: zelfredzaam demo [--seed N] [--huishoudens N] [--store STORE | --ndjson BESTAND | --perioden MAP]
 
 Maakt deterministisch (zelfde seed, zelfde feiten) een gemeente ter grootte van Zwolle:
 bijstandshuishoudens van 2011 tot en met 2016 met instroom, volledige uitstroom (loondienst,
@@ -63,6 +65,10 @@ Opties:
   --huishoudens N      bijstandshuishoudens bij de start, 1 … 2000000 (standaard 4000)
   --ndjson BESTAND     schrijf de feiten als NDJSON naar BESTAND in plaats van naar de store
                        (geen rapport); '-' is de standaarduitvoer
+  --perioden MAP       schrijf de gemeente als maandelijkse exports van een zaaksysteem naar MAP
+                       (perioden-JJJJ-MM-DD.csv, inkomsten-JJJJ-MM-DD.csv van januari tot
+                       en met december 2015, met enkele later gecorrigeerde einddatums en
+                       redenen, en redenen.yaml); in te lezen met import-perioden (geen rapport)
   --format FORMAAT     formaat van het rapport: table (standaard), json, md, csv, html
   --normen BESTAND     normen per indicator en jaar (zie zelfredzaam report --help)
 ${STORE}
@@ -72,6 +78,7 @@ Voorbeelden:
   zelfredzaam demo
   zelfredzaam demo --seed 7 --huishoudens 10000 --store memory:
   zelfredzaam demo --ndjson demo.ndjson
+  zelfredzaam demo --perioden exports/
 
 ${EXIT}
 `,
@@ -101,6 +108,48 @@ Voorbeelden:
 
 ${EXIT} Afsluitcode 1 als er ook maar één regel is geweigerd; 3 als de store wegvalt (draai
 dezelfde import dan opnieuw: wat al is vastgelegd, wordt niet dubbel vastgelegd).
+`,
+  'import-perioden': `zelfredzaam import-perioden — perioden uit een zaaksysteem (MEETREGELS §10)
+
+Gebruik: zelfredzaam import-perioden PERIODEN.csv [--inkomsten INKOMSTEN.csv] --bron NAAM --peilmoment DATUM|TIJDSTIP [--redenen BESTAND] [--store STORE] [--pseudonimiseer]
+
+Maakt van de maandelijkse export van een zaaksysteem feiten: het begin van een periode wordt
+UitkeringGestart, het einde (met reden) InLoondienstGetreden, EigenOndernemingGestart,
+OpleidingGestart of UitkeringBeeindigd, elke inkomstenrij (opgeteld per huishouden, maand en bron)
+InkomstenOntvangen. Per huishouden in het bestand wordt vergeleken met wat de store van dezelfde
+bron weet: wat niet meer volgt wordt ingetrokken ("correctie bronbestand NAAM PEILMOMENT"), wat
+nieuw is toegevoegd, in één batch langs de levensloopregels. Huishoudens die niet in het bestand
+staan blijven zoals ze zijn. Dezelfde export opnieuw importeren voegt niets toe; de exports op
+volgorde importeren geeft een geschiedenis waarin report --kennisdatum PEILMOMENT het rapport van
+die export geeft.
+
+CSV: UTF-8 (met of zonder BOM), scheidingsteken , of ; (uit de kopregel), kolommen in elke
+volgorde, onbekende kolommen genegeerd. Perioden: huishouden, begindatum, einddatum (leeg zolang
+de periode loopt), reden (verplicht bij een einddatum), regeling (optioneel). Inkomsten:
+huishouden, maand (JJJJ-MM), bron (loondienst of onderneming), bedrag (475, 475,50 of 475.50).
+Datums als JJJJ-MM-DD of DD-MM-JJJJ.
+
+Opties:
+  --inkomsten BESTAND  CSV met inkomsten; zonder deze optie blijven inkomsten in de store staan
+  --bron NAAM          naam van het bronsysteem (deel van elke eventId; 1–100 tekens)
+  --peilmoment T       moment van de export: een datum (einde van die dag, Nederlandse tijd) of
+                       een ISO-tijdstip; wordt de recordedAt van de feiten
+  --redenen BESTAND    YAML of JSON met de redencodes van het zaaksysteem, bijvoorbeeld
+                         UO01: loondienst
+                         UO02: onderneming
+                         VH: verhuizing
+                       redenen: loondienst, onderneming, opleiding, verhuizing, overlijden,
+                       andere-uitkering, detentie, partner-inkomen, overig
+  --pseudonimiseer     vervang huishouden door een pseudoniem (zie import --help)
+${STORE}
+${COMMON}
+
+Voorbeeld:
+  zelfredzaam import-perioden perioden-2015-01.csv --inkomsten inkomsten-2015-01.csv \\
+    --bron zaaksysteem --peilmoment 2015-01-31 --redenen redenen.yaml
+
+${EXIT} Afsluitcode 1 als er een rij of huishouden is overgeslagen (elke melding: bestand, regel,
+huishouden en reden).
 `,
   export: `zelfredzaam export — alle gebeurtenissen uit de store als NDJSON
 
@@ -195,5 +244,22 @@ ${STORE}
 ${COMMON}
 
 ${EXIT} Afsluitcode 1 als er een schending is gevonden.
+`,
+  intrekken: `zelfredzaam intrekken — zet een onleesbaar opgeslagen feit apart
+
+Gebruik: zelfredzaam intrekken --positie N [--store STORE]
+
+Een opgeslagen feit dat niet meer te lezen is (bijvoorbeeld omdat een nieuwere versie een veld
+strenger controleert) telt nergens mee; report, export en verify slaan het over en noemen zijn
+positie. Deze opdracht haalt het uit de gebeurtenissen en bewaart het ongewijzigd, met de reden,
+in de tabel set_aside van de store (PostgreSQL en PGlite). Geen cijfer verandert. Een leesbaar
+feit wordt niet apart gezet: trek dat in met een GebeurtenisIngetrokken (via import).
+
+Opties:
+${STORE}
+  --positie N          de positie van het onleesbare feit (zoals verify en export die noemen)
+${COMMON}
+
+${EXIT} Afsluitcode 1 als op die positie geen onleesbaar feit staat.
 `,
 };

@@ -3,6 +3,7 @@
 // other input (STYLE §1). A norm is a value, or a base amount with CBS indexation (§4.6,
 // computed by the projections' indexeerNorm).
 
+import { containsBsn, isWellFormedText, maskBsn } from '@zelfredzaam/domain';
 import { indexeerNorm } from '@zelfredzaam/projections';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
@@ -35,7 +36,8 @@ const NormenBestand = t.union([t.readonlyArray(t.unknown), t.type({ normen: t.re
 const MAX_TOELICHTING = 300;
 
 const describe = (value: unknown): string => {
-  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  // Never a BSN (issue 17): a value from the file is masked before it is shown.
+  if (typeof value === 'string') return maskBsn(`"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`);
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
   return Array.isArray(value) ? 'een lijst' : typeof value === 'object' ? 'een object' : typeof value;
 };
@@ -82,6 +84,13 @@ const checkEntry = (raw: unknown, position: number): { key: string; norm: Norm }
   }
   if (entry.toelichting !== undefined && entry.toelichting.length > MAX_TOELICHTING) {
     return `${where}: toelichting is langer dan ${MAX_TOELICHTING} tekens`;
+  }
+  // The toelichting is printed in every report: never a BSN, never a broken text (issue 17).
+  if (entry.toelichting !== undefined && containsBsn(entry.toelichting)) {
+    return `${where}: toelichting bevat een BSN (burgerservicenummer; niet getoond); haal het weg`;
+  }
+  if (entry.toelichting !== undefined && !isWellFormedText(entry.toelichting)) {
+    return `${where}: toelichting is geen geldige Unicode-tekst (een losse surrogaathelft)`;
   }
   const norm: Norm = entry.toelichting === undefined ? { waarde } : { waarde, toelichting: entry.toelichting };
   return { key: `${entry.indicator}/${entry.jaar}`, norm };

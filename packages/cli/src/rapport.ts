@@ -16,7 +16,7 @@ import { DateTime } from 'luxon';
 import { formatCsv } from './format/csv.js';
 import { formatHtml } from './format/html.js';
 import { formatMarkdown } from './format/md.js';
-import { jaarModel, type RapportModel, vergelijkModel } from './format/model.js';
+import { getal, jaarModel, type RapportModel, vergelijkModel } from './format/model.js';
 import { formatTable } from './format/table.js';
 import type { Normen } from './normen.js';
 
@@ -142,7 +142,40 @@ export interface RapportUit {
   readonly normen: Normen;
   /** A line under the HTML title (the source). */
   readonly ondertitel?: string;
+  /**
+   * Stored facts skipped because they no longer decode (issue 17, point 7): when there are any,
+   * a row "Onleesbare opgeslagen feiten (diagnose)" under the parameters, and
+   * `diagnose.onleesbaar` in JSON. They count in no figure of any year.
+   */
+  readonly onleesbaar?: number;
 }
+
+/** The report model with the count of unreadable stored facts under the parameters. */
+const metOnleesbaar = (model: RapportModel, onleesbaar: number): RapportModel =>
+  onleesbaar === 0
+    ? model
+    : {
+        ...model,
+        secties: model.secties.map((sectie) =>
+          sectie.id !== 'parameters'
+            ? sectie
+            : {
+                ...sectie,
+                rijen: [
+                  ...sectie.rijen,
+                  {
+                    label: 'Onleesbare opgeslagen feiten (diagnose)',
+                    niveau: 0,
+                    cellen: sectie.kolommen.map(() => getal(onleesbaar, 'aantal')),
+                  },
+                ],
+                voetnoten: [
+                  ...sectie.voetnoten,
+                  'Onleesbare opgeslagen feiten tellen in geen enkel cijfer mee; verify noemt hun positie.',
+                ],
+              },
+        ),
+      };
 
 /** The whole report as text: §5 JSON (one object, or a list for several years) or the documents' layout. */
 export const maakRapport = (
@@ -161,10 +194,19 @@ export const maakRapport = (
   }
   const jaren = berekenJaren(state, vraag, vandaag);
   if (isLeft(jaren)) return jaren;
+  const onleesbaar = uit.onleesbaar ?? 0;
   if (uit.formaat === 'json') {
-    return right(json(vraag.reeks ? jaren.right.rapporten : jaren.right.rapporten[0]));
+    const rapporten =
+      onleesbaar === 0
+        ? jaren.right.rapporten
+        : jaren.right.rapporten.map((r) => ({ ...r, diagnose: { ...r.diagnose, onleesbaar } }));
+    return right(json(vraag.reeks ? rapporten : rapporten[0]));
   }
   return right(
-    formatModel(jaarModel(jaren.right.rapporten, jaren.right.vorige, uit.normen), uit.formaat, uit.ondertitel),
+    formatModel(
+      metOnleesbaar(jaarModel(jaren.right.rapporten, jaren.right.vorige, uit.normen), onleesbaar),
+      uit.formaat,
+      uit.ondertitel,
+    ),
   );
 };

@@ -88,6 +88,18 @@ export const createVerifier = () => {
         history.push(feit);
       }
     },
+    /**
+     * A stored fact that does not decode (issue 17, point 7): a breach naming its position and its
+     * stream, pseudonymised (`stream` is given as safe to print), and how to set it aside.
+     */
+    addOnleesbaar(stream: string, revisie: number, positie: string | undefined, reden: string): void {
+      schendingen.push({
+        huishouden: stream,
+        positie,
+        code: 'ONLEESBAAR',
+        bericht: `stream ${stream}, revisie ${revisie}: opgeslagen feit onleesbaar — ${reden}; het telt nergens mee. Zet het apart met: zelfredzaam intrekken --positie ${positie ?? 'N'}`,
+      });
+    },
     result(): Controle {
       const ordered = new Map<FeitType, ReadonlyMap<number, number>>();
       for (const type of feitTypes) {

@@ -4,7 +4,16 @@ import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import { decodeFast } from './decode-fast.js';
 import { type FeitType, feitCodecs, feitTypes, type Incoming, type Recorded } from './events.js';
-import { CURRENT_SCHEMA_VERSION, EventId, isBsn, isHuishoudenId, RecordedAt } from './values.js';
+import {
+  bsnRanges,
+  CURRENT_SCHEMA_VERSION,
+  containsBsn,
+  EventId,
+  isBsn,
+  isHuishoudenId,
+  isWellFormedText,
+  RecordedAt,
+} from './values.js';
 
 export interface FieldProblem {
   /** The field's path, e.g. `datum`; empty for the event as a whole. */
@@ -104,17 +113,23 @@ export const fieldOrder: Readonly<Record<FeitType, readonly string[]>> = (() => 
   return order;
 })();
 
-const freeTextFields: Readonly<Record<FeitType, ReadonlySet<string>>> = (() => {
+/** Codecs of pseudonyms and free text: where a BSN must never be (an eventId is neither). */
+const PERSONAL_CODECS = new Set([...FREE_TEXT_CODECS, 'HuishoudenId', 'WerkgeverId', 'TrajectId']);
+
+const fieldsWith = (codecs: ReadonlySet<string>): Readonly<Record<FeitType, ReadonlySet<string>>> => {
   const fields = {} as Record<FeitType, ReadonlySet<string>>;
   for (const type of feitTypes) {
     fields[type] = new Set(
       propsOf(feitCodecs[type])
-        .filter(([, codec]) => FREE_TEXT_CODECS.has(codec.name))
+        .filter(([, codec]) => codecs.has(codec.name))
         .map(([key]) => key),
     );
   }
   return fields;
-})();
+};
+
+const freeTextFields = fieldsWith(FREE_TEXT_CODECS);
+const personalFields = fieldsWith(PERSONAL_CODECS);
 
 const describeExpected = (codec: t.Decoder<unknown, unknown>): string => {
   const inner = unwrap(codec) as { _tag?: string; value?: unknown; keys?: Record<string, unknown>; name: string };
@@ -123,11 +138,22 @@ const describeExpected = (codec: t.Decoder<unknown, unknown>): string => {
   return DESCRIPTIONS[codec.name] ?? DESCRIPTIONS[inner.name] ?? codec.name;
 };
 
-const NINE_DIGIT_RUN = /(?<!\d)\d{9}(?!\d)/g;
-
-/** Replaces every 9-digit run that passes the elfproef, so a BSN is never printed. */
-export const maskBsn = (text: string): string =>
-  text.replace(NINE_DIGIT_RUN, (run) => (isBsn(run) ? '[BSN verwijderd]' : run));
+/**
+ * Replaces every BSN in a text, plain or written in groups (values.ts `bsnRanges`), so a BSN is
+ * never printed.
+ */
+export const maskBsn = (text: string): string => {
+  const ranges = bsnRanges(text);
+  if (ranges.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (end <= at) continue;
+    out += `${text.slice(at, Math.max(at, start))}[BSN verwijderd]`;
+    at = end;
+  }
+  return out + text.slice(at);
+};
 
 const MAX_ECHO = 80;
 
@@ -136,7 +162,7 @@ export const describeReceived = (value: unknown, sensitive: boolean): string => 
   if (value === undefined) return 'niets (het veld ontbreekt)';
   if (value === null) return 'null';
   if (typeof value === 'string') {
-    if (isBsn(value)) return 'een BSN (niet getoond)';
+    if (isBsn(value) || containsBsn(value)) return 'een BSN (niet getoond)';
     if (sensitive) return `een tekst van ${value.length} tekens (niet getoond)`;
     const shown = maskBsn(JSON.stringify(value.length > MAX_ECHO ? `${value.slice(0, MAX_ECHO)}…` : value));
     return shown;
@@ -265,17 +291,34 @@ const decodeObject = (input: unknown, requireEnvelope: boolean): Either<DecodeEr
   }
   const decoded = shape.codec.decode(record);
   if (isLeft(decoded)) problems.push(...problemsFromIo(decoded.left));
-  // Personal data (issue 7): no string field may be a BSN, and no free text may contain one.
-  for (const key of known) {
+  // Personal data (issues 7 and 17): no string field may hold a BSN, plain or written in groups,
+  // anywhere in it; the codecs refuse it too, this names the reason.
+  for (const key of personalFields[type]) {
     const value = record[key];
-    if (typeof value !== 'string' || problems.some((p) => p.path === key)) continue;
-    if (isBsn(value) || (freeTextFields[type].has(key) && maskBsn(value) !== value)) {
-      problems.push({
-        path: key,
-        expected: 'een waarde zonder BSN (burgerservicenummer)',
-        received: 'een BSN (niet getoond)',
-      });
+    if (typeof value !== 'string' || !containsBsn(value)) continue;
+    const at = problems.findIndex((p) => p.path === key);
+    const received = 'een BSN (niet getoond)';
+    const existing = problems[at];
+    // An id keeps its own description (it says "geen BSN"); a free text is named for the BSN.
+    if (existing !== undefined && !freeTextFields[type].has(key)) problems[at] = { ...existing, received };
+    else {
+      const problem = { path: key, expected: 'een waarde zonder BSN (burgerservicenummer)', received };
+      if (at >= 0) problems[at] = problem;
+      else problems.push(problem);
     }
+  }
+  // Well-formed Unicode (issue 17): a lone surrogate is named as such, not only as a bad text.
+  for (const key of freeTextFields[type]) {
+    const value = record[key];
+    if (typeof value !== 'string' || isWellFormedText(value)) continue;
+    const at = problems.findIndex((p) => p.path === key);
+    const problem = {
+      path: key,
+      expected: 'geldige Unicode-tekst (geen losse surrogaathelft zoals \\ud800)',
+      received: `een tekst van ${value.length} tekens met een losse surrogaathelft (niet getoond)`,
+    };
+    if (at >= 0) problems[at] = problem;
+    else problems.push(problem);
   }
 
   const out: Record<string, unknown> = {};

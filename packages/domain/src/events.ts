@@ -3,9 +3,11 @@
 import * as t from 'io-ts';
 import {
   BedragCent,
+  containsBsn,
   Datum,
   EventId,
   HuishoudenId,
+  isWellFormedText,
   Maand,
   type RecordedAt,
   TrajectId,
@@ -15,13 +17,21 @@ import {
 
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
+/**
+ * A free text as the catalogue allows it (issue 17): `min`–`max` characters, no control
+ * characters (NUL included), well-formed Unicode (no lone surrogate) and no BSN anywhere in it,
+ * plain or written in groups (`VAK 1234.56.782`).
+ */
+const isVrijeTekst = (s: string, max: number): boolean =>
+  s.length >= 1 && s.length <= max && !CONTROL_CHARACTERS.test(s) && isWellFormedText(s) && !containsBsn(s);
+
 export interface ToelichtingBrand {
   readonly Toelichting: unique symbol;
 }
-/** A free-text explanation: 1–500 characters, no control characters. */
+/** A free-text explanation: 1–500 characters, no control characters, well-formed, no BSN. */
 export const Toelichting = t.brand(
   t.string,
-  (s): s is t.Branded<string, ToelichtingBrand> => s.length >= 1 && s.length <= 500 && !CONTROL_CHARACTERS.test(s),
+  (s): s is t.Branded<string, ToelichtingBrand> => isVrijeTekst(s, 500),
   'Toelichting',
 );
 export type Toelichting = t.TypeOf<typeof Toelichting>;
@@ -117,13 +127,10 @@ export const InkomstenOntvangen = t.readonly(
 );
 export type InkomstenOntvangen = t.TypeOf<typeof InkomstenOntvangen>;
 
-const isVrijeTekst = (s: string, max: number): boolean =>
-  s.length >= 1 && s.length <= max && !CONTROL_CHARACTERS.test(s);
-
 export interface TrajectSoortBrand {
   readonly TrajectSoort: unique symbol;
 }
-/** The kind of a trajectory (MEETREGELS §7.1): free text, 1–40 characters, e.g. `Workfast`, `VAK`. */
+/** The kind of a trajectory (MEETREGELS §7.1): free text (isVrijeTekst), 1–40 characters, e.g. `Workfast`, `VAK`. */
 export const TrajectSoort = t.brand(
   t.string,
   (s): s is t.Branded<string, TrajectSoortBrand> => isVrijeTekst(s, 40),
@@ -134,7 +141,7 @@ export type TrajectSoort = t.TypeOf<typeof TrajectSoort>;
 export interface MinimaregelingBrand {
   readonly Minimaregeling: unique symbol;
 }
-/** The name of an income-support scheme (MEETREGELS §7.1): free text, 1–60 characters. */
+/** The name of an income-support scheme (MEETREGELS §7.1): free text (isVrijeTekst), 1–60 characters. */
 export const Minimaregeling = t.brand(
   t.string,
   (s): s is t.Branded<string, MinimaregelingBrand> => isVrijeTekst(s, 60),

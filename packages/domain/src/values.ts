@@ -6,24 +6,113 @@ import { canonicalInstant } from './instant.js';
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 const NINE_DIGITS = /^\d{9}$/;
 
+/** True when nine digits (char codes) pass the BSN elfproef (9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 mod 11). */
+const passesElfproef = (digits: ArrayLike<number>, from: number): boolean => {
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += (9 - i) * ((digits[from + i] as number) - 48);
+  sum -= (digits[from + 8] as number) - 48;
+  return sum % 11 === 0;
+};
+
 /**
  * True for a 9-digit number that passes the BSN elfproef (9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 mod 11).
  * Such a value may be a citizen service number and is never stored (MEETREGELS §1).
  */
 export const isBsn = (s: string): boolean => {
   if (!NINE_DIGITS.test(s)) return false;
-  let sum = 0;
-  for (let i = 0; i < 8; i++) sum += (9 - i) * (s.charCodeAt(i) - 48);
-  sum -= s.charCodeAt(8) - 48;
-  return sum % 11 === 0;
+  const codes = new Array<number>(9);
+  for (let i = 0; i < 9; i++) codes[i] = s.charCodeAt(i);
+  return passesElfproef(codes, 0);
 };
 
-export const isHuishoudenId = (s: string): boolean => ID_PATTERN.test(s) && !isBsn(s);
+/**
+ * The characters that may separate the digit groups of a written BSN (`1234.56.782`,
+ * `111 222 333`, `123-456-782`, a non-breaking space): one between two groups.
+ */
+const isBsnSeparator = (c: number): boolean => c === 0x20 || c === 0x2e || c === 0x2d || c === 0xa0;
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * Where a text holds a BSN (issue 17, point 5): the [start, end) ranges of every run of nine
+ * digits that passes the elfproef, written plain or in groups joined by single separators
+ * (space, dot, hyphen, non-breaking space), wherever it stands (`h-123456782`, `BSN-111222333`,
+ * `VAK 1234.56.782`). A run of digits with no separator in it (a group) is never cut: ten digits
+ * in a row are not a BSN (a phone number); but within a chain of groups (`2014-03-001-5`) every
+ * sequence of whole consecutive groups with nine digits in all is a candidate.
+ */
+export const bsnRanges = (text: string): [number, number][] => {
+  const ranges: [number, number][] = [];
+  const n = text.length;
+  let i = 0;
+  // Cheap exit for the common case: fewer than nine digits in the whole text.
+  let count = 0;
+  for (let k = 0; k < n && count < 9; k++) if (isDigitCode(text.charCodeAt(k))) count++;
+  if (count < 9) return ranges;
+  const digits: number[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  while (i < n) {
+    if (!isDigitCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    // A chain: digit groups joined by single separators.
+    digits.length = 0;
+    starts.length = 0;
+    ends.length = 0;
+    const offsets: number[] = [];
+    for (;;) {
+      starts.push(i);
+      offsets.push(digits.length);
+      while (i < n && isDigitCode(text.charCodeAt(i))) digits.push(text.charCodeAt(i++));
+      ends.push(i);
+      if (i + 1 < n && isBsnSeparator(text.charCodeAt(i)) && isDigitCode(text.charCodeAt(i + 1))) i++;
+      else break;
+    }
+    offsets.push(digits.length);
+    for (let first = 0; first < starts.length; first++) {
+      for (let last = first; last < starts.length; last++) {
+        const total = (offsets[last + 1] as number) - (offsets[first] as number);
+        if (total < 9) continue;
+        if (total === 9 && passesElfproef(digits, offsets[first] as number)) {
+          ranges.push([starts[first] as number, ends[last] as number]);
+        }
+        break;
+      }
+    }
+  }
+  return ranges;
+};
+
+/** True when the text holds a BSN anywhere, plain or written in groups (see bsnRanges). */
+export const containsBsn = (text: string): boolean => bsnRanges(text).length > 0;
+
+/**
+ * True when the text is well-formed Unicode: no lone surrogate (a half of a UTF-16 pair, as
+ * `"\ud800"` in JSON gives). PostgreSQL and PGlite refuse such a text (issue 17, point 2), so
+ * the codecs refuse it first, with the line that holds it.
+ */
+export const isWellFormedText = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    if (c >= 0xdc00) return false;
+    const next = text.charCodeAt(i + 1);
+    if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
+    i++;
+  }
+  return true;
+};
+
+export const isHuishoudenId = (s: string): boolean => ID_PATTERN.test(s) && !containsBsn(s);
 
 export interface HuishoudenIdBrand {
   readonly HuishoudenId: unique symbol;
 }
-/** A household pseudonym: 1–64 chars `[A-Za-z0-9._:-]`, starting with a letter or digit; never a BSN. */
+/**
+ * A household pseudonym: 1–64 chars `[A-Za-z0-9._:-]`, starting with a letter or digit; never
+ * holding a BSN, plain or in groups, anywhere in it (`h-123456782` is refused; issue 17).
+ */
 export const HuishoudenId = t.brand(
   t.string,
   (s): s is t.Branded<string, HuishoudenIdBrand> => isHuishoudenId(s),

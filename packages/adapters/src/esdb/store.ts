@@ -36,7 +36,7 @@ import type {
   StreamWrite,
   SubscribeOptions,
 } from '../port.js';
-import { CorruptStoredEventError, WrongExpectedRevisionError } from '../port.js';
+import { CorruptStoredEventError, unreadableOf, WrongExpectedRevisionError } from '../port.js';
 import { toEventData, toRecorded } from './codec.js';
 import { comparePositions, formatPosition, knownPosition, type LogPosition, parsePosition } from './position.js';
 
@@ -173,7 +173,12 @@ class EventStoreDbStore implements EventStore {
         'de server gaf geen positie (EventStoreDB 22.6 of later nodig)',
       );
     }
-    return { stream, revision, position: formatPosition(position), event: toRecorded(event, stream) };
+    try {
+      return { stream, revision, position: formatPosition(position), event: toRecorded(event, stream) };
+    } catch (error) {
+      if (!(error instanceof CorruptStoredEventError)) throw error;
+      throw new CorruptStoredEventError(stream, revision, error.reason, formatPosition(position), event.id);
+    }
   }
 
   /** A server stream's events from a revision on, undecoded; empty when the stream does not exist. */
@@ -231,7 +236,12 @@ class EventStoreDbStore implements EventStore {
         if (seen !== undefined && comparePositions(event.position, seen) <= 0) continue;
         const stream = this.portName(event.streamId);
         if (stream === undefined) continue;
-        batch.push(this.toStored(event, stream));
+        try {
+          batch.push(this.toStored(event, stream));
+        } catch (error) {
+          if (options.onUnreadable === undefined || !(error instanceof CorruptStoredEventError)) throw error;
+          options.onUnreadable(unreadableOf(error));
+        }
         if (batch.length === batchSize) {
           yield batch;
           batch = [];

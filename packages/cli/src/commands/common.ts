@@ -2,7 +2,7 @@
 // bar, reading the normen file and writing the output.
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { type EventStore, inSpan } from '@zelfredzaam/adapters';
+import { type EventStore, inSpan, type UnreadableEvent } from '@zelfredzaam/adapters';
 import type { Recorded } from '@zelfredzaam/domain';
 import { apply, emptyState, type ProjectionState } from '@zelfredzaam/projections';
 import { type OptionSpec, type Parsed, stringValue } from '../args.js';
@@ -50,20 +50,40 @@ export const withStore = async <T>(
   }
 };
 
-/** Every fact of the store, in recorded order, in batches. */
-export async function* allFacts(store: EventStore): AsyncGenerator<readonly Recorded[]> {
-  for await (const batch of store.readAll({ batchSize: 10_000 })) yield batch.map((stored) => stored.event);
+/**
+ * Every fact of the store, in recorded order, in batches; a stored fact that does not decode goes
+ * to `onUnreadable` and is skipped when it is given (issue 17, point 7), else the read fails.
+ */
+export async function* allFacts(
+  store: EventStore,
+  onUnreadable?: (event: UnreadableEvent) => void,
+): AsyncGenerator<readonly Recorded[]> {
+  for await (const batch of store.readAll({
+    batchSize: 10_000,
+    ...(onUnreadable === undefined ? {} : { onUnreadable }),
+  }))
+    yield batch.map((stored) => stored.event);
 }
 
 /** Folds the whole store into a projection state, with a progress bar on a terminal. */
-export const replayStore = (store: EventStore, omgeving: Omgeving): Promise<ProjectionState> =>
-  inSpan(omgeving.hooks, 'zelfredzaam.replay', { 'zelfredzaam.store': store.kind }, () => replayInto(store, omgeving));
+export const replayStore = (
+  store: EventStore,
+  omgeving: Omgeving,
+  onUnreadable?: (event: UnreadableEvent) => void,
+): Promise<ProjectionState> =>
+  inSpan(omgeving.hooks, 'zelfredzaam.replay', { 'zelfredzaam.store': store.kind }, () =>
+    replayInto(store, omgeving, onUnreadable),
+  );
 
-const replayInto = async (store: EventStore, omgeving: Omgeving): Promise<ProjectionState> => {
+const replayInto = async (
+  store: EventStore,
+  omgeving: Omgeving,
+  onUnreadable?: (event: UnreadableEvent) => void,
+): Promise<ProjectionState> => {
   const state = emptyState();
   const progress = createProgress(omgeving.stderr, 'afspelen');
   try {
-    for await (const batch of allFacts(store)) {
+    for await (const batch of allFacts(store, onUnreadable)) {
       for (const feit of batch) apply(state, feit);
       progress.tick(batch.length);
     }

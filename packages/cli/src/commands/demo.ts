@@ -1,7 +1,8 @@
 // `zelfredzaam demo`: generate the demo municipality into the store (through the decider) and
 // print its 2012–2015 report; or write it as NDJSON.
 import { createWriteStream } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { recordFacts } from '@zelfredzaam/adapters';
 import type { Recorded } from '@zelfredzaam/domain';
@@ -9,6 +10,7 @@ import { isLeft } from 'fp-ts/lib/Either.js';
 import { flag, type OptionSpec, parseBestand, parseGeheel, parseKeuze, readArgs, stringValue } from '../args.js';
 import { DEMO_DEFAULTS, type DemoOptions, demoGeschiedenis, demoRegels } from '../demo/generator.js';
 import { writeLines } from '../demo/ndjson.js';
+import { DEMO_EXPORTS_TOT, DEMO_EXPORTS_VAN, demoPeriodenExports, redenenYaml } from '../demo/perioden.js';
 import { CliError, EXIT_OK, EXIT_REFUSED, echo, UsageError } from '../errors.js';
 import { HELP } from '../help.js';
 import { meld, type Omgeving, schrijf } from '../omgeving.js';
@@ -34,6 +36,7 @@ const OPTIONS: OptionSpec = {
   ndjson: { type: 'string' },
   format: { type: 'string' },
   normen: { type: 'string' },
+  perioden: { type: 'string' },
 };
 
 /** The years the demo reports on: the simulation runs a year before and after them. */
@@ -75,6 +78,33 @@ const writeDemoFile = async (path: string, options: DemoOptions, omgeving: Omgev
   return EXIT_OK;
 };
 
+/** `--perioden DIR`: the demo as monthly exports of a case system (MEETREGELS §10), and the reason mapping. */
+const writeDemoPerioden = async (dir: string, options: DemoOptions, omgeving: Omgeving): Promise<number> => {
+  const started = performance.now();
+  const full = resolve(omgeving.cwd, dir);
+  const facts = [...demoGeschiedenis(options)];
+  let files = 0;
+  let correcties = 0;
+  try {
+    await mkdir(full, { recursive: true });
+    await writeFile(join(full, 'redenen.yaml'), redenenYaml(), 'utf8');
+    for (const e of demoPeriodenExports(facts, DEMO_EXPORTS_VAN, DEMO_EXPORTS_TOT)) {
+      await writeFile(join(full, `perioden-${e.moment}.csv`), e.perioden, 'utf8');
+      await writeFile(join(full, `inkomsten-${e.moment}.csv`), e.inkomsten, 'utf8');
+      files++;
+      correcties += e.correcties;
+    }
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CliError(`--perioden: in ${echo(dir)} kan niet worden geschreven: ${reason}`);
+  }
+  await meld(
+    omgeving,
+    `Demo (seed ${options.seed}, ${aantal(options.huishoudens ?? 0)} huishoudens): ${files} maandexports (${DEMO_EXPORTS_VAN} tot en met ${DEMO_EXPORTS_TOT}, ${aantal(correcties)} einden eerst onjuist en een maand later gecorrigeerd) en redenen.yaml in ${dir} (${seconden(performance.now() - started)}).`,
+  );
+  return EXIT_OK;
+};
+
 export const demo = async (argv: readonly string[], omgeving: Omgeving): Promise<number> => {
   const parsed = readArgs(argv, OPTIONS, 0);
   if (flag(parsed, 'help')) {
@@ -90,6 +120,14 @@ export const demo = async (argv: readonly string[], omgeving: Omgeving): Promise
   } satisfies DemoOptions;
   const formaat = parseKeuze(stringValue(parsed, 'format') ?? 'table', '--format', FORMATEN);
   const ndjson = stringValue(parsed, 'ndjson');
+  const perioden = stringValue(parsed, 'perioden');
+  if (perioden !== undefined) {
+    parseBestand(perioden, '--perioden');
+    if (ndjson !== undefined || stringValue(parsed, 'store') !== undefined) {
+      throw new UsageError('--perioden gaat niet samen met --ndjson of --store: de demo gaat naar één bestemming');
+    }
+    return writeDemoPerioden(perioden, options, omgeving);
+  }
   if (ndjson !== undefined) {
     parseBestand(ndjson, '--ndjson');
     if (stringValue(parsed, 'store') !== undefined) {

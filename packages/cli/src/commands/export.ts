@@ -2,15 +2,16 @@
 // with the adapters' exporter: to a file (written beside it and renamed when complete, so an
 // interrupted export leaves no half file) or to stdout.
 import { resolve } from 'node:path';
-import { type ExportResult, exportNdjson, exportNdjsonFile } from '@zelfredzaam/adapters';
+import { ExportOutputError, type ExportResult, exportNdjson, exportNdjsonFile } from '@zelfredzaam/adapters';
 import { flag, type OptionSpec, parseBestand, readArgs } from '../args.js';
-import { CliError, EXIT_OK, echo } from '../errors.js';
+import { CliError, EXIT_OK, EXIT_REFUSED, echo } from '../errors.js';
 import { HELP } from '../help.js';
 import { meld, type Omgeving, schrijf } from '../omgeving.js';
 import { createProgress } from '../progress.js';
 import { describeStore } from '../store.js';
 import { aantal, HELP_OPTIONS, STORE_OPTION, seconden, storeSpecOf, withStore } from './common.js';
 import { toonNaam } from './laden.js';
+import { onleesbaarMelding } from './onleesbaar.js';
 
 const OPTIONS: OptionSpec = { ...HELP_OPTIONS, ...STORE_OPTION };
 
@@ -33,8 +34,9 @@ export const exportCommand = async (argv: readonly string[], omgeving: Omgeving)
       try {
         return await exportNdjsonFile(store, resolve(omgeving.cwd, path), { onProgress });
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new CliError(`${echo(path)} kan niet worden geschreven: ${reason}`);
+        // Only the file's own failure is blamed on the file (issue 17, point 7).
+        if (!(error instanceof ExportOutputError)) throw error;
+        throw new CliError(`${echo(path)} kan niet worden geschreven: ${error.message}`);
       }
     } finally {
       progress.done();
@@ -44,5 +46,7 @@ export const exportCommand = async (argv: readonly string[], omgeving: Omgeving)
     omgeving,
     `${aantal(result.events)} feiten uit ${describeStore(spec)} geëxporteerd naar ${toFile ? toonNaam(path) : 'de standaarduitvoer'} in ${seconden(performance.now() - started)}.`,
   );
-  return EXIT_OK;
+  if (result.unreadableCount === 0) return EXIT_OK;
+  await meld(omgeving, onleesbaarMelding(result.unreadableCount, result.unreadable));
+  return EXIT_REFUSED;
 };

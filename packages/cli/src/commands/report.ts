@@ -19,8 +19,18 @@ import { HELP } from '../help.js';
 import { meld, type Omgeving, schrijf } from '../omgeving.js';
 import { FORMATEN, maakRapport, type RapportVraag } from '../rapport.js';
 import { describeStore } from '../store.js';
-import { HELP_OPTIONS, loadNormen, replayStore, STORE_OPTION, storeSpecOf, withStore, writeOutput } from './common.js';
+import {
+  aantal,
+  HELP_OPTIONS,
+  loadNormen,
+  replayStore,
+  STORE_OPTION,
+  storeSpecOf,
+  withStore,
+  writeOutput,
+} from './common.js';
 import { LAAD_OPTIES, laadOptiesOf, loadFile, samenvatting, toonNaam } from './laden.js';
+import { onleesbaarMelding, verzamelOnleesbaar } from './onleesbaar.js';
 
 const OPTIONS: OptionSpec = {
   ...HELP_OPTIONS,
@@ -111,6 +121,7 @@ export const report = async (argv: readonly string[], omgeving: Omgeving): Promi
   const normen = await loadNormen(parsed, omgeving);
 
   let refused = 0;
+  const onleesbaar = verzamelOnleesbaar();
   let bron: string;
   let state: Awaited<ReturnType<typeof replayStore>>;
   if (from !== undefined) {
@@ -127,11 +138,19 @@ export const report = async (argv: readonly string[], omgeving: Omgeving): Promi
     }
   } else {
     const spec = storeSpecOf(parsed, omgeving);
-    state = await withStore(spec, omgeving, (store) => replayStore(store, omgeving));
+    state = await withStore(spec, omgeving, (store) => replayStore(store, omgeving, onleesbaar.add));
     bron = `store ${describeStore(spec)}`;
+    // Facts that no longer decode are skipped and counted (issue 17, point 7): the report says so.
+    if (onleesbaar.count > 0) bron += `; ${aantal(onleesbaar.count)} onleesbare opgeslagen feiten overgeslagen`;
   }
-  const text = maakRapport(state, vraag, vandaag, { formaat, normen, ondertitel: `Bron: ${bron}` });
+  const text = maakRapport(state, vraag, vandaag, {
+    formaat,
+    normen,
+    ondertitel: `Bron: ${bron}`,
+    onleesbaar: onleesbaar.count,
+  });
   if (isLeft(text)) throw new UsageError(text.left.bericht);
   await writeOutput(text.right, parsed, omgeving);
-  return refused > 0 ? EXIT_REFUSED : EXIT_OK;
+  if (onleesbaar.count > 0) await meld(omgeving, onleesbaarMelding(onleesbaar.count, onleesbaar.events));
+  return refused > 0 || onleesbaar.count > 0 ? EXIT_REFUSED : EXIT_OK;
 };

@@ -1,4 +1,5 @@
 // `zelfredzaam verify`: replay the store through the decider; report breaches and counts.
+import { shownStream } from '@zelfredzaam/adapters';
 import { feitTypes } from '@zelfredzaam/domain';
 import { flag, type OptionSpec, parseKeuze, readArgs, stringValue } from '../args.js';
 import { EXIT_OK, EXIT_REFUSED } from '../errors.js';
@@ -43,7 +44,10 @@ export const verify = async (argv: readonly string[], omgeving: Omgeving): Promi
     const verifier = createVerifier();
     const progress = createProgress(omgeving.stderr, 'controleren');
     try {
-      for await (const batch of store.readAll({ batchSize: 10_000 })) {
+      for await (const batch of store.readAll({
+        batchSize: 10_000,
+        onUnreadable: (u) => verifier.addOnleesbaar(shownStream(u.stream), u.revision, u.position, u.reason),
+      })) {
         for (const stored of batch) verifier.add(stored.event, stored.position);
         progress.tick(batch.length);
       }

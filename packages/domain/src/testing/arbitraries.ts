@@ -38,6 +38,7 @@ import type {
   Trede,
   WerkgeverId,
 } from '../values.js';
+import { containsBsn } from '../values.js';
 
 const REDENEN = ['verhuizing', 'overlijden', 'andere-uitkering', 'detentie', 'partner-inkomen', 'overig'] as const;
 
@@ -455,7 +456,7 @@ const interleave = (histories: readonly (readonly Recorded[])[], schedule: reado
 const vrijeTekst = (max: number): fc.Arbitrary<string> =>
   fc
     .string({ minLength: 1, maxLength: max, unit: 'grapheme-composite' })
-    .filter((s) => s.length <= max && !/[\u0000-\u001f\u007f-\u009f]/.test(s) && !/\d{9}/.test(s));
+    .filter((s) => s.length <= max && !/[\u0000-\u001f\u007f-\u009f]/.test(s) && !containsBsn(s));
 
 /** Field-valid facts of MEETREGELS §7.1 (trajectIds from a small set, so they meet). */
 const paragraaf7Feiten = (id: fc.Arbitrary<HuishoudenId>, datum: fc.Arbitrary<Datum>): fc.Arbitrary<Feit>[] => {
