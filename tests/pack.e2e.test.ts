@@ -17,13 +17,20 @@ let work: string;
 /** Unpacked tarballs, one directory per package. */
 let unpacked: string;
 
-const run = (command: string, args: string[], cwd: string): string =>
-  execFileSync(command, args, {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, npm_config_loglevel: 'error' },
-  });
+const run = (command: string, args: string[], cwd: string): string => {
+  try {
+    return execFileSync(command, args, {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, npm_config_loglevel: 'error' },
+    });
+  } catch (error) {
+    // What the command said (a compiler's errors go to stdout), not only that it failed.
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`${command} ${args.join(' ')} mislukte:\n${stdout ?? ''}${stderr ?? ''}`.slice(0, 8000));
+  }
+};
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'zelfredzaam-pack-'));
