@@ -3,11 +3,11 @@
 // line and how to see the stack (--debug).
 // Commands are loaded when they run (dynamic import): `--help` and `--version` load none of
 // them, and no command loads a store client it does not use (issue 14, point 4).
-import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { CliError, EXIT_ERROR, EXIT_OK, EXIT_USAGE, echo, UsageError } from './errors.js';
 import { COMMANDS, type Command, HELP } from './help.js';
 import { meld, type Omgeving, schrijf } from './omgeving.js';
+import { version } from './versie.js';
 
 type Run = (argv: readonly string[], omgeving: Omgeving) => Promise<number>;
 
@@ -59,17 +59,6 @@ const logOption = (argv: readonly string[], omgeving: Omgeving): { argv: readonl
 };
 
 const isCommand = (s: string): s is Command => (COMMANDS as readonly string[]).includes(s);
-
-const version = (): string => {
-  try {
-    const pkg: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-    if (typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string')
-      return pkg.version;
-  } catch {
-    // Fall through: the version is only informative.
-  }
-  return 'onbekend';
-};
 
 /** The "Gebruik: …" line of a help text. */
 const usageLine = (help: string): string => /^Gebruik: .*$/m.exec(help)?.[0] ?? '';
