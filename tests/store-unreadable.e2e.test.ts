@@ -64,7 +64,7 @@ describe('an unreadable fact in a PGlite store, through the CLI', () => {
   it('report skips and counts it, says where it is, and still writes the figures', async () => {
     const result = await runCli(['report', '--jaar', '2014', '--store', store], { cwd: work });
     expect(result.code, result.stderr).toBe(1);
-    expect(result.stdout).toMatch(/Onleesbare opgeslagen feiten \(diagnose\) +1\n/);
+    expect(result.stdout).toMatch(/Onleesbare opgeslagen feiten \(overgeslagen\) +1\n/);
     expect(result.stdout).toMatch(/Volledige uitstroom/);
     expect(result.stderr).toMatch(
       new RegExp(`1 opgeslagen feit is onleesbaar.*\\n  positie ${positie}, stream huishouden-\\[BSN verwijderd\\]`),

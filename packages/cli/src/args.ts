@@ -85,10 +85,15 @@ export const parseJaren = (text: string): readonly number[] => {
 
 const DATUM_VORM = /^\d{4}-\d{2}-\d{2}$/;
 
-/** `--peildatum`, `--meetdatum`: a real civil date. */
+/** MEETREGELS §3 (2.0): `+N`, N whole months (0–120) after 31 December of the report's year. */
+const RELATIEF = /^\+(\d{1,3})$/;
+const isRelatief = (text: string): boolean => RELATIEF.test(text) && Number(text.slice(1)) <= 120;
+const RELATIEF_UITLEG = 'of +N (N maanden na 31 december van het verslagjaar, 0–120; +6 = 30 juni erna)';
+
+/** `--peildatum`, `--evaluatiedatum`, `--meetdatum`: a real civil date, or `+N` (MEETREGELS §3). */
 export const parseDatum = (text: string, name: string): string => {
-  if (isValidDatum(text)) return text;
-  const expected = `een datum JJJJ-MM-DD tussen ${MIN_YEAR} en ${MAX_YEAR} (bijvoorbeeld 2015-12-31)`;
+  if (isValidDatum(text) || isRelatief(text)) return text;
+  const expected = `een datum JJJJ-MM-DD tussen ${MIN_YEAR} en ${MAX_YEAR} (bijvoorbeeld 2015-12-31) ${RELATIEF_UITLEG}`;
   const why = DATUM_VORM.test(text)
     ? parseCivil(text) === undefined
       ? ': die datum bestaat niet'
@@ -99,9 +104,14 @@ export const parseDatum = (text: string, name: string): string => {
 
 /** `--kennisdatum`: a date (the end of that day, Dutch time) or an ISO instant with a zone. */
 export const parseKennisdatum = (text: string): string => {
-  if (isValidDatum(text) || (parseInstant(text) !== undefined && kennisdatumCutoff(text) !== undefined)) return text;
-  const expected =
-    'een datum JJJJ-MM-DD (het einde van die dag, Nederlandse tijd) of een ISO-tijdstip met tijdzone (bijvoorbeeld 2015-03-01 of 2015-03-01T12:00:00Z)';
+  if (
+    isValidDatum(text) ||
+    isRelatief(text) ||
+    (parseInstant(text) !== undefined && kennisdatumCutoff(text) !== undefined)
+  ) {
+    return text;
+  }
+  const expected = `een datum JJJJ-MM-DD (het einde van die dag, Nederlandse tijd), een ISO-tijdstip met tijdzone (bijvoorbeeld 2015-03-01 of 2015-03-01T12:00:00Z) ${RELATIEF_UITLEG}`;
   const why = DATUM_VORM.test(text) && parseCivil(text) === undefined ? ': die datum bestaat niet' : '';
   throw new UsageError(`--kennisdatum: verwacht ${expected}, ontvangen ${echo(text)}${why}`);
 };

@@ -1,4 +1,7 @@
 // The dispatcher in-process, with a fake world: exit codes, messages, help.
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { run } from './cli.js';
@@ -51,7 +54,7 @@ describe('zelfredzaam (in-process)', () => {
     const result = await cli(['report', '--jaar', '2014', '--peildatum', '2014-13-01']);
     expect(result.code).toBe(2);
     expect(result.stderr.split('\n')).toEqual([
-      'zelfredzaam report: --peildatum: verwacht een datum JJJJ-MM-DD tussen 1990 en 2100 (bijvoorbeeld 2015-12-31), ontvangen "2014-13-01": die datum bestaat niet',
+      'zelfredzaam report: --peildatum: verwacht een datum JJJJ-MM-DD tussen 1990 en 2100 (bijvoorbeeld 2015-12-31) of +N (N maanden na 31 december van het verslagjaar, 0–120; +6 = 30 juni erna), ontvangen "2014-13-01": die datum bestaat niet',
       'Gebruik: zelfredzaam report (--jaar JJJJ | --jaren VAN-TOT) [opties]',
       'Meer hulp: zelfredzaam report --help',
       '',
@@ -67,12 +70,12 @@ describe('zelfredzaam (in-process)', () => {
           callback(new Error('schijf vol\nmet details'));
         },
       });
-    const plain = await cli(['verify', '--store', 'memory:'], broken());
+    const plain = await cli(['verify', '--help'], broken());
     expect(plain.code).toBe(3);
     expect(plain.stderr).toBe(
       'zelfredzaam verify: onverwachte fout: schijf vol\nDraai de opdracht opnieuw met --debug voor de volledige foutmelding (stack trace).\n',
     );
-    const debug = await cli(['verify', '--store', 'memory:', '--debug'], broken());
+    const debug = await cli(['verify', '--help', '--debug'], broken());
     expect(debug.code).toBe(3);
     expect(debug.stderr).toMatch(/onverwachte fout: schijf vol\nError: schijf vol\n[\s\S]*\n\s+at /);
   });
@@ -99,12 +102,17 @@ describe('zelfredzaam (in-process)', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/--hervattingsgrens N +langdurig afhankelijk \(MEETREGELS §7\.2\)/);
     expect(help.stdout).toContain('(standaard 0: niet samenvoegen)');
+    const dir = mkdtempSync(join(tmpdir(), 'zr-cli-'));
+    writeFileSync(
+      join(dir, 'een.ndjson'),
+      '{"type":"UitkeringGestart","huishouden":"h-1","datum":"2014-03-01","recordedAt":"2014-03-02T09:00:00Z"}\n',
+    );
     const ok = await cli([
       'report',
       '--jaar',
       '2014',
-      '--store',
-      'memory:',
+      '--from',
+      join(dir, 'een.ndjson'),
       '--format',
       'json',
       '--hervattingsgrens',
@@ -113,22 +121,40 @@ describe('zelfredzaam (in-process)', () => {
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({
       hervattingsgrens: 30,
-      langdurig: { bijstand: 0, langdurig: 0, aandeel: null },
+      langdurig: { bijstand: 1, langdurig: 0, aandeel: 0 },
       trajecten: {},
       allianties: { inJaar: 0, totaal: 0 },
     });
   });
 
-  it('verify on an empty store finds nothing and exits 0', async () => {
-    const result = await cli(['verify', '--store', 'memory:', '--format', 'json']);
-    expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({
-      store: 'memory:',
-      feiten: 0,
-      huishoudens: 0,
-      werkgevers: 0,
-      schendingen: [],
-      perSoortEnJaar: {},
-    });
+  it('no silent zeros: report, verify and export refuse a store without facts, exit 1, one Dutch line naming it', async () => {
+    for (const command of ['verify', 'export', 'report']) {
+      const result = await cli([command, '--store', 'memory:', ...(command === 'report' ? ['--jaar', '2014'] : [])]);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(
+        `zelfredzaam ${command}: store memory: bevat geen feiten: een store in het geheugen begint leeg; gebruik --from BESTAND of een store met feiten\n`,
+      );
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'zr-cli-'));
+    const missing = join(dir, 'bestaat-niet');
+    for (const command of ['verify', 'export', 'report']) {
+      const result = await cli([
+        command,
+        '--store',
+        `pglite:${missing}`,
+        ...(command === 'report' ? ['--jaar', '2014'] : []),
+      ]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(
+        `zelfredzaam ${command}: store pglite:${missing} bestaat niet; vul hem eerst met zelfredzaam import of zelfredzaam demo, of kies een andere --store\n`,
+      );
+      // Never created.
+      expect(existsSync(missing)).toBe(false);
+    }
+    writeFileSync(join(dir, 'leeg.ndjson'), '\n');
+    const leeg = await cli(['report', '--jaar', '2014', '--from', join(dir, 'leeg.ndjson')]);
+    expect(leeg.code).toBe(1);
+    expect(leeg.stderr).toContain('leeg.ndjson bevat geen (geaccepteerde) feiten');
   });
 });

@@ -1,3 +1,4 @@
+// The normen file (MEETREGELS §9, rule version 2.0).
 import { describe, expect, it } from 'vitest';
 import { parseNormen } from './normen.js';
 
@@ -12,8 +13,16 @@ const fouten = (text: string): readonly string[] => {
   return 'fouten' in parsed ? parsed.fouten : [];
 };
 
+const norm = (jaar: number, rest: object = {}) => ({
+  richting: 'minimaal',
+  van: jaar,
+  tot: jaar,
+  cumulatief: false,
+  ...rest,
+});
+
 describe('parseNormen', () => {
-  it('reads a YAML list of indicator, jaar, waarde (and toelichting)', () => {
+  it('reads a YAML list of indicator, jaar, waarde or aandeel (and toelichting)', () => {
     const normen = ok(`
 # Normen uit het beleidsplan
 - indicator: volledigeUitstroom
@@ -21,12 +30,14 @@ describe('parseNormen', () => {
   waarde: 400
 - indicator: duurzaamheid
   jaar: 2014
-  waarde: 0.75
+  aandeel: 0.75
   toelichting: minimaal driekwart duurzaam
 `);
     expect(normen.size).toBe(2);
-    expect(normen.get('volledigeUitstroom', 2014)).toEqual({ waarde: 400 });
-    expect(normen.get('duurzaamheid', 2014)).toEqual({ waarde: 0.75, toelichting: 'minimaal driekwart duurzaam' });
+    expect(normen.get('volledigeUitstroom', 2014)).toEqual(norm(2014, { waarde: 400 }));
+    expect(normen.get('duurzaamheid', 2014)).toEqual(
+      norm(2014, { aandeel: 0.75, toelichting: 'minimaal driekwart duurzaam' }),
+    );
     expect(normen.get('volledigeUitstroom', 2015)).toBeUndefined();
   });
 
@@ -45,28 +56,74 @@ describe('parseNormen', () => {
   indexatie: { basis: 475, indexOud: 100, indexNieuw: 102.1 }
   toelichting: € 485 inclusief indexatie CBS 2014
 `);
-    expect(normen.get('gemiddeldInkomen', 2014)).toEqual({
-      waarde: 485,
-      toelichting: '€ 485 inclusief indexatie CBS 2014',
-    });
+    expect(normen.get('gemiddeldInkomen', 2014)).toEqual(
+      norm(2014, { waarde: 485, toelichting: '€ 485 inclusief indexatie CBS 2014' }),
+    );
+  });
+
+  it('2.0: nulsituatie (with its jaar), richting, a count norm on a share indicator, periode with cumulatief', () => {
+    const normen = ok(`
+- {indicator: volledigeUitstroom, jaar: 2014, waarde: 400, nulsituatie: {waarde: 390, jaar: 2013}}
+- {indicator: gedeeltelijkeUitstroom, jaar: 2014, waarde: 385}
+- {indicator: gedeeltelijkeUitstroom, jaar: 2015, aandeel: 0.12}
+- {indicator: bijstandsbestand, jaar: 2014, waarde: 4000, richting: maximaal}
+- {indicator: langdurig, jaar: 2020, richting: afname, toelichting: Afname}
+- {indicator: plaatsingen.banenplan, periode: 2015-2018, waarde: 1000, cumulatief: true}
+- {indicator: cohort, jaar: 2013, nulsituatie: 200}
+`);
+    expect(normen.get('volledigeUitstroom', 2014)).toEqual(norm(2014, { waarde: 400 }));
+    expect(normen.nulsituatie('volledigeUitstroom', 2014)).toEqual({ waarde: 390, jaar: 2013 });
+    expect(normen.get('gedeeltelijkeUitstroom', 2014)).toEqual(norm(2014, { waarde: 385 }));
+    expect(normen.get('gedeeltelijkeUitstroom', 2015)).toEqual(norm(2015, { aandeel: 0.12 }));
+    expect(normen.get('bijstandsbestand', 2014)?.richting).toBe('maximaal');
+    expect(normen.get('langdurig', 2020)).toEqual(norm(2020, { richting: 'afname', toelichting: 'Afname' }));
+    for (const jaar of [2015, 2016, 2017, 2018]) {
+      expect(normen.get('plaatsingen.banenplan', jaar)).toEqual({
+        richting: 'minimaal',
+        waarde: 1000,
+        van: 2015,
+        tot: 2018,
+        cumulatief: true,
+      });
+    }
+    expect(normen.get('plaatsingen.banenplan', 2019)).toBeUndefined();
+    expect(normen.get('cohort', 2013)).toBeUndefined();
+    expect(normen.nulsituatie('cohort', 2013)).toEqual({ waarde: 200 });
   });
 
   it('names every mistake with its place', () => {
     expect(fouten('- indicator: uitstroom\n  jaar: 2014\n  waarde: 1')[0]).toMatch(
       /^norm 1: onbekende indicator "uitstroom"; kies uit volledigeUitstroom, duurzaamheid/,
     );
-    expect(fouten('- {indicator: cohort, jaar: 2014}')).toEqual(['norm 1: geef óf waarde óf indexatie']);
+    expect(fouten('- {indicator: cohort, jaar: 2014}')).toEqual([
+      'norm 1: geef een waarde, aandeel, indexatie, richting toename/afname of nulsituatie',
+    ]);
+    expect(fouten('- {indicator: cohort, waarde: 3}')).toEqual(['norm 1: geef óf jaar óf periode']);
     expect(fouten('- {indicator: cohort, jaar: 14, waarde: 3}')[0]).toMatch(
       /jaar moet een jaartal tussen 1990 en 2100/,
     );
-    expect(fouten('- {indicator: duurzaamheid, jaar: 2014, waarde: 75}')[0]).toMatch(
-      /is een aandeel: geef een getal tussen 0 en 1/,
+    expect(fouten('- {indicator: cohort, periode: 2018-2015, waarde: 3}')[0]).toMatch(/^norm 1: periode moet/);
+    expect(fouten('- {indicator: duurzaamheid, jaar: 2014, aandeel: 75}')[0]).toMatch(
+      /aandeel is een getal tussen 0 en 1/,
+    );
+    expect(fouten('- {indicator: gedeeltelijkeUitstroom, jaar: 2014, waarde: 0.12}')[0]).toMatch(
+      /waarde van gedeeltelijkeUitstroom is een aantal huishoudens; een aandeel geef je met aandeel/,
+    );
+    expect(fouten('- {indicator: cohort, jaar: 2014, aandeel: 0.5}')[0]).toMatch(/cohort heeft geen aandeel/);
+    expect(fouten('- {indicator: cohort, jaar: 2014, waarde: 3, richting: meer}')[0]).toMatch(
+      /richting moet minimaal, maximaal, toename of afname zijn/,
+    );
+    expect(fouten('- {indicator: cohort, jaar: 2014, waarde: 3, richting: toename}')[0]).toMatch(
+      /richting toename vergelijkt met de nulsituatie/,
+    );
+    expect(fouten('- {indicator: cohort, jaar: 2014, waarde: 3, cumulatief: true}')[0]).toMatch(
+      /cumulatief vraagt om een periode en een waarde/,
     );
     expect(fouten('- {indicator: cohort, jaar: 2014, waarde: -1}')[0]).toMatch(/waarde moet een getal ≥ 0 zijn/);
     expect(fouten('- {indicator: cohort, jaar: 2014, waarde: 1, extra: 2}')).toEqual(['norm 1: onbekend veld "extra"']);
     expect(
-      fouten('- {indicator: cohort, jaar: 2014, waarde: 1}\n- {indicator: cohort, jaar: 2014, waarde: 2}'),
-    ).toEqual(['norm 2: cohort 2014 staat er al eerder in']);
+      fouten('- {indicator: cohort, jaar: 2014, waarde: 1}\n- {indicator: cohort, periode: 2013-2015, waarde: 2}'),
+    ).toEqual(['norm 2: cohort 2014 heeft al eerder een norm']);
     expect(
       fouten('- {indicator: gemiddeldInkomen, jaar: 2014, indexatie: {basis: 475, indexOud: 0, indexNieuw: 1}}')[0],
     ).toMatch(/^norm 1: indexatie: indexOud: verwacht een decimaal getal dat niet 0 is/);
@@ -82,18 +139,17 @@ describe('parseNormen', () => {
 - {indicator: trajecten.VAK, jaar: 2014, waarde: 72}
 - {indicator: trajecten.Werk & Zorg, jaar: 2014, waarde: 10}
 - {indicator: plaatsingen.banenplan, jaar: 2015, waarde: 1000}
-- {indicator: inBeeld, jaar: 2020, waarde: 0.6}
+- {indicator: inBeeld, jaar: 2020, aandeel: 0.6}
 - {indicator: langdurig, jaar: 2020, waarde: 9000}
 - {indicator: minima, jaar: 2020, waarde: 5000}
-- {indicator: schuldhulp, jaar: 2020, waarde: 0.8}
+- {indicator: schuldhulp, jaar: 2020, aandeel: 0.8}
 - {indicator: allianties, jaar: 2015, waarde: 50}
 `);
     expect(normen.size).toBe(9);
-    expect(normen.get('trajecten.VAK', 2014)).toEqual({ waarde: 72 });
-    expect(normen.get('trajecten.Werk & Zorg', 2014)).toEqual({ waarde: 10 });
-    expect(normen.get('allianties', 2015)).toEqual({ waarde: 50 });
-    expect(fouten('- {indicator: schuldhulp, jaar: 2020, waarde: 84}')[0]).toMatch(/is een aandeel/);
-    expect(fouten('- {indicator: inBeeld, jaar: 2020, waarde: 60}')[0]).toMatch(/is een aandeel/);
+    expect(normen.get('trajecten.VAK', 2014)).toEqual(norm(2014, { waarde: 72 }));
+    expect(normen.get('trajecten.Werk & Zorg', 2014)).toEqual(norm(2014, { waarde: 10 }));
+    expect(normen.get('allianties', 2015)).toEqual(norm(2015, { waarde: 50 }));
+    expect(fouten('- {indicator: schuldhulp, jaar: 2020, aandeel: 84}')[0]).toMatch(/aandeel is een getal/);
     expect(fouten('- {indicator: "trajecten.", jaar: 2014, waarde: 1}')[0]).toMatch(
       /onbekende indicator "trajecten\."; kies uit .* of trajecten\.SOORT/,
     );

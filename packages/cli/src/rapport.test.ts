@@ -29,6 +29,7 @@ describe('maakRapport --format json', () => {
     expect(Object.keys(json)).toEqual([
       'jaar',
       'peildatum',
+      'evaluatiedatum',
       'meetdatum',
       'kennisdatum',
       'hervattingsgrens',
@@ -38,6 +39,7 @@ describe('maakRapport --format json', () => {
       'gedeeltelijkeUitstroom',
       'gemiddeldInkomen',
       'bijstandsbestand',
+      'stroom',
       'participatie',
       'trajecten',
       'plaatsingen',
@@ -46,6 +48,8 @@ describe('maakRapport --format json', () => {
       'minima',
       'schuldhulp',
       'allianties',
+      'nietGemeten',
+      'bron',
       'diagnose',
     ]);
   });
@@ -72,10 +76,12 @@ describe('maakRapport --format json', () => {
 
   it('with --vergelijk is the library’s herziening: published on T, known now, the difference', () => {
     const json = JSON.parse(text({ jaren: [2014], reeks: false, vergelijk: true, kennisdatum: '2015-01-15' }));
-    // As published on T: the peildatum defaulted to the day of publication.
+    // As published on T: the evaluatiedatum defaulted to the day of publication (2.0: the
+    // peildatum is Y-12-31, already past then).
     const published = resolveParameters({ jaar: 2014 }, '2015-01-15');
     if (isLeft(published)) throw new Error(published.left.bericht);
-    expect(published.right.peildatum).toBe('2015-01-15');
+    expect(published.right.peildatum).toBe('2014-12-31');
+    expect(published.right.evaluatiedatum).toBe('2015-01-15');
     const expected = herziening(state, published.right, '2015-01-15');
     if (isLeft(expected)) throw new Error(expected.left.bericht);
     expect(json).toEqual(expected.right);
@@ -152,12 +158,14 @@ describe('maakRapport in the documents’ layout', () => {
       const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       const t = blok(table ?? '', `${titel}\n`, '\n\n');
       expect(t, id).toMatch(
-        new RegExp(`\\n {2}Nulsituatie +${esc(shown[0] ?? '')} +${esc(shown[1] ?? '')}\\n {2}Norm\\n`),
+        new RegExp(
+          `\\n {2}Nulsituatie +${esc(shown[0] ?? '')} +${esc(shown[1] ?? '')}\\n {4}gemeten of opgegeven +gemeten 2012 +gemeten 2013\\n {2}Norm\\n`,
+        ),
       );
       expect(t, id).toMatch(new RegExp(`\\n {2}Gerealiseerd +${esc(shown[1] ?? '')} +${esc(shown[2] ?? '')}\\n`));
       const m = blok(md ?? '', `## ${titel}\n`, '\n## ');
       expect(m, id).toContain(
-        `| Nulsituatie | ${shown[0]} | ${shown[1]} |\n| Norm |  |  |\n| Gerealiseerd | ${shown[1]} | ${shown[2]} |`,
+        `| Nulsituatie | ${shown[0]} | ${shown[1]} |\n| _gemeten of opgegeven_ | gemeten 2012 | gemeten 2013 |\n| Norm |  |  |\n| Gerealiseerd | ${shown[1]} | ${shown[2]} |\n| Behaald | — | — |`,
       );
       expect(csv, id).toContain(`\r\n${id},Gerealiseerd,${eenheid},${r2013 ?? ''},${r2014 ?? ''}\r\n`);
       const h = blok(html ?? '', `data-sectie="${id}"`, '</section>');

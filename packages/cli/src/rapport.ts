@@ -3,6 +3,7 @@
 
 import { isValidDatum, parseInstant } from '@zelfredzaam/domain';
 import {
+  type BronHash,
   type Herziening,
   herziening,
   type Jaarrapport,
@@ -13,14 +14,14 @@ import {
 } from '@zelfredzaam/projections';
 import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js';
 import { DateTime } from 'luxon';
-import { formatCsv } from './format/csv.js';
+import { formatCsv, formatCsvNl } from './format/csv.js';
 import { formatHtml } from './format/html.js';
 import { formatMarkdown } from './format/md.js';
 import { getal, jaarModel, type RapportModel, vergelijkModel } from './format/model.js';
 import { formatTable } from './format/table.js';
 import type { Normen } from './normen.js';
 
-export const FORMATEN = ['table', 'json', 'md', 'csv', 'html'] as const;
+export const FORMATEN = ['table', 'json', 'md', 'csv', 'csv-nl', 'html', 'xlsx'] as const;
 export type Formaat = (typeof FORMATEN)[number];
 
 /** What the command line asks for (already checked one by one). */
@@ -28,7 +29,9 @@ export interface RapportVraag {
   readonly jaren: readonly number[];
   /** Asked as a series (--jaren): JSON is then a list, even of one year. */
   readonly reeks: boolean;
+  /** MEETREGELS §3: a date or `+N` (resolved per year). */
   readonly peildatum?: string;
+  readonly evaluatiedatum?: string;
   readonly meetdatum?: string;
   readonly kennisdatum?: string;
   /** MEETREGELS §7.2 Langdurig: gaps shorter than this many days merge spells (default 0). */
@@ -43,6 +46,7 @@ const parametersVan = (vraag: RapportVraag, jaar: number, vandaag: string, metKe
     {
       jaar,
       ...(vraag.peildatum === undefined ? {} : { peildatum: vraag.peildatum }),
+      ...(vraag.evaluatiedatum === undefined ? {} : { evaluatiedatum: vraag.evaluatiedatum }),
       ...(vraag.meetdatum === undefined ? {} : { meetdatum: vraag.meetdatum }),
       ...(vraag.kennisdatum === undefined || !metKennisdatum ? {} : { kennisdatum: vraag.kennisdatum }),
       ...(vraag.hervattingsgrens === undefined ? {} : { hervattingsgrens: vraag.hervattingsgrens }),
@@ -54,27 +58,79 @@ export interface Jaren {
   readonly rapporten: readonly Jaarrapport[];
   /** The year before the first: its realised figures are the first Nulsituatie. */
   readonly vorige: Jaarrapport | undefined;
+  /** MEETREGELS §9 Beoogd: the years asked for that have not begun today. */
+  readonly beoogd: readonly number[];
+  /** The report of any other year with the same flags (cumulative norms), when it can be made. */
+  readonly rapportVan: (jaar: number) => Jaarrapport | undefined;
 }
 
-/** The §5 report of every year asked for, and of the year before (for the Nulsituatie). */
+/** What `bron` gets besides the counts: the digests of the facts read and the tool's version. */
+export interface Herkomst {
+  readonly hash?: BronHash;
+  readonly versie?: string;
+}
+
+/** MEETREGELS §9: a year that has not begun on the day the report is made. */
+export const isToekomstig = (jaar: number, vandaag: string): boolean => `${jaar}-01-01` > vandaag;
+
+/** The kennisdatums (resolved, null for none) the years of `vraag` use: one digest each. */
+export const kennisdatumsVan = (vraag: RapportVraag, vandaag: string): (string | null)[] => {
+  const out: (string | null)[] = [null];
+  for (const jaar of vraag.jaren) {
+    const p = parametersVan(vraag, jaar, vandaag, true);
+    if (!isLeft(p)) out.push(p.right.kennisdatum);
+  }
+  if (vraag.vergelijk && vraag.kennisdatum !== undefined && !vraag.kennisdatum.startsWith('+')) {
+    out.push(vraag.kennisdatum);
+  }
+  return [...new Set(out)];
+};
+
+const herkomstVan = (herkomst: Herkomst, kennisdatum: string | null) => ({
+  sha256: herkomst.hash?.sha256(kennisdatum) ?? null,
+  versie: herkomst.versie ?? null,
+});
+
+/**
+ * The §5 report of every year asked for that has begun, and of the year before (for the
+ * Nulsituatie); the years that have not begun are Beoogd (MEETREGELS §9), or refused in JSON.
+ */
 export const berekenJaren = (
   state: ProjectionState,
   vraag: RapportVraag,
   vandaag: string,
+  herkomst: Herkomst = {},
+  beoogdToegestaan = true,
 ): Either<ParameterFout, Jaren> => {
   const rapporten: Jaarrapport[] = [];
+  const beoogd: number[] = [];
+  const cache = new Map<number, Jaarrapport | undefined>();
+  const rapportVan = (jaar: number): Jaarrapport | undefined => {
+    if (!cache.has(jaar)) {
+      const p = jaar < 1990 || isToekomstig(jaar, vandaag) ? undefined : parametersVan(vraag, jaar, vandaag, true);
+      cache.set(
+        jaar,
+        p === undefined || isLeft(p)
+          ? undefined
+          : jaarrapport(state, p.right, herkomstVan(herkomst, p.right.kennisdatum)),
+      );
+    }
+    return cache.get(jaar);
+  };
   for (const jaar of vraag.jaren) {
+    if (beoogdToegestaan && isToekomstig(jaar, vandaag)) {
+      beoogd.push(jaar);
+      continue;
+    }
     const parameters = parametersVan(vraag, jaar, vandaag, true);
     if (isLeft(parameters)) return parameters;
-    rapporten.push(jaarrapport(state, parameters.right));
+    const r = jaarrapport(state, parameters.right, herkomstVan(herkomst, parameters.right.kennisdatum));
+    cache.set(jaar, r);
+    rapporten.push(r);
   }
   const first = vraag.jaren[0];
-  let vorige: Jaarrapport | undefined;
-  if (first !== undefined && first - 1 >= 1990) {
-    const parameters = parametersVan(vraag, first - 1, vandaag, true);
-    if (!isLeft(parameters)) vorige = jaarrapport(state, parameters.right);
-  }
-  return right({ rapporten, vorige });
+  const vorige = first === undefined ? undefined : rapportVan(first - 1);
+  return right({ rapporten, vorige, beoogd, rapportVan });
 };
 
 /**
@@ -98,6 +154,7 @@ export const berekenHerzieningen = (
   state: ProjectionState,
   vraag: RapportVraag,
   vandaag: string,
+  herkomst: Herkomst = {},
 ): Either<ParameterFout, readonly Herziening[]> => {
   const publicatiedatum = vraag.kennisdatum;
   if (publicatiedatum === undefined) {
@@ -114,7 +171,10 @@ export const berekenHerzieningen = (
   for (const jaar of vraag.jaren) {
     const parameters = parametersVan(vraag, jaar, peildag, false);
     if (isLeft(parameters)) return parameters;
-    const h = herziening(state, parameters.right, publicatiedatum);
+    const h = herziening(state, parameters.right, publicatiedatum, {
+      ...(herkomst.hash === undefined ? {} : { hash: herkomst.hash }),
+      versie: herkomst.versie ?? null,
+    });
     if (isLeft(h)) return h;
     out.push(h.right);
   }
@@ -123,8 +183,12 @@ export const berekenHerzieningen = (
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
-/** A model in one of the human formats. */
-export const formatModel = (model: RapportModel, formaat: Exclude<Formaat, 'json'>, ondertitel?: string): string => {
+/** A model in one of the human text formats (xlsx is a workbook: formatXlsx). */
+export const formatModel = (
+  model: RapportModel,
+  formaat: Exclude<Formaat, 'json' | 'xlsx'>,
+  ondertitel?: string,
+): string => {
   switch (formaat) {
     case 'table':
       return formatTable(model);
@@ -132,6 +196,8 @@ export const formatModel = (model: RapportModel, formaat: Exclude<Formaat, 'json
       return formatMarkdown(model);
     case 'csv':
       return formatCsv(model);
+    case 'csv-nl':
+      return formatCsvNl(model);
     case 'html':
       return formatHtml(model, ondertitel === undefined ? {} : { ondertitel });
   }
@@ -148,6 +214,8 @@ export interface RapportUit {
    * `diagnose.onleesbaar` in JSON. They count in no figure of any year.
    */
   readonly onleesbaar?: number;
+  /** For §5 bron: the digests of the facts read and the tool's version. */
+  readonly herkomst?: Herkomst;
 }
 
 /** The report model with the count of unreadable stored facts under the parameters. */
@@ -164,7 +232,7 @@ const metOnleesbaar = (model: RapportModel, onleesbaar: number): RapportModel =>
                 rijen: [
                   ...sectie.rijen,
                   {
-                    label: 'Onleesbare opgeslagen feiten (diagnose)',
+                    label: 'Onleesbare opgeslagen feiten (overgeslagen)',
                     niveau: 0,
                     cellen: sectie.kolommen.map(() => getal(onleesbaar, 'aantal')),
                   },
@@ -177,6 +245,25 @@ const metOnleesbaar = (model: RapportModel, onleesbaar: number): RapportModel =>
         ),
       };
 
+/** The model of the report in the documents' layout (every format but JSON). */
+export const maakModel = (
+  state: ProjectionState,
+  vraag: RapportVraag,
+  vandaag: string,
+  uit: RapportUit,
+): Either<ParameterFout, RapportModel> => {
+  const herkomst = uit.herkomst ?? {};
+  if (vraag.vergelijk) {
+    const herzieningen = berekenHerzieningen(state, vraag, vandaag, herkomst);
+    if (isLeft(herzieningen)) return herzieningen;
+    return right(metOnleesbaar(vergelijkModel(herzieningen.right), uit.onleesbaar ?? 0));
+  }
+  const jaren = berekenJaren(state, vraag, vandaag, herkomst);
+  if (isLeft(jaren)) return jaren;
+  const { rapporten, vorige, beoogd, rapportVan } = jaren.right;
+  return right(metOnleesbaar(jaarModel(rapporten, vorige, uit.normen, { beoogd, rapportVan }), uit.onleesbaar ?? 0));
+};
+
 /** The whole report as text: §5 JSON (one object, or a list for several years) or the documents' layout. */
 export const maakRapport = (
   state: ProjectionState,
@@ -184,29 +271,32 @@ export const maakRapport = (
   vandaag: string,
   uit: RapportUit,
 ): Either<ParameterFout, string> => {
-  if (vraag.vergelijk) {
-    const herzieningen = berekenHerzieningen(state, vraag, vandaag);
-    if (isLeft(herzieningen)) return herzieningen;
-    if (uit.formaat === 'json') {
+  const herkomst = uit.herkomst ?? {};
+  if (uit.formaat === 'json') {
+    if (vraag.vergelijk) {
+      const herzieningen = berekenHerzieningen(state, vraag, vandaag, herkomst);
+      if (isLeft(herzieningen)) return herzieningen;
       return right(json(vraag.reeks ? herzieningen.right : herzieningen.right[0]));
     }
-    return right(formatModel(vergelijkModel(herzieningen.right), uit.formaat, uit.ondertitel));
-  }
-  const jaren = berekenJaren(state, vraag, vandaag);
-  if (isLeft(jaren)) return jaren;
-  const onleesbaar = uit.onleesbaar ?? 0;
-  if (uit.formaat === 'json') {
+    // JSON is the §5 contract: a year that has not begun cannot be measured (§3), refused.
+    const jaren = berekenJaren(state, vraag, vandaag, herkomst, false);
+    if (isLeft(jaren)) return jaren;
+    const onleesbaar = uit.onleesbaar ?? 0;
     const rapporten =
       onleesbaar === 0
         ? jaren.right.rapporten
         : jaren.right.rapporten.map((r) => ({ ...r, diagnose: { ...r.diagnose, onleesbaar } }));
     return right(json(vraag.reeks ? rapporten : rapporten[0]));
   }
-  return right(
-    formatModel(
-      metOnleesbaar(jaarModel(jaren.right.rapporten, jaren.right.vorige, uit.normen), onleesbaar),
-      uit.formaat,
-      uit.ondertitel,
-    ),
-  );
+  if (uit.formaat === 'xlsx') {
+    return left({
+      kind: 'ParameterFout',
+      parameter: 'jaar',
+      ontvangen: 'xlsx',
+      bericht: 'xlsx is een werkmap: gebruik maakModel en formatXlsx',
+    });
+  }
+  const model = maakModel(state, vraag, vandaag, uit);
+  if (isLeft(model)) return model;
+  return right(formatModel(model.right, uit.formaat, uit.ondertitel));
 };

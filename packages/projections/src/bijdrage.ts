@@ -6,11 +6,13 @@
 import { STATE_UIT_LOONDIENST, STATE_UIT_ONDERNEMING, STATE_UIT_OPLEIDING } from '@zelfredzaam/domain';
 import { alliantieDagVan, alliantieInJaar, alliantiesUit, alliantieTotaal } from './allianties.js';
 import { bijstandInPeriode, bijstandOp, bijstandsbestandUit } from './bijstandsbestand.js';
+import { type BronHerkomst, bronUitState, nietGemetenUit, SOORT_BITS } from './bron.js';
 import { forEachHuishouden } from './cache.js';
 import { AAN_HET_WERK, cohortStatusVan, cohortUit, OVERIG, WW, WWB } from './cohort.js';
 import {
   num,
   REC_GENEGEERD,
+  REC_SOORTEN,
   S7_ALLIANTIES,
   S7_ASSESSMENTS,
   S7_IN_BEELD,
@@ -37,6 +39,7 @@ import { PAAR_BASIS, PAREN, participatieUit, participatieVan } from './participa
 import { plaatsingenUit, plaatsingenVan, SOORTEN } from './plaatsingen.js';
 import { RESULTATEN, schuldhulpUit, schuldhulpVan } from './schuldhulp.js';
 import { isWerkgeverKey, type ProjectionState } from './state.js';
+import { STROOM_SLOTS, stroomUit, stroomVan } from './stroom.js';
 import {
   TRAJECT_BIJDRAGE_ENTRY,
   trajectenInJaar,
@@ -79,7 +82,11 @@ const BLOK_SIZE = B_ALLIANTIE_TOTAAL + 1 - B_BLOK;
 const B_PARAGRAAF7 = B_ALLIANTIE_TOTAAL + 1;
 /** Its trajectories with a start or end in Y (§7.2 Trajecten: their part per soort is made apart). */
 const B_TRAJECTEN = B_PARAGRAAF7 + 1;
-export const BIJDRAGE_SIZE = B_TRAJECTEN + 1;
+/** The kinds of fact it has (derive.ts REC_SOORTEN bits), for §5 nietGemeten. */
+const B_SOORTEN = B_TRAJECTEN + 1;
+/** §4.8 Stroom: its part (stroom.ts ST_…). */
+const B_STROOM = B_SOORTEN + 1;
+export const BIJDRAGE_SIZE = B_STROOM + STROOM_SLOTS;
 
 // Where the §7 sections of the household being looked at start (derive.ts secties7).
 const secties = new Int32Array(7);
@@ -96,8 +103,11 @@ export const bijdrageVan = (buf: Float64Array, off: number, peil: Peil, out: Flo
   out[at + B_TOTAAL_CENT] = inkomstenCentVan(buf, off, peil.jaar);
   const opPeildatum = bijstandOp(buf, off, peil.e);
   out[at + B_OP_PEILDATUM] = opPeildatum ? 1 : 0;
-  out[at + B_IN_JAAR] = bijstandInPeriode(buf, off, peil.y0, peil.y1, peil.e) ? 1 : 0;
+  // §3 (2.0): "in Y" uses every fact dated in Y, whatever E.
+  out[at + B_IN_JAAR] = bijstandInPeriode(buf, off, peil.y0, peil.y1, Number.POSITIVE_INFINITY) ? 1 : 0;
   out[at + B_GENEGEERD] = num(buf, off + REC_GENEGEERD);
+  out[at + B_SOORTEN] = num(buf, off + REC_SOORTEN);
+  stroomVan(buf, off, peil, out, at + B_STROOM);
   // Langdurig and in beeld only count households with bijstand on E (their rules say so too).
   const langdurig = opPeildatum ? langdurigStartVan(buf, off, peil) : Number.POSITIVE_INFINITY;
   out[at + B_LANGDURIG] = langdurig <= peil.e3 ? 1 : 0;
@@ -166,7 +176,10 @@ const T_MINIMA = T_BLOK + (B_MINIMA - B_BLOK);
 const T_SCHULDHULP = T_BLOK + (B_SCHULDHULP - B_BLOK);
 const T_ALLIANTIE_IN_JAAR = T_BLOK + (B_ALLIANTIE_IN_JAAR - B_BLOK);
 const T_ALLIANTIE_TOTAAL = T_BLOK + (B_ALLIANTIE_TOTAAL - B_BLOK);
-const TELLING_SIZE = T_BLOK + BLOK_SIZE;
+/** Per REC_SOORTEN bit (bron.ts SOORT_BITS order): the households (or employers) that have that kind. */
+const T_SOORTEN = T_BLOK + BLOK_SIZE;
+const T_STROOM = T_SOORTEN + SOORT_BITS.length;
+const TELLING_SIZE = T_STROOM + STROOM_SLOTS;
 
 /** The counts of a report: contributions added (sign 1) or taken back (sign −1). */
 export class Telling {
@@ -195,6 +208,12 @@ export class Telling {
     this.add(T_IN_JAAR, sign * num(b, at + B_IN_JAAR));
     this.add(T_GENEGEERD, sign * num(b, at + B_GENEGEERD));
     this.add(T_LANGDURIG, sign * num(b, at + B_LANGDURIG));
+    const soorten = num(b, at + B_SOORTEN);
+    if (soorten !== 0) {
+      for (let k = 0; k < SOORT_BITS.length; k++)
+        if ((soorten & (SOORT_BITS[k] as number)) !== 0) this.add(T_SOORTEN + k, sign);
+    }
+    for (let i = 0; i < STROOM_SLOTS; i++) this.add(T_STROOM + i, sign * num(b, at + B_STROOM + i));
     const paragraaf7 = num(b, at + B_PARAGRAAF7);
     if (paragraaf7 === 0) return;
     const paar = num(b, at + B_PARTICIPATIE);
@@ -212,13 +231,17 @@ export class Telling {
     return this.t[slot] as number;
   }
 
-  /** The §5 object with the keys of §7.3, in the contract's order; `soorten` names the soort codes. */
-  rapport(peil: Peil, soorten: readonly string[]): Jaarrapport {
+  /**
+   * The §5 object with the keys of §7.3, in the contract's order; `soorten` names the soort
+   * codes; `state` gives the counts of `bron`, `herkomst` its digest and the tool's version.
+   */
+  rapport(peil: Peil, soorten: readonly string[], state: ProjectionState, herkomst: BronHerkomst = {}): Jaarrapport {
     const { jaar, peildatum, meetdatum, kennisdatum } = peil.parameters;
     const g = (slot: number) => this.get(slot);
     return {
       jaar,
       peildatum,
+      evaluatiedatum: peil.parameters.evaluatiedatum ?? peildatum,
       meetdatum,
       kennisdatum,
       hervattingsgrens: peil.hervattingsgrens,
@@ -232,6 +255,7 @@ export class Telling {
       ),
       gemiddeldInkomen: gemiddeldInkomenUit(g(T_MAANDEN), g(T_TOTAAL_CENT)),
       bijstandsbestand: bijstandsbestandUit(g(T_OP_PEILDATUM), g(T_IN_JAAR)),
+      stroom: stroomUit((slot) => g(T_STROOM + slot)),
       participatie: participatieUit((paar) => g(T_PARTICIPATIE + paar)),
       trajecten: trajectenUit(this.trajecten, soorten),
       plaatsingen: plaatsingenUit(
@@ -243,6 +267,8 @@ export class Telling {
       minima: minimaUit(g(T_MINIMA)),
       schuldhulp: schuldhulpUit(g(T_SCHULDHULP), (r) => g(T_SCHULDHULP + 1 + r)),
       allianties: alliantiesUit(g(T_ALLIANTIE_IN_JAAR), g(T_ALLIANTIE_TOTAAL)),
+      nietGemeten: nietGemetenUit((bit) => g(T_SOORTEN + SOORT_BITS.indexOf(bit as (typeof SOORT_BITS)[number]))),
+      bron: bronUitState(state, peil.cutoff, herkomst),
       diagnose: { genegeerd: g(T_GENEGEERD) },
     };
   }
@@ -303,7 +329,7 @@ export const bijdragen = (state: ProjectionState, parameters: Parameters): Bijdr
     if (isWerkgeverKey(state.ids[h] ?? '')) return;
     bijdrageVan(buf, off, peil, b, 0);
     // Slots that were not written (see B_PARAGRAAF7) are 0.
-    if (num(b, B_PARAGRAAF7) === 0) b.fill(0, B_PARTICIPATIE, BIJDRAGE_SIZE);
+    if (num(b, B_PARAGRAAF7) === 0) b.fill(0, B_PARTICIPATIE, B_PARAGRAAF7);
     else if (num(b, B_PARAGRAAF7) === 1) b.fill(0, B_BLOK, B_BLOK + BLOK_SIZE);
     const part = trajectBijdrageVan(buf, off, peil, b, 0) ?? new Float64Array(1);
     const paar = num(b, B_PARTICIPATIE);

@@ -42,10 +42,10 @@ describe('MEETREGELS §4.7 bijstandsbestand', () => {
     });
   });
 
-  it('facts dated after E are not used: a spell starting after E is not in inJaar', () => {
+  it('facts dated after E are not used for opPeildatum; 2.0: inJaar uses every fact dated in Y, whatever E', () => {
     expect(bijstandsbestand(replay(feiten), parametersVoor(2014, { peildatum: '2014-12-30' }))).toEqual({
       opPeildatum: 1,
-      inJaar: 2,
+      inJaar: 3,
     });
   });
 

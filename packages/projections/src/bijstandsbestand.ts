@@ -1,7 +1,7 @@
 // MEETREGELS §4.7 Bijstandsbestand — "totaal aantal personen met een bijstandsuitkering".
 // `opPeildatum`: the distinct huishoudens with bijstand on E. `inJaar`: those with bijstand on at
-// least one day of Y. Facts dated after E are not used here (§3): the timeline stops at E, so
-// its state on E holds from then on. Days of bijstand are those of the spells, half-open
+// least one day of Y. Facts dated after E are not used for `opPeildatum` (§3): the state on E is
+// that after the facts dated ≤ E. `inJaar` uses every fact dated in Y, whatever E (§3, 2.0). Days of bijstand are those of the spells, half-open
 // [start, end): a start and an exit on the same day give none.
 import { STATE_BIJSTAND } from '@zelfredzaam/domain';
 import { forEachHuishouden } from './cache.js';
@@ -58,7 +58,7 @@ export const bijstandsbestand = (state: ProjectionState, parameters: Parameters)
   let inJaar = 0;
   forEachHuishouden(state, peil.cutoff, (buf, off) => {
     if (bijstandOp(buf, off, peil.e)) opPeildatum++;
-    if (bijstandInPeriode(buf, off, peil.y0, peil.y1, peil.e)) inJaar++;
+    if (bijstandInPeriode(buf, off, peil.y0, peil.y1, Number.POSITIVE_INFINITY)) inJaar++;
   });
   return bijstandsbestandUit(opPeildatum, inJaar);
 };

@@ -86,7 +86,8 @@ describe('MEETREGELS §4.3 cohortstatus op meetdatum', () => {
     expect(cohort(replay(h.feiten), p)).toMatchObject({ omvang: 1, aanHetWerk: 1 });
   });
 
-  it('meetdatum defaults to the peildatum', () => {
-    expect(parametersVoor(2014, { peildatum: '2015-03-01' }).meetdatum).toBe('2015-03-01');
+  it('2.0: meetdatum defaults to the evaluatiedatum, not the peildatum', () => {
+    expect(parametersVoor(2014, { evaluatiedatum: '2015-03-01' }).meetdatum).toBe('2015-03-01');
+    expect(parametersVoor(2014, { peildatum: '2014-10-01' }).meetdatum).toBe('2015-06-30');
   });
 });

@@ -7,13 +7,17 @@
 // skipped. Every skip is counted (`diagnose.genegeerd`). Nothing here throws.
 //
 // The result is a derived record of numbers, written into a Float64Array:
-//   [genegeerd, nT, s7, (day, stateAfter) × nT, nY, (year, maanden, loondienstCent, ondernemingCent) × nY,
-//    §7 sections]
+//   [genegeerd, nT, s7, soorten, (day, stateAfter) × nT, nY, (year, maanden, loondienstCent, ondernemingCent) × nY,
+//    nR, (day) × nR, §7 sections]
 // (s7: where the §7 sections start, from the record's start; 0 when it has no §7 fact, and then
 // no §7 sections either, so the §7 figures skip such a household at once)
+// - soorten: a bit per kind of fact of MEETREGELS §5 `nietGemeten` (SOORT_…) that the household
+//   has unretracted, whatever its datum and whether the lenient replay keeps it;
 // - the transitions that change the state, in timeline order (`loopt-door` changes nothing);
 // - per year, the household-months with bijstand on at least one day and income > 0 (§4.4):
 //   their number and their income by source;
+// - the days of the transitions into bijstand that are a `Teruggevallen op WWB` (§4.8 instroom), in
+//   timeline order (the other transitions into bijstand are `UitkeringGestart`);
 // - MEETREGELS §7.1, each section its count and then its entries:
 //   assessments (day, trede) in timeline order; trajectories (start, soort, end, resultaat) and
 //   debt trajectories (start, end, resultaat), in timeline order of their starts, end +∞ and
@@ -24,7 +28,7 @@
 // end is kept when the start of its kind with its trajectId is dated on or before it and has no
 // end yet, else skipped; of an employer's alliances the first in the timeline is kept. So a
 // history the decider accepted is replayed without a skip (the decider checks the same rules).
-import { STATE_BIJSTAND, STATE_NOOIT, step, TRANSITION_LOOPT_DOOR } from '@zelfredzaam/domain';
+import { STATE_BIJSTAND, STATE_NOOIT, step, TRANSITION_LOOPT_DOOR, TRANSITION_TERUGVAL_WWB } from '@zelfredzaam/domain';
 import {
   extraOf,
   idKeyOf,
@@ -34,6 +38,7 @@ import {
   KIND_GEPLAATST,
   KIND_IN_BEELD,
   KIND_INKOMSTEN_LOONDIENST,
+  KIND_INKOMSTEN_ONDERNEMING,
   KIND_INTREKKING,
   KIND_MINIMA,
   KIND_ONBEKEND,
@@ -67,8 +72,47 @@ export const REC_GENEGEERD = 0;
 export const REC_TRANSITIONS = 1;
 /** Where the §7 sections start, relative to the record; 0 when there are none. */
 export const REC_PARAGRAAF7 = 2;
+/** The bits (SOORT_…) of the kinds of fact the household has unretracted (§5 nietGemeten). */
+export const REC_SOORTEN = 3;
 /** Offset of the first (day, state) pair after the record's start. */
-export const REC_FIRST_TRANSITION = 3;
+export const REC_FIRST_TRANSITION = 4;
+
+// The bits of REC_SOORTEN: one per kind of fact that §5 `nietGemeten` asks about.
+export const SOORT_INKOMSTEN = 1;
+export const SOORT_TREDE = 2;
+export const SOORT_TRAJECT = 4;
+export const SOORT_PLAATSING = 8;
+export const SOORT_IN_BEELD = 16;
+export const SOORT_MINIMA = 32;
+export const SOORT_SCHULDHULP = 64;
+export const SOORT_ALLIANTIE = 128;
+/** Every bit of REC_SOORTEN. */
+export const SOORTEN_ALLE = 255;
+
+/** The REC_SOORTEN bit of a kind code, 0 for a kind §5 does not ask about. */
+const soortBit = (kind: number): number => {
+  switch (kindOf(kind)) {
+    case KIND_INKOMSTEN_LOONDIENST:
+    case KIND_INKOMSTEN_ONDERNEMING:
+      return SOORT_INKOMSTEN;
+    case KIND_TREDE:
+      return SOORT_TREDE;
+    case KIND_TRAJECT_START:
+      return SOORT_TRAJECT;
+    case KIND_GEPLAATST:
+      return SOORT_PLAATSING;
+    case KIND_IN_BEELD:
+      return SOORT_IN_BEELD;
+    case KIND_MINIMA:
+      return SOORT_MINIMA;
+    case KIND_SCHULDHULP_START:
+      return SOORT_SCHULDHULP;
+    case KIND_ALLIANTIE:
+      return SOORT_ALLIANTIE;
+    default:
+      return 0;
+  }
+};
 export const YEAR_ENTRY = 4;
 
 /** Reads a number that is known to be there (typed arrays, inside bounds). */
@@ -97,7 +141,13 @@ export const monthOfDay = (day: number): number => {
 };
 
 /** The largest record a household with `facts` facts can derive. */
-export const recordBound = (facts: number): number => 11 + 6 * facts;
+export const recordBound = (facts: number): number => 13 + 7 * facts;
+
+/** Where the count of the terugval days (§4.8) sits in a record starting at `off`. */
+export const terugvalAt = (buf: Float64Array, off: number): number => {
+  const y = yearsAt(buf, off);
+  return y + 1 + YEAR_ENTRY * num(buf, y);
+};
 
 /** Where the §7 sections start (the assessments' count), or −1 when the record has none. */
 export const paragraaf7At = (buf: Float64Array, off: number): number => {
@@ -168,6 +218,8 @@ let spells = new Float64Array(0);
 let spellMonths = new Float64Array(0);
 let positions = new Int32Array(0);
 let partner = new Int32Array(0);
+/** The days of the transitions into bijstand that are a Teruggevallen op WWB. */
+let terugval = new Float64Array(0);
 /** The positions of the active §7 facts, in recorded order. */
 let positions7 = new Int32Array(0);
 
@@ -177,6 +229,7 @@ const ensureScratch = (n: number): void => {
   kinds = new Int32Array(capacity);
   positions = new Int32Array(capacity);
   partner = new Int32Array(capacity);
+  terugval = new Float64Array(capacity);
   positions7 = new Int32Array(capacity);
   whens = new Int32Array(capacity);
   amounts = new Int32Array(capacity);
@@ -316,9 +369,11 @@ export const deriveHousehold = (
   // The lifecycle, in datum order, through the one table.
   const span = n <= SMALL_SPAN ? SMALL_SPAN : LARGE_SPAN;
   let m = 0;
+  let soorten = 0;
   for (let j = 0; j < n; j++) {
     if (status[j] !== ACTIEF) continue;
     const kind = kinds[j] as number;
+    soorten |= soortBit(kind);
     if (isLevensloopKind(kind)) keys[m++] = (whens[j] as number) * span + j;
     else if (kind === KIND_ONBEKEND) genegeerd++;
     else if (kindOf(kind) >= KIND_TREDE) positions7[paragraaf7++] = j;
@@ -329,6 +384,7 @@ export const deriveHousehold = (
   let transitions = 0;
   let nSpells = 0;
   let spellStart = 0;
+  let terugvallen = 0;
   for (let q = 0; q < m; q++) {
     const key = keys[q] as number;
     const j = key % span;
@@ -340,6 +396,7 @@ export const deriveHousehold = (
       continue;
     }
     if (transition === TRANSITION_LOOPT_DOOR) continue;
+    if (transition === TRANSITION_TERUGVAL_WWB) terugval[terugvallen++] = day;
     out[p] = day;
     out[p + 1] = next;
     p += 2;
@@ -408,6 +465,9 @@ export const deriveHousehold = (
     out[entry + 3] = num(out, entry + 3) + onderneming;
   }
   out[yearsCount] = years;
+  out[p++] = terugvallen;
+  for (let k = 0; k < terugvallen; k++) out[p++] = terugval[k] as number;
+  out[at + REC_SOORTEN] = soorten;
   if (paragraaf7 === 0) out[at + REC_PARAGRAAF7] = 0;
   else {
     out[at + REC_PARAGRAAF7] = p - at;

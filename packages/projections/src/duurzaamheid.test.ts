@@ -8,8 +8,8 @@ import { HuishoudenFeiten } from './fixtures/feiten.js';
 import { parametersVoor } from './fixtures/parameters.js';
 import { replay } from './state.js';
 
-const status = (feiten: readonly Recorded[], peildatum = '2015-12-31') =>
-  bijdragen(replay(feiten), parametersVoor(2014, { peildatum }))[0]?.duurzaamheid;
+const status = (feiten: readonly Recorded[], evaluatiedatum = '2015-12-31') =>
+  bijdragen(replay(feiten), parametersVoor(2014, { evaluatiedatum }))[0]?.duurzaamheid;
 
 const uit = (d: string): HuishoudenFeiten => {
   const h = new HuishoudenFeiten('h-1');
@@ -50,13 +50,13 @@ describe('MEETREGELS §4.2 duurzaamheid', () => {
     expect(status(h.feiten)).toBe('teruggevallen');
   });
 
-  it('nogOnbekend while the window is open at E, duurzaam from E = w on', () => {
+  it('nogOnbekend while the window is open at V, duurzaam from V = w on', () => {
     const h = uit('2014-08-31');
     expect(status(h.feiten, '2015-02-27')).toBe('nogOnbekend');
     expect(status(h.feiten, '2015-02-28')).toBe('duurzaam');
   });
 
-  it('the peildatum cuts facts after E: a return inside the window but after E is not yet known', () => {
+  it('the evaluatiedatum cuts facts after V: a return inside the window but after V is not yet known', () => {
     const h = uit('2014-08-31');
     h.terugval('2015-02-01', 'WWB');
     expect(status(h.feiten, '2015-01-31')).toBe('nogOnbekend');
@@ -85,7 +85,7 @@ describe('MEETREGELS §4.2 duurzaamheid', () => {
       if (i > 0 && i < 32) h.terugval('2014-04-01', 'WWB');
       feiten.push(...h.feiten);
     }
-    expect(duurzaamheid(replay(feiten), parametersVoor(2014, { peildatum: '2015-01-31' }))).toEqual({
+    expect(duurzaamheid(replay(feiten), parametersVoor(2014, { evaluatiedatum: '2015-01-31' }))).toEqual({
       uitstroom: 33,
       duurzaam: 1,
       teruggevallen: 31,
@@ -96,12 +96,29 @@ describe('MEETREGELS §4.2 duurzaamheid', () => {
 
   it('aandeelDuurzaam is null when there is nothing to divide (0/0)', () => {
     const h = uit('2014-12-01');
-    expect(duurzaamheid(replay(h.feiten), parametersVoor(2014, { peildatum: '2015-01-01' }))).toEqual({
+    expect(duurzaamheid(replay(h.feiten), parametersVoor(2014, { evaluatiedatum: '2015-01-01' }))).toEqual({
       uitstroom: 1,
       duurzaam: 0,
       teruggevallen: 0,
       nogOnbekend: 1,
       aandeelDuurzaam: null,
     });
+  });
+
+  it('2.0: the peildatum E does not judge the window, the evaluatiedatum V does (E = Y-12-31, V later)', () => {
+    // A stock on Y-12-31 and a return after it: E counts the stock on 2014-12-31, V judges the exit.
+    const h = uit('2014-10-15');
+    h.terugval('2015-02-01', 'WWB');
+    const p = parametersVoor(2014, { peildatum: '2014-12-31', evaluatiedatum: '2015-06-30' });
+    expect(bijdragen(replay(h.feiten), p)[0]).toMatchObject({ duurzaamheid: 'teruggevallen', opPeildatum: false });
+    const q = parametersVoor(2014, { peildatum: '2015-06-30', evaluatiedatum: '2014-12-31' });
+    expect(bijdragen(replay(h.feiten), q)[0]).toMatchObject({ duurzaamheid: 'nogOnbekend', opPeildatum: true });
+  });
+
+  it('2.0 defaults: with today after (Y+1)-06-30 no exit of Y is nogOnbekend', () => {
+    const h = uit('2014-12-31');
+    expect(status(h.feiten, parametersVoor(2014).evaluatiedatum)).toBe('duurzaam');
+    expect(parametersVoor(2014, {}, '2015-07-01').evaluatiedatum).toBe('2015-06-30');
+    expect(parametersVoor(2014, {}, '2015-03-01').evaluatiedatum).toBe('2015-03-01');
   });
 });

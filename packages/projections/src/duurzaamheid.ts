@@ -1,9 +1,9 @@
 // MEETREGELS §4.2 Duurzaamheid — "duurzaam bijstandsonafhankelijk (minimaal een half jaar uit de
 // uitkeringssituatie)".
 // For a qualifying exit at d the window ends at w = d + 6 calendar months (clamped to the month's
-// end). At peildatum E it is `teruggevallen` when a return (a transition into bijstand:
-// UitkeringGestart or Teruggevallen op WWB; WW is not one) follows it in the timeline at r with
-// r < w and r ≤ E; else `duurzaam` when E ≥ w; else `nogOnbekend`. The returns that follow an
+// end). At the evaluatiedatum V (§3, 2.0) it is `teruggevallen` when a return (a transition into
+// bijstand: UitkeringGestart or Teruggevallen op WWB; WW is not one) follows it in the timeline at
+// r with r < w and r ≤ V; else `duurzaam` when V ≥ w; else `nogOnbekend`. The returns that follow an
 // exit come in date order, so the first one decides. A household of §4.1 is duurzaam if one of
 // its qualifying exits in Y is, else nogOnbekend if one is, else teruggevallen.
 import { addMonths, isQualifyingExitState, STATE_BIJSTAND } from '@zelfredzaam/domain';
@@ -36,8 +36,8 @@ export const duurzaamheidVan = (buf: Float64Array, off: number, peil: Peil): num
         break;
       }
     }
-    if (r < w && r <= peil.e) teruggevallen = true;
-    else if (peil.e >= w) return DUURZAAM;
+    if (r < w && r <= peil.v) teruggevallen = true;
+    else if (peil.v >= w) return DUURZAAM;
     else nogOnbekend = true;
   }
   if (nogOnbekend) return NOG_ONBEKEND;

@@ -4,10 +4,12 @@
 // became known (late registrations, retractions) after publication.
 import { kennisdatumCutoff } from '@zelfredzaam/domain';
 import { type Either, left, right } from 'fp-ts/lib/Either.js';
+import type { BronHash } from './bron.js';
 import { jaarrapport } from './jaarrapport.js';
 import type { ProjectionState } from './state.js';
+import { stroomUit } from './stroom.js';
 import { trajectUit } from './trajecten.js';
-import type { Herziening, Jaarrapport, ParameterFout, Parameters, Traject, Verschil } from './types.js';
+import type { Herziening, Jaarrapport, ParameterFout, Parameters, Stroom, Traject, Verschil } from './types.js';
 
 const min = (nu: number, toen: number): number => nu - toen;
 const minOfNull = (nu: number | null, toen: number | null): number | null =>
@@ -53,6 +55,30 @@ const plaatsing = (nu: Jaarrapport, toen: Jaarrapport, soort: keyof Jaarrapport[
 
 const schuld = (nu: Jaarrapport, toen: Jaarrapport, resultaat: keyof Jaarrapport['schuldhulp']['beeindigd']) =>
   min(nu.schuldhulp.beeindigd[resultaat], toen.schuldhulp.beeindigd[resultaat]);
+
+/** §4.8: every number of the flow, nu − toen (the totals stay the sums). */
+const stroomVerschil = (nu: Stroom, toen: Stroom): Stroom => {
+  const a = stroomGetallen(nu);
+  const b = stroomGetallen(toen);
+  return stroomUit((slot) => (a[slot] ?? 0) - (b[slot] ?? 0));
+};
+
+/** A flow's counters by slot (stroom.ts ST_…). */
+const stroomGetallen = (s: Stroom): number[] => [
+  s.beginstand,
+  s.instroom.nieuw,
+  s.instroom.teruggevallen,
+  s.uitstroom.loondienst,
+  s.uitstroom.onderneming,
+  s.uitstroom.opleiding,
+  s.uitstroom.verhuizing,
+  s.uitstroom.overlijden,
+  s.uitstroom['andere-uitkering'],
+  s.uitstroom.detentie,
+  s.uitstroom['partner-inkomen'],
+  s.uitstroom.overig,
+  s.eindstand,
+];
 
 const verschil = (nu: Jaarrapport, toen: Jaarrapport): Verschil => {
   const v = nu.volledigeUitstroom;
@@ -142,6 +168,7 @@ const verschil = (nu: Jaarrapport, toen: Jaarrapport): Verschil => {
       inJaar: min(nu.allianties.inJaar, toen.allianties.inJaar),
       totaal: min(nu.allianties.totaal, toen.allianties.totaal),
     },
+    stroom: stroomVerschil(nu.stroom, toen.stroom),
     diagnose: { genegeerd: min(nu.diagnose.genegeerd, toen.diagnose.genegeerd) },
   };
 };
@@ -157,6 +184,8 @@ export const herziening = (
   state: ProjectionState,
   parameters: Parameters,
   publicatiedatum: string,
+  /** For `bron`: the digests of the facts (for null and for the publicatiedatum) and the tool's version. */
+  herkomst: { readonly hash?: BronHash; readonly versie?: string | null } = {},
 ): Either<ParameterFout, Herziening> => {
   if (kennisdatumCutoff(publicatiedatum) === undefined) {
     return left({
@@ -166,7 +195,16 @@ export const herziening = (
       bericht: `publicatiedatum: verwacht een datum JJJJ-MM-DD of een ISO-tijdstip, ontvangen ${JSON.stringify(publicatiedatum)} (MEETREGELS §3)`,
     });
   }
-  const gepubliceerd = jaarrapport(state, { ...parameters, kennisdatum: publicatiedatum });
-  const nu = jaarrapport(state, { ...parameters, kennisdatum: null });
+  const versie = herkomst.versie ?? null;
+  const gepubliceerd = jaarrapport(
+    state,
+    { ...parameters, kennisdatum: publicatiedatum },
+    { sha256: herkomst.hash?.sha256(publicatiedatum) ?? null, versie },
+  );
+  const nu = jaarrapport(
+    state,
+    { ...parameters, kennisdatum: null },
+    { sha256: herkomst.hash?.sha256(null) ?? null, versie },
+  );
   return right({ jaar: parameters.jaar, publicatiedatum, gepubliceerd, nu, verschil: verschil(nu, gepubliceerd) });
 };

@@ -55,9 +55,16 @@ describe('MEETREGELS §7.2 In beeld: a contact inside the spell that contains E'
   const events = households.flatMap((x) => x.feiten);
 
   it('of the households with bijstand on E, those in beeld in that spell', () => {
-    expect(inBeeld(replay(events), parametersVoor(2014))).toEqual({ bijstand: 7, inBeeld: 3, aandeel: 0.4286 });
+    expect(inBeeld(replay(events), parametersVoor(2014, { peildatum: '2015-12-31' }))).toEqual({
+      bijstand: 7,
+      inBeeld: 3,
+      aandeel: 0.4286,
+    });
     const per = Object.fromEntries(
-      bijdragen(replay(events), parametersVoor(2014)).map((b) => [b.huishouden, b.inBeeld]),
+      bijdragen(replay(events), parametersVoor(2014, { peildatum: '2015-12-31' })).map((b) => [
+        b.huishouden,
+        b.inBeeld,
+      ]),
     );
     expect(per).toEqual({
       'in-spell': true,

@@ -3,6 +3,14 @@
 export { allianties } from './allianties.js';
 export { bijdragen } from './bijdrage.js';
 export { bijstandsbestand } from './bijstandsbestand.js';
+export {
+  BronHash,
+  type BronHerkomst,
+  canonicalLine,
+  MEETREGELS_VERSIE,
+  NIET_GEMETEN,
+  sha256Van,
+} from './bron.js';
 export { settle } from './cache.js';
 export { cohort } from './cohort.js';
 export { duurzaamheid } from './duurzaamheid.js';
@@ -15,11 +23,12 @@ export { jaarrapport } from './jaarrapport.js';
 export { langdurig } from './langdurig.js';
 export { LiveRapport } from './liveRapport.js';
 export { minima } from './minima.js';
-export { resolveParameters } from './parameters.js';
+export { datumNl, isRelatieveDatum, MAX_RELATIEF, resolveDatum, resolveParameters } from './parameters.js';
 export { participatie } from './participatie.js';
 export { plaatsingen } from './plaatsingen.js';
 export { schuldhulp } from './schuldhulp.js';
 export { apply, emptyState, type ProjectionState, replay } from './state.js';
+export { stroom } from './stroom.js';
 export { trajecten } from './trajecten.js';
 export {
   type FactColumns,

@@ -1,4 +1,5 @@
 // MEETREGELS §5: the report object, exactly; and every figure on its own equals its part of it.
+import { formatInstant, parseInstant } from '@zelfredzaam/domain';
 import { geldigeGeschiedenis } from '@zelfredzaam/domain/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -18,8 +19,22 @@ import { participatie } from './participatie.js';
 import { plaatsingen } from './plaatsingen.js';
 import { schuldhulp } from './schuldhulp.js';
 import { emptyState, replay } from './state.js';
+import { stroom } from './stroom.js';
 import { trajecten } from './trajecten.js';
 import { volledigeUitstroom } from './volledigeUitstroom.js';
+
+const LEEGE_UITSTROOM = {
+  loondienst: 0,
+  onderneming: 0,
+  opleiding: 0,
+  verhuizing: 0,
+  overlijden: 0,
+  'andere-uitkering': 0,
+  detentie: 0,
+  'partner-inkomen': 0,
+  overig: 0,
+};
+const NIET_GEMETEN_7 = ['participatie', 'trajecten', 'plaatsingen', 'inBeeld', 'minima', 'schuldhulp', 'allianties'];
 
 /** The keys of §7.3 when there are no §7 facts, exactly as the contract prints them. */
 const LEEG_7 = {
@@ -53,21 +68,39 @@ describe('MEETREGELS §5 jaarrapport', () => {
     b.inkomsten('2014-04', 20_000, 'onderneming');
     b.inkomsten('2014-05', 20_001, 'onderneming');
     b.loondienst('2014-05-01'); // recorded after May's income: that income is now skipped
-    const r = jaarrapport(replay([...a.feiten, ...b.feiten]), parametersVoor(2014, {}, '2022-01-01'));
+    const feiten = [...a.feiten, ...b.feiten];
+    const r = jaarrapport(replay(feiten), parametersVoor(2014, {}, '2022-01-01'), { sha256: 'ab', versie: '1.2.3' });
+    const laatste = formatInstant(Math.max(...feiten.map((f) => parseInstant(f.recordedAt) ?? 0)));
     expect(JSON.stringify(r)).toBe(
       JSON.stringify({
         jaar: 2014,
-        peildatum: '2015-12-31',
-        meetdatum: '2015-12-31',
+        peildatum: '2014-12-31',
+        evaluatiedatum: '2015-06-30',
+        meetdatum: '2015-06-30',
         kennisdatum: null,
         hervattingsgrens: 0,
         volledigeUitstroom: { loondienst: 2, onderneming: 0, opleiding: 0, totaal: 2 },
         duurzaamheid: { uitstroom: 2, duurzaam: 2, teruggevallen: 0, nogOnbekend: 0, aandeelDuurzaam: 1 },
-        cohort: { meetdatum: '2015-12-31', omvang: 2, aanHetWerk: 2, ww: 0, wwb: 0, overig: 0 },
+        cohort: { meetdatum: '2015-06-30', omvang: 2, aanHetWerk: 2, ww: 0, wwb: 0, overig: 0 },
         gedeeltelijkeUitstroom: { loondienst: 1, onderneming: 1, totaal: 2, bijstandshuishoudens: 2, aandeel: 1 },
         gemiddeldInkomen: { maanden: 2, totaalCent: 67_400, gemiddeldCent: 33_700, gemiddeldEuro: 337 },
         bijstandsbestand: { opPeildatum: 0, inJaar: 2 },
+        stroom: {
+          beginstand: 1,
+          instroom: { nieuw: 1, teruggevallen: 0, totaal: 1 },
+          uitstroom: { ...LEEGE_UITSTROOM, loondienst: 2, totaal: 2 },
+          eindstand: 0,
+        },
         ...LEEG_7,
+        nietGemeten: NIET_GEMETEN_7,
+        bron: {
+          feiten: 7,
+          huishoudens: 2,
+          laatsteRecordedAt: laatste,
+          sha256: 'ab',
+          meetregels: '2.0',
+          versie: '1.2.3',
+        },
         diagnose: { genegeerd: 1 },
       }),
     );
@@ -78,17 +111,26 @@ describe('MEETREGELS §5 jaarrapport', () => {
     expect(JSON.stringify(r)).toBe(
       JSON.stringify({
         jaar: 2014,
-        peildatum: '2015-12-31',
-        meetdatum: '2015-12-31',
+        peildatum: '2014-12-31',
+        evaluatiedatum: '2015-06-30',
+        meetdatum: '2015-06-30',
         kennisdatum: null,
         hervattingsgrens: 0,
         volledigeUitstroom: { loondienst: 0, onderneming: 0, opleiding: 0, totaal: 0 },
         duurzaamheid: { uitstroom: 0, duurzaam: 0, teruggevallen: 0, nogOnbekend: 0, aandeelDuurzaam: null },
-        cohort: { meetdatum: '2015-12-31', omvang: 0, aanHetWerk: 0, ww: 0, wwb: 0, overig: 0 },
+        cohort: { meetdatum: '2015-06-30', omvang: 0, aanHetWerk: 0, ww: 0, wwb: 0, overig: 0 },
         gedeeltelijkeUitstroom: { loondienst: 0, onderneming: 0, totaal: 0, bijstandshuishoudens: 0, aandeel: null },
         gemiddeldInkomen: { maanden: 0, totaalCent: 0, gemiddeldCent: null, gemiddeldEuro: null },
         bijstandsbestand: { opPeildatum: 0, inJaar: 0 },
+        stroom: {
+          beginstand: 0,
+          instroom: { nieuw: 0, teruggevallen: 0, totaal: 0 },
+          uitstroom: { ...LEEGE_UITSTROOM, totaal: 0 },
+          eindstand: 0,
+        },
         ...LEEG_7,
+        nietGemeten: ['gedeeltelijkeUitstroom', 'gemiddeldInkomen', ...NIET_GEMETEN_7],
+        bron: { feiten: 0, huishoudens: 0, laatsteRecordedAt: null, sha256: null, meetregels: '2.0', versie: null },
         diagnose: { genegeerd: 0 },
       }),
     );
@@ -114,6 +156,7 @@ describe('MEETREGELS §5 jaarrapport', () => {
         expect(minima(state, p)).toEqual(r.minima);
         expect(schuldhulp(state, p)).toEqual(r.schuldhulp);
         expect(allianties(state, p)).toEqual(r.allianties);
+        expect(stroom(state, p)).toEqual(r.stroom);
       }),
       { numRuns: 200 },
     );

@@ -3,16 +3,25 @@
 // figure's rule lives in its own file; the figures computed on their own give the same numbers
 // (jaarrapport.test.ts).
 import { BIJDRAGE_SIZE, Telling, telMee } from './bijdrage.js';
+import type { BronHerkomst } from './bron.js';
 import { forEachHuishouden } from './cache.js';
 import { peilVan } from './parameters.js';
 import type { ProjectionState } from './state.js';
 import type { Jaarrapport, Parameters } from './types.js';
 
-/** The §5 JSON object for `parameters` (resolve them with `resolveParameters`). Never replays. */
-export const jaarrapport = (state: ProjectionState, parameters: Parameters): Jaarrapport => {
+/**
+ * The §5 JSON object for `parameters` (resolve them with `resolveParameters`). Never replays.
+ * `herkomst`: the SHA-256 of the facts (bron.ts BronHash, sha256Van) and the tool's version for
+ * `bron`; null there when not given.
+ */
+export const jaarrapport = (
+  state: ProjectionState,
+  parameters: Parameters,
+  herkomst: BronHerkomst = {},
+): Jaarrapport => {
   const peil = peilVan(parameters);
   const telling = new Telling();
   const b = new Float64Array(BIJDRAGE_SIZE);
   forEachHuishouden(state, peil.cutoff, (buf, off) => telMee(telling, buf, off, peil, b));
-  return telling.rapport(peil, state.soorten.list);
+  return telling.rapport(peil, state.soorten.list, state, herkomst);
 };

@@ -3,6 +3,7 @@ import { dayOf, isoDateOf } from '@zelfredzaam/domain';
 import { geldigeGeschiedenis } from '@zelfredzaam/domain/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { sha256Van } from './bron.js';
 import { HuishoudenFeiten, WerkgeverFeiten } from './fixtures/feiten.js';
 import { parametersVoor } from './fixtures/parameters.js';
 import { jaarrapport } from './jaarrapport.js';
@@ -14,15 +15,17 @@ const parameters = fc
   .record({
     jaar: fc.integer({ min: 2010, max: 2017 }),
     peildatum: fc.integer({ min: dayOf('2010-01-01'), max: dayOf('2019-12-31') }).map(isoDateOf),
+    evaluatiedatum: fc.integer({ min: dayOf('2010-01-01'), max: dayOf('2019-12-31') }).map(isoDateOf),
     kennisdatum: fc.option(fc.integer({ min: dayOf('2010-01-01'), max: dayOf('2018-12-31') }).map(isoDateOf)),
     // MEETREGELS §7.2 Langdurig's parameter: the live report keeps it too.
     hervattingsgrens: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 400 })),
   })
   .map(
-    ({ jaar, peildatum, kennisdatum, hervattingsgrens }): Parameters => ({
+    ({ jaar, peildatum, evaluatiedatum, kennisdatum, hervattingsgrens }): Parameters => ({
       jaar,
       peildatum,
-      meetdatum: peildatum,
+      evaluatiedatum,
+      meetdatum: evaluatiedatum,
       kennisdatum,
       hervattingsgrens,
     }),
@@ -118,6 +121,21 @@ describe('LiveRapport', () => {
     expect(live.state.derivedUsed).toBeLessThan(2_000_000);
     expect(live.state.derivedGarbage).toBeLessThan(live.state.derivedUsed);
     expect(live.rapport()).toEqual(jaarrapport(replay(alle), p));
+  });
+
+  it('carries §5 bron: the digest of the facts it saw from an empty state and the tool version', () => {
+    const h = new HuishoudenFeiten('h-b');
+    h.start('2013-01-01');
+    h.loondienst('2014-03-01');
+    const p = parametersVoor(2014);
+    const live = new LiveRapport(emptyState(), p, { versie: '9.9.9', sha256: true });
+    for (const e of h.feiten) live.apply(e);
+    const verwacht = jaarrapport(replay(h.feiten), p, { sha256: sha256Van(h.feiten), versie: '9.9.9' });
+    expect(live.rapport()).toEqual(verwacht);
+    expect(live.rapport().bron).toMatchObject({ feiten: 2, huishoudens: 1, meetregels: '2.0', versie: '9.9.9' });
+    expect(live.rapport().bron.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // Started on a state with facts it did not see, it cannot vouch for them: no digest.
+    expect(new LiveRapport(replay(h.feiten), p, { sha256: true }).rapport().bron.sha256).toBeNull();
   });
 
   it('starts from an empty state', () => {

@@ -4,6 +4,7 @@
 // one. It goes through the same `apply` and the same rule functions as a replay.
 import type { Recorded } from '@zelfredzaam/domain';
 import { BIJDRAGE_SIZE, bijdrageVan, Telling, trajectBijdrageVan } from './bijdrage.js';
+import { BronHash } from './bron.js';
 import { settle, viewOf } from './cache.js';
 import { type Peil, peilVan } from './parameters.js';
 import { apply, entityKey, type ProjectionState } from './state.js';
@@ -17,6 +18,9 @@ export class LiveRapport {
   private bijdragen: Float64Array;
   /** Its part of §7.2 Trajecten, for the households that have one. */
   private readonly trajecten = new Map<number, Float64Array>();
+  /** §5 bron: the digest of the facts given since, when the state started empty. */
+  private readonly hash: BronHash | undefined;
+  private readonly versie: string | null;
 
   /**
    * Takes `state` over: from now on, give it new facts only through `apply` of this report, or
@@ -25,8 +29,15 @@ export class LiveRapport {
   constructor(
     readonly state: ProjectionState,
     readonly parameters: Parameters,
+    /**
+     * For §5 `bron`: the tool's version, and whether to hash the facts (`sha256`; only from an
+     * empty state, as the digest must cover every fact known).
+     */
+    opties: { readonly versie?: string; readonly sha256?: boolean } = {},
   ) {
     this.peil = peilVan(parameters);
+    this.versie = opties.versie ?? null;
+    this.hash = opties.sha256 === true && state.facts === 0 ? new BronHash([parameters.kennisdatum]) : undefined;
     settle(state);
     this.bijdragen = new Float64Array(Math.max(1024, state.households) * BIJDRAGE_SIZE);
     for (let h = 0; h < state.households; h++) this.herbereken(h);
@@ -35,14 +46,26 @@ export class LiveRapport {
   /** Folds one new fact into the state and updates the report: O(facts of its household). */
   apply(event: Recorded): this {
     apply(this.state, event);
+    this.hash?.voegToe(event);
     const h = this.state.index.get(entityKey(event));
     if (h !== undefined) this.herbereken(h);
     return this;
   }
 
-  /** The report now; equal to `jaarrapport(state, parameters)`. */
+  /**
+   * The report now; equal to `jaarrapport(state, parameters, {sha256, versie})`. `bron.sha256` is
+   * there when the report started from an empty state (it has seen every fact), else null.
+   */
   rapport(): Jaarrapport {
-    return this.telling.rapport(this.peil, this.state.soorten.list);
+    return this.telling.rapport(this.peil, this.state.soorten.list, this.state, {
+      sha256: this.hash === undefined ? null : this.hashNu(),
+      versie: this.versie,
+    });
+  }
+
+  /** The digest of the facts so far. */
+  private hashNu(): string | null {
+    return this.hash?.sha256(this.parameters.kennisdatum) ?? null;
   }
 
   private herbereken(h: number): void {

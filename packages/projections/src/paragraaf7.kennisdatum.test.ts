@@ -84,7 +84,14 @@ const streams = [p, ib, ld, mi, mi2, sh, sh2, tr, tr2, pa, w1, w2, w3];
 const events: Recorded[] = streams.flatMap((s) => s.feiten);
 
 const rapport = (kennisdatum?: string): Jaarrapport =>
-  jaarrapport(replay(events), parametersVoor(2014, kennisdatum === undefined ? {} : { kennisdatum }));
+  jaarrapport(
+    replay(events),
+    parametersVoor(2014, {
+      peildatum: '2015-12-31',
+      evaluatiedatum: '2015-12-31',
+      ...(kennisdatum === undefined ? {} : { kennisdatum }),
+    }),
+  );
 
 const nulTraject = {
   gestart: 0,

@@ -20,7 +20,7 @@ describe('MEETREGELS §7.2 Plaatsingen: facts, not households', () => {
   const events = [...a.feiten, ...b.feiten];
 
   it('inJaar: datum in Y; cumulatief: from the first fact up to E', () => {
-    expect(plaatsingen(replay(events), parametersVoor(2014))).toEqual({
+    expect(plaatsingen(replay(events), parametersVoor(2014, { peildatum: '2015-12-31' }))).toEqual({
       sroi: { inJaar: 2, cumulatief: 3 },
       afspraakbaan: { inJaar: 1, cumulatief: 2 },
       'beschut-nieuw': { inJaar: 0, cumulatief: 0 },

@@ -17,12 +17,14 @@ const parameters = fc
   .record({
     jaar: fc.integer({ min: 2009, max: 2018 }),
     peildatum: fc.option(datum('2009-01-01', '2019-12-31')),
+    evaluatiedatum: fc.option(datum('2009-01-01', '2019-12-31')),
     meetdatum: fc.option(datum('2009-01-01', '2019-12-31')),
     hervattingsgrens: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 400 })),
   })
-  .map(({ jaar, peildatum, meetdatum, hervattingsgrens }): Parameters => {
-    const E = peildatum ?? `${jaar + 1}-12-31`;
-    return { jaar, peildatum: E, meetdatum: meetdatum ?? E, kennisdatum: null, hervattingsgrens };
+  .map(({ jaar, peildatum, evaluatiedatum, meetdatum, hervattingsgrens }): Parameters => {
+    const E = peildatum ?? `${jaar}-12-31`;
+    const V = evaluatiedatum ?? `${jaar + 1}-06-30`;
+    return { jaar, peildatum: E, evaluatiedatum: V, meetdatum: meetdatum ?? V, kennisdatum: null, hervattingsgrens };
   });
 
 const metKennisdatum = (p: Parameters, kennisdatum: string | null): Parameters => ({ ...p, kennisdatum });

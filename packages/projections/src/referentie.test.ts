@@ -47,6 +47,7 @@ const volgende = (t: Toestand, feit: Recorded): Toestand | undefined => {
 };
 
 interface Levensovergang {
+  readonly type: Recorded['type'];
   readonly datum: string;
   readonly van: Toestand;
   readonly naar: Toestand;
@@ -130,7 +131,7 @@ const verwerk = (feiten: readonly Recorded[]): Verwerkt => {
       genegeerd++;
       continue;
     }
-    overgangen.push({ datum: f.datum, van: t, naar: n });
+    overgangen.push({ type: f.type, datum: f.datum, van: t, naar: n });
     t = n;
   }
 
@@ -252,6 +253,7 @@ const isWerk = (t: Toestand): boolean => t.fase === 'uit' && (t.reden === 'loond
 const referentie = (events: readonly Recorded[], p: Parameters): { rapport: Jaarrapport; bijdragen: Bijdrage[] } => {
   const jaar = String(p.jaar);
   const E = p.peildatum;
+  const V = p.evaluatiedatum;
   const M = p.meetdatum;
   const T = p.kennisdatum === null ? Number.POSITIVE_INFINITY : grens(p.kennisdatum);
   const perStroom = new Map<string, Recorded[]>();
@@ -262,6 +264,15 @@ const referentie = (events: readonly Recorded[], p: Parameters): { rapport: Jaar
     perStroom.set(streamNameOf(e), list);
   }
   const result: Bijdrage[] = [];
+  // §4.8 and §5 nietGemeten, summed over the households (and employers for nietGemeten).
+  const stroomTotaal = {
+    beginstand: 0,
+    nieuw: 0,
+    teruggevallen: 0,
+    uit: {} as Record<string, number>,
+    eindstand: 0,
+  };
+  const soorten = new Set<string>();
   const Y0 = `${jaar}-01-01`;
   const Y1 = `${jaar}-12-31`;
   // §7.2 Allianties: per employer the first alliance in datum order counts; the others are skipped.
@@ -288,6 +299,7 @@ const referentie = (events: readonly Recorded[], p: Parameters): { rapport: Jaar
       } else ingetrokken.add(doel.eventId);
     });
     const gesloten = opDatum(uniek.filter((f) => f.type === 'AllianceGesloten' && !ingetrokken.has(f.eventId)));
+    if (gesloten.length > 0) soorten.add('AllianceGesloten');
     werkgeversGenegeerd += Math.max(0, gesloten.length - 1);
     const eerste = gesloten[0];
     if (eerste !== undefined && 'datum' in eerste) {
@@ -300,6 +312,20 @@ const referentie = (events: readonly Recorded[], p: Parameters): { rapport: Jaar
     const huishouden = stroom.slice('huishouden-'.length);
     const { overgangen, inkomsten, treden, trajecten, geldig, genegeerd } = verwerk(feiten);
     const inJ = (datum: string) => datum.startsWith(`${jaar}-`);
+    for (const f of geldig) soorten.add(f.type);
+    // §4.8
+    if (toestandOp(overgangen, `${p.jaar - 1}-12-31`).fase === 'bijstand') stroomTotaal.beginstand++;
+    if (toestandOp(overgangen, `${jaar}-12-31`).fase === 'bijstand') stroomTotaal.eindstand++;
+    for (const o of overgangen) {
+      if (!inJ(o.datum)) continue;
+      if (o.van.fase !== 'bijstand' && o.naar.fase === 'bijstand') {
+        if (o.type === 'UitkeringGestart') stroomTotaal.nieuw++;
+        else stroomTotaal.teruggevallen++;
+      }
+      if (o.van.fase === 'bijstand' && o.naar.fase === 'uit') {
+        stroomTotaal.uit[o.naar.reden] = (stroomTotaal.uit[o.naar.reden] ?? 0) + 1;
+      }
+    }
     const exits = overgangen
       .map((o, k) => ({ o, k }))
       .filter(({ o }) => o.van.fase === 'bijstand' && o.naar.fase === 'uit');
@@ -319,9 +345,9 @@ const referentie = (events: readonly Recorded[], p: Parameters): { rapport: Jaar
         const w = DateTime.fromISO(o.datum, { zone: 'utc' }).plus({ months: 6 }).toISODate() ?? '';
         const terug = overgangen
           .slice(k + 1)
-          .some((r) => r.naar.fase === 'bijstand' && r.van.fase !== 'bijstand' && r.datum < w && r.datum <= E);
+          .some((r) => r.naar.fase === 'bijstand' && r.van.fase !== 'bijstand' && r.datum < w && r.datum <= V);
         if (terug) return 'teruggevallen';
-        return E >= w ? 'duurzaam' : 'nogOnbekend';
+        return V >= w ? 'duurzaam' : 'nogOnbekend';
       });
     const duurzaamheid = statussen.includes('duurzaam')
       ? 'duurzaam'
@@ -380,7 +406,7 @@ const referentie = (events: readonly Recorded[], p: Parameters): { rapport: Jaar
         t.gestart = 1;
         const w = plusMaanden(start.datum, 6);
         const uit = overgangen.some(
-          (o) => o.van.fase === 'bijstand' && isWerk(o.naar) && o.datum >= start.datum && o.datum < w,
+          (o) => o.van.fase === 'bijstand' && isWerk(o.naar) && o.datum >= start.datum && o.datum < w && o.datum <= V,
         );
         t.uitstroomBinnenZesMaanden = uit ? 1 : 0;
       }
@@ -459,9 +485,9 @@ const referentie = (events: readonly Recorded[], p: Parameters): { rapport: Jaar
       bijstandshuishouden: bijstandOpEenDag(overgangen, dagen),
       maanden,
       totaalCent,
-      // §4.7: facts dated after E are not used
+      // §4.7: facts dated after E are not used for opPeildatum; inJaar uses every fact (2.0)
       opPeildatum: toestandOp(overgangen, E, E).fase === 'bijstand',
-      inJaar: bijstandOpEenDag(overgangen, dagen, E),
+      inJaar: bijstandOpEenDag(overgangen, dagen),
       participatie,
       trajecten: opSleutel(perSoort),
       plaatsingen,
@@ -517,9 +543,25 @@ const referentie = (events: readonly Recorded[], p: Parameters): { rapport: Jaar
     Object.fromEntries(keys.map((k) => [k, result.reduce((s, b) => s + f(b, k), 0)])) as Record<K, number>;
   const schuldEinde = sommeer(SCHULD, (b, r) => b.schuldhulp.beeindigd[r]);
   const opPeildatum = tel('opPeildatum', true);
+  const bekend = [...perStroom.values()].flat();
+  const uitstroom = Object.fromEntries(
+    [
+      'loondienst',
+      'onderneming',
+      'opleiding',
+      'verhuizing',
+      'overlijden',
+      'andere-uitkering',
+      'detentie',
+      'partner-inkomen',
+      'overig',
+    ].map((r) => [r, stroomTotaal.uit[r] ?? 0]),
+  ) as Omit<Jaarrapport['stroom']['uitstroom'], 'totaal'>;
+  const heeft = (type: Recorded['type']) => soorten.has(type);
   const rapport: Jaarrapport = {
     jaar: p.jaar,
     peildatum: E,
+    evaluatiedatum: V,
     meetdatum: M,
     kennisdatum: p.kennisdatum,
     hervattingsgrens: p.hervattingsgrens ?? 0,
@@ -581,6 +623,44 @@ const referentie = (events: readonly Recorded[], p: Parameters): { rapport: Jaar
       ),
     },
     allianties: { inJaar: alliantiesInJaar, totaal: alliantiesTotaal },
+    stroom: {
+      beginstand: stroomTotaal.beginstand,
+      instroom: {
+        nieuw: stroomTotaal.nieuw,
+        teruggevallen: stroomTotaal.teruggevallen,
+        totaal: stroomTotaal.nieuw + stroomTotaal.teruggevallen,
+      },
+      uitstroom: { ...uitstroom, totaal: Object.values(uitstroom).reduce((a, b) => a + b, 0) },
+      eindstand: stroomTotaal.eindstand,
+    },
+    nietGemeten: (
+      [
+        ['gedeeltelijkeUitstroom', 'InkomstenOntvangen'],
+        ['gemiddeldInkomen', 'InkomstenOntvangen'],
+        ['participatie', 'ParticipatieTredeVastgesteld'],
+        ['trajecten', 'TrajectGestart'],
+        ['plaatsingen', 'Geplaatst'],
+        ['inBeeld', 'InBeeldGebracht'],
+        ['minima', 'MinimaregelingToegekend'],
+        ['schuldhulp', 'SchuldhulpGestart'],
+        ['allianties', 'AllianceGesloten'],
+      ] as const
+    )
+      .filter(([, type]) => !heeft(type))
+      .map(([figuur]) => figuur),
+    bron: {
+      feiten: bekend.length,
+      huishoudens: [...perStroom.keys()].filter((k) => !k.startsWith('werkgever-')).length,
+      laatsteRecordedAt:
+        bekend.length === 0
+          ? null
+          : (DateTime.fromMillis(Math.max(...bekend.map((e) => DateTime.fromISO(e.recordedAt).toMillis())), {
+              zone: 'utc',
+            }).toISO() ?? null),
+      sha256: null,
+      meetregels: '2.0',
+      versie: null,
+    },
     diagnose: { genegeerd: som('genegeerd') + werkgeversGenegeerd },
   };
   return { rapport, bijdragen: result };
@@ -601,6 +681,7 @@ const parameters = (events: readonly Recorded[]): fc.Arbitrary<Parameters> => {
     .record({
       jaar: fc.integer({ min: 2009, max: 2018 }),
       peildatum: fc.option(datum('2008-06-01', '2020-12-31')),
+      evaluatiedatum: fc.option(datum('2008-06-01', '2020-12-31')),
       meetdatum: fc.option(datum('2008-06-01', '2020-12-31')),
       kennisdatum: fc.oneof(
         fc.constant(null),
@@ -609,12 +690,14 @@ const parameters = (events: readonly Recorded[]): fc.Arbitrary<Parameters> => {
       ),
       hervattingsgrens: fc.option(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 900 }))),
     })
-    .map(({ jaar, peildatum, meetdatum, kennisdatum, hervattingsgrens }) => {
-      const E = peildatum ?? `${jaar + 1}-12-31`;
+    .map(({ jaar, peildatum, evaluatiedatum, meetdatum, kennisdatum, hervattingsgrens }) => {
+      const E = peildatum ?? `${jaar}-12-31`;
+      const V = evaluatiedatum ?? `${jaar + 1}-06-30`;
       return {
         jaar,
         peildatum: E,
-        meetdatum: meetdatum ?? E,
+        evaluatiedatum: V,
+        meetdatum: meetdatum ?? V,
         kennisdatum,
         ...(hervattingsgrens === null ? {} : { hervattingsgrens }),
       };
@@ -711,8 +794,8 @@ describe('the fast projections agree with the reference written from MEETREGELS 
           const E = plus(w, { days: rondE });
           const jaar = Number(E.slice(0, 4)) - 1;
           for (const p of [
-            { jaar, peildatum: E, meetdatum: E, kennisdatum: null },
-            { jaar: jaar + 1, peildatum: E, meetdatum: E, kennisdatum: null },
+            { jaar, peildatum: E, evaluatiedatum: E, meetdatum: E, kennisdatum: null },
+            { jaar: jaar + 1, peildatum: E, evaluatiedatum: E, meetdatum: E, kennisdatum: null },
           ]) {
             const state = replay(events);
             expect(opHuishouden(bijdragen(state, p))).toEqual(opHuishouden(referentie(events, p).bijdragen));
@@ -777,7 +860,7 @@ describe('the fast projections agree with the reference written from MEETREGELS 
           jaren.add(Number(E.slice(0, 4)) - 1);
           jaren.add(Number(E.slice(0, 4)));
           for (const jaar of jaren) {
-            const p = { jaar, peildatum: E, meetdatum: E, kennisdatum: null, hervattingsgrens };
+            const p = { jaar, peildatum: E, evaluatiedatum: E, meetdatum: E, kennisdatum: null, hervattingsgrens };
             const state = replay(events);
             const expected = referentie(events, p);
             expect(opHuishouden(bijdragen(state, p))).toEqual(opHuishouden(expected.bijdragen));
@@ -797,10 +880,16 @@ describe('the fast projections agree with the reference written from MEETREGELS 
     const events = zwolleGeschiedenis();
     const state = replay(events);
     for (const p of [
-      { jaar: 2014, peildatum: '2015-12-31', meetdatum: '2015-12-31', kennisdatum: null },
-      { jaar: 2012, peildatum: '2013-08-28', meetdatum: '2013-08-28', kennisdatum: null },
-      { jaar: 2013, peildatum: '2014-06-30', meetdatum: '2013-12-31', kennisdatum: '2014-03-01' },
-    ]) {
+      { jaar: 2014, peildatum: '2014-12-31', evaluatiedatum: '2015-06-30', meetdatum: '2015-06-30', kennisdatum: null },
+      { jaar: 2012, peildatum: '2012-12-31', evaluatiedatum: '2013-06-30', meetdatum: '2013-08-28', kennisdatum: null },
+      {
+        jaar: 2013,
+        peildatum: '2014-06-30',
+        evaluatiedatum: '2013-09-30',
+        meetdatum: '2013-12-31',
+        kennisdatum: '2014-03-01',
+      },
+    ] satisfies Parameters[]) {
       expect(jaarrapport(state, p)).toEqual(referentie(events, p).rapport);
     }
   });

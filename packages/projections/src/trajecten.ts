@@ -5,7 +5,7 @@
 // Per soort: `gestart`: the trajectories (TrajectGestart kept by the lenient replay) with start in
 // Y; `uitstroomBinnenZesMaanden`: of those, the ones whose household has an exit with reason
 // loondienst or onderneming with d in [start, start + 6 calendar months) (clamped month arithmetic,
-// as in §4.2; every exit counts, also one after the peildatum); `beeindigd`: the trajectories with
+// as in §4.2) and d ≤ the evaluatiedatum V (§3, 2.0); `beeindigd`: the trajectories with
 // end in Y, and per `resultaat` how many of those; `trede`, for the ones ended in Y: `begin` = the
 // last assessment on or before the start, `eind` = the last on or before the end (§1 ordering),
 // measured when both exist and are different assessments: gemeten, gestegen (eind > begin),
@@ -115,7 +115,7 @@ export const trajectenVan = (
     const c = 2 + TRAJECT_BIJDRAGE_ENTRY * at;
     if (gestart) {
       tel(out, c + TJ_GESTART);
-      if (werkUitstroomIn(buf, off, start, addMonths(start, 6))) tel(out, c + TJ_UITSTROOM);
+      if (werkUitstroomIn(buf, off, start, Math.min(addMonths(start, 6), peil.v + 1))) tel(out, c + TJ_UITSTROOM);
     }
     if (beeindigd) {
       tel(out, c + TJ_BEEINDIGD);

@@ -1,16 +1,21 @@
 // The report contract of MEETREGELS §5 and §7.3 (and the parameters of §3) as types. Keys may be
 // added; none may be renamed or change meaning without a new rule version.
-import type { PlaatsingSoort, SchuldhulpResultaat, TrajectResultaat } from '@zelfredzaam/domain';
+import type { PlaatsingSoort, SchuldhulpResultaat, TrajectResultaat, UitReden } from '@zelfredzaam/domain';
 
-/** MEETREGELS §3, as given by the caller; the defaults are resolved by `resolveParameters`. */
+/**
+ * MEETREGELS §3 (2.0), as given by the caller; the defaults are resolved by `resolveParameters`.
+ * Every date may also be `+N`: Y-12-31 plus N calendar months (0–120), clamped to the month's end.
+ */
 export interface ParameterInvoer {
   /** The reporting year Y. */
   readonly jaar: number;
-  /** Evaluation date E (`YYYY-MM-DD`); default: the earlier of (Y+1)-12-31 and `vandaag`. */
+  /** Peildatum E, the day stocks are counted (`YYYY-MM-DD` or `+N`); default: the earlier of Y-12-31 and `vandaag`. */
   readonly peildatum?: string;
-  /** Measurement date M of the cohort check; default: the peildatum. */
+  /** Evaluatiedatum V, the day six-month windows are judged; default: the earlier of (Y+1)-06-30 and `vandaag`. */
+  readonly evaluatiedatum?: string;
+  /** Measurement date M of the cohort check; default: the evaluatiedatum. */
   readonly meetdatum?: string;
-  /** Knowledge cut-off T: a date (end of that day, Europe/Amsterdam) or an ISO instant. */
+  /** Knowledge cut-off T: a date (end of that day, Europe/Amsterdam), `+N`, or an ISO instant. */
   readonly kennisdatum?: string;
   /**
    * MEETREGELS §7.2 Langdurig: spells separated by fewer days without bijstand than this count as
@@ -19,10 +24,11 @@ export interface ParameterInvoer {
   readonly hervattingsgrens?: number;
 }
 
-/** The parameters with every default resolved. */
+/** The parameters with every default resolved (relative dates as ISO dates). */
 export interface Parameters {
   readonly jaar: number;
   readonly peildatum: string;
+  readonly evaluatiedatum: string;
   readonly meetdatum: string;
   readonly kennisdatum: string | null;
   /** §7.2 Langdurig (days); `resolveParameters` always sets it, a missing one means 0. */
@@ -77,6 +83,46 @@ export interface GemiddeldInkomen {
 export interface Bijstandsbestand {
   readonly opPeildatum: number;
   readonly inJaar: number;
+}
+
+/** §4.8 Stroom: the flow of Y; always eindstand = beginstand + instroom.totaal − uitstroom.totaal. */
+export interface Stroom {
+  /** Huishoudens with bijstand on (Y−1)-12-31. */
+  readonly beginstand: number;
+  /** Transitions into bijstand dated in Y, each counted. */
+  readonly instroom: { readonly nieuw: number; readonly teruggevallen: number; readonly totaal: number };
+  /** Exits dated in Y, each counted, per reason. */
+  readonly uitstroom: { readonly [R in UitReden]: number } & { readonly totaal: number };
+  /** Huishoudens with bijstand on Y-12-31. */
+  readonly eindstand: number;
+}
+
+/** §5: a figure whose kind of fact may not occur (the order of `nietGemeten`: NIET_GEMETEN_VOLGORDE). */
+export type NietGemeten =
+  | 'gedeeltelijkeUitstroom'
+  | 'gemiddeldInkomen'
+  | 'participatie'
+  | 'trajecten'
+  | 'plaatsingen'
+  | 'inBeeld'
+  | 'minima'
+  | 'schuldhulp'
+  | 'allianties';
+
+/** §5: what was measured. */
+export interface Bron {
+  /** Facts known at T (retractions included), as folded. */
+  readonly feiten: number;
+  /** Distinct huishoudens with a fact known at T (employers are none). */
+  readonly huishoudens: number;
+  /** The latest recordedAt among those facts (canonical ISO instant), null when there are none. */
+  readonly laatsteRecordedAt: string | null;
+  /** SHA-256 (hex) of those facts as canonical NDJSON (§6) in recorded order; null when not given. */
+  readonly sha256: string | null;
+  /** The rule version: "2.0". */
+  readonly meetregels: string;
+  /** The tool's version; null when not given. */
+  readonly versie: string | null;
 }
 
 /** §7.2 Participatiegroei: one (begin, eind) pair of treden and how many households made it. */
@@ -148,6 +194,7 @@ export interface Allianties {
 export interface Jaarrapport {
   readonly jaar: number;
   readonly peildatum: string;
+  readonly evaluatiedatum: string;
   readonly meetdatum: string;
   readonly kennisdatum: string | null;
   /** §7.2 Langdurig's parameter, in days. */
@@ -166,6 +213,12 @@ export interface Jaarrapport {
   readonly minima: Minima;
   readonly schuldhulp: Schuldhulp;
   readonly allianties: Allianties;
+  /** §4.8 */
+  readonly stroom: Stroom;
+  /** §5: figures whose kind of fact nobody registered; their numbers stay 0 here, "n.b." elsewhere. */
+  readonly nietGemeten: readonly NietGemeten[];
+  /** §5 */
+  readonly bron: Bron;
   readonly diagnose: { readonly genegeerd: number };
 }
 
@@ -175,6 +228,7 @@ export interface ParameterFout {
   readonly parameter:
     | 'jaar'
     | 'peildatum'
+    | 'evaluatiedatum'
     | 'meetdatum'
     | 'kennisdatum'
     | 'vandaag'
@@ -246,6 +300,7 @@ export interface Verschil {
   readonly minima: Minima;
   readonly schuldhulp: Getallen<Schuldhulp> & { readonly beeindigd: Schuldhulp['beeindigd'] };
   readonly allianties: Allianties;
+  readonly stroom: Stroom;
   readonly diagnose: { readonly genegeerd: number };
 }
 

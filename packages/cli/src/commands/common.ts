@@ -1,12 +1,12 @@
 // What the commands share: the common options, opening the store, replaying it with a progress
 // bar, reading the normen file and writing the output.
-import { readFile, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { type EventStore, inSpan, type UnreadableEvent } from '@zelfredzaam/adapters';
 import type { Recorded } from '@zelfredzaam/domain';
-import { apply, emptyState, type ProjectionState } from '@zelfredzaam/projections';
+import { apply, type BronHash, emptyState, type ProjectionState } from '@zelfredzaam/projections';
 import { type OptionSpec, type Parsed, stringValue } from '../args.js';
-import { CliError, echo, UsageError } from '../errors.js';
+import { CliError, EXIT_REFUSED, echo, UsageError } from '../errors.js';
 import { GEEN_NORMEN, type Normen, parseNormen } from '../normen.js';
 import { meld, type Omgeving, schrijf } from '../omgeving.js';
 import { createProgress, status } from '../progress.js';
@@ -50,6 +50,56 @@ export const withStore = async <T>(
   }
 };
 
+/** True when `dir` holds a PGlite database (its PG_VERSION file). */
+const isPgliteMap = async (dir: string): Promise<boolean> => {
+  try {
+    return (await stat(join(dir, 'PG_VERSION'))).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/** True when the store holds at least one fact (one that no longer decodes counts too). */
+const heeftFeiten = async (store: EventStore): Promise<boolean> => {
+  let onleesbaar = false;
+  const onUnreadable = (): void => {
+    onleesbaar = true;
+  };
+  for await (const batch of store.readAll({ batchSize: 1, onUnreadable })) if (batch.length > 0) return true;
+  return onleesbaar;
+};
+
+/**
+ * For the commands that only read (report, verify, export, verklaar): "no silent zeros" (issue
+ * 12). A store that does not exist is never created, and one without a single fact is refused:
+ * exit 1, one Dutch line naming the store. Only import, import-perioden and demo create a store.
+ */
+export const withBestaandeStore = async <T>(
+  spec: StoreSpec,
+  omgeving: Omgeving,
+  work: (store: EventStore) => Promise<T>,
+): Promise<T> => {
+  const naam = describeStore(spec);
+  if (spec.kind === 'memory' || (spec.kind === 'pglite' && spec.path === undefined)) {
+    throw new CliError(
+      `store ${naam} bevat geen feiten: een store in het geheugen begint leeg; gebruik --from BESTAND of een store met feiten`,
+      EXIT_REFUSED,
+    );
+  }
+  if (spec.kind === 'pglite' && spec.path !== undefined && !(await isPgliteMap(spec.path))) {
+    throw new CliError(
+      `store ${naam} bestaat niet; vul hem eerst met zelfredzaam import of zelfredzaam demo, of kies een andere --store`,
+      EXIT_REFUSED,
+    );
+  }
+  return withStore(spec, omgeving, async (store) => {
+    if (!(await heeftFeiten(store))) {
+      throw new CliError(`store ${naam} bevat geen feiten; vul hem eerst met zelfredzaam import`, EXIT_REFUSED);
+    }
+    return work(store);
+  });
+};
+
 /**
  * Every fact of the store, in recorded order, in batches; a stored fact that does not decode goes
  * to `onUnreadable` and is skipped when it is given (issue 17, point 7), else the read fails.
@@ -65,19 +115,25 @@ export async function* allFacts(
     yield batch.map((stored) => stored.event);
 }
 
-/** Folds the whole store into a projection state, with a progress bar on a terminal. */
+/**
+ * Folds the whole store into a projection state, with a progress bar on a terminal; `hash`
+ * (MEETREGELS §5 bron.sha256) sees every fact too, in recorded order. A `zelfredzaam.replay` span
+ * when the hooks trace.
+ */
 export const replayStore = (
   store: EventStore,
   omgeving: Omgeving,
+  hash?: BronHash,
   onUnreadable?: (event: UnreadableEvent) => void,
 ): Promise<ProjectionState> =>
   inSpan(omgeving.hooks, 'zelfredzaam.replay', { 'zelfredzaam.store': store.kind }, () =>
-    replayInto(store, omgeving, onUnreadable),
+    replayInto(store, omgeving, hash, onUnreadable),
   );
 
 const replayInto = async (
   store: EventStore,
   omgeving: Omgeving,
+  hash?: BronHash,
   onUnreadable?: (event: UnreadableEvent) => void,
 ): Promise<ProjectionState> => {
   const state = emptyState();
@@ -85,6 +141,7 @@ const replayInto = async (
   try {
     for await (const batch of allFacts(store, onUnreadable)) {
       for (const feit of batch) apply(state, feit);
+      if (hash !== undefined) for (const feit of batch) hash.voegToe(feit);
       progress.tick(batch.length);
     }
   } finally {

@@ -9,7 +9,7 @@ import { HELP } from '../help.js';
 import { meld, type Omgeving, schrijf } from '../omgeving.js';
 import { createProgress } from '../progress.js';
 import { describeStore } from '../store.js';
-import { aantal, HELP_OPTIONS, STORE_OPTION, seconden, storeSpecOf, withStore } from './common.js';
+import { aantal, HELP_OPTIONS, STORE_OPTION, seconden, storeSpecOf, withBestaandeStore } from './common.js';
 import { toonNaam } from './laden.js';
 import { onleesbaarMelding } from './onleesbaar.js';
 
@@ -26,7 +26,7 @@ export const exportCommand = async (argv: readonly string[], omgeving: Omgeving)
   const spec = storeSpecOf(parsed, omgeving);
   const started = performance.now();
   const toFile = path !== undefined && path !== '-';
-  const result: ExportResult = await withStore(spec, omgeving, async (store) => {
+  const result: ExportResult = await withBestaandeStore(spec, omgeving, async (store) => {
     const progress = createProgress(omgeving.stderr, 'exporteren');
     const onProgress = ({ events }: { readonly events: number }): void => progress.set(events);
     try {

@@ -15,7 +15,7 @@ import {
   openMemoryStore,
 } from '@zelfredzaam/adapters';
 import { maskBsn } from '@zelfredzaam/domain';
-import type { ProjectionState } from '@zelfredzaam/projections';
+import type { BronHash, ProjectionState } from '@zelfredzaam/projections';
 import { flag, type OptionSpec, type Parsed, parseGeheel, stringValue } from '../args.js';
 import { echo, UsageError } from '../errors.js';
 import { alsJson, logJson, type Omgeving } from '../omgeving.js';
@@ -153,12 +153,13 @@ export const loadFile = async (
   path: string,
   omgeving: Omgeving,
   opties: LaadOpties = {},
+  hash?: BronHash,
 ): Promise<{ readonly state: ProjectionState; readonly result: ImportResult }> => {
   const input = await openInput(path, omgeving);
   const store = openMemoryStore({ compact: true });
   try {
     const result = await importInto(store, input, omgeving, opties);
-    return { state: await replayStore(store, omgeving), result };
+    return { state: await replayStore(store, omgeving, hash), result };
   } finally {
     await store.close();
   }

@@ -1,5 +1,7 @@
 // `zelfredzaam report`: the figures of one year or a series, from the store or from a file.
-import { resolveParameters } from '@zelfredzaam/projections';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { BronHash, resolveParameters } from '@zelfredzaam/projections';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import {
   flag,
@@ -14,11 +16,13 @@ import {
   readArgs,
   stringValue,
 } from '../args.js';
-import { EXIT_OK, EXIT_REFUSED, UsageError } from '../errors.js';
+import { CliError, EXIT_OK, EXIT_REFUSED, echo, UsageError } from '../errors.js';
+import { formatXlsx } from '../format/xlsx.js';
 import { HELP } from '../help.js';
 import { meld, type Omgeving, schrijf } from '../omgeving.js';
-import { FORMATEN, maakRapport, type RapportVraag } from '../rapport.js';
+import { FORMATEN, isToekomstig, kennisdatumsVan, maakModel, maakRapport, type RapportVraag } from '../rapport.js';
 import { describeStore } from '../store.js';
+import { toolVersie } from '../versie.js';
 import {
   aantal,
   HELP_OPTIONS,
@@ -26,7 +30,7 @@ import {
   replayStore,
   STORE_OPTION,
   storeSpecOf,
-  withStore,
+  withBestaandeStore,
   writeOutput,
 } from './common.js';
 import { LAAD_OPTIES, laadOptiesOf, loadFile, samenvatting, toonNaam } from './laden.js';
@@ -39,6 +43,7 @@ const OPTIONS: OptionSpec = {
   jaar: { type: 'string' },
   jaren: { type: 'string' },
   peildatum: { type: 'string' },
+  evaluatiedatum: { type: 'string' },
   meetdatum: { type: 'string' },
   kennisdatum: { type: 'string' },
   hervattingsgrens: { type: 'string' },
@@ -58,6 +63,7 @@ export const readVraag = (values: ReturnType<typeof readArgs>): RapportVraag => 
     throw new UsageError('geef het verslagjaar met --jaar JJJJ, of een reeks met --jaren VAN-TOT');
   }
   const peildatum = stringValue(values, 'peildatum');
+  const evaluatiedatum = stringValue(values, 'evaluatiedatum');
   const meetdatum = stringValue(values, 'meetdatum');
   const kennisdatum = stringValue(values, 'kennisdatum');
   const hervattingsgrens = stringValue(values, 'hervattingsgrens');
@@ -70,6 +76,7 @@ export const readVraag = (values: ReturnType<typeof readArgs>): RapportVraag => 
     reeks: jaren !== undefined,
     vergelijk,
     ...(peildatum === undefined ? {} : { peildatum: parseDatum(peildatum, '--peildatum') }),
+    ...(evaluatiedatum === undefined ? {} : { evaluatiedatum: parseDatum(evaluatiedatum, '--evaluatiedatum') }),
     ...(meetdatum === undefined ? {} : { meetdatum: parseDatum(meetdatum, '--meetdatum') }),
     ...(kennisdatum === undefined ? {} : { kennisdatum: parseKennisdatum(kennisdatum) }),
     ...(hervattingsgrens === undefined
@@ -81,13 +88,18 @@ export const readVraag = (values: ReturnType<typeof readArgs>): RapportVraag => 
 /** MEETREGELS §7.2 Langdurig: a gap in days; a century is more than any bijstand history holds. */
 const MAX_HERVATTINGSGRENS = 36_525;
 
-/** The projections check the parameters too (§3); any objection is a usage error, before loading. */
-const checkParameters = (vraag: RapportVraag, vandaag: string): void => {
+/**
+ * The projections check the parameters too (§3); any objection is a usage error, before loading.
+ * A year that has not begun is Beoogd in the documents' layout (MEETREGELS §9), refused in JSON.
+ */
+const checkParameters = (vraag: RapportVraag, vandaag: string, json: boolean): void => {
   for (const jaar of vraag.jaren) {
+    if (!json && isToekomstig(jaar, vandaag)) continue;
     const resolved = resolveParameters(
       {
         jaar,
         ...(vraag.peildatum === undefined ? {} : { peildatum: vraag.peildatum }),
+        ...(vraag.evaluatiedatum === undefined ? {} : { evaluatiedatum: vraag.evaluatiedatum }),
         ...(vraag.meetdatum === undefined ? {} : { meetdatum: vraag.meetdatum }),
         ...(vraag.kennisdatum === undefined ? {} : { kennisdatum: vraag.kennisdatum }),
         ...(vraag.hervattingsgrens === undefined ? {} : { hervattingsgrens: vraag.hervattingsgrens }),
@@ -117,19 +129,30 @@ export const report = async (argv: readonly string[], omgeving: Omgeving): Promi
   const output = stringValue(parsed, 'output');
   if (output !== undefined) parseBestand(output, '--output');
   const vandaag = omgeving.vandaag();
-  checkParameters(vraag, vandaag);
+  checkParameters(vraag, vandaag, formaat === 'json');
+  if (formaat === 'xlsx' && stringValue(parsed, 'output') === undefined) {
+    throw new UsageError('--format xlsx schrijft een werkmap: geef ook --output BESTAND.xlsx');
+  }
   const normen = await loadNormen(parsed, omgeving);
 
   let refused = 0;
   const onleesbaar = verzamelOnleesbaar();
   let bron: string;
+  // MEETREGELS §5 bron.sha256: every fact read is hashed on the way, once per kennisdatum used.
+  const hash = new BronHash(kennisdatumsVan(vraag, vandaag));
   let state: Awaited<ReturnType<typeof replayStore>>;
   if (from !== undefined) {
     parseBestand(from, '--from');
-    const loaded = await loadFile(from, omgeving, laadOpties);
+    const loaded = await loadFile(from, omgeving, laadOpties, hash);
     refused = loaded.result.refused;
     state = loaded.state;
     bron = `bestand ${toonNaam(from)}`;
+    if (state.facts === 0) {
+      throw new CliError(
+        `bestand ${toonNaam(from)} bevat geen (geaccepteerde) feiten: er valt niets te meten`,
+        EXIT_REFUSED,
+      );
+    }
     if (refused > 0) {
       await meld(
         omgeving,
@@ -138,17 +161,32 @@ export const report = async (argv: readonly string[], omgeving: Omgeving): Promi
     }
   } else {
     const spec = storeSpecOf(parsed, omgeving);
-    state = await withStore(spec, omgeving, (store) => replayStore(store, omgeving, onleesbaar.add));
+    state = await withBestaandeStore(spec, omgeving, (store) => replayStore(store, omgeving, hash, onleesbaar.add));
     bron = `store ${describeStore(spec)}`;
     // Facts that no longer decode are skipped and counted (issue 17, point 7): the report says so.
     if (onleesbaar.count > 0) bron += `; ${aantal(onleesbaar.count)} onleesbare opgeslagen feiten overgeslagen`;
   }
-  const text = maakRapport(state, vraag, vandaag, {
+  const uit = {
     formaat,
     normen,
     ondertitel: `Bron: ${bron}`,
+    herkomst: { hash, versie: toolVersie() },
     onleesbaar: onleesbaar.count,
-  });
+  };
+  if (formaat === 'xlsx') {
+    const model = maakModel(state, vraag, vandaag, uit);
+    if (isLeft(model)) throw new UsageError(model.left.bericht);
+    const path = stringValue(parsed, 'output') ?? '';
+    try {
+      await writeFile(resolve(omgeving.cwd, path), await formatXlsx(model.right, uit.ondertitel));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new CliError(`--output: ${echo(path)} kan niet worden geschreven: ${reason}`);
+    }
+    await meld(omgeving, `Geschreven naar ${path}.`);
+    return refused > 0 ? EXIT_REFUSED : EXIT_OK;
+  }
+  const text = maakRapport(state, vraag, vandaag, uit);
   if (isLeft(text)) throw new UsageError(text.left.bericht);
   await writeOutput(text.right, parsed, omgeving);
   if (onleesbaar.count > 0) await meld(omgeving, onleesbaarMelding(onleesbaar.count, onleesbaar.events));

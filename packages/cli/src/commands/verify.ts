@@ -9,7 +9,7 @@ import { type Omgeving, schrijf } from '../omgeving.js';
 import { createProgress } from '../progress.js';
 import { describeStore } from '../store.js';
 import { type Controle, createVerifier } from '../verify.js';
-import { HELP_OPTIONS, STORE_OPTION, storeSpecOf, withStore } from './common.js';
+import { HELP_OPTIONS, STORE_OPTION, storeSpecOf, withBestaandeStore } from './common.js';
 
 const OPTIONS: OptionSpec = { ...HELP_OPTIONS, ...STORE_OPTION, format: { type: 'string' } };
 
@@ -40,7 +40,7 @@ export const verify = async (argv: readonly string[], omgeving: Omgeving): Promi
   }
   const formaat = parseKeuze(stringValue(parsed, 'format') ?? 'table', '--format', ['table', 'json'] as const);
   const spec = storeSpecOf(parsed, omgeving);
-  const controle = await withStore(spec, omgeving, async (store) => {
+  const controle = await withBestaandeStore(spec, omgeving, async (store) => {
     const verifier = createVerifier();
     const progress = createProgress(omgeving.stderr, 'controleren');
     try {

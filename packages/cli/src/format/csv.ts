@@ -27,6 +27,8 @@ const cellField = (cel: Cel): string => {
   switch (cel.soort) {
     case 'leeg':
       return '';
+    case 'nb':
+      return 'n.b.';
     case 'tekst':
       return textField(cel.tekst);
     case 'getal':
@@ -57,6 +59,56 @@ export const formatCsv = (model: RapportModel): string => {
     }
     for (const note of sectie.voetnoten)
       lines.push([textField(sectie.id), textField('voetnoot'), '', textField(note)].join(','));
+  }
+  return `${BOM}${lines.join('\r\n')}\r\n`;
+};
+
+/** A figure for Dutch spreadsheet settings: decimal comma; shares as percentages (0.787 → "78,7"). */
+const cellFieldNl = (cel: Cel): string => {
+  if (cel.soort !== 'getal' || cel.waarde === null) return '';
+  const n = cel.eenheid === 'aandeel' ? Math.round(cel.waarde * 100_000) / 1000 : cel.waarde;
+  return numberText(n).replace('.', ',');
+};
+
+const veldNl = (field: string): string => (/[";\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field);
+const tekstNl = (text: string): string => veldNl(neutraliseer(text));
+
+/**
+ * `--format csv-nl`: the same rows for a spreadsheet with Dutch settings: `;` between fields,
+ * a decimal comma, shares as percentages (78,7 for 78,7%); UTF-8 with a BOM, CRLF.
+ */
+export const formatCsvNl = (model: RapportModel): string => {
+  const first = model.secties[0];
+  const kolommen = first?.kolommen ?? [];
+  const lines: string[] = [['sectie', 'rij', 'eenheid', ...kolommen].map(tekstNl).join(';')];
+  const eenheidNl = (cellen: readonly Cel[]): string => {
+    const e = unitOf(cellen);
+    return e === 'aandeel' ? 'procent' : e;
+  };
+  for (const sectie of model.secties) {
+    if (sectie.kolommen.join('\u0000') !== kolommen.join('\u0000') && sectie.rijen.length > 0) {
+      lines.push(['sectie', 'rij', 'eenheid', ...sectie.kolommen].map(tekstNl).join(';'));
+    }
+    for (const rij of sectie.rijen) {
+      lines.push(
+        [
+          tekstNl(sectie.id),
+          tekstNl(rij.label),
+          tekstNl(eenheidNl(rij.cellen)),
+          ...rij.cellen.map((c) =>
+            c.soort === 'getal'
+              ? cellFieldNl(c)
+              : c.soort === 'tekst'
+                ? tekstNl(c.tekst)
+                : c.soort === 'nb'
+                  ? 'n.b.'
+                  : '',
+          ),
+        ].join(';'),
+      );
+    }
+    for (const note of sectie.voetnoten)
+      lines.push([tekstNl(sectie.id), tekstNl('voetnoot'), '', tekstNl(note)].join(';'));
   }
   return `${BOM}${lines.join('\r\n')}\r\n`;
 };

@@ -4,15 +4,51 @@ import { describe, expect, it } from 'vitest';
 import { GEEN_NORMEN, type Normen, parseNormen } from '../normen.js';
 import { csvVeld, formatCsv, neutraliseer } from './csv.js';
 import { celTekst, heelGetal, percentage } from './getallen.js';
-import { escapeHtml, formatHtml } from './html.js';
+import { asBereik, escapeHtml, formatHtml } from './html.js';
 import { escapeMarkdown, formatMarkdown } from './md.js';
 import { getal, jaarModel, type RapportModel, vergelijkModel } from './model.js';
 import { formatTable } from './table.js';
 
+const STROOM_NUL: Jaarrapport['stroom'] = {
+  beginstand: 0,
+  instroom: { nieuw: 0, teruggevallen: 0, totaal: 0 },
+  uitstroom: {
+    loondienst: 0,
+    onderneming: 0,
+    opleiding: 0,
+    verhuizing: 0,
+    overlijden: 0,
+    'andere-uitkering': 0,
+    detentie: 0,
+    'partner-inkomen': 0,
+    overig: 0,
+    totaal: 0,
+  },
+  eindstand: 0,
+};
+
+const stroomVan = (n: number): Jaarrapport['stroom'] => ({
+  beginstand: 3880,
+  instroom: { nieuw: 600 + n, teruggevallen: 90, totaal: 690 + n },
+  uitstroom: { ...STROOM_NUL.uitstroom, loondienst: 330, onderneming: 30, opleiding: 64, verhuizing: 246, totaal: 670 },
+  eindstand: 3900 + n,
+});
+
 const rapport = (jaar: number, n: number, kennisdatum: string | null = null): Jaarrapport => ({
   jaar,
-  peildatum: `${jaar + 1}-12-31`,
-  meetdatum: `${jaar + 1}-12-31`,
+  peildatum: `${jaar}-12-31`,
+  evaluatiedatum: `${jaar + 1}-06-30`,
+  meetdatum: `${jaar + 1}-06-30`,
+  stroom: stroomVan(n),
+  nietGemeten: [],
+  bron: {
+    feiten: 69_307,
+    huishoudens: 5200,
+    laatsteRecordedAt: '2016-12-30T10:00:00.000Z',
+    sha256: 'c0ffee',
+    meetregels: '2.0',
+    versie: '0.1.0',
+  },
   kennisdatum,
   hervattingsgrens: 0,
   volledigeUitstroom: { loondienst: 320 + n, onderneming: 30, opleiding: 64, totaal: 414 + n },
@@ -101,7 +137,7 @@ const model = (): RapportModel =>
   toelichting: inclusief indexatie CBS 2014
 - indicator: duurzaamheid
   jaar: 2015
-  waarde: 0.75
+  aandeel: 0.75
 - indicator: trajecten.VAK
   jaar: 2015
   waarde: 80
@@ -117,14 +153,15 @@ describe('getallen (Dutch figures)', () => {
     expect(heelGetal(4100)).toBe('4.100');
     expect(heelGetal(1_234_567)).toBe('1.234.567');
     expect(heelGetal(-1234)).toBe('-1.234');
-    expect(percentage(0.7692)).toBe('76,9 %');
-    expect(percentage(0.1129)).toBe('11,3 %');
-    expect(percentage(1)).toBe('100,0 %');
+    expect(percentage(0.7692)).toBe('76,9%');
+    expect(percentage(0.1129)).toBe('11,3%');
+    expect(percentage(1)).toBe('100,0%');
     expect(celTekst(getal(474, 'euro'))).toBe('€ 474');
     expect(celTekst(getal(null, 'aandeel'))).toBe('–');
     expect(celTekst({ soort: 'getal', waarde: -3, eenheid: 'aantal', verschil: true })).toBe('-3');
     expect(celTekst({ soort: 'getal', waarde: 12, eenheid: 'aantal', verschil: true })).toBe('+12');
-    expect(celTekst({ soort: 'getal', waarde: 0.0123, eenheid: 'aandeel', verschil: true })).toBe('+1,2 %-punt');
+    expect(celTekst({ soort: 'getal', waarde: 0.0123, eenheid: 'aandeel', verschil: true })).toBe('+1,2 procentpunt');
+    expect(celTekst({ soort: 'nb' })).toBe('n.b.');
   });
 });
 
@@ -135,8 +172,10 @@ describe('jaarModel (the documents’ layout)', () => {
     expect(uitstroom?.kolommen).toEqual(['2014', '2015']);
     const rows = Object.fromEntries((uitstroom?.rijen ?? []).map((r) => [r.label, r.cellen.map(celTekst)]));
     expect(rows.Nulsituatie).toEqual(['409', '414']);
+    expect(rows['gemeten of opgegeven']).toEqual(['gemeten 2013', 'gemeten 2014']);
     expect(rows.Norm).toEqual(['400', '']);
     expect(rows.Gerealiseerd).toEqual(['414', '416']);
+    expect(rows.Behaald).toEqual(['ja', '—']);
     expect(rows['waarvan loondienst']).toEqual(['320', '322']);
     const inkomen = m.secties.find((s) => s.id === 'gemiddeldInkomen');
     expect(inkomen?.rijen.find((r) => r.label === 'Norm')?.cellen.map(celTekst)).toEqual(['', '€ 485']);
@@ -153,6 +192,7 @@ describe('jaarModel (the documents’ layout)', () => {
       'gedeeltelijkeUitstroom',
       'gemiddeldInkomen',
       'bijstandsbestand',
+      'stroom',
       'participatie',
       'trajecten.VAK',
       'trajecten.Workfast',
@@ -165,6 +205,8 @@ describe('jaarModel (the documents’ layout)', () => {
       'minima',
       'schuldhulp',
       'allianties',
+      'bron',
+      'verantwoording',
     ]);
   });
 
@@ -193,7 +235,7 @@ describe('jaarModel (the documents’ layout)', () => {
     expect(rows['van trede 2 naar trede 3']).toEqual(['130', '132']);
     expect(rows['van trede 4 naar trede 3']).toEqual(['30', '30']);
     const schuld = m.secties.find((s) => s.id === 'schuldhulp')?.rijen.find((r) => r.label === 'Gerealiseerd');
-    expect(schuld?.cellen.map(celTekst)).toEqual(['84,0 %', '84,0 %']);
+    expect(schuld?.cellen.map(celTekst)).toEqual(['84,0%', '84,0%']);
     const allianties = m.secties.find((s) => s.id === 'allianties');
     expect(allianties?.rijen.find((r) => r.label === 'Norm')?.cellen.map(celTekst)).toEqual(['', '50']);
     expect(allianties?.voetnoten).toEqual(['Norm 2015: 50 allianties in 2013–2015']);
@@ -206,6 +248,7 @@ describe('jaarModel (the documents’ layout)', () => {
       ['Nulsituatie', ['']],
       ['Norm', ['']],
       ['Gerealiseerd', ['3.900']],
+      ['Behaald', ['—']],
       ['met bijstand in het jaar', ['4.100']],
     ]);
   });
@@ -220,17 +263,29 @@ describe('formatTable', () => {
     const start = lines.indexOf(
       'Volledige uitstroom: huishoudens uit de bijstand door loondienst, onderneming of opleiding',
     );
-    expect(lines.slice(start, start + 8)).toEqual([
+    expect(lines.slice(start, start + 10).map((l) => l.replace(/ +/g, ' '))).toEqual([
       'Volledige uitstroom: huishoudens uit de bijstand door loondienst, onderneming of opleiding',
-      '                                            2014        2015',
-      '  Nulsituatie                                409         414',
-      '  Norm                                       400',
-      '  Gerealiseerd                               414         416',
-      '    waarvan loondienst                       320         322',
-      '    waarvan eigen onderneming                 30          30',
-      '    waarvan opleiding                         64          64',
+      ' 2014 2015',
+      ' Nulsituatie 409 414',
+      ' gemeten of opgegeven gemeten 2013 gemeten 2014',
+      ' Norm 400',
+      ' Gerealiseerd 414 416',
+      ' Behaald ja —',
+      ' waarvan loondienst 320 322',
+      ' waarvan eigen onderneming 30 30',
+      ' waarvan opleiding 64 64',
     ]);
-    expect(text).toContain('  Gerealiseerd                            76,9 %      76,9 %');
+    // Columns line up: every figure ends where its year's header ends.
+    const header = lines[start + 1] ?? '';
+    expect((lines[start + 2] ?? '').length).toBe(header.length);
+    expect(text).toMatch(/\n {2}Gerealiseerd +76,9% +76,9%\n/);
+    expect(text).toMatch(/\n {2}Peildatum \(stand\) +31 december 2014 +31 december 2015\n/);
+    expect(text).toContain('Verloop van het bijstandsbestand');
+    expect(text).toMatch(/\n {2}Eindstand \(31 december\) +3\.900 +3\.902\n/);
+    expect(text).toContain('Verantwoording');
+    // Internal terms only in the closing Verantwoording.
+    const voorVerantwoording = text.slice(0, text.indexOf('Verantwoording'));
+    expect(voorVerantwoording).not.toMatch(/MEETREGELS|§|diagnose|genegeerd|[Kk]ennisdatum/);
     expect(text).toContain('  * Norm 2015: inclusief indexatie CBS 2014');
     expect(text.endsWith('\n')).toBe(true);
   });
@@ -255,8 +310,10 @@ describe('formatMarkdown', () => {
         '| | 2014 | 2015 |',
         '|---|---:|---:|',
         '| Nulsituatie | 409 | 414 |',
+        '| _gemeten of opgegeven_ | gemeten 2013 | gemeten 2014 |',
         '| Norm | 400 |  |',
         '| Gerealiseerd | 414 | 416 |',
+        '| Behaald | ja | — |',
         '| _waarvan loondienst_ | 320 | 322 |',
       ].join('\n'),
     );
@@ -287,9 +344,11 @@ describe('formatCsv', () => {
     expect(lines).toContain('volledigeUitstroom,Norm,aantal,400,');
     expect(lines).toContain('duurzaamheid,Gerealiseerd,aandeel,0.7692,0.7692');
     expect(lines).toContain('duurzaamheid,Norm,aandeel,,0.75');
+    expect(lines).toContain('volledigeUitstroom,Behaald,,ja,—');
+    expect(lines).toContain('stroom,Eindstand (31 december),aantal,3900,3902');
     expect(lines).toContain('gemiddeldInkomen,Gerealiseerd,euro,474,476');
     expect(lines).toContain('gemiddeldInkomen,voetnoot,,Norm 2015: inclusief indexatie CBS 2014');
-    expect(lines).toContain('parameters,Peildatum,,2015-12-31,2016-12-31');
+    expect(lines).toContain('parameters,Peildatum (stand),,31 december 2014,31 december 2015');
     expect(text.endsWith('\r\n')).toBe(true);
   });
 
@@ -346,6 +405,7 @@ const herziening = (): Herziening => {
       gedeeltelijkeUitstroom: { loondienst: 0, onderneming: 0, totaal: 0, bijstandshuishoudens: 0, aandeel: 0 },
       gemiddeldInkomen: { maanden: 0, totaalCent: 0, gemiddeldCent: 0, gemiddeldEuro: -3 },
       bijstandsbestand: { opPeildatum: -3, inJaar: 0 },
+      stroom: { ...STROOM_NUL, instroom: { nieuw: -3, teruggevallen: 0, totaal: -3 }, eindstand: -3 },
       participatie: { gemeten: -3, gestegen: -3, gelijk: 0, gedaald: 0, groteVooruitgang: 0 },
       trajecten: {
         VAK: {
@@ -387,11 +447,33 @@ describe('vergelijkModel (--kennisdatum T --vergelijk)', () => {
   it('shows per figure: as published on T, as known now, and the difference', () => {
     const text = formatTable(vergelijkModel([herziening()]));
     expect(text).toContain('Herziening van de cijfers 2014');
-    expect(text).toContain('2014: gepubliceerd (kennisdatum 2015-03-01) en nu bekend');
-    expect(text).toMatch(/Gepubliceerd 2015-03-01 +Nu bekend +Verschil/);
+    expect(text).toContain('2014: gepubliceerd op 1 maart 2015 en nu bekend');
+    expect(text).toMatch(/Gepubliceerd 1 maart 2015 +Nu bekend +Verschil/);
     expect(text).toMatch(/ {2}Volledige uitstroom +414 +411 +-3\n/);
     expect(text).toMatch(/ {2}Gemiddeld inkomen per maand +€ 474 +€ 471 +-€ 3\n/);
     expect(text).toMatch(/ {4}overig +5 +8 +\+3\n/);
+  });
+});
+
+describe('formatHtml charts (issue 12)', () => {
+  it('fit the axis to the data: € 467 against a € 485 norm is not drawn from 0', () => {
+    const { min, max } = asBereik([467, 485, 474]);
+    expect(min).toBeGreaterThan(300);
+    expect(min).toBeLessThanOrEqual(467);
+    expect(max).toBeGreaterThanOrEqual(485);
+    expect(max - min).toBeLessThan(200);
+    // Spread-out values (or a zero) keep 0 at the bottom.
+    expect(asBereik([0, 72, 80]).min).toBe(0);
+    expect(asBereik([100, 400]).min).toBe(0);
+  });
+
+  it('show the Norm legend only in a chart that has a norm', () => {
+    const html = formatHtml(model());
+    const sectie = (id: string) =>
+      html.slice(html.indexOf(`<section id="${id}"`), html.indexOf('</section>', html.indexOf(`<section id="${id}"`)));
+    expect(sectie('volledigeUitstroom')).toContain('<text x="124" y="4">Norm</text>');
+    expect(sectie('cohort')).toContain('Gerealiseerd</text>');
+    expect(sectie('cohort')).not.toContain('>Norm</text>');
   });
 });
 

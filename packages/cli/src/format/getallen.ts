@@ -1,4 +1,4 @@
-// Figures written the Dutch way (4.100 · 76,9 % · € 474), by hand rather than through Intl so
+// Figures written the Dutch way (4.100 · 76,9% · € 474), by hand rather than through Intl so
 // the output does not depend on the ICU data a Node build happens to carry.
 import type { Cel } from './model.js';
 
@@ -14,12 +14,15 @@ export const heelGetal = (n: number): string => {
   return sign + groupThousands(String(Math.abs(rounded)));
 };
 
-/** A share (fraction) as a percentage with one decimal: 0.7692 → "76,9 %". */
+/** A share (fraction) as a percentage with one decimal, as MEETREGELS §9 writes it: 0.7692 → "76,9%". */
 export const percentage = (fraction: number): string => {
   const tenths = Math.round(Math.abs(fraction) * 1000);
   const sign = fraction < 0 && tenths > 0 ? '-' : '';
-  return `${sign}${groupThousands(String(Math.floor(tenths / 10)))},${tenths % 10} %`;
+  return `${sign}${groupThousands(String(Math.floor(tenths / 10)))},${tenths % 10}%`;
 };
+
+/** Shown for a figure that is not known (MEETREGELS §5 nietGemeten, a future year). */
+export const NIET_BEKEND = 'n.b.';
 
 const signed = (text: string, n: number): string => (n > 0 ? `+${text}` : text);
 
@@ -28,6 +31,8 @@ export const celTekst = (cel: Cel): string => {
   switch (cel.soort) {
     case 'leeg':
       return '';
+    case 'nb':
+      return NIET_BEKEND;
     case 'tekst':
       return cel.tekst;
     case 'getal': {
@@ -36,7 +41,7 @@ export const celTekst = (cel: Cel): string => {
       const text =
         eenheid === 'aandeel'
           ? cel.verschil === true
-            ? percentage(waarde).replace(' %', ' %-punt')
+            ? percentage(waarde).replace('%', ' procentpunt')
             : percentage(waarde)
           : eenheid === 'euro'
             ? waarde < 0
@@ -49,4 +54,4 @@ export const celTekst = (cel: Cel): string => {
 };
 
 /** True for cells that are right-aligned (figures). */
-export const isGetal = (cel: Cel): boolean => cel.soort === 'getal';
+export const isGetal = (cel: Cel): boolean => cel.soort === 'getal' || cel.soort === 'nb';

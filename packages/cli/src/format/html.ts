@@ -51,17 +51,31 @@ const axisLabel = (value: number, eenheid: Eenheid): string =>
 
 const round1 = (n: number): string => (Math.round(n * 10) / 10).toString();
 
+/**
+ * The axis of a chart: from 0 when the values lie spread out, else a band around them (issue 12:
+ * a € 467 against a € 485 norm must be visible), on round numbers.
+ */
+export const asBereik = (values: readonly number[]): { readonly min: number; readonly max: number } => {
+  const hi = Math.max(0, ...values);
+  const lo = values.length === 0 ? 0 : Math.min(...values);
+  if (lo <= 0 || hi - lo > 0.5 * hi) return { min: 0, max: niceMax(hi * 1.05) };
+  const step = niceMax(Math.max((hi - lo) / 2, hi * 0.01));
+  const min = Math.max(0, Math.floor((lo - step / 2) / step) * step);
+  const max = Math.ceil((hi + step / 2) / step) * step;
+  return { min, max: max > min ? max : min + step };
+};
+
 const chart = (grafiek: Grafiek, titel: string): string => {
   const { width, height, left, right, top, bottom } = CHART;
   const values = grafiek.punten.flatMap((p) => [p.gerealiseerd, p.norm]).filter((v): v is number => v !== null);
-  const max = niceMax(Math.max(0, ...values) * 1.05);
+  const { min, max } = asBereik(values);
   const n = grafiek.punten.length;
   const plotWidth = width - left - right;
   const plotHeight = height - top - bottom;
   const x = (i: number): number => left + (n <= 1 ? plotWidth / 2 : (i * plotWidth) / (n - 1));
-  const y = (v: number): number => top + plotHeight - (v / max) * plotHeight;
+  const y = (v: number): number => top + plotHeight - ((v - min) / (max - min)) * plotHeight;
   const parts: string[] = [];
-  for (const tick of [0, max / 2, max]) {
+  for (const tick of [min, (min + max) / 2, max]) {
     parts.push(
       `<line x1="${left}" x2="${width - right}" y1="${round1(y(tick))}" y2="${round1(y(tick))}" stroke="#e3e8ee"/>`,
       `<text x="${left - 6}" y="${round1(y(tick) + 4)}" text-anchor="end">${escapeHtml(axisLabel(tick, grafiek.eenheid))}</text>`,
@@ -99,15 +113,27 @@ const chart = (grafiek: Grafiek, titel: string): string => {
       );
     }
   });
+  // The Norm legend only where a norm is drawn.
+  const heeftNorm = grafiek.punten.some((p) => p.norm !== null);
   parts.push(
-    `<g transform="translate(${left + 4} 10)"><line x1="0" x2="16" y1="0" y2="0" stroke="#0b5cad" stroke-width="2.5"/><text x="20" y="4">Gerealiseerd</text>`,
-    `<line x1="104" x2="120" y1="0" y2="0" stroke="#c2410c" stroke-width="2" stroke-dasharray="5 4"/><text x="124" y="4">Norm</text></g>`,
+    `<g class="legenda" transform="translate(${left + 4} 10)"><line x1="0" x2="16" y1="0" y2="0" stroke="#0b5cad" stroke-width="2.5"/><text x="20" y="4">Gerealiseerd</text>`,
+    heeftNorm
+      ? `<line x1="104" x2="120" y1="0" y2="0" stroke="#c2410c" stroke-width="2" stroke-dasharray="5 4"/><text x="124" y="4">Norm</text></g>`
+      : '</g>',
   );
   return `<figure><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(`Trend: ${titel}`)}">${parts.join('')}</svg><figcaption>Trend per jaar (het eerste jaar is de nulsituatie)</figcaption></figure>`;
 };
 
 const dataValue = (cel: Cel): string =>
-  cel.soort === 'getal' ? (cel.waarde === null ? '' : String(cel.waarde)) : cel.soort === 'tekst' ? cel.tekst : '';
+  cel.soort === 'getal'
+    ? cel.waarde === null
+      ? ''
+      : String(cel.waarde)
+    : cel.soort === 'tekst'
+      ? cel.tekst
+      : cel.soort === 'nb'
+        ? 'n.b.'
+        : '';
 
 const table = (sectie: Sectie): string => {
   const head = sectie.kolommen.map((k) => `<th class="num" scope="col">${escapeHtml(k)}</th>`).join('');
@@ -156,7 +182,7 @@ export const formatHtml = (model: RapportModel, options: HtmlOptions = {}): stri
 <main>
 ${model.secties.map(section).join('\n')}
 </main>
-<footer>Berekend met zelfredzaam volgens MEETREGELS (§4–§5 en §7). Een streepje (–) betekent: niet te bepalen (bijvoorbeeld 0/0).</footer>
+<footer>Berekend met zelfredzaam; hoe, staat onder Verantwoording. n.b. betekent: niet bekend (niet geregistreerd, of een jaar dat nog moet komen). Een streepje (–) betekent: niet te bepalen (bijvoorbeeld 0/0).</footer>
 </body>
 </html>
 `;

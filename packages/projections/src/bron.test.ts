@@ -1,0 +1,112 @@
+// MEETREGELS §5 `nietGemeten` and `bron`.
+import { describe, expect, it } from 'vitest';
+import { BronHash, canonicalLine, sha256Van } from './bron.js';
+import { HuishoudenFeiten, WerkgeverFeiten } from './fixtures/feiten.js';
+import { parametersVoor } from './fixtures/parameters.js';
+import { jaarrapport } from './jaarrapport.js';
+import { replay } from './state.js';
+
+const ALLES = [
+  'gedeeltelijkeUitstroom',
+  'gemiddeldInkomen',
+  'participatie',
+  'trajecten',
+  'plaatsingen',
+  'inBeeld',
+  'minima',
+  'schuldhulp',
+  'allianties',
+];
+
+describe('MEETREGELS §5 nietGemeten', () => {
+  it('lists, in order, every figure whose kind of fact does not occur; each kind removes its own', () => {
+    const basis = () => {
+      const h = new HuishoudenFeiten('h-1');
+      h.start('2010-01-01');
+      return h;
+    };
+    const p = parametersVoor(2014);
+    expect(jaarrapport(replay(basis().feiten), p).nietGemeten).toEqual(ALLES);
+    const gevallen: [string[], (h: HuishoudenFeiten, w: WerkgeverFeiten) => void][] = [
+      [['gedeeltelijkeUitstroom', 'gemiddeldInkomen'], (h) => h.inkomsten('2010-02', 100)],
+      [['participatie'], (h) => h.trede('2010-02-01', 2)],
+      [['trajecten'], (h) => h.traject('2010-02-01', 't-1', 'VAK')],
+      [['plaatsingen'], (h) => h.geplaatst('2010-02-01', 'sroi')],
+      [['inBeeld'], (h) => h.inBeeld('2010-02-01')],
+      [['minima'], (h) => h.minima('2010-02-01')],
+      [['schuldhulp'], (h) => h.schuldhulp('2010-02-01', 's-1')],
+      [['allianties'], (_h, w) => w.alliantie('2010-02-01')],
+    ];
+    for (const [figuren, voeg] of gevallen) {
+      const h = basis();
+      const w = new WerkgeverFeiten('wg-1');
+      voeg(h, w);
+      // Whatever its datum: a fact of 2010 makes the 2014 figure measured (as 0).
+      expect(jaarrapport(replay([...h.feiten, ...w.feiten]), p).nietGemeten).toEqual(
+        ALLES.filter((f) => !figuren.includes(f)),
+      );
+    }
+  });
+
+  it('a retracted fact does not count; one recorded after the kennisdatum is not known', () => {
+    const h = new HuishoudenFeiten('h-1');
+    h.start('2010-01-01');
+    const plaatsing = h.geplaatst('2014-02-01', 'banenplan');
+    h.inBeeld('2014-03-01', { recordedAt: '2016-01-01T10:00:00.000Z' });
+    expect(jaarrapport(replay(h.feiten), parametersVoor(2014)).nietGemeten).not.toContain('plaatsingen');
+    expect(jaarrapport(replay(h.feiten), parametersVoor(2014, { kennisdatum: '2015-12-31' })).nietGemeten).toContain(
+      'inBeeld',
+    );
+    h.intrekking(plaatsing);
+    expect(jaarrapport(replay(h.feiten), parametersVoor(2014)).nietGemeten).toContain('plaatsingen');
+  });
+});
+
+describe('MEETREGELS §5 bron', () => {
+  it('counts the facts and huishoudens known at T and the latest recordedAt; employers are no huishoudens', () => {
+    const h = new HuishoudenFeiten('h-1');
+    h.start('2013-01-01');
+    h.loondienst('2014-03-01', 'beeindigd', { recordedAt: '2015-02-01T08:00:00Z' });
+    const w = new WerkgeverFeiten('wg-1');
+    w.alliantie('2014-05-01');
+    const state = replay([...h.feiten, ...w.feiten]);
+    expect(jaarrapport(state, parametersVoor(2014)).bron).toEqual({
+      feiten: 3,
+      huishoudens: 1,
+      laatsteRecordedAt: '2015-02-01T08:00:00.000Z',
+      sha256: null,
+      meetregels: '2.0',
+      versie: null,
+    });
+    expect(jaarrapport(state, parametersVoor(2014, { kennisdatum: '2014-12-31' })).bron).toMatchObject({
+      feiten: 2,
+      huishoudens: 1,
+      laatsteRecordedAt: '2014-05-01T12:00:00.000Z',
+    });
+  });
+
+  it('sha256 is the SHA-256 of the canonical NDJSON lines in recorded order, cut at T', async () => {
+    const { createHash } = await import('node:crypto');
+    const h = new HuishoudenFeiten('h-1');
+    h.start('2013-01-01');
+    h.loondienst('2014-03-01');
+    const lines = h.feiten.map(canonicalLine).join('');
+    expect(lines.split('\n')[0]).toBe(
+      `{"type":"UitkeringGestart","huishouden":"h-1","datum":"2013-01-01","regeling":"Participatiewet","eventId":"${h.feiten[0]?.eventId}","recordedAt":"2013-01-01T12:00:00.000Z"}`,
+    );
+    expect(sha256Van(h.feiten)).toBe(createHash('sha256').update(lines).digest('hex'));
+    expect(sha256Van(h.feiten, '2013-12-31')).toBe(
+      createHash('sha256')
+        .update(canonicalLine(h.feiten[0] as (typeof h.feiten)[number]))
+        .digest('hex'),
+    );
+    // The order matters (recorded order), and one BronHash serves several kennisdatums.
+    expect(sha256Van([...h.feiten].reverse())).not.toBe(sha256Van(h.feiten));
+    const hash = new BronHash([null, '2013-12-31']);
+    for (const f of h.feiten) hash.voegToe(f);
+    expect([hash.sha256(null), hash.sha256('2013-12-31')]).toEqual([
+      sha256Van(h.feiten),
+      sha256Van(h.feiten, '2013-12-31'),
+    ]);
+  });
+});

@@ -1,0 +1,140 @@
+// MEETREGELS §5 `bron` and `nietGemeten`: what a report was made from. The counts come from the
+// fold state (the facts known at the kennisdatum T); the SHA-256 of those facts as canonical
+// NDJSON (§6: the export's line, domain `encode`) in recorded order needs the facts themselves,
+// so whoever reads them (a replay, the CLI) hashes them on the way with a BronHash, one digest
+// per kennisdatum. Hashing is a pure function of the facts (no clock, no I/O).
+import { createHash, type Hash } from 'node:crypto';
+import { encode, formatInstant, kennisdatumCutoff, parseInstant, type Recorded } from '@zelfredzaam/domain';
+import {
+  SOORT_ALLIANTIE,
+  SOORT_IN_BEELD,
+  SOORT_INKOMSTEN,
+  SOORT_MINIMA,
+  SOORT_PLAATSING,
+  SOORT_SCHULDHULP,
+  SOORT_TRAJECT,
+  SOORT_TREDE,
+} from './derive.js';
+import { F_RECORDED_AT, FACT_FLOATS, forEachRun, isWerkgeverKey, type ProjectionState } from './state.js';
+import type { Bron, NietGemeten } from './types.js';
+
+/** The rule version of MEETREGELS.md these figures implement. */
+export const MEETREGELS_VERSIE = '2.0';
+
+/** §5: the figures of `nietGemeten`, in its order, with the bit of the kind of fact each needs. */
+export const NIET_GEMETEN: readonly (readonly [NietGemeten, number])[] = [
+  ['gedeeltelijkeUitstroom', SOORT_INKOMSTEN],
+  ['gemiddeldInkomen', SOORT_INKOMSTEN],
+  ['participatie', SOORT_TREDE],
+  ['trajecten', SOORT_TRAJECT],
+  ['plaatsingen', SOORT_PLAATSING],
+  ['inBeeld', SOORT_IN_BEELD],
+  ['minima', SOORT_MINIMA],
+  ['schuldhulp', SOORT_SCHULDHULP],
+  ['allianties', SOORT_ALLIANTIE],
+];
+
+/** The bits of the kinds of fact, in the order of the counters a Telling keeps of them. */
+export const SOORT_BITS = [
+  SOORT_INKOMSTEN,
+  SOORT_TREDE,
+  SOORT_TRAJECT,
+  SOORT_PLAATSING,
+  SOORT_IN_BEELD,
+  SOORT_MINIMA,
+  SOORT_SCHULDHULP,
+  SOORT_ALLIANTIE,
+] as const;
+
+/** `nietGemeten` from the number of households (or employers) that have each kind (`heeft(bit)`). */
+export const nietGemetenUit = (heeft: (bit: number) => number): NietGemeten[] =>
+  NIET_GEMETEN.filter(([, bit]) => heeft(bit) === 0).map(([figuur]) => figuur);
+
+/** The canonical NDJSON line of a fact (§6), terminator included: what `export` writes. */
+export const canonicalLine = (feit: Recorded): string => `${JSON.stringify(encode(feit))}\n`;
+
+/** What the caller adds to `bron`: the digest of the facts and the tool's version. */
+export interface BronHerkomst {
+  readonly sha256?: string | null;
+  readonly versie?: string | null;
+}
+
+/**
+ * The counts of `bron` from the state: the facts with recordedAt ≤ cutoff, the distinct
+ * huishoudens among them and the latest recordedAt.
+ */
+export const bronUitState = (state: ProjectionState, cutoff: number, herkomst: BronHerkomst = {}): Bron => {
+  let feiten = 0;
+  let huishoudens = 0;
+  let laatste = Number.NEGATIVE_INFINITY;
+  for (let h = 0; h < state.households; h++) {
+    let bekend = 0;
+    forEachRun(state, h, (chunk, first, take) => {
+      for (let o = first; o < first + take; o++) {
+        const recordedAt = chunk.floats[o * FACT_FLOATS + F_RECORDED_AT] as number;
+        if (recordedAt > cutoff) continue;
+        bekend++;
+        if (recordedAt > laatste) laatste = recordedAt;
+      }
+    });
+    if (bekend === 0) continue;
+    feiten += bekend;
+    if (!isWerkgeverKey(state.ids[h] ?? '')) huishoudens++;
+  }
+  return {
+    feiten,
+    huishoudens,
+    laatsteRecordedAt: laatste === Number.NEGATIVE_INFINITY ? null : formatInstant(laatste),
+    sha256: herkomst.sha256 ?? null,
+    meetregels: MEETREGELS_VERSIE,
+    versie: herkomst.versie ?? null,
+  };
+};
+
+/** The cut-off of a kennisdatum (null: everything recorded). */
+const cutoffVan = (kennisdatum: string | null): number =>
+  kennisdatum === null ? Number.POSITIVE_INFINITY : (kennisdatumCutoff(kennisdatum) ?? Number.NaN);
+
+/**
+ * The SHA-256 of the facts known at each of a few kennisdatums, as canonical NDJSON in recorded
+ * order: give it every fact, in recorded order, with `voegToe`; then ask `sha256(kennisdatum)`.
+ */
+export class BronHash {
+  private readonly delen: { readonly kennisdatum: string | null; readonly cutoff: number; readonly hash: Hash }[];
+
+  constructor(kennisdatums: Iterable<string | null>) {
+    this.delen = [...new Set(kennisdatums)].map((kennisdatum) => ({
+      kennisdatum,
+      cutoff: cutoffVan(kennisdatum),
+      hash: createHash('sha256'),
+    }));
+  }
+
+  /** The next fact in recorded order. */
+  voegToe(feit: Recorded): void {
+    const line = canonicalLine(feit);
+    const recordedAt =
+      this.delen.length === 1 && this.delen[0]?.kennisdatum === null ? 0 : parseInstant(feit.recordedAt);
+    for (const deel of this.delen) {
+      if (deel.kennisdatum === null || (recordedAt !== undefined && recordedAt <= deel.cutoff)) deel.hash.update(line);
+    }
+  }
+
+  /**
+   * The digest (hex) of the facts so far for `kennisdatum`, one of those given to the
+   * constructor; undefined otherwise. More facts may follow.
+   */
+  sha256(kennisdatum: string | null): string | undefined {
+    return this.delen
+      .find((d) => d.kennisdatum === kennisdatum)
+      ?.hash.copy()
+      .digest('hex');
+  }
+}
+
+/** The SHA-256 of `bron` for facts given in recorded order, known at `kennisdatum`. */
+export const sha256Van = (feiten: Iterable<Recorded>, kennisdatum: string | null = null): string => {
+  const hash = new BronHash([kennisdatum]);
+  for (const feit of feiten) hash.voegToe(feit);
+  return hash.sha256(kennisdatum) ?? '';
+};
