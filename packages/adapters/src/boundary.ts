@@ -116,7 +116,8 @@ const missingEventId = (index: number, feit: Incoming): OngeldigFeit => {
 const checkExpectedRevision = (value: unknown, where: string): ExpectedRevision => {
   if (value === 'any' || value === 'no_stream') return value;
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
-  throw new TypeError(
+  // A RangeError, as the stores gave for a bad revision before they decoded their input.
+  throw new RangeError(
     `${where}: verwachte revisie: verwacht een geheel getal ≥ 0, 'no_stream' of 'any', ontvangen ${describeReceived(value, false)}`,
   );
 };
@@ -124,7 +125,7 @@ const checkExpectedRevision = (value: unknown, where: string): ExpectedRevision 
 /**
  * The writes of an `append`, decoded: each write an object with a stream name, an expected
  * revision and a list of facts that decode and carry an eventId, each fact in the stream of its
- * household (or employer). A malformed write is a TypeError; facts that do not decode are one
+ * household (or employer). A malformed write is a TypeError (a bad expected revision a RangeError); facts that do not decode are one
  * OngeldigeFeitenError naming every one of them. Nothing is stored when either is thrown.
  */
 export const decodeWrites = (writes: unknown): readonly StreamWrite[] => {
