@@ -109,8 +109,13 @@ describe('the HTML report in headless Chromium', () => {
       }
       const share = r.duurzaamheid.aandeelDuurzaam ?? 0;
       expect(await cell('duurzaamheid', 'Gerealiseerd', r.jaar).textContent()).toBe(
-        `${(Math.round(share * 1000) / 10).toFixed(1).replace('.', ',')} %`,
+        `${(Math.round(share * 1000) / 10).toFixed(1).replace('.', ',')}%`,
       );
+      // §4.8 in its own section: beginstand + instroom − uitstroom = eindstand.
+      const stroom = (rij: string) =>
+        page.locator(`section[data-sectie="stroom"] td[data-rij="${rij}"][data-kolom="${r.jaar}"]`);
+      expect(await stroom('Eindstand (31 december)').getAttribute('data-waarde')).toBe(String(r.stroom.eindstand));
+      expect(await stroom('Instroom').getAttribute('data-waarde')).toBe(String(r.stroom.instroom.totaal));
     }
     // The Nulsituatie is the realised figure of the year before.
     expect(figures.map((r) => r.jaar)).toEqual([2012, 2013, 2014, 2015]);
@@ -121,13 +126,43 @@ describe('the HTML report in headless Chromium', () => {
     expect(await cell('gemiddeldInkomen', 'Norm', 2015).textContent()).toBe('€ 485');
     expect(await cell('allianties', 'Norm', 2015).textContent()).toBe('50');
     expect(await cell('trajecten.VAK', 'Norm', 2014).textContent()).toBe('8');
+    // MEETREGELS §9: Behaald per indicator and year; the € 485 norm against a lower realised income.
+    const totaal2014 = figures[2]?.volledigeUitstroom.totaal ?? 0;
+    expect(await cell('volledigeUitstroom', 'Behaald', 2014).textContent()).toBe(totaal2014 >= 40 ? 'ja' : 'nee');
+    const inkomen2015 = figures[3]?.gemiddeldInkomen.gemiddeldEuro ?? 0;
+    expect(await cell('gemiddeldInkomen', 'Behaald', 2015).textContent()).toBe(inkomen2015 >= 485 ? 'ja' : 'nee');
+    expect(await cell('cohort', 'Behaald', 2014).textContent()).toBe('—');
+    expect(await page.locator('section[data-sectie="stroom"] h2').textContent()).toBe(
+      'Verloop van het bijstandsbestand',
+    );
+    expect(await page.locator('section[data-sectie="verantwoording"] h2').textContent()).toBe('Verantwoording');
+  });
+
+  it('fits each chart’s axis to its data and shows the Norm legend only where a norm exists', async () => {
+    const legend = (id: string) => page.locator(`section[data-sectie="${id}"] svg g.legenda text`).allTextContents();
+    expect(await legend('gemiddeldInkomen')).toEqual(['Gerealiseerd', 'Norm']);
+    expect(await legend('cohort')).toEqual(['Gerealiseerd']);
+    // The income chart does not start at € 0: its lowest tick lies below the lowest value, near it.
+    const ticks = await page
+      .locator('section[data-sectie="gemiddeldInkomen"] svg > text[text-anchor="end"]')
+      .allTextContents();
+    const euros = ticks.map((t) => Number(t.replace(/[€\s.]/g, '')));
+    const waarden = figures.map((r) => r.gemiddeldInkomen.gemiddeldEuro ?? 0);
+    expect(euros[0]).toBeGreaterThan(0);
+    expect(euros[0]).toBeLessThanOrEqual(Math.min(...waarden));
+    // And the points are drawn inside the plot: the highest and lowest are apart on screen.
+    const ys = await page
+      .locator('section[data-sectie="gemiddeldInkomen"] svg circle.gerealiseerd')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute('cy'))));
+    expect(Math.max(...ys) - Math.min(...ys)).toBeGreaterThan(10);
   });
 
   it('draws a trend chart per indicator, with a point per year', async () => {
-    // Every section but the parameters is an indicator (§4, and §7 with a section per soort).
+    // Every section but the dates, the flow, the source and the Verantwoording is an indicator
+    // (§4, and §7 with a section per soort).
     const sections = await page.locator('section[data-sectie]').count();
     expect(sections).toBeGreaterThanOrEqual(20);
-    expect(await page.locator('section[data-sectie] svg').count()).toBe(sections - 1);
+    expect(await page.locator('section[data-sectie] svg').count()).toBe(sections - 4);
     const points = page.locator('section[data-sectie="volledigeUitstroom"] svg circle.gerealiseerd');
     expect(await points.count()).toBe(5);
     expect(await points.nth(4).getAttribute('data-waarde')).toBe(String(figures[3]?.volledigeUitstroom.totaal));

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeRecorded, describeDecodeError, type Recorded } from '../packages/domain/src/index.js';
-import { jaarrapport, replay, resolveParameters } from '../packages/projections/src/index.js';
-import { runCli } from './support/cli-run.js';
+import { jaarrapport, replay, resolveParameters, sha256Van } from '../packages/projections/src/index.js';
+import { ROOT, runCli } from './support/cli-run.js';
 import { type EsdbTestServer, startEsdbTestServer } from './support/esdb-test-server.js';
 import { freshSchema } from './support/postgres.js';
 
@@ -28,10 +28,12 @@ beforeAll(async () => {
       if (decoded._tag === 'Left') throw new Error(describeDecodeError(decoded.left));
       return decoded.right;
     });
-  // Any day after 2016 gives the default peildatum 2015-12-31 for 2014.
+  // Any day after 2015-06-30 gives the 2.0 defaults for 2014 (peildatum 2014-12-31, evaluatiedatum 2015-06-30).
   const parameters = resolveParameters({ jaar: 2014 }, '2100-01-01');
   if (parameters._tag === 'Left') throw new Error(parameters.left.bericht);
-  expected2014 = jaarrapport(replay(facts), parameters.right);
+  // §5 bron: the same digest of the same facts, whichever store holds them.
+  const versie: string = JSON.parse(readFileSync(join(ROOT, 'packages/cli/package.json'), 'utf8')).version;
+  expected2014 = jaarrapport(replay(facts), parameters.right, { sha256: sha256Van(facts), versie });
 }, 60_000);
 
 afterAll(() => {

@@ -1,22 +1,34 @@
 // Issue 5: the `zelfredzaam` command as a user runs it (a child process from the sources, as
 // `pnpm zelfredzaam` does): reports from a file and from a store, every format, refusals with
 // line numbers, usage errors, help, verify, import/export and the demo.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importNdjson, openMemoryStore } from '../packages/adapters/src/index.js';
 import { decodeRecorded, describeDecodeError, type Recorded } from '../packages/domain/src/index.js';
-import { herziening, jaarrapport, replay, resolveParameters } from '../packages/projections/src/index.js';
-import { runCli } from './support/cli-run.js';
+import {
+  BronHash,
+  herziening,
+  jaarrapport,
+  type Parameters,
+  replay,
+  resolveParameters,
+  sha256Van,
+} from '../packages/projections/src/index.js';
+import { ROOT, runCli } from './support/cli-run.js';
 
 let work: string;
 let lines: string[];
 let facts: Recorded[];
+/** The same facts in the order a store records them on import (MEETREGELS §5 bron: recorded order). */
+let recorded: Recorded[];
 const file = (name: string): string => join(work, name);
 
-// For the demo's years (≤ 2015) the default peildatum is (Y+1)-12-31 on any day after 2016, so
-// the CLI's "today" and this one give the same parameters.
+// For the demo's years (≤ 2015) the 2.0 defaults (peildatum Y-12-31, evaluatiedatum
+// (Y+1)-06-30) are the same on any day after 2016, so the CLI's "today" and this one agree.
 const VANDAAG = '2100-01-01';
+const VERSIE: string = JSON.parse(readFileSync(join(ROOT, 'packages/cli/package.json'), 'utf8')).version;
 
 /** The library call for the same history: replay, then jaarrapport with the same parameters. */
 const library = (history: readonly Recorded[], jaar: number, extra: Record<string, string> = {}) => {
@@ -24,6 +36,15 @@ const library = (history: readonly Recorded[], jaar: number, extra: Record<strin
   if (parameters._tag === 'Left') throw new Error(parameters.left.bericht);
   return { state: replay(history), parameters: parameters.right };
 };
+
+/** The library's §5 object with `bron` as the CLI fills it: the facts' digest and the tool's version. */
+const rapport = (_history: readonly Recorded[], l: ReturnType<typeof library>) =>
+  jaarrapport(l.state, l.parameters, {
+    sha256: sha256Van(recorded, l.parameters.kennisdatum),
+    versie: VERSIE,
+  });
+const viaLibrary = (history: readonly Recorded[], jaar: number, extra: Record<string, string> = {}) =>
+  rapport(history, library(history, jaar, extra));
 
 const NO_STACK = /\n\s+at .+:\d+:\d+/;
 
@@ -37,6 +58,12 @@ beforeAll(async () => {
     if (decoded._tag === 'Left') throw new Error(describeDecodeError(decoded.left));
     return decoded.right;
   });
+  // The import into a store (as `report --from` does, in memory) records them in its order.
+  const store = openMemoryStore({ compact: true });
+  await importNdjson(store, createReadStream(file('demo.ndjson')), {});
+  recorded = [];
+  for await (const batch of store.readAll({ batchSize: 10_000 })) for (const s of batch) recorded.push(s.event);
+  await store.close();
 }, 60_000);
 
 afterAll(() => {
@@ -50,13 +77,18 @@ describe('report --from FILE', () => {
     });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toBe('');
-    const { state, parameters } = library(facts, 2014);
-    expect(JSON.parse(result.stdout)).toEqual(jaarrapport(state, parameters));
-    expect(result.stdout).toBe(`${JSON.stringify(jaarrapport(state, parameters), null, 2)}\n`);
+    expect(JSON.parse(result.stdout)).toEqual(viaLibrary(facts, 2014));
+    expect(result.stdout).toBe(`${JSON.stringify(viaLibrary(facts, 2014), null, 2)}\n`);
+    expect(JSON.parse(result.stdout).bron).toMatchObject({ meetregels: '2.0', versie: VERSIE, feiten: facts.length });
   });
 
-  it('passes --peildatum, --meetdatum and --kennisdatum on, and gives a list for --jaren', async () => {
-    const extra = { peildatum: '2015-09-30', meetdatum: '2015-06-30', kennisdatum: '2015-02-01T12:00:00Z' };
+  it('passes --peildatum, --evaluatiedatum, --meetdatum and --kennisdatum on, and gives a list for --jaren', async () => {
+    const extra = {
+      peildatum: '2015-09-30',
+      evaluatiedatum: '2015-03-31',
+      meetdatum: '2015-06-30',
+      kennisdatum: '2015-02-01T12:00:00Z',
+    };
     const single = await runCli(
       [
         'report',
@@ -71,19 +103,52 @@ describe('report --from FILE', () => {
       { cwd: work },
     );
     expect(single.code, single.stderr).toBe(0);
-    const { state, parameters } = library(facts, 2014, extra);
-    expect(JSON.parse(single.stdout)).toEqual(jaarrapport(state, parameters));
+    expect(JSON.parse(single.stdout)).toEqual(viaLibrary(facts, 2014, extra));
 
     const list = await runCli(['report', '--from', 'demo.ndjson', '--jaren', '2012-2015', '--format', 'json'], {
       cwd: work,
     });
     expect(list.code, list.stderr).toBe(0);
-    expect(JSON.parse(list.stdout)).toEqual(
-      [2012, 2013, 2014, 2015].map((jaar) => {
-        const l = library(facts, jaar);
-        return jaarrapport(l.state, l.parameters);
-      }),
+    expect(JSON.parse(list.stdout)).toEqual([2012, 2013, 2014, 2015].map((jaar) => viaLibrary(facts, jaar)));
+  });
+
+  it('relative dates +N resolve per year in a series (+8 meetdatum, +4 kennisdatum), equal to their absolute dates', async () => {
+    const relatief = await runCli(
+      [
+        ...['report', '--from', 'demo.ndjson', '--jaren', '2012-2015', '--format', 'json'],
+        ...['--meetdatum', '+8', '--kennisdatum', '+4', '--peildatum', '+0', '--evaluatiedatum', '+6'],
+      ],
+      { cwd: work },
     );
+    expect(relatief.code, relatief.stderr).toBe(0);
+    const list = JSON.parse(relatief.stdout) as { meetdatum: string; kennisdatum: string; evaluatiedatum: string }[];
+    expect(list.map((r) => [r.meetdatum, r.kennisdatum])).toEqual([
+      ['2013-08-31', '2013-04-30'],
+      ['2014-08-31', '2014-04-30'],
+      ['2015-08-31', '2015-04-30'],
+      ['2016-08-31', '2016-04-30'],
+    ]);
+    expect(list).toEqual(
+      [2012, 2013, 2014, 2015].map((jaar) =>
+        viaLibrary(facts, jaar, { meetdatum: `${jaar + 1}-08-31`, kennisdatum: `${jaar + 1}-04-30` }),
+      ),
+    );
+    // +2 clamps to February's end.
+    const feb = await runCli(
+      ['report', '--from', 'demo.ndjson', '--jaar', '2015', '--format', 'json', '--evaluatiedatum', '+2'],
+      { cwd: work },
+    );
+    expect(JSON.parse(feb.stdout).evaluatiedatum).toBe('2016-02-29');
+  });
+
+  it('refuses a date before 1 January of the year, naming the year (exit 2)', async () => {
+    const result = await runCli(
+      ['report', '--from', 'demo.ndjson', '--jaren', '2013-2014', '--peildatum', '2013-12-31'],
+      { cwd: work },
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('peildatum: 31 december 2013 ligt vóór 1 januari 2014');
+    expect(result.stdout).toBe('');
   });
 
   it('lists refused lines with their numbers on stderr, exits 1, and reports on what was accepted', async () => {
@@ -111,21 +176,28 @@ describe('report --from FILE', () => {
     expect(refusals[3]).toContain('type');
     expect(result.stderr).toContain(`${mixed.length.toLocaleString('nl-NL')} regels uit mixed.ndjson`);
     expect(result.stderr).not.toMatch(NO_STACK);
-    const { state, parameters } = library(facts, 2014);
-    expect(JSON.parse(result.stdout)).toEqual(jaarrapport(state, parameters));
+    // The same figures; bron.sha256 follows the order the import recorded the accepted facts in
+    // (its chunks shift with the refused lines), so it is the only number that may differ.
+    const expected = viaLibrary(facts, 2014);
+    expect(JSON.parse(result.stdout)).toEqual({
+      ...expected,
+      bron: { ...expected.bron, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
   });
 
   it('--kennisdatum T --vergelijk prints the figures as published on T, as known now, and the difference', async () => {
     const args = ['report', '--from', 'demo.ndjson', '--jaar', '2014', '--kennisdatum', '2015-01-20', '--vergelijk'];
     const table = await runCli(args, { cwd: work });
     expect(table.code, table.stderr).toBe(0);
-    expect(table.stdout).toContain('2014: gepubliceerd (kennisdatum 2015-01-20) en nu bekend');
-    expect(table.stdout).toMatch(/Gepubliceerd 2015-01-20 +Nu bekend +Verschil/);
+    expect(table.stdout).toContain('2014: gepubliceerd op 20 januari 2015 en nu bekend');
+    expect(table.stdout).toMatch(/Gepubliceerd 20 januari 2015 +Nu bekend +Verschil/);
     const json = await runCli([...args, '--format', 'json'], { cwd: work });
-    // As published on T: the peildatum defaulted to the day of publication, 2015-01-20.
+    // As published on T: the evaluatiedatum defaulted to the day of publication, 2015-01-20.
     const published = resolveParameters({ jaar: 2014 }, '2015-01-20');
     if (published._tag === 'Left') throw new Error(published.left.bericht);
-    const expected = herziening(replay(facts), published.right, '2015-01-20');
+    const hash = new BronHash([null, '2015-01-20']);
+    for (const f of recorded) hash.voegToe(f);
+    const expected = herziening(replay(facts), published.right as Parameters, '2015-01-20', { hash, versie: VERSIE });
     if (expected._tag === 'Left') throw new Error(expected.left.bericht);
     expect(JSON.parse(json.stdout)).toEqual(expected.right);
   });
@@ -140,8 +212,8 @@ describe('report formats', () => {
     expect(result.code, result.stderr).toBe(0);
     const l2013 = library(facts, 2013);
     const l2014 = library(facts, 2014);
-    const r2013 = jaarrapport(l2013.state, l2013.parameters);
-    const r2014 = jaarrapport(l2014.state, l2014.parameters);
+    const r2013 = rapport(facts, l2013);
+    const r2014 = rapport(facts, l2014);
     const out = result.stdout;
     expect(out.startsWith('Sociaal-economische zelfredzaamheid 2013–2014\n')).toBe(true);
     const block = out.slice(out.indexOf('Volledige uitstroom:'));
@@ -173,7 +245,7 @@ describe('usage errors and help', () => {
     [['report', '--jaar', '2014', '--peildatum', '2014-02-30'], 'die datum bestaat niet'],
     [['report', '--jaren', '2015-2012'], 'het eerste jaar ligt na het laatste'],
     [['report', '--jaar', '2014', '--kennisdatum', 'morgen'], '--kennisdatum: verwacht een datum'],
-    [['report', '--jaar', '2014', '--format', 'pdf'], '--format: kies uit table, json, md, csv, html'],
+    [['report', '--jaar', '2014', '--format', 'pdf'], '--format: kies uit table, json, md, csv, csv-nl, html, xlsx'],
     [['report', '--jaar', '2014', '--vergelijk'], '--vergelijk vraagt om --kennisdatum'],
     [['report', '--jaar', '2014', '--from', 'missing.ndjson'], 'bestand "missing.ndjson" bestaat niet'],
     [['report', '--jaar', '2014', '--normen', 'missing.yaml'], '--normen: bestand "missing.yaml" bestaat niet'],
@@ -224,8 +296,13 @@ describe('a store on disk (PGlite): import, verify, report, export', () => {
     expect(controle.feiten).toBe(lines.length);
 
     const fromStore = await runCli(['report', '--jaar', '2014', '--format', 'json', ...store], { cwd: work });
-    const { state, parameters } = library(facts, 2014);
-    expect(JSON.parse(fromStore.stdout)).toEqual(jaarrapport(state, parameters));
+    expect(JSON.parse(fromStore.stdout)).toEqual(viaLibrary(facts, 2014));
+    // §5 bron: the same SHA-256 for the file and for the store that holds the same facts.
+    const fromFile = await runCli(['report', '--jaar', '2014', '--format', 'json', '--from', 'demo.ndjson'], {
+      cwd: work,
+    });
+    expect(JSON.parse(fromStore.stdout).bron.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.parse(fromStore.stdout).bron).toEqual(JSON.parse(fromFile.stdout).bron);
 
     const exported = await runCli(['export', 'export.ndjson', ...store], { cwd: work });
     expect(exported.code, exported.stderr).toBe(0);

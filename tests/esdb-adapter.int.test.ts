@@ -269,6 +269,18 @@ describe.each(targets)('EventStoreDB adapter ($name)', ({ batchAppend }) => {
     expect(error).toMatchObject({ stream: stream('x'), revision: 1 });
     expect(String(error)).toMatch(/stream huishouden-x, revisie 1: .*datum/);
     await expect(collect(store)).rejects.toThrow(CorruptStoredEventError);
+    // With onUnreadable it is skipped and reported with its position, and reading goes on (issue 17.7).
+    const unreadable: unknown[] = [];
+    const read = (await collect(store, { onUnreadable: (u) => unreadable.push(u) })).flat();
+    expect(read.map((e) => e.revision)).toEqual([0]);
+    expect(unreadable).toEqual([
+      expect.objectContaining({
+        stream: stream('x'),
+        revision: 1,
+        position: expect.any(String),
+        reason: expect.stringMatching(/datum/),
+      }),
+    ]);
   });
 
   if (realServer === undefined) {

@@ -18,13 +18,15 @@ import {
   recordFacts,
 } from '../packages/adapters/src/index.js';
 import { encode } from '../packages/domain/src/index.js';
-import { BSNS, type FuzzFile, type FuzzLine, fileBytes, fuzzFile, pieces } from './support/ndjson-fuzz.js';
+import { BSNS, type FuzzFile, type FuzzLine, fileBytes, fuzzFile, pieces, reformat } from './support/ndjson-fuzz.js';
 import { feit } from './support/store-contract.js';
 
 /** Generated cases per property (reported in the issue's note). */
 const IMPORT_FUZZ_RUNS = { badAndValid: 400, chunking: 250 } as const;
 
 const NOW = Date.UTC(2020, 5, 1, 12);
+/** The import's "now" (issue 17): generated recordedAts after it (up to 2100) are refused, the same in every run. */
+const IMPORT_NOW = Date.UTC(2060, 0, 1);
 
 interface Imported {
   readonly result: ImportResult;
@@ -50,6 +52,7 @@ const importBytes = async (bytes: Buffer, pieceSize: number, options: ImportOpti
   const store = openMemoryStore({ now: () => NOW });
   const refusals: LineRefusal[] = [];
   const result = await importNdjson(store, pieces(bytes, pieceSize), {
+    now: IMPORT_NOW,
     ...options,
     maxRefusals: 1_000_000,
     onRefusal: (refusal) => refusals.push(refusal),
@@ -151,6 +154,33 @@ describe('fuzzing the NDJSON importer', () => {
         for (const other of others) expect(other).toEqual(one);
       }),
       { numRuns: IMPORT_FUZZ_RUNS.chunking },
+    );
+  }, 120_000);
+});
+
+describe('fuzzing re-imports (issue 17 point 6)', () => {
+  it('the same file with every line reformatted re-imports exactly as the file itself does (100 generated files)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fuzzFile({ bad: false }), async (file) => {
+        const again = file.lines.map(
+          (l): FuzzLine => (l.kind === 'valid' ? { kind: 'valid', text: reformat(l.text) } : l),
+        );
+        const runs = await Promise.all(
+          [file.lines, again].map(async (second) => {
+            const store = openMemoryStore({ now: () => NOW });
+            await importNdjson(store, pieces(fileBytes(file), 97), { now: IMPORT_NOW });
+            const stored = await contents(store);
+            const result = await importNdjson(store, pieces(fileBytes(file, second), 31), { now: IMPORT_NOW });
+            return { stored, result, after: await contents(store) };
+          }),
+        );
+        const [same, reformatted] = runs;
+        // The plain re-import only adds facts the decider refused the first time and now fit.
+        expect(reformatted?.after).toEqual(same?.after);
+        expect(reformatted?.result.accepted).toBe(same?.result.accepted);
+        expect(reformatted?.result.alreadyStored).toBe(same?.result.alreadyStored);
+      }),
+      { numRuns: 100 },
     );
   }, 120_000);
 });

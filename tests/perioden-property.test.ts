@@ -238,7 +238,10 @@ const rapporten = (facts: readonly Recorded[], kennisdatum: string) => {
   return JAREN.map((jaar) => {
     const parameters = resolveParameters({ jaar, kennisdatum }, '2030-01-01');
     if (parameters._tag === 'Left') throw new Error(parameters.left.bericht);
-    return jaarrapport(state, parameters.right);
+    // `bron` describes the history read (facts known at T, retracted ones and retractions
+    // included, and their hash), not a figure: the history of all exports holds more facts.
+    const { bron: _bron, ...figuren } = jaarrapport(state, parameters.right);
+    return figuren;
   });
 };
 

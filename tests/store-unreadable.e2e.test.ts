@@ -126,6 +126,41 @@ describe('an unreadable fact in a PGlite store, through the CLI', () => {
   }, 120_000);
 });
 
+describe('an import that meets an unreadable fact in a household history', () => {
+  it('stops with one Dutch line naming its position and how to set it aside', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'zelfredzaam-onleesbaar-'));
+    try {
+      const store = `pglite:${join(work, 'store')}`;
+      const start = { type: 'UitkeringGestart', huishouden: 'h-3', datum: '2013-01-01', regeling: 'Participatiewet' };
+      await writeFile(join(work, 'a.ndjson'), `${JSON.stringify(start)}\n`);
+      expect((await runCli(['import', 'a.ndjson', '--store', store], { cwd: work })).code).toBe(0);
+      const driver = await openPgliteDriver(join(work, 'store'));
+      let positie: string;
+      try {
+        const [row] = await driver.query(
+          `UPDATE zelfredzaam.events SET event = jsonb_set(event::jsonb, '{regeling}', '"Onbekend"')::json
+           RETURNING position::text`,
+        );
+        positie = String(row?.[0]);
+      } finally {
+        await driver.close();
+      }
+      const werk = { type: 'InLoondienstGetreden', huishouden: 'h-3', datum: '2014-03-01', uitkering: 'beeindigd' };
+      await writeFile(join(work, 'b.ndjson'), `${JSON.stringify(werk)}\n`);
+      const result = await runCli(['import', 'b.ndjson', '--store', store], { cwd: work });
+      expect(result.code, result.stderr).toBe(3);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toMatch(
+        new RegExp(
+          `positie ${positie}, stream huishouden-h-3, revisie 0: opgeslagen gebeurtenis onleesbaar — .*regeling.*; zet dat feit apart met: zelfredzaam intrekken --positie ${positie}`,
+        ),
+      );
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
 describe('export of a store that hands out a malformed fact', () => {
   it('writes the rest and reports it instead of crashing with a TypeError (the memory store, filled by a library user)', async () => {
     const memory = openMemoryStore();

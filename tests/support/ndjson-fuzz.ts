@@ -4,7 +4,10 @@
 // numbers, unknown event types, invalid dates, unicode and control characters in ids, BSNs,
 // unknown fields, random bytes that are not UTF-8, lines that are not objects — and blank lines.
 // Each bad line says which refusal codes it may get, which field a message must name, and which
-// values (personal data) a message must never show.
+// values (personal data) a message must never show. Issue 17 adds lone surrogates and NULs in free
+// text, BSNs written in groups or inside an id (`h-123456782`, `1234.56.782`, `111 222 333`), and
+// valid lines repeated in another formatting (key order, spacing, escapes): the same canonical
+// fact, so it counts as a repeat (MEETREGELS §6).
 import fc from 'fast-check';
 import { encode, feitTypes, isBsn } from '../../packages/domain/src/index.js';
 import { willekeurigFeit } from '../../packages/domain/src/testing/index.js';
@@ -142,6 +145,31 @@ const HUGE_NUMBERS = [
   '47500.5',
 ] as const;
 
+/** A BSN as people write it: plain, 4.2.3 with dots, 3 3 3 with spaces, with hyphens, or inside an id. */
+const FORMATTED_BSNS: readonly ((bsn: string) => string)[] = [
+  (b) => `h-${b}`,
+  (b) => `BSN-${b}`,
+  (b) => `${b.slice(0, 4)}.${b.slice(4, 6)}.${b.slice(6)}`,
+  (b) => `${b.slice(0, 3)} ${b.slice(3, 6)} ${b.slice(6)}`,
+  (b) => `${b.slice(0, 3)}-${b.slice(3, 6)}-${b.slice(6)}`,
+  (b) => `${b.slice(0, 3)}\u00a0${b.slice(3, 6)}\u00a0${b.slice(6)}`,
+];
+
+/** Texts a store cannot hold (issue 17): a lone surrogate half, a NUL. */
+const UNSTORABLE = ['x \ud800', '\udc00 y', 'Meedoen \ud83d', 'a\u0000b'] as const;
+
+/**
+ * The same line in another formatting: keys in reverse order, spaces after `:` and `,`, non-ASCII
+ * escaped, blanks around it. The decoded fact, and so its canonical form, is unchanged.
+ */
+export const reformat = (line: string): string => {
+  const fields = JSON.parse(line) as Record<string, unknown>;
+  const reversed = Object.fromEntries(Object.entries(fields).reverse());
+  const spaced = JSON.stringify(reversed, null, 1).replace(/\n */g, ' ');
+  const escaped = spaced.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `  ${escaped}\t `;
+};
+
 const baseFields = validSpec().map((spec) => {
   const { eventId: _id, recordedAt: _at, ...fields } = spec.fields;
   return fields;
@@ -268,6 +296,40 @@ export const badLine = (): fc.Arbitrary<FuzzLine> =>
           [bsn],
         ),
       ),
+    // A BSN written in groups or inside an id or a free text (issue 17): never stored, never shown.
+    fc
+      .tuple(baseFields, fc.constantFrom(...BSNS), fc.constantFrom(...FORMATTED_BSNS), fc.nat())
+      .map(([fields, bsn, format, pick]) => {
+        const written = format(bsn);
+        const free = ['soort', 'regeling', 'reden'].filter(
+          (k) => typeof fields[k] === 'string' && !['Participatiewet', 'IOAW', 'IOAZ'].includes(String(fields[k])),
+        );
+        const ids = ['huishouden', 'werkgever', 'trajectId'].filter((k) => k in fields);
+        const candidates = [...free, ...ids.filter(() => /^[A-Za-z0-9.-]+$/.test(written) || written.startsWith('h-'))];
+        const key = candidates[pick % Math.max(1, candidates.length)] ?? ids[0] ?? 'huishouden';
+        const value = free.includes(key) ? `dossier ${written}` : written;
+        return bad(
+          `BSN ${written.replace(/\d/g, '9')} in ${key}`,
+          text({ ...fields, [key]: value }),
+          ['ONGELDIG'],
+          key,
+          [bsn, written],
+        );
+      }),
+    // A text the store cannot hold in a free-text field (issue 17): refused by the decoder.
+    fc
+      .tuple(baseFields, fc.constantFrom(...UNSTORABLE))
+      .filter(
+        ([fields]) =>
+          fields.type === 'TrajectGestart' ||
+          fields.type === 'MinimaregelingToegekend' ||
+          fields.type === 'GebeurtenisIngetrokken',
+      )
+      .map(([fields, value]) => {
+        const key =
+          fields.type === 'TrajectGestart' ? 'soort' : fields.type === 'MinimaregelingToegekend' ? 'regeling' : 'reden';
+        return bad(`onopslaanbare tekst in ${key}`, text({ ...fields, [key]: value }), ['ONGELDIG'], key);
+      }),
     // A field the catalogue does not know, holding personal data; its name may be odd too.
     fc
       .tuple(
@@ -338,7 +400,7 @@ export interface FuzzFile {
   readonly bom: boolean;
 }
 
-/** A file of valid, bad and blank lines; valid lines sometimes repeat an earlier one exactly. */
+/** A file of valid, bad and blank lines; valid lines sometimes repeat an earlier one, exactly or reformatted. */
 export const fuzzFile = (
   options: { readonly maxLines?: number; readonly bad?: boolean } = {},
 ): fc.Arbitrary<FuzzFile> =>
@@ -347,7 +409,9 @@ export const fuzzFile = (
       specs: fc.array(
         fc.oneof(
           { weight: 6, arbitrary: validSpec().map((spec) => ({ kind: 'spec' as const, spec })) },
-          { weight: 1, arbitrary: fc.nat().map((n) => ({ kind: 'repeat' as const, n })) },
+          { weight: 1, arbitrary: fc.nat().map((n) => ({ kind: 'repeat' as const, n, reformatted: false })) },
+          // The same fact again in another formatting (issue 17): a repeat all the same.
+          { weight: 1, arbitrary: fc.nat().map((n) => ({ kind: 'repeat' as const, n, reformatted: true })) },
           {
             weight: options.bad === false ? 0 : 4,
             arbitrary: badLine().map((line) => ({ kind: 'line' as const, line })),
@@ -372,7 +436,7 @@ export const fuzzFile = (
         if (s.kind === 'line') lines.push(s.line);
         else if (s.kind === 'repeat') {
           const again = valid[s.n % Math.max(1, valid.length)];
-          if (again !== undefined) lines.push({ kind: 'valid', text: again });
+          if (again !== undefined) lines.push({ kind: 'valid', text: s.reformatted ? reformat(again) : again });
         } else {
           const t = texts[next++] ?? '';
           valid.push(t);

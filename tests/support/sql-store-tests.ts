@@ -9,6 +9,7 @@ import {
   SCHEMA_VERSION,
   type SqlDriver,
   type StoredEvent,
+  type UnreadableEvent,
 } from '../../packages/adapters/src/index.js';
 import { freshSchema } from './postgres.js';
 import { feit, identified, start, werk } from './store-contract.js';
@@ -154,6 +155,34 @@ export const runSqlStoreTests = (
           }
         };
         await expect(all()).rejects.toBeInstanceOf(CorruptStoredEventError);
+      });
+    });
+
+    it('readAll with onUnreadable skips a corrupt row, reports its position and eventId, and reads on (issue 17.7)', async () => {
+      const schema = freshSchema();
+      await withStore(schema, async (store) => {
+        const facts = [start('h-1', '2014-01-01'), werk('h-1', '2014-06-01'), start('h-2', '2014-02-01')];
+        await store.appendToStream('huishouden-h-1', 'no_stream', facts.slice(0, 2));
+        await store.appendToStream('huishouden-h-2', 'no_stream', facts.slice(2));
+        const [row] = await driver.query(
+          `UPDATE "${schema}".events SET event = jsonb_set(event::jsonb, '{datum}', '"2014-02-30"')::json
+           WHERE stream = 'huishouden-h-1' AND revision = 1 RETURNING position::text`,
+        );
+        const unreadable: UnreadableEvent[] = [];
+        const read: StoredEvent[] = [];
+        for await (const batch of store.readAll({ batchSize: 1, onUnreadable: (u) => unreadable.push(u) })) {
+          read.push(...batch);
+        }
+        expect(read.map((e) => e.event.eventId)).toEqual([facts[0]?.eventId, facts[2]?.eventId]);
+        expect(unreadable).toEqual([
+          {
+            stream: 'huishouden-h-1',
+            revision: 1,
+            position: row?.[0],
+            eventId: facts[1]?.eventId,
+            reason: expect.stringMatching(/veld datum/),
+          },
+        ]);
       });
     });
 

@@ -132,13 +132,13 @@ describe('append and appendToStream from JavaScript', () => {
 });
 
 describe('importNdjson from JavaScript', () => {
-  it('takes a string, bytes or a list of them; refuses anything else with a TypeError', async () => {
+  it('takes a list of strings or bytes (or a stream); refuses anything else with a TypeError', async () => {
     const store = openMemoryStore();
     const line = JSON.stringify(start('h-1', 1));
-    expect((await importNdjson(store, `${line}\n`)).accepted).toBe(1);
+    expect((await importNdjson(store, [`${line}\n`])).accepted).toBe(1);
     expect((await importNdjson(store, [Buffer.from(`${line}\n`)])).alreadyStored).toBe(1);
     await expect(importNdjson(store, 42)).rejects.toThrow(TypeError);
-    await expect(importNdjson(store, [line, 7])).rejects.toThrow(/stuk 2 van de invoer/);
+    await expect(importNdjson(store, [line, 7])).rejects.toThrow(/moet bytes .* of tekst leveren/);
   });
 });
 

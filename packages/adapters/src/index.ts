@@ -33,7 +33,7 @@ export {
   exportNdjsonFile,
   ndjsonLine,
 } from './ndjson/export.js';
-export { LINE_NAMESPACE } from './ndjson/identity.js';
+export { canonicalBytes, type Derivation, LINE_NAMESPACE } from './ndjson/identity.js';
 export {
   DEFAULT_MAX_LINE_BYTES,
   type ImportCounts,

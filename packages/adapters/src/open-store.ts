@@ -18,6 +18,10 @@ export interface OpenStoreOptions {
   readonly now?: () => number;
   /** How often a waiting subscription reads again without a notification (SQL stores). */
   readonly pollIntervalMs?: number;
+  /** PostgreSQL: the connect time limit in ms (default 10,000; `connect_timeout` in the URL wins). */
+  readonly connectTimeoutMs?: number;
+  /** PostgreSQL: the statement time limit in ms (default 60,000; `statement_timeout` in the URL wins). */
+  readonly statementTimeoutMs?: number;
 }
 
 const sqlOptions = (options: OpenStoreOptions) => ({
@@ -73,7 +77,15 @@ export const openStore = async (spec: string = DEFAULT_STORE, options: OpenStore
     case 'postgres':
     case 'postgresql': {
       const { openPostgresStore } = await load(() => import('./sql/postgres-store.js'), 'pg');
-      return load(() => openPostgresStore(spec, sqlOptions(options)), 'pg');
+      return load(
+        () =>
+          openPostgresStore(spec, {
+            ...sqlOptions(options),
+            ...(options.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: options.connectTimeoutMs }),
+            ...(options.statementTimeoutMs === undefined ? {} : { statementTimeoutMs: options.statementTimeoutMs }),
+          }),
+        'pg',
+      );
     }
     case 'esdb':
     case 'esdb+discover': {

@@ -163,6 +163,12 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): AsyncIterable<readonly StoredEvent[]>;
   /** Catch-up, then live: every event after `after`, then each new one as it is appended. */
   subscribe(options?: SubscribeOptions): AsyncIterable<StoredEvent>;
+  /**
+   * The latest recordedAt of any stored fact, undefined when the store is empty (issue 17). A
+   * store that can answer without reading every fact implements it; for the others,
+   * `latestRecordedAt` (latest-recorded-at.ts) reads them all.
+   */
+  latestRecordedAt?(): Promise<string | undefined>;
   /** A subscriber's durable checkpoint, kept in the same store. */
   loadCheckpoint(subscriber: string): Promise<Position | undefined>;
   saveCheckpoint(subscriber: string, position: Position): Promise<void>;

@@ -89,15 +89,25 @@ ${EXIT}
   import: `zelfredzaam import — gebeurtenissen uit NDJSON in de store
 
 Gebruik: zelfredzaam import BESTAND.ndjson [--store STORE] [--pseudonimiseer] [--max-regel-bytes N]
+                          [--historisch] [--afleiding canoniek|oud]
 
 Leest één gebeurtenis per regel (MEETREGELS §6; '-' leest de standaardinvoer). Elke regel gaat,
 in de volgorde van het bestand, langs de levensloopregels (MEETREGELS §2), tegen wat de store
 over het huishouden weet plus de regels ervoor die zijn geaccepteerd: wat past wordt vastgelegd,
 wat niet past wordt geweigerd en met regelnummer en reden op de foutuitvoer gemeld; de regels
-eromheen blijven. Opnieuw importeren van hetzelfde bestand voegt niets toe.
+eromheen blijven. Opnieuw importeren van hetzelfde bestand voegt niets toe, ook niet als het
+anders is opgemaakt (andere volgorde van velden, spaties). Een regel die de store zelf niet kan
+bewaren, wordt met regelnummer geweigerd; de regels erna gaan door. Een recordedAt in de
+toekomst wordt geweigerd, en een nieuw feit met een recordedAt vóór de laatste in de store ook
+(het zou gepubliceerde cijfers met een kennisdatum achteraf veranderen), tenzij --historisch.
 
 Opties:
 ${STORE}
+  --historisch         migreer een hele geschiedenis: nieuwe feiten mogen een recordedAt hebben
+                       vóór de laatste recordedAt in de store
+  --afleiding oud      leid een ontbrekende eventId af zoals vóór versie 17 (uit de exacte bytes
+                       van de regel) om een toen geïmporteerd bestand opnieuw te importeren
+                       zonder verdubbeling; standaard canoniek (uit het gelezen feit)
   --pseudonimiseer     vervang huishouden, werkgever en trajectId door een pseudoniem
                        (HMAC-SHA-256 met de sleutel uit ${'$'}ZELFREDZAAM_PSEUDONIEM_SLEUTEL, minstens
                        32 tekens; bewaar die sleutel bij de gemeente), vóór de controle: zo komt
@@ -175,10 +185,14 @@ ${EXIT}
 
 Gebruik: zelfredzaam report (--jaar JJJJ | --jaren VAN-TOT) [opties]
 
-Per indicator de rijen van de gemeentelijke rapportages: Nulsituatie (het gerealiseerde cijfer
-van het jaar ervoor), Norm (uit --normen) en Gerealiseerd, met de uitsplitsing eronder; na de
-uitstroomcijfers (§4) ook participatie, trajecten per soort, plaatsingen, in beeld, langdurige
-afhankelijkheid, minima, schuldhulp en allianties met werkgevers (§7).
+Per indicator de rijen van de gemeentelijke rapportages (MEETREGELS §9): Nulsituatie (gemeten:
+het cijfer van het jaar ervoor; of opgegeven in --normen), Norm, Gerealiseerd en Behaald (ja,
+nee of —), met de uitsplitsing eronder; na de uitstroomcijfers (§4) ook het verloop van het
+bijstandsbestand (§4.8), participatie, trajecten per soort, plaatsingen, in beeld, langdurige
+afhankelijkheid, minima, schuldhulp en allianties met werkgevers (§7), de bron van de cijfers en
+een Verantwoording. Een jaar dat nog niet is begonnen staat er als Beoogd (alleen de normen);
+wat de gemeente niet registreert staat er als n.b. Een store die niet bestaat of geen feiten
+heeft wordt geweigerd (afsluitcode 1); report maakt nooit een store aan.
 
 Bron:
 ${STORE}
@@ -190,26 +204,36 @@ ${STORE}
 Parameters (MEETREGELS §3):
   --jaar JJJJ          het verslagjaar
   --jaren VAN-TOT      een reeks verslagjaren, bijvoorbeeld 2012-2015 (één kolom per jaar)
-  --peildatum DATUM    peildatum (standaard het vroegste van 31 december van het volgende jaar
-                       en vandaag)
-  --meetdatum DATUM    meetdatum van het cohort (standaard de peildatum)
+  --peildatum DATUM    dag waarop de standen tellen (standaard het vroegste van 31 december van
+                       het jaar en vandaag)
+  --evaluatiedatum D   dag waarop het halfjaar na uitstroom wordt beoordeeld (standaard het
+                       vroegste van 30 juni van het volgende jaar en vandaag)
+  --meetdatum DATUM    meetdatum van het cohort (standaard de evaluatiedatum)
   --kennisdatum T      alleen wat op T bekend was: een datum (einde van die dag, Nederlandse
                        tijd) of een ISO-tijdstip (2015-03-01T12:00:00Z)
+                       Elke datum mag ook +N zijn: N maanden na 31 december van het jaar (+6 =
+                       30 juni erna); in een reeks per jaar. Een datum vóór 1 januari van het
+                       jaar wordt geweigerd.
   --hervattingsgrens N langdurig afhankelijk (MEETREGELS §7.2): bijstandsperiodes met minder dan
                        N dagen zonder bijstand ertussen tellen als één (standaard 0: niet samenvoegen)
   --vergelijk          met --kennisdatum: elk cijfer zoals gepubliceerd op T, zoals nu bekend,
-                       en het verschil (beide met de peildatum van het rapport van die dag:
-                       zonder --peildatum het vroegste van (J+1)-12-31 en T)
+                       en het verschil (beide met de data van het rapport van die dag:
+                       zonder --evaluatiedatum het vroegste van (J+1)-06-30 en T)
 
 Uitvoer:
   --format FORMAAT     table (standaard), json (het JSON-object van MEETREGELS §5; een lijst
-                       bij --jaren), md, csv of html (één zelfstandige pagina met grafieken)
+                       bij --jaren), md, csv, csv-nl (; en decimale komma), html (één
+                       zelfstandige pagina met grafieken) of xlsx (werkmap; met --output)
   --normen BESTAND     JSON of YAML met normen: een lijst van
                          - indicator: volledigeUitstroom   (zie hieronder)
-                           jaar: 2014
-                           waarde: 400                     (aandelen als fractie: 0.75)
+                           jaar: 2014                      (of periode: 2015-2018)
+                           waarde: 400                     (een aantal; € bij gemiddeldInkomen)
+                           nulsituatie: {waarde: 390, jaar: 2013}   (optioneel)
                            toelichting: "…"                (optioneel)
-                       of met indexatie (MEETREGELS §4.6) in plaats van waarde:
+                       aandeel: 0.12 voor een norm op het aandeel; richting: minimaal
+                       (standaard), maximaal, toename of afname (zonder getal, tegen de
+                       nulsituatie); cumulatief: true met een periode (de jaren opgeteld);
+                       indexatie (MEETREGELS §4.6) in plaats van waarde:
                            indexatie: {basis: 475, indexOud: 100, indexNieuw: 102.1}
                        indicatoren: volledigeUitstroom, duurzaamheid (aandeel), cohort,
                        gedeeltelijkeUitstroom (aandeel), gemiddeldInkomen (euro),
@@ -221,7 +245,8 @@ Uitvoer:
   --output BESTAND     schrijf naar BESTAND in plaats van de standaarduitvoer
 ${COMMON}
 
-CSV: komma's, punt als decimaalteken, aandelen als fractie, UTF-8 met BOM. Een tekstcel die
+CSV: komma's, punt als decimaalteken, aandelen als fractie, UTF-8 met BOM; csv-nl: puntkomma's,
+decimale komma, aandelen als procent. Een tekstcel die
 begint met =, +, -, @ of een tab krijgt een apostrof ervoor, zodat een spreadsheet hem niet als
 formule uitvoert.
 
@@ -230,6 +255,7 @@ Voorbeelden:
   zelfredzaam report --jaren 2012-2015 --normen normen.yaml --format html --output rapport.html
   zelfredzaam report --from gemeente.ndjson --jaar 2014 --format json
   zelfredzaam report --jaar 2014 --kennisdatum 2015-03-01 --vergelijk
+  zelfredzaam report --jaren 2012-2015 --meetdatum +8 --kennisdatum +4 --format xlsx --output r.xlsx
 
 ${EXIT}
 `,

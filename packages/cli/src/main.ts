@@ -43,4 +43,8 @@ const start = async (): Promise<number> => {
   });
 };
 
-process.exitCode = await start();
+const exitCode = await start();
+process.exitCode = exitCode;
+// Everything is written (stdout and stderr are synchronous on pipes and files here): a library
+// that left a timer behind (PGlite after a failed start) must not keep the command alive.
+setTimeout(() => process.exit(exitCode), 2_000).unref();

@@ -13,7 +13,6 @@
 //   nulsituatie  a baseline given instead of the year before's realised figure: a number in the
 //                indicator's headline unit, or {waarde, jaar} with the year it was measured in
 //   toelichting  a note under the table
-
 import { containsBsn, isWellFormedText, maskBsn } from '@zelfredzaam/domain';
 import { indexeerNorm } from '@zelfredzaam/projections';
 import { isLeft } from 'fp-ts/lib/Either.js';

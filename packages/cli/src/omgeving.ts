@@ -16,6 +16,8 @@ export interface Omgeving {
   readonly cwd: string;
   /** Today's date (`YYYY-MM-DD`, Europe/Amsterdam), read from the clock at the edge. */
   readonly vandaag: () => string;
+  /** The current instant in epoch milliseconds (default: the clock); an import refuses a recordedAt after it. */
+  readonly nu?: () => number;
   /** Environment variables (the pseudonymisation key of `--pseudonimiseer`); none when absent. */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /**
@@ -25,8 +27,6 @@ export interface Omgeving {
   readonly log?: 'tekst' | 'json';
   /** Observers of the library calls (recordFacts, import) and spans around replay and report. */
   readonly hooks?: Hooks;
-  /** The clock for `--log json` timestamps (milliseconds since the epoch; default Date.now). */
-  readonly nu?: () => number;
 }
 
 /** Writes text to a stream and waits until it is taken (backpressure); a closed pipe is not an error. */

@@ -1,11 +1,21 @@
-import { herziening, type Jaarrapport, jaarrapport, replay, resolveParameters } from '@zelfredzaam/projections';
+import { geldigeGeschiedenis } from '@zelfredzaam/domain/testing';
+import {
+  BronHash,
+  herziening,
+  type Jaarrapport,
+  jaarrapport,
+  replay,
+  resolveParameters,
+  sha256Van,
+} from '@zelfredzaam/projections';
+import fc from 'fast-check';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { demoGeschiedenis } from './demo/generator.js';
 import { celTekst } from './format/getallen.js';
 import { type Eenheid, getal, indicatorenVoor } from './format/model.js';
 import { GEEN_NORMEN } from './normen.js';
-import { berekenJaren, maakRapport, publicatiedag, type RapportVraag } from './rapport.js';
+import { berekenJaren, kennisdatumsVan, maakRapport, publicatiedag, type RapportVraag } from './rapport.js';
 
 const VANDAAG = '2026-11-22';
 const state = replay(demoGeschiedenis({ seed: 4, huishoudens: 400 }));
@@ -87,6 +97,44 @@ describe('maakRapport --format json', () => {
     expect(json).toEqual(expected.right);
     // Late registrations and retractions after T make the published and the restated figures differ.
     expect(json.gepubliceerd).not.toEqual(json.nu);
+  });
+});
+
+describe('library JSON = CLI JSON (issue 12)', () => {
+  it('on every generated history, year and kennisdatum (absolute or +N), bron included (property)', () => {
+    fc.assert(
+      fc.property(
+        geldigeGeschiedenis(),
+        fc.integer({ min: 2010, max: 2017 }),
+        fc.constantFrom(undefined, '+0', '+4', '+30', '2016-01-01'),
+        (events, jaar, kennisdatum) => {
+          const vraag: RapportVraag = {
+            jaren: [jaar],
+            reeks: false,
+            vergelijk: false,
+            ...(kennisdatum === undefined ? {} : { kennisdatum }),
+          };
+          const hash = new BronHash(kennisdatumsVan(vraag, VANDAAG));
+          for (const e of events) hash.voegToe(e);
+          const cli = maakRapport(replay(events), vraag, VANDAAG, {
+            formaat: 'json',
+            normen: GEEN_NORMEN,
+            herkomst: { hash, versie: '9.9.9' },
+          });
+          const p = resolveParameters({ jaar, ...(kennisdatum === undefined ? {} : { kennisdatum }) }, VANDAAG);
+          // A kennisdatum before 1 January of the year: both refuse it, with the same message.
+          if (isLeft(p)) {
+            expect(isLeft(cli) && cli.left.bericht).toBe(p.left.bericht);
+            return;
+          }
+          if (isLeft(cli)) throw new Error(cli.left.bericht);
+          expect(JSON.parse(cli.right)).toEqual(
+            jaarrapport(replay(events), p.right, { sha256: sha256Van(events, p.right.kennisdatum), versie: '9.9.9' }),
+          );
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
 

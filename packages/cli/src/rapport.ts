@@ -208,14 +208,14 @@ export interface RapportUit {
   readonly normen: Normen;
   /** A line under the HTML title (the source). */
   readonly ondertitel?: string;
+  /** For §5 bron: the digests of the facts read and the tool's version. */
+  readonly herkomst?: Herkomst;
   /**
    * Stored facts skipped because they no longer decode (issue 17, point 7): when there are any,
-   * a row "Onleesbare opgeslagen feiten (diagnose)" under the parameters, and
+   * a row "Onleesbare opgeslagen feiten (overgeslagen)" under the parameters, and
    * `diagnose.onleesbaar` in JSON. They count in no figure of any year.
    */
   readonly onleesbaar?: number;
-  /** For §5 bron: the digests of the facts read and the tool's version. */
-  readonly herkomst?: Herkomst;
 }
 
 /** The report model with the count of unreadable stored facts under the parameters. */
@@ -256,7 +256,7 @@ export const maakModel = (
   if (vraag.vergelijk) {
     const herzieningen = berekenHerzieningen(state, vraag, vandaag, herkomst);
     if (isLeft(herzieningen)) return herzieningen;
-    return right(metOnleesbaar(vergelijkModel(herzieningen.right), uit.onleesbaar ?? 0));
+    return right(vergelijkModel(herzieningen.right));
   }
   const jaren = berekenJaren(state, vraag, vandaag, herkomst);
   if (isLeft(jaren)) return jaren;

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { isLeft, isRight } from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { type DecodeError, decode, decodeWithCodecs, describeDecodeError, maskBsn } from './decode.js';
+import { type DecodeError, decode, decodeWithCodecs, describeDecodeError, encode, maskBsn } from './decode.js';
 import { decodeFast } from './decode-fast.js';
 import { bsnRanges, containsBsn, HuishoudenId, isBsn, isWellFormedText } from './values.js';
 
@@ -84,6 +84,8 @@ describe('issue 17 point 5: a BSN in any form, anywhere in a pseudonym or a free
     expect(containsBsn('111 222 333 4')).toBe(true);
     // Two separators in a row end a chain.
     expect(containsBsn('111  222 333')).toBe(false);
+    expect(containsBsn('h:123:456:782')).toBe(true);
+    expect(containsBsn('111,222,333')).toBe(false);
     expect(maskBsn('klant 1234.56.782 en 111 222 333.')).toBe('klant [BSN verwijderd] en [BSN verwijderd].');
   });
 
@@ -100,7 +102,7 @@ describe('issue 17 point 5: a BSN in any form, anywhere in a pseudonym or a free
   const geschreven = fc
     .tuple(
       bsn,
-      fc.constantFrom(' ', '.', '-', '\u00a0'),
+      fc.constantFrom(' ', '.', '-', '\u00a0', ':', '/'),
       fc.integer({ min: 0, max: 4 }),
       fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
     )
@@ -155,7 +157,8 @@ describe('issue 17 point 5: a BSN in any form, anywhere in a pseudonym or a free
       if (!isDigit(text[i]) || isDigit(text[i - 1])) continue;
       for (let j = i; j < text.length; j++) {
         const stretch = text.slice(i, j + 1);
-        if (!/^\d+(?:[ .\-\u00a0]\d+)*$/.test(stretch)) break;
+        // Only digits and single separators; it must end on a digit that ends a group.
+        if (!/^[\d .\-\u00a0:/]*$/.test(stretch) || /[ .\-\u00a0:/]{2}/.test(stretch)) break;
         if (!isDigit(text[j]) || isDigit(text[j + 1])) continue;
         if (isBsn(digitsOf(stretch))) return true;
       }
@@ -164,7 +167,15 @@ describe('issue 17 point 5: a BSN in any form, anywhere in a pseudonym or a free
   };
 
   it('property: no false refusals — a text is refused exactly when it holds an elfproef-valid nine-digit run', () => {
-    const mixed = fc.string({ unit: fc.constantFrom(...'0123456789 .-:ab\u00a0'), maxLength: 30 });
+    // Mostly digits, so that nine-digit runs (and BSNs among them) are common.
+    const mixed = fc.string({
+      unit: fc.oneof(
+        { weight: 8, arbitrary: fc.constantFrom(...'0123456789') },
+        { weight: 2, arbitrary: fc.constantFrom(...' .-:/\u00a0') },
+        { weight: 1, arbitrary: fc.constantFrom(...',_ab') },
+      ),
+      maxLength: 30,
+    });
     fc.assert(
       fc.property(mixed, (text) => {
         expect(containsBsn(text), JSON.stringify(text)).toBe(oracle(text));
@@ -226,5 +237,23 @@ describe('issue 17 point 2: well-formed Unicode, no NUL', () => {
         expect(isWellFormedText(text)).toBe(roundTrip);
       }),
     );
+  });
+});
+
+describe('issue 17 point 8: null or wrong types at the entry points give Dutch messages', () => {
+  it('decode describes them; encode and describeDecodeError name what they expected', () => {
+    for (const input of [null, undefined, 42, 'tekst', [], true]) {
+      const result = decode(input);
+      expect(isLeft(result)).toBe(true);
+      if (isLeft(result))
+        expect(describeDecodeError(result.left)).toMatch(
+          /^gebeurtenis ongeldig — gebeurtenis: verwacht een JSON-object/,
+        );
+    }
+    expect(() => encode(null as never)).toThrow(/^encode: verwacht een feit uit de catalogus/);
+    expect(() => encode({ type: 'Onbekend' } as never)).toThrow(/^encode: verwacht een feit uit de catalogus/);
+    expect(() => describeDecodeError(null as never)).toThrow(/^describeDecodeError: verwacht de fout/);
+    expect(containsBsn(null as never)).toBe(false);
+    expect(maskBsn(123456782 as never)).toBe('[BSN verwijderd]');
   });
 });

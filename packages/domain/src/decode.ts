@@ -143,6 +143,7 @@ const describeExpected = (codec: t.Decoder<unknown, unknown>): string => {
  * never printed.
  */
 export const maskBsn = (text: string): string => {
+  if (typeof text !== 'string') return maskBsn(String(text));
   const ranges = bsnRanges(text);
   if (ranges.length === 0) return text;
   let out = '';
@@ -252,7 +253,11 @@ const shapeOf = (
 const decodeObject = (input: unknown, requireEnvelope: boolean): Either<DecodeError, Incoming> => {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return failure(undefined, undefined, [
-      { path: '', expected: 'een JSON-object met een veld "type"', received: describeReceived(input, false) },
+      {
+        path: '',
+        expected: 'een JSON-object met een veld "type"',
+        received: input === undefined ? 'niets (undefined)' : describeReceived(input, false),
+      },
     ]);
   }
   const record = input as Readonly<Record<string, unknown>>;
@@ -400,6 +405,12 @@ export const decodeRecorded = (input: unknown): Either<DecodeError, Recorded> =>
 
 /** A Dutch message for an analyst, naming household, event type and each wrong field. */
 export const describeDecodeError = (error: DecodeError): string => {
+  // A library user's mistake (issue 17): named in Dutch, not a TypeError from inside.
+  if (typeof error !== 'object' || error === null || !Array.isArray((error as Partial<DecodeError>).problems)) {
+    throw new TypeError(
+      `describeDecodeError: verwacht de fout (left) van decode of decodeRecorded, ontvangen ${describeReceived(error, false)}`,
+    );
+  }
   const subject = [
     error.huishouden === undefined ? undefined : `huishouden ${error.huishouden}`,
     error.werkgever === undefined ? undefined : `werkgever ${error.werkgever}`,
@@ -432,6 +443,14 @@ const fieldName = (path: string): string =>
 
 /** A fact as a plain object with its fields in canonical order, envelope last (MEETREGELS §6). */
 export const encode = (event: Incoming): Record<string, unknown> => {
+  // A library user's mistake (issue 17): named in Dutch, not a TypeError from inside.
+  if (typeof event !== 'object' || event === null || !isFeitType((event as { type?: unknown }).type)) {
+    throw new TypeError(
+      `encode: verwacht een feit uit de catalogus (de uitkomst van decode), ontvangen ${
+        typeof event === 'object' && event !== null ? 'een object zonder bekend type' : describeReceived(event, false)
+      }`,
+    );
+  }
   const source = event as Readonly<Record<string, unknown>>;
   const out: Record<string, unknown> = {};
   for (const key of fieldOrder[event.type]) if (source[key] !== undefined) out[key] = source[key];

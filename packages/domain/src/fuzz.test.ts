@@ -7,7 +7,10 @@ import { decide } from './decider.js';
 import { decode, describeDecodeError, encode, maskBsn } from './decode.js';
 import type { Identified, Recorded, Toelichting } from './events.js';
 import { uuidFrom, willekeurigFeit } from './testing/arbitraries.js';
-import type { HuishoudenId } from './values.js';
+import { containsBsn, type HuishoudenId, isWellFormedText } from './values.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 import { ruleText, type WeigeringCode } from './weigering.js';
 
 export const FUZZ_RUNS = {
@@ -41,6 +44,15 @@ const garbage = fc.oneof(
     '😀',
     'h-1\n{"type":"X"}',
     '111222333',
+    // Issue 17: lone surrogates and BSNs written in groups or inside an id.
+    'x \ud800',
+    '\udc00 y',
+    'Meedoen \ud83d',
+    'h-123456782',
+    'BSN-111222333',
+    '1234.56.782',
+    'VAK 111 222 333',
+    'dossier 123-456-782',
     "'; DROP TABLE events; --",
     '<script>alert(1)</script>',
     [],
@@ -68,6 +80,14 @@ describe('fuzzing decode', () => {
           expect(message.length).toBeGreaterThan(0);
           if (key !== 'type') expect(result.left.problems.map((p) => p.path)).toContain(key);
           expect(message).not.toContain('111222333');
+          expect(maskBsn(message)).toBe(message);
+        } else {
+          // Issue 17: what decodes is storable (well-formed Unicode) and holds no BSN in any form.
+          for (const field of Object.values(result.right)) {
+            if (typeof field !== 'string') continue;
+            expect(isWellFormedText(field)).toBe(true);
+            if (!UUID.test(field)) expect(containsBsn(field)).toBe(false);
+          }
         }
       }),
       { numRuns: FUZZ_RUNS.decodeMutations },
@@ -103,7 +123,14 @@ const PERSONAL = fc.constantFrom(
   'dossier 7781',
   'T. de Vries',
 );
-const BSN = fc.constantFrom('111222333', '123456782', '999999990');
+const PLAIN_BSN = fc.constantFrom('111222333', '123456782', '999999990');
+// Issue 17: also written in groups, or inside an id or a text.
+const BSN = fc.oneof(
+  PLAIN_BSN,
+  PLAIN_BSN.map((b) => `h-${b}`),
+  PLAIN_BSN.map((b) => `${b.slice(0, 4)}.${b.slice(4, 6)}.${b.slice(6)}`),
+  PLAIN_BSN.map((b) => `klant ${b.slice(0, 3)} ${b.slice(3, 6)} ${b.slice(6)}`),
+);
 
 describe('fuzzing the messages of decode (issue 7, point 5)', () => {
   it(`a refused object's message is one line, names at most ten fields and never shows a BSN or a personal field's value (${FUZZ_RUNS.decodeMessages} cases)`, () => {
@@ -111,13 +138,13 @@ describe('fuzzing the messages of decode (issue 7, point 5)', () => {
       fc.constantFrom('naam', 'adres', '__proto__', 'constructor', 'toString', 'datum ', 'Huishouden'),
       fc.string({ maxLength: 60 }),
       BSN,
-      BSN.map((b) => `x${b}`),
+      PLAIN_BSN.map((b) => `x${b}`),
     );
     fc.assert(
       fc.property(
         willekeurigFeit(),
         fc.dictionary(key, fc.oneof(PERSONAL, BSN, fc.jsonValue()), { maxKeys: 30 }),
-        fc.oneof(PERSONAL, BSN, BSN.map(Number), fc.integer()),
+        fc.oneof(PERSONAL, BSN, PLAIN_BSN.map(Number), fc.integer()),
         fc.constantFrom('huishouden', 'werkgever', 'trajectId', 'reden', 'regeling', 'soort'),
         (feit, extra, value, sensitive) => {
           const fields: Record<string, unknown> = encode(feit);
@@ -140,6 +167,32 @@ describe('fuzzing the messages of decode (issue 7, point 5)', () => {
         },
       ),
       { numRuns: FUZZ_RUNS.decodeMessages },
+    );
+  });
+});
+
+describe('fuzzing reformatted duplicates (issue 17, point 6)', () => {
+  it('a fact written with its keys in any order, spaced or escaped, decodes to the same canonical form', () => {
+    fc.assert(
+      fc.property(willekeurigFeit(), fc.nat(), fc.boolean(), (feit, seed, escaped) => {
+        const encoded = encode(feit);
+        const keys = Object.keys(encoded);
+        // A permutation of the keys from the seed.
+        const order = keys
+          .map((key, i) => ({ key, rank: (seed * (i + 7919)) % 104729 }))
+          .sort((a, b) => a.rank - b.rank);
+        const shuffled = Object.fromEntries(order.map(({ key }) => [key, encoded[key]]));
+        let text = JSON.stringify(shuffled, null, 2);
+        if (escaped)
+          text = text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+        const again = decode(JSON.parse(text));
+        const original = decode(encoded);
+        expect(isRight(again) && isRight(original)).toBe(true);
+        if (isRight(again) && isRight(original)) {
+          expect(JSON.stringify(encode(again.right))).toBe(JSON.stringify(encode(original.right)));
+        }
+      }),
+      { numRuns: 1000 },
     );
   });
 });

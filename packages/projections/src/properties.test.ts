@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bijdragen } from './bijdrage.js';
 import { jaarrapport } from './jaarrapport.js';
+import { resolveParameters } from './parameters.js';
 import { apply, emptyState, replay } from './state.js';
 import type { Bijdrage, Jaarrapport, Parameters } from './types.js';
 
@@ -50,6 +51,20 @@ const herschik = (events: readonly Recorded[], schedule: readonly number[]): Rec
 };
 
 describe('laws of the projections (MEETREGELS §4–§5, STYLE §4)', () => {
+  it('2.0: with the default dates and today after (Y+1)-06-30, no exit of Y is nogOnbekend', () => {
+    fc.assert(
+      fc.property(geldigeGeschiedenis(), fc.integer({ min: 2009, max: 2018 }), (events, jaar) => {
+        const vandaag = `${jaar + 1}-07-01`;
+        const p = resolveParameters({ jaar }, vandaag);
+        if (p._tag === 'Left') throw new Error(p.left.bericht);
+        const r = jaarrapport(replay(events), p.right);
+        expect(r.duurzaamheid.nogOnbekend).toBe(0);
+        expect(r.duurzaamheid.uitstroom).toBe(r.volledigeUitstroom.totaal);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('totals are sums: of each figure’s parts, and of the households’ contributions', () => {
     fc.assert(
       fc.property(geldigeGeschiedenis(), parameters, (events, p) => {

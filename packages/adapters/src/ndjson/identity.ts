@@ -1,14 +1,21 @@
-// MEETREGELS §6: a line without `eventId` gets one derived from the line's exact bytes and the
+// MEETREGELS §6: a line without `eventId` gets one derived from the line's content and the
 // number of identical lines before it in the file, so a re-import adds nothing and two identical
 // facts in one file both count. The id is a UUID v5 (SHA-1) in a namespace of our own over the
-// bytes (the k-th repeat, k ≥ 1, over the bytes, a LF and k).
+// bytes it is derived from (the k-th repeat, k ≥ 1, over the bytes, a LF and k).
+//
+// "The line's content" (issue 17, point 6) is the canonical form of the decoded fact: its fields
+// in canonical order, no whitespace, recordedAt in its canonical form, written as JSON
+// (`canonicalBytes`), so field order, spacing, escapes and trailing blanks do not matter and a
+// reformatted file re-imports as nothing new. A line that was already in canonical form gets the
+// id it got before; `derivation: 'oud'` (`--afleiding oud`) still derives from the exact bytes,
+// for re-importing a file first imported with that derivation.
 //
 // Counting identical lines needs to remember every distinct line seen without an eventId. It is
 // kept compact: 12 bytes per line in typed arrays (a 64-bit digest prefix and a count), outside
 // the JS heap, never the line itself. Two different lines sharing a 64-bit prefix (odds about
 // n²/2⁶⁵) would only shift the later one's count: its id stays unique (its bytes differ) and
 // the same file still gives the same ids.
-import { type EventId, EventId as EventIdCodec } from '@zelfredzaam/domain';
+import { type EventId, EventId as EventIdCodec, encode, type Incoming } from '@zelfredzaam/domain';
 import { parse, stringify, v5 } from 'uuid';
 
 /** The namespace of derived eventIds (fixed forever: changing it would change every derived id). */
@@ -19,6 +26,12 @@ const asEventId = (text: string): EventId => {
   if (!EventIdCodec.is(text)) throw new Error(`afgeleide eventId ${text} is geen UUID in kleine letters`);
   return text;
 };
+
+/** How a missing eventId is derived: from the decoded fact's canonical form, or (before issue 17) the line's bytes. */
+export type Derivation = 'canoniek' | 'oud';
+
+/** The canonical form of a decoded fact, as UTF-8: what its derived eventId is computed over. */
+export const canonicalBytes = (feit: Incoming): Buffer => Buffer.from(JSON.stringify(encode(feit)), 'utf8');
 
 /** Counts occurrences of 64-bit keys: an open-addressing table that doubles when half full. */
 class OccurrenceCounter {
@@ -72,7 +85,10 @@ export class LineIdentities {
   private readonly counter = new OccurrenceCounter();
   private readonly digest = new Uint8Array(16);
 
-  /** The eventId of a line without one: `bytes` are the line's exact bytes without terminator. */
+  /**
+   * The eventId of a line without one: `bytes` are what it is derived from (canonicalBytes of
+   * the decoded fact; with the old derivation, the line's exact bytes without terminator).
+   */
   derive(bytes: Uint8Array): EventId {
     const first = v5(bytes, NAMESPACE_BYTES, this.digest);
     // 64 bits of the SHA-1 that the version and variant bits do not touch.

@@ -6,11 +6,17 @@
 // the chunks were cut (chunking only sets how many lines go to the store in one append). The
 // histories of the households seen are kept between chunks (bounded, history-cache.ts) and the
 // next chunk's others are read while a chunk is decided.
+//
+// Issue 17: a store error about one fact's data (PostgreSQL's SQLSTATE classes 22, 23 and 54: a
+// text it cannot hold, a constraint) refuses that line with its number, never the rest: the
+// chunk is split in halves until the fact is found, and the lines after it go on. A recordedAt
+// in the future is refused; one before the store's latest recordedAt only with `historisch`, so
+// a figure published with a kennisdatum cannot change silently.
 import { createReadStream } from 'node:fs';
 import {
   decode,
   describeDecodeError,
-  describeReceived,
+  formatInstant,
   type Identified,
   streamNameOf,
   type WeigeringCode,
@@ -18,16 +24,29 @@ import {
 import { withEventId } from '../envelope.js';
 import { HistoryCache } from '../history-cache.js';
 import { type Hooks, inSpan, notify } from '../hooks.js';
+import { latestRecordedAt } from '../latest-recorded-at.js';
 import type { EventStore } from '../port.js';
 import { recordDecided, type StreamOutcome } from '../record.js';
-import { LineIdentities } from './identity.js';
+import { canonicalBytes, type Derivation, LineIdentities } from './identity.js';
 import { readLines, textOf } from './lines.js';
 
 export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 const DEFAULT_CHUNK_SIZE = 5_000;
 const DEFAULT_MAX_REFUSALS = 1_000;
 
-export type LineRefusalCode = 'TE_LANG' | 'GEEN_UTF8' | 'GEEN_JSON' | 'ONGELDIG' | 'GELIJKTIJDIG' | WeigeringCode;
+export type LineRefusalCode =
+  | 'TE_LANG'
+  | 'GEEN_UTF8'
+  | 'GEEN_JSON'
+  | 'ONGELDIG'
+  | 'GELIJKTIJDIG'
+  /** The store refused to hold the fact (issue 17): the line is skipped, the import goes on. */
+  | 'OPSLAG'
+  /** recordedAt lies after `now` (issue 17). */
+  | 'TOEKOMST'
+  /** recordedAt lies before the store's latest, without `historisch` (issue 17). */
+  | 'VOOR_LAATSTE'
+  | WeigeringCode;
 
 export interface LineRefusal {
   /** 1-based line number in the file. */
@@ -82,10 +101,27 @@ export interface ImportOptions {
    */
   readonly rewrite?: (parsed: unknown) => unknown;
   /**
-   * Observers: every refusal with its line number (as onRefusal above), each append, each retry,
-   * and a `zelfredzaam.import` span around the whole import.
+   * Observers: every refusal with its line number (as onRefusal), each append, each retry, and a
+   * `zelfredzaam.import` span around the whole import.
    */
   readonly hooks?: Hooks;
+  /**
+   * How a missing eventId is derived (issue 17, point 6): `canoniek` (default) from the canonical
+   * form of the decoded fact, so formatting does not matter; `oud` from the line's exact bytes
+   * (the derivation before), to re-import a file that was imported with it without doubling.
+   */
+  readonly derivation?: Derivation;
+  /**
+   * The current instant in epoch milliseconds (default: the clock): a line whose recordedAt lies
+   * after it is refused (a fact cannot be known before it is recorded).
+   */
+  readonly now?: number;
+  /**
+   * Migrating a whole history (the CLI's `--historisch`): new facts may have a recordedAt before
+   * the store's latest. Without it such a fact is refused: it would change a figure published
+   * with a kennisdatum after that moment. A fact already stored (a re-import) is never refused.
+   */
+  readonly historisch?: boolean;
 }
 
 interface Candidate {
@@ -140,6 +176,7 @@ const candidateOf = (
   raw: Buffer,
   identities: LineIdentities,
   rewrite: ((parsed: unknown) => unknown) | undefined,
+  derivation: Derivation,
 ): Candidate | LineRefusal | 'blank' => {
   // A byte-order mark may open the file; it is not part of the line (nor of a derived eventId).
   const bytes = line === 1 && raw.subarray(0, 3).equals(BOM) ? raw.subarray(3) : raw;
@@ -159,11 +196,12 @@ const candidateOf = (
       bericht: at(line, `${jsonProblem(error, content.length)} (de regel is niet getoond)`),
     };
   }
-  // The id of a rewritten line comes from what was decoded, not from the source bytes.
+  // The id of a rewritten line comes from what was decoded, not from the source bytes (with the
+  // old derivation: from the rewritten line's JSON text).
   let identity = bytes;
   if (rewrite !== undefined) {
     json = rewrite(json);
-    identity = Buffer.from(JSON.stringify(json) ?? '', 'utf8');
+    if (derivation === 'oud') identity = Buffer.from(JSON.stringify(json) ?? '', 'utf8');
   }
   const decoded = decode(json);
   if (decoded._tag === 'Left') {
@@ -175,30 +213,133 @@ const candidateOf = (
       bericht: at(line, bericht.length > MAX_BERICHT ? `${bericht.slice(0, MAX_BERICHT)}…` : bericht),
     };
   }
-  return { line, feit: withEventId(decoded.right, () => identities.derive(identity)) };
+  const feit = decoded.right;
+  return {
+    line,
+    feit: withEventId(feit, () => identities.derive(derivation === 'oud' ? identity : canonicalBytes(feit))),
+  };
+};
+
+/** The time limits of an import: recordedAt after `now`, or before `latest` (undefined: no limit). */
+interface Tijdgrenzen {
+  readonly now: string;
+  readonly latest: string | undefined;
+}
+
+const subjectOfFeit = (feit: Identified): string =>
+  'werkgever' in feit ? `werkgever ${feit.werkgever}` : `huishouden ${feit.huishouden}`;
+
+/**
+ * The lines refused for their recordedAt (issue 17, point 8): after `now`, or before the store's
+ * latest when the fact is not already stored in its stream (a re-import is never refused).
+ */
+const refuseByTime = async (
+  store: EventStore,
+  candidates: readonly Candidate[],
+  grenzen: Tijdgrenzen,
+  histories: HistoryCache,
+): Promise<{ kept: Candidate[]; refusals: LineRefusal[] }> => {
+  const refusals: LineRefusal[] = [];
+  const late: Candidate[] = [];
+  const kept: Candidate[] = [];
+  for (const candidate of candidates) {
+    const { feit, line } = candidate;
+    const recordedAt = feit.recordedAt;
+    if (recordedAt !== undefined && recordedAt > grenzen.now) {
+      refusals.push({
+        line,
+        huishouden: 'huishouden' in feit ? feit.huishouden : undefined,
+        code: 'TOEKOMST',
+        bericht: at(
+          line,
+          `${subjectOfFeit(feit)}, ${feit.type}: recordedAt ${recordedAt} ligt in de toekomst (nu is het ${grenzen.now}); een feit kan niet bekend zijn voordat het is vastgelegd`,
+        ),
+      });
+    } else if (recordedAt !== undefined && grenzen.latest !== undefined && recordedAt < grenzen.latest) {
+      late.push(candidate);
+    } else kept.push(candidate);
+  }
+  if (late.length === 0) return { kept, refusals };
+  const known = await histories.histories(store, [...new Set(late.map((c) => streamNameOf(c.feit)))]);
+  const lateKept = new Set<Candidate>();
+  for (const candidate of late) {
+    const { feit, line } = candidate;
+    const stored = known.get(streamNameOf(feit))?.events.some((e) => e.eventId === feit.eventId) === true;
+    if (stored) {
+      lateKept.add(candidate);
+      continue;
+    }
+    refusals.push({
+      line,
+      huishouden: 'huishouden' in feit ? feit.huishouden : undefined,
+      code: 'VOOR_LAATSTE',
+      bericht: at(
+        line,
+        `${subjectOfFeit(feit)}, ${feit.type}: recordedAt ${feit.recordedAt} ligt vóór de laatste recordedAt in de store (${grenzen.latest}); zo'n feit zou cijfers die met een kennisdatum zijn gepubliceerd achteraf veranderen. Migreert u bewust een hele geschiedenis, importeer dan met --historisch`,
+      ),
+    });
+  }
+  return { kept: candidates.filter((c) => kept.includes(c) || lateKept.has(c)), refusals };
 };
 
 /**
- * Decides one chunk line by line in file order (recordFacts' `per-fact` mode: in memory, against
- * the stored histories read once) and appends what was accepted in one append.
+ * An error of the store about the data of what was appended (PostgreSQL's SQLSTATE classes 22
+ * data exception, 23 integrity constraint, 54 program limit): the same append fails again, while
+ * the facts without the culprit can be stored. A lost connection or any other error is not one.
  */
-const decideChunk = async (
+export const isDataError = (error: unknown): boolean => {
+  if (typeof error !== 'object' || error === null || !('code' in error) || typeof error.code !== 'string') return false;
+  return /^(22|23|54)[0-9A-Z]{3}$/.test(error.code);
+};
+
+/**
+ * Decides the candidates line by line in file order (recordFacts' `per-fact` mode) and appends
+ * what was accepted in one append. When the store refuses the append for its data, the
+ * candidates are split in halves and each half recorded on its own, down to the one line that
+ * the store refuses: that line is refused with its number, every other line is kept (issue 17).
+ * Splitting never changes an outcome: per-fact decisions do not depend on where a chunk is cut.
+ */
+const recordIsolating = async (
   store: EventStore,
   candidates: readonly Candidate[],
   maxAttempts: number,
   histories: HistoryCache,
   tally: Tally,
-  options: ImportOptions,
-): Promise<LineRefusal[]> => {
-  const refusals: LineRefusal[] = [];
-  if (candidates.length === 0) return refusals;
-  // The facts were decoded from their lines already; refusals go to the hooks with their line numbers.
-  const { onRefusal: _byLine, ...hooks } = options.hooks ?? {};
-  const result = await recordDecided(
-    store,
-    candidates.map((c) => c.feit),
-    { chunkSize: candidates.length, maxAttempts, mode: 'per-fact', histories, hooks },
-  );
+  refusals: LineRefusal[],
+  hooks: Hooks,
+): Promise<void> => {
+  if (candidates.length === 0) return;
+  let result: Awaited<ReturnType<typeof recordDecided>>;
+  try {
+    // Decoded from their lines already (no second decode); refusals reach the hooks with their
+    // line numbers from importNdjson itself, so `hooks` here holds no onRefusal.
+    result = await recordDecided(
+      store,
+      candidates.map((c) => c.feit),
+      { chunkSize: candidates.length, maxAttempts, mode: 'per-fact', histories, hooks },
+    );
+  } catch (error) {
+    if (!isDataError(error)) throw error;
+    const only = candidates.length === 1 ? candidates[0] : undefined;
+    if (only !== undefined) {
+      const { feit, line } = only;
+      tally.refused++;
+      refusals.push({
+        line,
+        huishouden: 'huishouden' in feit ? feit.huishouden : undefined,
+        code: 'OPSLAG',
+        bericht: at(
+          line,
+          `${subjectOfFeit(feit)}, ${feit.type}: de store weigert dit feit op te slaan (SQLSTATE ${(error as { code: string }).code}); de regel is overgeslagen, de regels erna gaan door`,
+        ),
+      });
+      return;
+    }
+    const half = Math.ceil(candidates.length / 2);
+    await recordIsolating(store, candidates.slice(0, half), maxAttempts, histories, tally, refusals, hooks);
+    await recordIsolating(store, candidates.slice(half), maxAttempts, histories, tally, refusals, hooks);
+    return;
+  }
   tally.accepted += result.appended;
   tally.alreadyStored += result.alreadyStored;
   tally.refused += result.refused;
@@ -210,8 +351,82 @@ const decideChunk = async (
       if (refusal !== undefined) refusals.push(refusal);
     }
   }
+};
+
+/** Decides one chunk: the time limits first, then the decider and the store, line by line. */
+const decideChunk = async (
+  store: EventStore,
+  candidates: readonly Candidate[],
+  maxAttempts: number,
+  histories: HistoryCache,
+  tally: Tally,
+  grenzen: Tijdgrenzen,
+  hooks: Hooks,
+): Promise<LineRefusal[]> => {
+  if (candidates.length === 0) return [];
+  const { kept, refusals } = await refuseByTime(store, candidates, grenzen, histories);
+  tally.refused += refusals.length;
+  await recordIsolating(store, kept, maxAttempts, histories, tally, refusals, hooks);
   return refusals;
 };
+
+const describeValue = (value: unknown): string =>
+  value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'een lijst'
+      : typeof value === 'object'
+        ? 'een object'
+        : typeof value === 'string'
+          ? 'een tekst'
+          : `een waarde van soort ${typeof value}`;
+
+/**
+ * The arguments of importNdjson checked (issue 17, point 8): a library user who passes `null` or
+ * a wrong type gets a Dutch message naming the argument, not a TypeError from deep inside.
+ */
+const checkArguments = (store: unknown, input: unknown, options: unknown): void => {
+  const fail = (what: string): never => {
+    throw new TypeError(`importNdjson: ${what}`);
+  };
+  if (
+    typeof store !== 'object' ||
+    store === null ||
+    typeof (store as EventStore).append !== 'function' ||
+    typeof (store as EventStore).readStreams !== 'function'
+  ) {
+    fail(`verwacht als eerste argument een store (openStore, openMemoryStore), ontvangen ${describeValue(store)}`);
+  }
+  const iterable =
+    typeof input === 'object' &&
+    input !== null &&
+    (Symbol.asyncIterator in input || Symbol.iterator in input) &&
+    !(input instanceof Uint8Array);
+  if (!iterable) {
+    fail(
+      `verwacht als tweede argument een stroom van bytes of tekst (een ReadStream, of een lijst van Buffers of teksten), ontvangen ${describeValue(input)}`,
+    );
+  }
+  if (options === null || (options !== undefined && typeof options !== 'object')) {
+    fail(`verwacht als derde argument een object met opties, ontvangen ${describeValue(options)}`);
+  }
+  const now = (options as ImportOptions | undefined)?.now;
+  if (now !== undefined && !(typeof now === 'number' && Number.isFinite(now))) {
+    fail(`optie now: verwacht een tijdstip in milliseconden sinds 1970 (Date.now()), ontvangen ${describeValue(now)}`);
+  }
+};
+
+/** The pieces of the input, each checked to be bytes or text (a number or an object is named, not a TypeError of Buffer). */
+async function* checkedPieces(input: AsyncIterable<unknown> | Iterable<unknown>): AsyncGenerator<Uint8Array | string> {
+  for await (const piece of input) {
+    if (typeof piece !== 'string' && !(piece instanceof Uint8Array)) {
+      throw new TypeError(
+        `importNdjson: de invoer moet bytes (Buffer, Uint8Array) of tekst leveren, maar leverde ${describeValue(piece)}`,
+      );
+    }
+    yield piece;
+  }
+}
 
 /**
  * Imports NDJSON from a byte stream (a file, stdin, a response body) into the store. Re-importing
@@ -222,51 +437,30 @@ export const importNdjson = async (
   store: EventStore,
   input: unknown,
   options: ImportOptions = {},
-): Promise<ImportResult> =>
-  inSpan(options.hooks, 'zelfredzaam.import', { 'zelfredzaam.store': store.kind }, () =>
-    importChecked(store, byteChunks(input), options),
-  );
-
-/** The pieces of an import's input: each a string or bytes (else a TypeError naming its place). */
-async function* checkedChunks(input: AsyncIterable<unknown> | Iterable<unknown>): AsyncGenerator<Uint8Array | string> {
-  let n = 0;
-  for await (const chunk of input) {
-    n++;
-    if (typeof chunk === 'string' || chunk instanceof Uint8Array) yield chunk;
-    else
-      throw new TypeError(
-        `importNdjson: stuk ${n} van de invoer is geen tekst of bytes maar ${describeReceived(chunk, true)}`,
-      );
-  }
-}
-
-/**
- * The input of importNdjson checked: an async or sync iterable of strings or bytes (a file
- * stream, stdin, a response body, an array of lines), or one string or byte array.
- */
-const byteChunks = (input: unknown): AsyncIterable<Uint8Array | string> => {
-  if (typeof input === 'string' || input instanceof Uint8Array) return checkedChunks([input]);
-  if (typeof input === 'object' && input !== null) {
-    if (Symbol.asyncIterator in input && typeof input[Symbol.asyncIterator] === 'function')
-      return checkedChunks(input as AsyncIterable<unknown>);
-    if (Symbol.iterator in input && typeof input[Symbol.iterator] === 'function')
-      return checkedChunks(input as Iterable<unknown>);
-  }
-  throw new TypeError(
-    `importNdjson: verwacht een (async) iterable van tekst of bytes, bv. een bestandsstroom; ontvangen ${describeReceived(input, true)}`,
+): Promise<ImportResult> => {
+  checkArguments(store, input, options);
+  return inSpan(options.hooks, 'zelfredzaam.import', { 'zelfredzaam.store': store.kind }, () =>
+    importChecked(store, input as AsyncIterable<unknown> | Iterable<unknown>, options),
   );
 };
 
 const importChecked = async (
   store: EventStore,
-  input: AsyncIterable<Uint8Array | string>,
+  input: AsyncIterable<unknown> | Iterable<unknown>,
   options: ImportOptions,
 ): Promise<ImportResult> => {
+  const { onRefusal: _byLine, ...hooks } = options.hooks ?? {};
   const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   const chunkSize = Math.max(1, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
   const maxRefusals = Math.max(0, options.maxRefusals ?? DEFAULT_MAX_REFUSALS);
   const maxAttempts = options.maxAttempts ?? 20;
   const identities = new LineIdentities();
+  const derivation = options.derivation ?? 'canoniek';
+  // The limits of recordedAt (issue 17): read once, before the first line is stored.
+  const grenzen: Tijdgrenzen = {
+    now: formatInstant(options.now ?? Date.now()),
+    latest: options.historisch === true ? undefined : await latestRecordedAt(store),
+  };
   // The histories of the households seen, kept between chunks (bounded; history-cache.ts).
   const histories = new HistoryCache();
   const tally: Tally = { lines: 0, bytes: 0, blank: 0, accepted: 0, alreadyStored: 0, refused: 0 };
@@ -306,7 +500,7 @@ const importChecked = async (
     linesInChunk = 0;
     blankInChunk = 0;
     deciding = deciding.then(async () => {
-      const decided = await decideChunk(store, chunk, maxAttempts, histories, tally, options);
+      const decided = await decideChunk(store, chunk, maxAttempts, histories, tally, grenzen, hooks);
       tally.refused += refused.length;
       tally.blank += upTo.blank;
       report([...refused, ...decided]);
@@ -318,7 +512,7 @@ const importChecked = async (
     deciding.catch(() => {});
   };
 
-  for await (const line of readLines(input, maxLineBytes)) {
+  for await (const line of readLines(checkedPieces(input), maxLineBytes)) {
     lines = line.number;
     bytes = line.offset;
     linesInChunk++;
@@ -330,7 +524,7 @@ const importChecked = async (
         bericht: at(line.number, `${line.length} bytes, langer dan de grens van ${maxLineBytes} bytes; niet gelezen`),
       });
     } else {
-      const candidate = candidateOf(line.number, line.bytes, identities, options.rewrite);
+      const candidate = candidateOf(line.number, line.bytes, identities, options.rewrite, derivation);
       if (candidate === 'blank') blankInChunk++;
       else if ('feit' in candidate) candidates.push(candidate);
       else early.push(candidate);

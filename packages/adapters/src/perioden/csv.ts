@@ -7,8 +7,10 @@
 // `maxRecordBytes` long), and csv-parse then parses batches of whole records. When a batch fails,
 // its records are parsed one by one; a record spanning several lines that fails is tried line
 // by line; a record that is too long or never closes its quote is reported by its first line,
-// and reading starts again at the line after it. So a bad row costs only itself: every row
-// around it is read (issue 15, point 3).
+// and reading starts again at the line after it. A quoted field may hold a line break only in a
+// column the caller allows (one the import does not read, such as a remark): a record whose line
+// breaks sit anywhere else is a stray quote's doing, and its lines are read as rows of their own.
+// So a bad row costs only itself: every row around it is read (issue 15, point 3).
 import { parse } from 'csv-parse/sync';
 import { readLines } from '../ndjson/lines.js';
 
@@ -157,27 +159,41 @@ const reasonOf = (text: string, delimiter: string): string => {
   }
 };
 
+/** Which columns may hold a line break (a remark); in any other, a multi-line record is split. */
+export type NewlineAllowed = (column: number) => boolean;
+
+/** The record's physical lines as records of their own. */
+const perLine = (record: RawRecord, delimiter: string, allowed: NewlineAllowed): CsvItem[] =>
+  record.text.split('\n').flatMap((text, i) => {
+    const clean = text.endsWith('\r') ? text.slice(0, -1) : text;
+    return isBlank(clean) ? [] : parseAlone({ line: record.line + i, lines: 1, text: clean }, delimiter, allowed);
+  });
+
+/**
+ * A multi-line record is a row only when its line breaks sit in columns that may hold them;
+ * else a stray quote has joined lines that are rows of their own, and they are read as such.
+ */
+const rowOrLines = (record: RawRecord, fields: string[], delimiter: string, allowed: NewlineAllowed): CsvItem[] =>
+  record.lines > 1 && fields.some((f, i) => f.includes('\n') && !allowed(i))
+    ? perLine(record, delimiter, allowed)
+    : [{ kind: 'row', line: record.line, fields }];
+
 /** One record on its own; a multi-line record that fails is tried line by line. */
-const parseAlone = (record: RawRecord, delimiter: string): CsvItem[] => {
+const parseAlone = (record: RawRecord, delimiter: string, allowed: NewlineAllowed): CsvItem[] => {
   const rows = parseText(record.text, delimiter);
   if (rows !== undefined && rows.length === 1 && rows[0] !== undefined) {
-    return [{ kind: 'row', line: record.line, fields: rows[0] }];
+    return rowOrLines(record, rows[0], delimiter, allowed);
   }
-  if (record.lines > 1) {
-    return record.text.split('\n').flatMap((text, i) => {
-      const clean = text.endsWith('\r') ? text.slice(0, -1) : text;
-      return isBlank(clean) ? [] : parseAlone({ line: record.line + i, lines: 1, text: clean }, delimiter);
-    });
-  }
+  if (record.lines > 1) return perLine(record, delimiter, allowed);
   return [{ kind: 'bad', line: record.line, reason: reasonOf(record.text, delimiter) }];
 };
 
-const parseBatch = (records: readonly RawRecord[], delimiter: string): CsvItem[] => {
+const parseBatch = (records: readonly RawRecord[], delimiter: string, allowed: NewlineAllowed): CsvItem[] => {
   const rows = parseText(records.map((r) => r.text).join('\n'), delimiter);
   if (rows !== undefined && rows.length === records.length) {
-    return records.map((r, i) => ({ kind: 'row', line: r.line, fields: rows[i] ?? [] }));
+    return records.flatMap((r, i) => rowOrLines(r, rows[i] ?? [], delimiter, allowed));
   }
-  return records.flatMap((r) => parseAlone(r, delimiter));
+  return records.flatMap((r) => parseAlone(r, delimiter, allowed));
 };
 
 /**
@@ -187,13 +203,15 @@ const parseBatch = (records: readonly RawRecord[], delimiter: string): CsvItem[]
 export async function* readCsv(
   input: AsyncIterable<Uint8Array | string>,
   maxRecordBytes: number = DEFAULT_MAX_RECORD_BYTES,
+  newlineAllowed: (header: CsvHeader) => NewlineAllowed = () => () => false,
 ): AsyncGenerator<CsvChunk> {
+  let allowed: NewlineAllowed = () => false;
   let delimiter: ',' | ';' | undefined;
   let pending: RawRecord[] = [];
   let bad: CsvItem[] = [];
   const flush = (): CsvChunk | undefined => {
     if (delimiter === undefined || (pending.length === 0 && bad.length === 0)) return undefined;
-    const items = [...bad, ...parseBatch(pending, delimiter)].sort((a, b) => a.line - b.line);
+    const items = [...bad, ...parseBatch(pending, delimiter, allowed)].sort((a, b) => a.line - b.line);
     pending = [];
     bad = [];
     return { kind: 'items', items };
@@ -208,7 +226,9 @@ export async function* readCsv(
       delimiter = detectDelimiter(record.text);
       const rows = parseText(record.text, delimiter);
       const columns = rows?.[0] ?? record.text.split(delimiter).map((c) => c.replaceAll('"', '').trim());
-      yield { kind: 'header', header: { line: record.line, columns, delimiter } };
+      const header: CsvHeader = { line: record.line, columns, delimiter };
+      allowed = newlineAllowed(header);
+      yield { kind: 'header', header };
       // Problems before the header line are rows too.
       continue;
     }

@@ -12,10 +12,11 @@
 // The same ids tell which stored facts came from a source: a stored fact is the source's when
 // its eventId is one of the ids its content has under that source (reconcile.ts).
 import { type EventId, EventId as EventIdCodec, type Feit } from '@zelfredzaam/domain';
-import { v5 } from 'uuid';
+import { parse, v5 } from 'uuid';
 
 /** The namespace of eventIds derived from periods (fixed forever: changing it changes every id). */
 export const PERIODEN_NAMESPACE = 'c1f0a3d2-6b4e-5f7a-9c8d-2e1b0a4f6d35';
+const NAMESPACE_BYTES = parse(PERIODEN_NAMESPACE);
 
 /** The canonical content of a fact the periods import derives, or undefined for any other fact. */
 export const inhoudVan = (feit: Feit): string | undefined => {
@@ -42,7 +43,9 @@ export const inhoudVan = (feit: Feit): string | undefined => {
 
 /** The k-th id of a content under a source (k = 0 for its first appearance). */
 export const idVan = (bron: string, inhoud: string, k: number): EventId => {
-  const id = v5(k === 0 ? `${bron}\u0000${inhoud}` : `${bron}\u0000${inhoud}\u0000${k}`, PERIODEN_NAMESPACE);
+  // The name as UTF-8 bytes and the namespace parsed once: the same UUID as v5(string, namespace).
+  const name = k === 0 ? `${bron}\u0000${inhoud}` : `${bron}\u0000${inhoud}\u0000${k}`;
+  const id = v5(Buffer.from(name, 'utf8'), NAMESPACE_BYTES);
   if (!EventIdCodec.is(id)) throw new Error(`afgeleide eventId ${id} is geen UUID in kleine letters`);
   return id;
 };

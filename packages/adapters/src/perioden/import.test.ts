@@ -1,10 +1,12 @@
 // MEETREGELS §10: golden tests of importPerioden, one per derivation rule, CSV variant,
 // reconciliation rule and refusal (issue 15).
-import type { Recorded } from '@zelfredzaam/domain';
+import { Feit, type Recorded } from '@zelfredzaam/domain';
+import { v5 } from 'uuid';
 import { describe, expect, it } from 'vitest';
+import { withEventId } from '../envelope.js';
 import { openMemoryStore } from '../memory-store.js';
 import type { EventStore } from '../port.js';
-import { idVan } from './identiteit.js';
+import { idVan, PERIODEN_NAMESPACE } from './identiteit.js';
 import {
   importPerioden,
   PeriodenBestandFout,
@@ -111,6 +113,9 @@ describe('derivation (MEETREGELS §10, facts derived)', () => {
     const [feit] = await feiten(store);
     expect(feit?.recordedAt).toBe('2015-06-30T21:59:59.999Z');
     expect(feit?.eventId).toBe(idVan('suite', JSON.stringify(['UitkeringGestart', 'h-1', '2014-03-01', null]), 0));
+    // Fixed forever: a UUID v5 in PERIODEN_NAMESPACE of the source, a NUL and the content.
+    expect(feit?.eventId).toBe(v5('suite\u0000["UitkeringGestart","h-1","2014-03-01",null]', PERIODEN_NAMESPACE));
+    expect(idVan('é', 'x', 2)).toBe(v5('é\u0000x\u00002', PERIODEN_NAMESPACE));
     const winter = await importeer(openMemoryStore(), `${HEADER}h-1,2014-03-01,,,\n`, { peilmoment: '2015-01-31' });
     expect((await feiten(winter.store))[0]?.recordedAt).toBe('2015-01-31T22:59:59.999Z');
     const instant = await importeer(openMemoryStore(), `${HEADER}h-1,2014-03-01,,,\n`, {
@@ -404,5 +409,45 @@ describe('bad input: one line each, the household skipped, the rest imported', (
       1,
     );
     expect(w.map((x) => x.bericht).join()).not.toContain('111222333');
+  });
+});
+
+describe('concurrent writers', () => {
+  it('a household changed by another writer between read and append is read and reconciled again', async () => {
+    const inner = openMemoryStore();
+    const trede = Feit.decode({
+      type: 'ParticipatieTredeVastgesteld',
+      huishouden: 'h-1',
+      datum: '2014-02-01',
+      trede: 3,
+    });
+    if (trede._tag === 'Left') throw new Error('codec');
+    let interfered = false;
+    const store: EventStore = {
+      kind: inner.kind,
+      append: async (writes) => {
+        if (!interfered) {
+          interfered = true;
+          await inner.appendToStream('huishouden-h-1', 'any', [withEventId(trede.right, () => idVan('ander', 'x', 0))]);
+        }
+        return inner.append(writes);
+      },
+      appendToStream: (stream, expected, events) => inner.appendToStream(stream, expected, events),
+      readStream: (stream) => inner.readStream(stream),
+      readStreams: (streams) => inner.readStreams(streams),
+      readAll: (options) => inner.readAll(options),
+      subscribe: (options) => inner.subscribe(options),
+      loadCheckpoint: (subscriber) => inner.loadCheckpoint(subscriber),
+      saveCheckpoint: (subscriber, position) => inner.saveCheckpoint(subscriber, position),
+      close: () => inner.close(),
+    };
+    const { result, weigeringen } = await importeer(store, `${HEADER}h-1,2014-01-01,,,\nh-2,2014-01-01,,,\n`);
+    expect(weigeringen).toEqual([]);
+    expect(result).toMatchObject({ huishoudensVerzoend: 2, feitenToegevoegd: 2 });
+    expect((await feiten(inner)).map((f) => f.type).sort()).toEqual([
+      'ParticipatieTredeVastgesteld',
+      'UitkeringGestart',
+      'UitkeringGestart',
+    ]);
   });
 });

@@ -2,14 +2,18 @@
 // reconciled with what the store holds of the same source. Both files are streamed; each
 // readable row is kept compactly (rijen.ts) until both are read, since a household's rows may be
 // anywhere in them. Then the households are derived, reconciled and recorded in rounds: one
-// `readStreams` for a round's households, one batch per household through the decider
-// (recordFacts, all-or-nothing), one append per round.
+// `readStreams` for a round's households, one batch per household decided whole by the decider
+// (MEETREGELS §2) against the history just read, one append per round with the revisions read
+// (as recordFacts does, without reading every stream a second time). A household that another
+// writer changed in between is read, reconciled and decided again; what is still unsettled
+// after maxAttempts rounds, or an eventId held by another stream, goes through recordFacts.
 //
 // Every problem is reported as one refusal (file, line, household, reason) and skips its
 // household; the rest is imported. A file that cannot be a periods or income file at all (no
 // header, a required column missing) is a PeriodenBestandFout, before anything is stored.
 import {
   type Bron,
+  decide,
   formatInstant,
   HuishoudenId,
   isBsn,
@@ -20,12 +24,20 @@ import {
   RecordedAt as RecordedAtCodec,
   type Regeling,
   Toelichting,
+  type Weigering,
 } from '@zelfredzaam/domain';
-import type { EventStore } from '../port.js';
+import { isLeft, right } from 'fp-ts/lib/Either.js';
+import {
+  type AppendOutcome,
+  EventIdConflictError,
+  type EventStore,
+  type StoredEvent,
+  type StreamWrite,
+} from '../port.js';
 import { recordFacts } from '../record.js';
 import { type Afgeleid, type Inkomen, leidAf, type Periode } from './afleiding.js';
 import { type CsvHeader, readCsv } from './csv.js';
-import { Rijen } from './rijen.js';
+import { Namen, Rijen } from './rijen.js';
 import { BRONNEN, centVan, dagVan, EIND_REDENEN, eindRedenVan, maandVan, REGELINGEN, type Redenen } from './velden.js';
 import { verzoen } from './verzoening.js';
 
@@ -145,13 +157,39 @@ const kolomIndex = <K extends string>(
   return index;
 };
 
+const GEBRUIKT = [...PERIODE_KOLOMMEN, ...INKOMEN_KOLOMMEN];
+
+interface Ronde {
+  readonly h: number;
+  readonly feiten: readonly Afgeleid[];
+  readonly eersteRegel: number;
+}
+
+interface Voorbereid {
+  readonly writes: readonly StreamWrite[];
+  readonly writing: readonly Ronde[];
+  readonly infos: readonly Info[];
+}
+
+interface Lopend {
+  readonly v: Voorbereid;
+  readonly outcome: Promise<{ readonly results: readonly AppendOutcome[] } | { readonly error: unknown }>;
+}
+
+interface Info {
+  readonly h: number;
+  readonly regelVan: ReadonlyMap<string, number>;
+  readonly eersteRegel: number;
+  readonly inIncome: ReadonlySet<number>;
+}
+
 const NONE = -1;
 const OPEN = -2_147_483_648;
 
 interface Huishoudens {
-  readonly index: Map<string, number>;
-  readonly namen: string[];
-  /** Per household: 1 skipped, 2 has periods, 4 refused as income-only. */
+  /** Pseudonym ↔ number, off the JS heap. */
+  readonly namen: Namen;
+  /** Per household: 1 skipped, 2 has periods. */
   vlaggen: Uint8Array;
 }
 
@@ -159,16 +197,11 @@ const SKIPPED = 1;
 const HAS_PERIODS = 2;
 
 const huishoudenNummer = (h: Huishoudens, id: string): number => {
-  let n = h.index.get(id);
-  if (n === undefined) {
-    n = h.namen.length;
-    h.index.set(id, n);
-    h.namen.push(id);
-    if (n >= h.vlaggen.length) {
-      const grown = new Uint8Array(h.vlaggen.length * 2);
-      grown.set(h.vlaggen);
-      h.vlaggen = grown;
-    }
+  const n = h.namen.nummer(id);
+  if (n >= h.vlaggen.length) {
+    const grown = new Uint8Array(h.vlaggen.length * 2);
+    grown.set(h.vlaggen);
+    h.vlaggen = grown;
   }
   return n;
 };
@@ -182,7 +215,7 @@ export const importPerioden = async (store: EventStore, opties: PeriodenOpties):
   const reden = redenTekst;
   const perRonde = Math.max(1, opties.huishoudensPerRonde ?? 1_000);
 
-  const huishoudens: Huishoudens = { index: new Map(), namen: [], vlaggen: new Uint8Array(1024) };
+  const huishoudens: Huishoudens = { namen: new Namen(), vlaggen: new Uint8Array(1024) };
   const perioden = new Rijen(['begin', 'eind', 'reden', 'regeling', 'regel'] as const);
   const inkomsten = new Rijen(['maand', 'bron', 'cent', 'regel'] as const);
   let rijen = 0;
@@ -196,7 +229,7 @@ export const importPerioden = async (store: EventStore, opties: PeriodenOpties):
     code: PeriodenWeigeringCode,
     reden: string,
   ): void => {
-    const naam = huishouden === undefined ? undefined : huishoudens.namen[huishouden];
+    const naam = huishouden === undefined ? undefined : huishoudens.namen.naam(huishouden);
     if (huishouden === undefined) rijenOvergeslagen++;
     else if (((huishoudens.vlaggen[huishouden] ?? 0) & SKIPPED) === 0) {
       huishoudens.vlaggen[huishouden] = (huishoudens.vlaggen[huishouden] ?? 0) | SKIPPED;
@@ -234,7 +267,12 @@ export const importPerioden = async (store: EventStore, opties: PeriodenOpties):
     onRow: (regel: number, fields: readonly string[]) => void,
   ): Promise<void> => {
     let seenHeader = false;
-    for await (const chunk of readCsv(bestand.stream, opties.maxRijBytes)) {
+    // A line break may only sit in a column the import does not read (a remark).
+    const unused = (header: CsvHeader) => (column: number) => {
+      const name = header.columns[column]?.trim().toLowerCase();
+      return name !== undefined && !(GEBRUIKT as readonly string[]).includes(name);
+    };
+    for await (const chunk of readCsv(bestand.stream, opties.maxRijBytes, unused)) {
       if (chunk.kind === 'header') {
         seenHeader = true;
         onHeader(chunk.header);
@@ -368,9 +406,42 @@ export const importPerioden = async (store: EventStore, opties: PeriodenOpties):
   let toegevoegd = 0;
   let ingetrokken = 0;
 
-  for (let from = 0; from < n; from += perRonde) {
-    const ronde: { h: number; feiten: readonly Afgeleid[]; eersteRegel: number }[] = [];
-    for (let h = from; h < Math.min(n, from + perRonde); h++) {
+  const maxAttempts = Math.max(1, opties.maxAttempts ?? 20);
+  const tel = (appended: readonly StoredEvent[]): void => {
+    for (const stored of appended) {
+      if (stored.event.type === 'GebeurtenisIngetrokken') ingetrokken++;
+      else toegevoegd++;
+    }
+  };
+  const weigerDoorDecider = (info: Info, w: Weigering): void => {
+    const regel = info.regelVan.get(w.feit.eventId) ?? info.eersteRegel;
+    const bestand = info.inIncome.has(regel) && w.feit.type === 'InkomstenOntvangen' ? iNaam : pNaam;
+    weiger(bestand, regel, info.h, 'GEWEIGERD', w.bericht.replace(/^huishouden [^:]+: /, ''));
+  };
+  /** The slow path for what the fast one could not settle: recordFacts reads and decides again. */
+  const viaRecordFacts = async (writes: readonly StreamWrite[], infos: readonly Info[]): Promise<void> => {
+    const byStream = new Map(writes.map((w, i) => [w.stream, infos[i] as Info]));
+    const result = await recordFacts(
+      store,
+      writes.flatMap((w) => w.events),
+      { mode: 'all-or-nothing', chunkSize: Number.MAX_SAFE_INTEGER, maxAttempts },
+    );
+    for (const outcome of result.outcomes) {
+      const info = byStream.get(outcome.stream);
+      if (info === undefined) continue;
+      if (outcome.status === 'accepted') {
+        verzoend++;
+        tel(outcome.appended);
+      } else if (outcome.status === 'alreadyStored') verzoend++;
+      else if (outcome.status === 'refused') weigerDoorDecider(info, outcome.weigering);
+      else weiger(pNaam, info.eersteRegel, info.h, 'GELIJKTIJDIG', outcome.bericht.replace(/^huishouden [^:]+: /, ''));
+    }
+  };
+
+  /** The households of [from, to) that can be reconciled, each with its derived facts. */
+  const afleiden = (from: number, to: number): Ronde[] => {
+    const ronde: Ronde[] = [];
+    for (let h = from; h < to; h++) {
       const vlag = huishoudens.vlaggen[h] ?? 0;
       if ((vlag & SKIPPED) !== 0 || (vlag & HAS_PERIODS) === 0) continue;
       const pRows: Periode[] = [];
@@ -395,7 +466,7 @@ export const importPerioden = async (store: EventStore, opties: PeriodenOpties):
           cent: ink.cent.at(i),
         });
       }
-      const id = huishoudens.namen[h] as string;
+      const id = huishoudens.namen.naam(h);
       if (!HuishoudenId.is(id)) continue;
       const afleiding = leidAf(id, pRows, iRows);
       if (afleiding.kind === 'weigering') {
@@ -411,62 +482,107 @@ export const importPerioden = async (store: EventStore, opties: PeriodenOpties):
       }
       ronde.push({ h, feiten: afleiding.feiten, eersteRegel: pRows[0]?.line ?? 0 });
     }
-    if (ronde.length === 0) continue;
-    const streams = ronde.map((r) => `huishouden-${huishoudens.namen[r.h]}`);
+    return ronde;
+  };
+
+  /** Reads the households' streams, reconciles and decides each: the writes of one append. */
+  const voorbereiden = async (pending: readonly Ronde[]): Promise<Voorbereid> => {
+    const streams = pending.map((r) => `huishouden-${huishoudens.namen.naam(r.h)}`);
     const histories = await store.readStreams(streams);
-    const batch = [];
-    const perStream = new Map<
-      string,
-      { h: number; regelVan: ReadonlyMap<string, number>; eersteRegel: number; inIncome: Set<number> }
-    >();
-    for (const [i, r] of ronde.entries()) {
+    const writes: StreamWrite[] = [];
+    const writing: Ronde[] = [];
+    const infos: Info[] = [];
+    for (const [i, r] of pending.entries()) {
       const stream = streams[i] as string;
-      const stored = (histories.get(stream) ?? []).map((s) => s.event);
+      const history = histories.get(stream) ?? [];
+      const stored = history.map((e) => e.event);
       const v = verzoen(
         { bron: opties.bron, recordedAt, reden, metInkomsten: inkomstenBestand !== undefined },
         stored,
         r.feiten,
       );
-      if (v.batch.length === 0) {
-        verzoend++;
-        continue;
-      }
-      batch.push(...v.batch);
-      perStream.set(stream, {
+      const info: Info = {
         h: r.h,
         regelVan: v.regelVan,
         eersteRegel: r.eersteRegel,
         inIncome: new Set(r.feiten.filter((f) => f.feit.type === 'InkomstenOntvangen').map((f) => f.line)),
-      });
-    }
-    if (batch.length === 0) continue;
-    const result = await recordFacts(store, batch, {
-      mode: 'all-or-nothing',
-      chunkSize: batch.length,
-      ...(opties.maxAttempts === undefined ? {} : { maxAttempts: opties.maxAttempts }),
-    });
-    for (const outcome of result.outcomes) {
-      const info = perStream.get(outcome.stream);
-      if (info === undefined) continue;
-      if (outcome.status === 'accepted' || outcome.status === 'alreadyStored') {
-        verzoend++;
-        if (outcome.status === 'accepted') {
-          for (const stored of outcome.appended) {
-            if (stored.event.type === 'GebeurtenisIngetrokken') ingetrokken++;
-            else toegevoegd++;
-          }
-        }
-      } else if (outcome.status === 'refused') {
-        const regel = info.regelVan.get(outcome.weigering.feit.eventId) ?? info.eersteRegel;
-        const bestand =
-          info.inIncome.has(regel) && outcome.weigering.feit.type === 'InkomstenOntvangen' ? iNaam : pNaam;
-        const bericht = outcome.weigering.bericht.replace(/^huishouden [^:]+: /, '');
-        weiger(bestand, regel, info.h, 'GEWEIGERD', bericht);
-      } else {
-        weiger(pNaam, info.eersteRegel, info.h, 'GELIJKTIJDIG', outcome.bericht.replace(/^huishouden [^:]+: /, ''));
+      };
+      // MEETREGELS §2: the household's batch decided whole against its stored history.
+      const decided = v.batch.length === 0 ? right([]) : decide(stored, v.batch);
+      if (isLeft(decided)) weigerDoorDecider(info, decided.left);
+      else if (decided.right.length === 0) verzoend++;
+      else {
+        const last = history[history.length - 1];
+        writes.push({
+          stream,
+          expectedRevision: last === undefined ? 'no_stream' : last.revision,
+          events: decided.right,
+        });
+        writing.push(r);
+        infos.push(info);
       }
     }
+    return { writes, writing, infos };
+  };
+
+  /** Starts the append; its outcome (or error) is collected later by `afronden`. */
+  const schrijven = (v: Voorbereid): Lopend => ({
+    v,
+    outcome:
+      v.writes.length === 0
+        ? Promise.resolve({ results: [] })
+        : store.append(v.writes).then(
+            (results) => ({ results }),
+            (error: unknown) => ({ error }),
+          ),
+  });
+
+  /** Counts an append's outcome; returns the households another writer changed meanwhile. */
+  const afronden = async (lopend: Lopend, laatstePoging: boolean): Promise<Ronde[]> => {
+    const { v } = lopend;
+    const outcome = await lopend.outcome;
+    if ('error' in outcome) {
+      // An eventId held by another household's stream: recordFacts sorts out whose it is.
+      if (!(outcome.error instanceof EventIdConflictError)) throw outcome.error;
+      await viaRecordFacts(v.writes, v.infos);
+      return [];
+    }
+    const conflicted: Ronde[] = [];
+    outcome.results.forEach((result, i) => {
+      if (result.status === 'ok') {
+        verzoend++;
+        tel(result.appended);
+      } else conflicted.push(v.writing[i] as Ronde);
+    });
+    if (conflicted.length > 0 && laatstePoging) {
+      const left = new Set(conflicted.map((r) => r.h));
+      await viaRecordFacts(
+        v.writes.filter((_, i) => left.has((v.writing[i] as Ronde).h)),
+        v.infos.filter((info) => left.has(info.h)),
+      );
+      return [];
+    }
+    return conflicted;
+  };
+
+  /** Households another writer changed: read, reconciled and decided again, one round at a time. */
+  const opnieuw = async (conflicted: Ronde[]): Promise<void> => {
+    let pending = conflicted;
+    for (let attempt = 2; pending.length > 0; attempt++) {
+      pending = await afronden(schrijven(await voorbereiden(pending)), attempt >= maxAttempts);
+    }
+  };
+
+  // Pipelined: while one round's append runs in the store, the next round is read (other
+  // households, other streams), reconciled and decided.
+  let lopend: Lopend | undefined;
+  for (let from = 0; from < n; from += perRonde) {
+    const ronde = afleiden(from, Math.min(n, from + perRonde));
+    const volgende = ronde.length === 0 ? undefined : await voorbereiden(ronde);
+    if (lopend !== undefined) await opnieuw(await afronden(lopend, maxAttempts <= 1));
+    lopend = volgende === undefined ? undefined : schrijven(volgende);
   }
+  if (lopend !== undefined) await opnieuw(await afronden(lopend, maxAttempts <= 1));
 
   return {
     rijen,
@@ -475,6 +591,6 @@ export const importPerioden = async (store: EventStore, opties: PeriodenOpties):
     feitenIngetrokken: ingetrokken,
     huishoudensOvergeslagen: overgeslagen,
     rijenOvergeslagen,
-    rijBytes: perioden.bytes + inkomsten.bytes + huishoudens.vlaggen.byteLength,
+    rijBytes: perioden.bytes + inkomsten.bytes + huishoudens.namen.bytes + huishoudens.vlaggen.byteLength,
   };
 };

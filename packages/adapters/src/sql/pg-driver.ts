@@ -1,9 +1,10 @@
 // The SQL driver over a PostgreSQL server through `pg`: a pool for queries and transactions,
-// and one of its connections, taken on the first listen, for LISTEN. `pg` is loaded when a
-// PostgreSQL store is opened by URL, not when the package is imported; `pgDriverOf(pool)` uses
-// the caller's own pool and never loads it. The types below are what the driver uses of `pg`,
-// so a TypeScript user needs no `@types/pg` for this package's declarations.
-import type { Row, SqlDriver, SqlSession } from './driver.js';
+// and one connection for LISTEN, taken on the first listen (its own for a URL, one of the pool's
+// for a caller's pool). `pg` is loaded when a PostgreSQL store is opened by URL, not when the
+// package is imported; `pgDriverOf(pool)` uses the caller's own pool and never loads it. The
+// types below are what the driver uses of `pg`, so a TypeScript user needs no `@types/pg` for
+// this package's declarations.
+import { type Row, type SqlDriver, type SqlSession, sqlState } from './driver.js';
 
 interface PgQueryResult {
   readonly rows: unknown[];
@@ -33,10 +34,65 @@ export interface PgPool {
   end(): Promise<void>;
 }
 
+/** A name as a PostgreSQL identifier (our channel names are plain; quoted all the same). */
+const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+
 export interface PgDriverOptions {
   /** Connections in the pool (default 10). */
   readonly poolSize?: number;
+  /**
+   * How long connecting (or waiting for a free pooled connection) may take, in milliseconds
+   * (default 10,000; 0: no limit). A server that accepts and never answers fails here.
+   */
+  readonly connectTimeoutMs?: number;
+  /**
+   * How long one statement may run, in milliseconds (default 60,000; 0: no limit): the server
+   * cancels it (statement_timeout), and a server that stops answering altogether is given up on
+   * by the client a few seconds later.
+   */
+  readonly statementTimeoutMs?: number;
 }
+
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 60_000;
+/** The client waits this much longer than the server's statement_timeout, so a live server cancels first. */
+const CLIENT_GRACE_MS = 5_000;
+
+const seconds = (ms: number): string => `${(ms / 1000).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} s`;
+
+/** Thrown when PostgreSQL does not answer within a time limit (issue 17, point 8). */
+export class PostgresTimeoutError extends Error {
+  override readonly name = 'PostgresTimeoutError';
+}
+
+interface Limits {
+  readonly connectMs: number;
+  readonly statementMs: number;
+}
+
+/** A time-out of `pg` or the server as one Dutch line naming the limit and how to change it; other errors as they are. */
+const explain = (error: unknown, limits: Limits): unknown => {
+  const message = error instanceof Error ? error.message : '';
+  if (/^timeout expired$|connection timeout|timeout exceeded when trying to connect/.test(message)) {
+    return new PostgresTimeoutError(
+      `PostgreSQL antwoordt niet: geen verbinding binnen ${seconds(limits.connectMs)} (grens: connect_timeout=SECONDEN in het adres, standaard ${DEFAULT_CONNECT_TIMEOUT_MS / 1000})`,
+      { cause: error },
+    );
+  }
+  if (message === 'Query read timeout') {
+    return new PostgresTimeoutError(
+      `PostgreSQL antwoordt niet: een opdracht kreeg binnen ${seconds(limits.statementMs + CLIENT_GRACE_MS)} geen antwoord (hangt de server?; grens: statement_timeout=SECONDEN in het adres, standaard ${DEFAULT_STATEMENT_TIMEOUT_MS / 1000})`,
+      { cause: error },
+    );
+  }
+  if (sqlState(error) === '57014' && /statement timeout/.test(message)) {
+    return new PostgresTimeoutError(
+      `PostgreSQL brak een opdracht af die langer duurde dan ${seconds(limits.statementMs)} (grens: statement_timeout=SECONDEN in het adres, standaard ${DEFAULT_STATEMENT_TIMEOUT_MS / 1000})`,
+      { cause: error },
+    );
+  }
+  return error;
+};
 
 const arrayQuery = (text: string, params: readonly unknown[] | undefined) => ({
   text,
@@ -45,9 +101,6 @@ const arrayQuery = (text: string, params: readonly unknown[] | undefined) => ({
 });
 
 const rowsOf = (result: { rows: unknown[] }): readonly Row[] => result.rows.filter((row) => Array.isArray(row));
-
-/** A name as a PostgreSQL identifier (our channel names are plain; quoted all the same). */
-const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
 class PgDriver implements SqlDriver {
   readonly kind = 'postgres';
@@ -58,6 +111,7 @@ class PgDriver implements SqlDriver {
     private readonly pool: PgPool,
     /** Ends the pool on close (a pool the driver made); a caller's pool stays open. */
     private readonly owned: boolean,
+    private readonly limits: Limits,
     /** The connection for LISTEN: its own for a pool the driver made, else one of the pool's. */
     private readonly connectListener: () => Promise<PgPoolClient> = () => pool.connect(),
   ) {
@@ -66,10 +120,22 @@ class PgDriver implements SqlDriver {
   }
 
   async query(text: string, params?: readonly unknown[]): Promise<readonly Row[]> {
-    return rowsOf(await this.pool.query(arrayQuery(text, params)));
+    try {
+      return rowsOf(await this.pool.query(arrayQuery(text, params)));
+    } catch (error) {
+      throw explain(error, this.limits);
+    }
   }
 
   async transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
+    try {
+      return await this.transactionOnce(work);
+    } catch (error) {
+      throw explain(error, this.limits);
+    }
+  }
+
+  private async transactionOnce<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     // A checked-out connection that drops between two queries (a server restart) emits 'error';
@@ -87,6 +153,12 @@ class PgDriver implements SqlDriver {
       await client.query('COMMIT');
       return result;
     } catch (error) {
+      // A server that did not answer in time is not asked to roll back (that would wait as long
+      // again): the connection is dropped, which ends the transaction on the server.
+      if (error instanceof Error && error.message === 'Query read timeout') {
+        broken = error;
+        throw error;
+      }
       try {
         await client.query('ROLLBACK');
       } catch (rollback) {
@@ -117,7 +189,12 @@ class PgDriver implements SqlDriver {
   /** One connection kept for LISTEN until close (a dropped one is replaced on the next listen). */
   private listeningClient(): Promise<PgPoolClient> {
     this.listener ??= (async () => {
-      const client = await this.connectListener();
+      let client: PgPoolClient;
+      try {
+        client = await this.connectListener();
+      } catch (error) {
+        throw explain(error, this.limits);
+      }
       client.on('notification', (message) => {
         for (const handler of this.handlers.get(message.channel) ?? []) handler();
       });
@@ -166,13 +243,36 @@ const withoutJit = (connectionString: string): string => {
   return url.toString();
 };
 
-/** A driver for the PostgreSQL server at `connectionString` (postgres://…); loads `pg`, connects on first use. */
+const checkLimit = (ms: number, name: string): number => {
+  if (!Number.isSafeInteger(ms) || ms < 0)
+    throw new RangeError(`${name} ${ms}: verwacht een geheel aantal milliseconden ≥ 0`);
+  return ms;
+};
+
+/** A driver for the PostgreSQL server at `connectionString` (postgres://…); connects on first use. */
 export const openPgDriver = async (connectionString: string, options: PgDriverOptions = {}): Promise<SqlDriver> => {
   const { default: pgModule } = await import('pg');
-  const pool = new pgModule.Pool({ connectionString: withoutJit(connectionString), max: options.poolSize ?? 10 });
+  const limits: Limits = {
+    connectMs: checkLimit(options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS, 'connectTimeoutMs'),
+    statementMs: checkLimit(options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS, 'statementTimeoutMs'),
+  };
+  const pool = new pgModule.Pool({
+    connectionString: withoutJit(connectionString),
+    max: options.poolSize ?? 10,
+    // 0 is "no limit" for each of these in `pg`, as for us.
+    connectionTimeoutMillis: limits.connectMs,
+    ...(limits.statementMs === 0
+      ? {}
+      : { statement_timeout: limits.statementMs, query_timeout: limits.statementMs + CLIENT_GRACE_MS }),
+    keepAlive: true,
+  });
   // LISTEN on a connection of its own, outside the pool: a pool of one stays free for queries.
   const connectListener = async (): Promise<PgPoolClient> => {
-    const client = new pgModule.Client({ connectionString });
+    const client = new pgModule.Client({
+      connectionString,
+      connectionTimeoutMillis: limits.connectMs,
+      keepAlive: true,
+    });
     await client.connect();
     return Object.assign(client, {
       release: () => {
@@ -180,12 +280,14 @@ export const openPgDriver = async (connectionString: string, options: PgDriverOp
       },
     });
   };
-  return new PgDriver(pool, true, connectListener);
+  return new PgDriver(pool, true, limits, connectListener);
 };
 
 /**
  * A driver over the caller's own `pg.Pool` (its size, TLS, credentials, timeouts): the store
  * uses its connections (one of them, from the first subscription on, for LISTEN) and leaves the
- * pool open when the store closes. Use `openSqlStore(pgDriverOf(pool))` for a store.
+ * pool open when the store closes. Use `openSqlStore(pgDriverOf(pool))`, or `postgresStoreOf(pool)`.
+ * The time limits only name the defaults in messages: the pool's own settings apply.
  */
-export const pgDriverOf = (pool: PgPool): SqlDriver => new PgDriver(pool, false);
+export const pgDriverOf = (pool: PgPool): SqlDriver =>
+  new PgDriver(pool, false, { connectMs: DEFAULT_CONNECT_TIMEOUT_MS, statementMs: DEFAULT_STATEMENT_TIMEOUT_MS });

@@ -4,6 +4,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { lockDirectory } from './directory-lock.js';
 import type { Row, SqlDriver, SqlSession } from './driver.js';
+import { PgliteGuard } from './pglite-guard.js';
 
 interface PgliteQueryable {
   query<T>(text: string, params?: unknown[], options?: { rowMode?: 'array' | 'object' }): Promise<{ rows: T[] }>;
@@ -31,52 +32,80 @@ class PgliteDriver implements SqlDriver {
   constructor(
     private readonly db: PgliteInstance,
     private readonly owned: boolean,
+    private readonly guard: PgliteGuard | undefined,
     private readonly unlock: () => Promise<void> = async () => {},
   ) {}
 
-  query(text: string, params?: readonly unknown[]): Promise<readonly Row[]> {
-    return arrayRows(this.db, text, params);
+  private run<T>(call: () => Promise<T>): Promise<T> {
+    return this.guard === undefined ? call() : this.guard.run(call);
   }
 
-  transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
-    return this.db.transaction(async (tx) => {
-      await tx.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
-      return work({ query: (text, params) => arrayRows(tx, text, params) });
-    });
+  query(text: string, params?: readonly unknown[]): Promise<readonly Row[]> {
+    return this.run(() => arrayRows(this.db, text, params));
+  }
+
+  async transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
+    // Every transaction of the store writes (appends, the schema): never into a full disk.
+    await this.guard?.checkSpace();
+    return this.run(() =>
+      this.db.transaction(async (tx) => {
+        await tx.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
+        return work({ query: (text, params) => arrayRows(tx, text, params) });
+      }),
+    );
   }
 
   async listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
-    const stop = await this.db.listen(channel, () => onNotify());
+    const stop = await this.run(() => this.db.listen(channel, () => onNotify()));
     return async () => {
-      if (!this.db.closed) await stop();
+      if (!this.db.closed && this.guard?.broken !== true) await this.run(() => stop());
     };
   }
 
   async close(): Promise<void> {
     if (!this.owned) return;
     try {
-      if (!this.db.closed) await this.db.close();
+      // An instance that stopped answering is not touched again.
+      if (!this.db.closed && this.guard?.broken !== true) await this.run(() => this.db.close());
     } finally {
+      await this.guard?.stop();
       await this.unlock();
     }
   }
 }
 
+/** Opens PGlite under the guard: a start that fails or never ends is one Dutch line. */
+const start = async (dataDir: string | undefined): Promise<{ db: PGlite; guard: PgliteGuard }> => {
+  const guard = new PgliteGuard(dataDir);
+  await guard.start();
+  try {
+    const db = await guard.run(async () => {
+      const instance = new PGlite(dataDir);
+      await instance.waitReady;
+      return instance;
+    }, 'open');
+    return { db, guard };
+  } catch (error) {
+    await guard.stop();
+    throw error;
+  }
+};
+
 /**
  * A driver over PGlite: on `dataDir` (created when missing; its first open takes a few seconds),
  * or in memory when `dataDir` is undefined. A directory is locked for this process until close.
+ * Every call is guarded (pglite-guard.ts): a time limit, free space before a write, and errors
+ * explained in Dutch.
  */
 export const openPgliteDriver = async (dataDir: string | undefined): Promise<SqlDriver> => {
   if (dataDir === undefined) {
-    const db = new PGlite();
-    await db.waitReady;
-    return new PgliteDriver(db, true);
+    const { db, guard } = await start(undefined);
+    return new PgliteDriver(db, true, guard);
   }
   const unlock = await lockDirectory(dataDir);
   try {
-    const db = new PGlite(dataDir);
-    await db.waitReady;
-    return new PgliteDriver(db, true, unlock);
+    const { db, guard } = await start(dataDir);
+    return new PgliteDriver(db, true, guard, unlock);
   } catch (error) {
     await unlock();
     throw error;
@@ -84,4 +113,4 @@ export const openPgliteDriver = async (dataDir: string | undefined): Promise<Sql
 };
 
 /** A driver over a PGlite instance the caller owns (it is not closed with the store). */
-export const pgliteDriverOf = (db: PgliteInstance): SqlDriver => new PgliteDriver(db, false);
+export const pgliteDriverOf = (db: PgliteInstance): SqlDriver => new PgliteDriver(db, false, undefined);

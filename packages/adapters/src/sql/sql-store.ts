@@ -308,6 +308,16 @@ class SqlStore implements EventStore {
     return result;
   }
 
+  /** The latest recordedAt stored (issue 17), in the canonical form of RecordedAt. */
+  async latestRecordedAt(): Promise<string | undefined> {
+    this.checkOpen();
+    const [row] = await this.driver.query(
+      `SELECT to_char(max(recorded_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') FROM ${quoteIdentifier(this.schema)}.events`,
+    );
+    const latest = row?.[0];
+    return typeof latest === 'string' ? latest : undefined;
+  }
+
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<readonly StoredEvent[]> {
     this.checkOpen();
     const batchSize = checkBatchSize(options.batchSize);

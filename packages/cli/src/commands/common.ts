@@ -59,14 +59,13 @@ const isPgliteMap = async (dir: string): Promise<boolean> => {
   }
 };
 
-/** True when the store holds at least one fact (one that no longer decodes counts too). */
+/** True when the store holds at least one fact. */
 const heeftFeiten = async (store: EventStore): Promise<boolean> => {
-  let onleesbaar = false;
-  const onUnreadable = (): void => {
-    onleesbaar = true;
-  };
-  for await (const batch of store.readAll({ batchSize: 1, onUnreadable })) if (batch.length > 0) return true;
-  return onleesbaar;
+  // An unreadable fact is reported by the command's own read (issue 17.7), not here.
+  for await (const batch of store.readAll({ batchSize: 1, onUnreadable: () => undefined })) {
+    if (batch.length > 0) return true;
+  }
+  return false;
 };
 
 /**
@@ -123,18 +122,18 @@ export async function* allFacts(
 export const replayStore = (
   store: EventStore,
   omgeving: Omgeving,
-  hash?: BronHash,
   onUnreadable?: (event: UnreadableEvent) => void,
+  hash?: BronHash,
 ): Promise<ProjectionState> =>
   inSpan(omgeving.hooks, 'zelfredzaam.replay', { 'zelfredzaam.store': store.kind }, () =>
-    replayInto(store, omgeving, hash, onUnreadable),
+    replayInto(store, omgeving, onUnreadable, hash),
   );
 
 const replayInto = async (
   store: EventStore,
   omgeving: Omgeving,
-  hash?: BronHash,
   onUnreadable?: (event: UnreadableEvent) => void,
+  hash?: BronHash,
 ): Promise<ProjectionState> => {
   const state = emptyState();
   const progress = createProgress(omgeving.stderr, 'afspelen');

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { recordFacts } from '@zelfredzaam/adapters';
 import type { Recorded } from '@zelfredzaam/domain';
+import { BronHash } from '@zelfredzaam/projections';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { flag, type OptionSpec, parseBestand, parseGeheel, parseKeuze, readArgs, stringValue } from '../args.js';
 import { DEMO_DEFAULTS, type DemoOptions, demoGeschiedenis, demoRegels } from '../demo/generator.js';
@@ -17,6 +18,7 @@ import { meld, type Omgeving, schrijf } from '../omgeving.js';
 import { createProgress } from '../progress.js';
 import { FORMATEN, maakRapport } from '../rapport.js';
 import { describeStore } from '../store.js';
+import { toolVersie } from '../versie.js';
 import {
   aantal,
   HELP_OPTIONS,
@@ -118,7 +120,12 @@ export const demo = async (argv: readonly string[], omgeving: Omgeving): Promise
     huishoudens:
       countText === undefined ? DEMO_DEFAULTS.huishoudens : parseGeheel(countText, '--huishoudens', 1, 2_000_000),
   } satisfies DemoOptions;
-  const formaat = parseKeuze(stringValue(parsed, 'format') ?? 'table', '--format', FORMATEN);
+  // The demo prints its report; a workbook needs `report --format xlsx --output FILE`.
+  const formaat = parseKeuze(
+    stringValue(parsed, 'format') ?? 'table',
+    '--format',
+    FORMATEN.filter((f) => f !== 'xlsx'),
+  );
   const ndjson = stringValue(parsed, 'ndjson');
   const perioden = stringValue(parsed, 'perioden');
   if (perioden !== undefined) {
@@ -140,6 +147,8 @@ export const demo = async (argv: readonly string[], omgeving: Omgeving): Promise
   const vandaag = omgeving.vandaag();
 
   const started = performance.now();
+  // MEETREGELS §5 bron.sha256 of the facts the store holds (the demo's years have no kennisdatum).
+  const hash = new BronHash([null]);
   // A first, fast pass counts the facts, so the progress bar knows its total.
   let total = 0;
   for (const _ of demoGeschiedenis(options)) total++;
@@ -173,7 +182,7 @@ export const demo = async (argv: readonly string[], omgeving: Omgeving): Promise
       progress.done();
     }
     const recordMs = performance.now() - started;
-    return { state: await replayStore(store, omgeving), recordMs };
+    return { state: await replayStore(store, omgeving, undefined, hash), recordMs };
   });
 
   for (const bericht of refusals.slice(0, MAX_SHOWN)) await meld(omgeving, bericht);
@@ -184,6 +193,7 @@ export const demo = async (argv: readonly string[], omgeving: Omgeving): Promise
     formaat,
     normen,
     ondertitel: `Demogemeente (seed ${options.seed}, ${aantal(options.huishoudens)} huishoudens bij de start), store ${describeStore(spec)}`,
+    herkomst: { hash, versie: toolVersie() },
   });
   if (isLeft(text)) throw new CliError(text.left.bericht);
   await schrijf(omgeving.stdout, text.right);

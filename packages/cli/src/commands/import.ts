@@ -1,14 +1,27 @@
 // `zelfredzaam import FILE`: NDJSON into the store through the decider.
+import { CorruptStoredEventError, type Derivation } from '@zelfredzaam/adapters';
 import { maskBsn } from '@zelfredzaam/domain';
-import { flag, type OptionSpec, parseBestand, readArgs } from '../args.js';
-import { CliError, EXIT_ERROR, EXIT_OK, EXIT_REFUSED, UsageError } from '../errors.js';
+import { flag, type OptionSpec, parseBestand, readArgs, stringValue } from '../args.js';
+import { CliError, EXIT_ERROR, EXIT_OK, EXIT_REFUSED, echo, UsageError } from '../errors.js';
 import { HELP } from '../help.js';
 import { alsJson, logJson, meld, type Omgeving, schrijf } from '../omgeving.js';
 import { describeStore } from '../store.js';
 import { aantal, HELP_OPTIONS, STORE_OPTION, seconden, storeSpecOf, withStore } from './common.js';
 import { importInto, LAAD_OPTIES, laadOptiesOf, openInput, samenvatting } from './laden.js';
 
-const OPTIONS: OptionSpec = { ...HELP_OPTIONS, ...STORE_OPTION, ...LAAD_OPTIES };
+const OPTIONS: OptionSpec = {
+  ...HELP_OPTIONS,
+  ...STORE_OPTION,
+  ...LAAD_OPTIES,
+  historisch: { type: 'boolean' },
+  afleiding: { type: 'string' },
+};
+
+/** `--afleiding canoniek|oud` (issue 17): how a missing eventId is derived. */
+const afleidingOf = (waarde: string | undefined): Derivation | undefined => {
+  if (waarde === undefined || waarde === 'canoniek' || waarde === 'oud') return waarde;
+  throw new UsageError(`--afleiding ${echo(waarde)}: kies canoniek (standaard) of oud`);
+};
 
 const codeOf = (error: unknown): string | undefined =>
   typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
@@ -26,6 +39,11 @@ const reden = (error: unknown): string => {
     return 'de verbinding werd onverwacht verbroken';
   if (code === 'ETIMEDOUT') return 'de server antwoordt niet';
   if (code?.startsWith('08') === true) return `verbindingsfout (SQLSTATE ${code})`;
+  // A stored fact of a household in the file no longer decodes (issue 17, point 7).
+  if (error instanceof CorruptStoredEventError) {
+    const positie = error.position ?? 'N';
+    return `${error.message}; zet dat feit apart met: zelfredzaam intrekken --positie ${positie}`;
+  }
   return `de store gaf een fout: ${maskBsn(message)}`;
 };
 
@@ -53,7 +71,12 @@ export const importCommand = async (argv: readonly string[], omgeving: Omgeving)
     throw new UsageError('geef het NDJSON-bestand om te importeren (of - voor de standaardinvoer)');
   parseBestand(path, 'bestand');
   const spec = storeSpecOf(parsed, omgeving);
-  const opties = laadOptiesOf(parsed, omgeving);
+  const afleiding = afleidingOf(stringValue(parsed, 'afleiding'));
+  const opties = {
+    ...laadOptiesOf(parsed, omgeving),
+    ...(afleiding === undefined ? {} : { afleiding }),
+    ...(flag(parsed, 'historisch') ? { historisch: true } : {}),
+  };
   const input = await openInput(path, omgeving);
   const started = performance.now();
   let verwerkt = 0;

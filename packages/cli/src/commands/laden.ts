@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import {
   combineHooks,
+  type Derivation,
   type EventStore,
   type Hooks,
   type ImportResult,
@@ -79,6 +80,10 @@ export interface LaadOpties {
   readonly herschrijf?: (parsed: unknown) => unknown;
   /** Called after each chunk is stored, with the number of lines handled up to then. */
   readonly naVoortgang?: (regels: number) => void;
+  /** How a missing eventId is derived (`--afleiding`; default canoniek, issue 17). */
+  readonly afleiding?: Derivation;
+  /** `--historisch`: new facts may be recorded before the store's latest recordedAt (issue 17). */
+  readonly historisch?: boolean;
 }
 
 /** Imports the input into the store; refusals are printed as they come. */
@@ -103,6 +108,10 @@ export const importInto = async (
       ...(opties.maxRegelBytes === undefined ? {} : { maxLineBytes: opties.maxRegelBytes }),
       ...(opties.herschrijf === undefined ? {} : { rewrite: opties.herschrijf }),
       hooks: combineHooks(omgeving.hooks, retries),
+      ...(opties.afleiding === undefined ? {} : { derivation: opties.afleiding }),
+      ...(opties.historisch === true ? { historisch: true } : {}),
+      // A recordedAt after this moment is refused (issue 17): the clock is read here, at the edge.
+      now: omgeving.nu?.() ?? Date.now(),
       onRefusal: (refusal) => {
         if (json) {
           void logJson(omgeving, {
@@ -159,7 +168,7 @@ export const loadFile = async (
   const store = openMemoryStore({ compact: true });
   try {
     const result = await importInto(store, input, omgeving, opties);
-    return { state: await replayStore(store, omgeving, hash), result };
+    return { state: await replayStore(store, omgeving, undefined, hash), result };
   } finally {
     await store.close();
   }

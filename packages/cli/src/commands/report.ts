@@ -161,7 +161,7 @@ export const report = async (argv: readonly string[], omgeving: Omgeving): Promi
     }
   } else {
     const spec = storeSpecOf(parsed, omgeving);
-    state = await withBestaandeStore(spec, omgeving, (store) => replayStore(store, omgeving, hash, onleesbaar.add));
+    state = await withBestaandeStore(spec, omgeving, (store) => replayStore(store, omgeving, onleesbaar.add, hash));
     bron = `store ${describeStore(spec)}`;
     // Facts that no longer decode are skipped and counted (issue 17, point 7): the report says so.
     if (onleesbaar.count > 0) bron += `; ${aantal(onleesbaar.count)} onleesbare opgeslagen feiten overgeslagen`;
@@ -170,8 +170,8 @@ export const report = async (argv: readonly string[], omgeving: Omgeving): Promi
     formaat,
     normen,
     ondertitel: `Bron: ${bron}`,
-    herkomst: { hash, versie: toolVersie() },
     onleesbaar: onleesbaar.count,
+    herkomst: { hash, versie: toolVersie() },
   };
   if (formaat === 'xlsx') {
     const model = maakModel(state, vraag, vandaag, uit);
@@ -184,7 +184,8 @@ export const report = async (argv: readonly string[], omgeving: Omgeving): Promi
       throw new CliError(`--output: ${echo(path)} kan niet worden geschreven: ${reason}`);
     }
     await meld(omgeving, `Geschreven naar ${path}.`);
-    return refused > 0 ? EXIT_REFUSED : EXIT_OK;
+    if (onleesbaar.count > 0) await meld(omgeving, onleesbaarMelding(onleesbaar.count, onleesbaar.events));
+    return refused > 0 || onleesbaar.count > 0 ? EXIT_REFUSED : EXIT_OK;
   }
   const text = maakRapport(state, vraag, vandaag, uit);
   if (isLeft(text)) throw new UsageError(text.left.bericht);

@@ -234,6 +234,7 @@ describe('jaarModel (the documents’ layout)', () => {
     expect(rows.Gerealiseerd).toEqual(['210', '212']);
     expect(rows['van trede 2 naar trede 3']).toEqual(['130', '132']);
     expect(rows['van trede 4 naar trede 3']).toEqual(['30', '30']);
+    expect(rows['gelijk gebleven op trede 3']).toEqual(['60', '60']);
     const schuld = m.secties.find((s) => s.id === 'schuldhulp')?.rijen.find((r) => r.label === 'Gerealiseerd');
     expect(schuld?.cellen.map(celTekst)).toEqual(['84,0%', '84,0%']);
     const allianties = m.secties.find((s) => s.id === 'allianties');

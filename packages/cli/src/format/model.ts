@@ -303,7 +303,7 @@ const overgangRijen = (rapporten: readonly Jaarrapport[], beoogd = 0): Rij[] => 
   return [...paren.values()]
     .sort((a, b) => a.van - b.van || a.naar - b.naar)
     .map(({ van, naar }) => ({
-      label: `van trede ${van} naar trede ${naar}`,
+      label: van === naar ? `gelijk gebleven op trede ${van}` : `van trede ${van} naar trede ${naar}`,
       niveau: 1,
       cellen: [
         ...rapporten.map((r) =>
