@@ -18,13 +18,9 @@
 //                                    replayed state (a fold that keeps eventIds), each entry made and dropped
 import { randomUUID } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
-import {
-  importNdjsonFile,
-  openPgDriver,
-  openPgliteDriver,
-  openStore,
-  type SqlDriver,
-} from '../packages/adapters/src/index.js';
+import { importNdjsonFile, openStore, type SqlDriver } from '../packages/adapters/src/index.js';
+import { openPgliteDriver } from '../packages/adapters/src/pglite.js';
+import { openPgDriver } from '../packages/adapters/src/postgres.js';
 import {
   decodeRecorded,
   formatInstant,

@@ -14,7 +14,8 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { importPerioden, openPgDriver, openPostgresStore } from '../packages/adapters/src/index.js';
+import { importPerioden } from '../packages/adapters/src/index.js';
+import { openPgDriver, openPostgresStore } from '../packages/adapters/src/postgres.js';
 import { isoDateOf, isoMonthOf, monthIndexOfDay } from '../packages/domain/src/index.js';
 
 const ROOT = join(import.meta.dirname, '..');

@@ -114,7 +114,7 @@ const schemaUrl = (url: string, schema: string): string => {
 };
 
 const dropSchema = async (url: string, schema: string): Promise<void> => {
-  const { openPgDriver } = await import('../packages/adapters/src/index.js');
+  const { openPgDriver } = await import('../packages/adapters/src/postgres.js');
   const driver = await openPgDriver(url);
   try {
     await driver.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);

@@ -11,12 +11,12 @@ import {
   type EventStore,
   importNdjsonFile,
   openMemoryStore,
-  openPostgresStore,
   openStore,
   type RecordResult,
   recordFacts,
   type StoredEvent,
 } from '../packages/adapters/src/index.js';
+import { openPostgresStore } from '../packages/adapters/src/postgres.js';
 import type { Identified } from '../packages/domain/src/index.js';
 import { writeHistoryFile } from './support/history.js';
 import { dropSchemas, freshSchema, postgresUrl } from './support/postgres.js';

@@ -20,11 +20,10 @@ import {
   type EventStore,
   exportNdjson,
   importNdjson,
-  openPgDriver,
-  openPostgresStore,
   type Position,
   type SqlDriver,
 } from '../packages/adapters/src/index.js';
+import { openPgDriver, openPostgresStore } from '../packages/adapters/src/postgres.js';
 import {
   type Cel,
   escapeHtml,

@@ -3,7 +3,8 @@
 // and every other line of the file is stored, on the first run and on every re-run; the store's
 // latest recordedAt comes from one query and bounds what a later import may record.
 import { afterAll, describe, expect, it } from 'vitest';
-import { importNdjson, openPgDriver, openPostgresStore } from '../packages/adapters/src/index.js';
+import { importNdjson } from '../packages/adapters/src/index.js';
+import { openPgDriver, openPostgresStore } from '../packages/adapters/src/postgres.js';
 import { dropSchemas, freshSchema, postgresUrl } from './support/postgres.js';
 
 const url = postgresUrl();

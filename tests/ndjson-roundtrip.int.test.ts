@@ -11,8 +11,8 @@ import {
   exportNdjsonFile,
   importNdjsonFile,
   openMemoryStore,
-  openPostgresStore,
 } from '../packages/adapters/src/index.js';
+import { openPostgresStore } from '../packages/adapters/src/postgres.js';
 import { writeHistoryFile } from './support/history.js';
 import { dropSchemas, freshSchema, postgresUrl } from './support/postgres.js';
 

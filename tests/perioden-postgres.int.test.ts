@@ -2,7 +2,8 @@
 // recordedAt = the peilmoment, re-importing adds nothing, a correction retracts and appends, and
 // the restated history at each moment equals the export alone (as with the memory store).
 import { afterAll, describe, expect, it } from 'vitest';
-import { type EventStore, importPerioden, openPostgresStore } from '../packages/adapters/src/index.js';
+import { type EventStore, importPerioden } from '../packages/adapters/src/index.js';
+import { openPostgresStore } from '../packages/adapters/src/postgres.js';
 import type { Recorded } from '../packages/domain/src/index.js';
 import { dropSchemas, freshSchema, postgresUrl } from './support/postgres.js';
 

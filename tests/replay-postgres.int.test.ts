@@ -3,7 +3,8 @@
 // year, with and without a kennisdatum — also when households have facts on both sides of a cut.
 // Needs a PostgreSQL server (ZELFREDZAAM_PG_URL; `pnpm test` starts one).
 import { afterAll, describe, expect, it } from 'vitest';
-import { openPgDriver, openPostgresStore, recordFacts } from '../packages/adapters/src/index.js';
+import { recordFacts } from '../packages/adapters/src/index.js';
+import { openPgDriver, openPostgresStore } from '../packages/adapters/src/postgres.js';
 import { demoGeschiedenis } from '../packages/cli/src/demo/index.js';
 import type { Recorded } from '../packages/domain/src/index.js';
 import {

@@ -1,7 +1,8 @@
 // openStore: one text names the store (the CLI's --store). PostgreSQL from ZELFREDZAAM_PG_URL;
 // PGlite on a directory is opened in store-pglite.int.test.ts.
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_STORE, openPgDriver, openStore } from '../packages/adapters/src/index.js';
+import { DEFAULT_STORE, openStore } from '../packages/adapters/src/index.js';
+import { openPgDriver } from '../packages/adapters/src/postgres.js';
 import { dropSchemas, freshSchema, postgresUrl } from './support/postgres.js';
 import { start } from './support/store-contract.js';
 

@@ -1,6 +1,6 @@
 // The EventStore contract against a real PostgreSQL server (ZELFREDZAAM_PG_URL; each store in a
 // fresh schema), plus what only SQL shows: the versioned schema, corrupt rows, injection-proof values.
-import { openPgDriver, openPostgresStore } from '../packages/adapters/src/index.js';
+import { openPgDriver, openPostgresStore } from '../packages/adapters/src/postgres.js';
 import { dropSchemas, freshSchema, postgresUrl } from './support/postgres.js';
 import { runSqlStoreTests } from './support/sql-store-tests.js';
 import { runStoreContract } from './support/store-contract.js';

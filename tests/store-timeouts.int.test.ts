@@ -9,7 +9,8 @@ import { createServer, type Server, type Socket, connect as tcpConnect } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openPgDriver, openStore, PostgresTimeoutError } from '../packages/adapters/src/index.js';
+import { openStore } from '../packages/adapters/src/index.js';
+import { openPgDriver, PostgresTimeoutError } from '../packages/adapters/src/postgres.js';
 import { runCli } from './support/cli-run.js';
 import { freshSchema, postgresUrl } from './support/postgres.js';
 import { start } from './support/store-contract.js';

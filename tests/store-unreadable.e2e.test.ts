@@ -14,11 +14,11 @@ import {
   type EventStore,
   exportNdjson,
   openMemoryStore,
-  openPgliteDriver,
   type Position,
   type StoredEvent,
   shownStream,
 } from '../packages/adapters/src/index.js';
+import { openPgliteDriver } from '../packages/adapters/src/pglite.js';
 import { runCli } from './support/cli-run.js';
 import { start, werk } from './support/store-contract.js';
 

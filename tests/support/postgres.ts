@@ -1,7 +1,7 @@
 // The PostgreSQL server of the integration tests: `scripts/test.sh` starts a throwaway cluster
 // and sets ZELFREDZAAM_PG_URL. Without it the PostgreSQL tests fail loudly instead of skipping.
 import { randomUUID } from 'node:crypto';
-import { openPgDriver } from '../../packages/adapters/src/index.js';
+import { openPgDriver } from '../../packages/adapters/src/postgres.js';
 
 /**
  * True when this process resolves `require` with the `import` condition (vitest passes

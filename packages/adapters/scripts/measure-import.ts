@@ -7,15 +7,9 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeHistoryFile } from '../../../tests/support/history.js';
-import {
-  type EventStore,
-  importNdjsonFile,
-  openMemoryStore,
-  openPgDriver,
-  openPgliteDriver,
-  openSqlStore,
-  type SqlDriver,
-} from '../src/index.js';
+import { type EventStore, importNdjsonFile, openMemoryStore, openSqlStore, type SqlDriver } from '../src/index.js';
+import { openPgliteDriver } from '../src/pglite.js';
+import { openPgDriver } from '../src/postgres.js';
 
 const events = Number(process.argv[2] ?? 100_000);
 const runs = Number(process.argv[3] ?? 3);

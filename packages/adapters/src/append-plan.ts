@@ -84,10 +84,10 @@ export const planAppend = (
 
 /** `appendToStream` in terms of `append`: one write; a conflict becomes WrongExpectedRevisionError. */
 export const appendOne = async (
-  append: (writes: readonly StreamWrite[]) => Promise<readonly AppendOutcome[]>,
+  append: (writes: unknown) => Promise<readonly AppendOutcome[]>,
   stream: string,
   expectedRevision: ExpectedRevision,
-  events: readonly Identified[],
+  events: unknown,
 ): Promise<readonly StoredEvent[]> => {
   const [outcome] = await append([{ stream, expectedRevision, events }]);
   if (outcome === undefined) throw new Error(`stream ${stream}: geen uitkomst van append`);

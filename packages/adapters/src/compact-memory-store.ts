@@ -18,10 +18,11 @@ import {
   type FeitType,
   feitTypes,
   fieldOrder,
-  type Identified,
   type Recorded,
 } from '@zelfredzaam/domain';
 import { appendOne, planAppend } from './append-plan.js';
+import { decodeWrites } from './boundary.js';
+import { APPEND_DECODED } from './decoded-append.js';
 import { recordedAtOf, withRecordedAt } from './envelope.js';
 import { InMemoryLog, indexAfter, positionOf } from './memory-log.js';
 import {
@@ -126,6 +127,10 @@ class CompactMemoryStore extends InMemoryLog implements EventStore {
 
   constructor(private readonly now: () => number) {
     super();
+  }
+
+  protected get size(): number {
+    return this.facts;
   }
 
   // ── streams ───────────────────────────────────────────────────────────────────────────
@@ -334,7 +339,13 @@ class CompactMemoryStore extends InMemoryLog implements EventStore {
 
   // ── the port ──────────────────────────────────────────────────────────────────────────
 
-  async append(writes: readonly StreamWrite[]): Promise<readonly AppendOutcome[]> {
+  /** Decodes every fact first (boundary.ts); nothing is stored when one does not decode. */
+  async append(writes: unknown): Promise<readonly AppendOutcome[]> {
+    this.checkOpen();
+    return this[APPEND_DECODED](decodeWrites(writes));
+  }
+
+  async [APPEND_DECODED](writes: readonly StreamWrite[]): Promise<readonly AppendOutcome[]> {
     this.checkOpen();
     const plan = planAppend(
       writes,
@@ -354,11 +365,7 @@ class CompactMemoryStore extends InMemoryLog implements EventStore {
     return outcomes;
   }
 
-  appendToStream(
-    stream: string,
-    expectedRevision: ExpectedRevision,
-    events: readonly Identified[],
-  ): Promise<readonly StoredEvent[]> {
+  appendToStream(stream: string, expectedRevision: ExpectedRevision, events: unknown): Promise<readonly StoredEvent[]> {
     return appendOne((writes) => this.append(writes), stream, expectedRevision, events);
   }
 

@@ -1,7 +1,29 @@
-// Public entry point of @zelfredzaam/adapters: the EventStore port, its adapters, recording
-// facts through the decider, and NDJSON import and export.
+// Public entry point of @zelfredzaam/adapters: the EventStore port, the in-memory stores,
+// recording facts through the decider, NDJSON import and export, the library boundary's checks
+// (`feit`, OngeldigeFeitenError), hooks for observing, and `openStore`, which loads a database
+// store's module (and its client, an optional peer dependency) only when that store is opened.
+// The database stores have entry points of their own: `@zelfredzaam/adapters/postgres`,
+// `/pglite` and `/eventstoredb`; nothing here loads `pg`, PGlite or gRPC.
 
+export {
+  type FeitInvoer,
+  type FeitVan,
+  feit,
+  OngeldigeFeitenError,
+  type OngeldigFeit,
+} from './boundary.js';
+export { type Gezondheid, gezondheid } from './gezondheid.js';
 export { DEFAULT_CACHED_FACTS, HistoryCache, type KnownHistory } from './history-cache.js';
+export {
+  type AppendObserved,
+  combineHooks,
+  type Hooks,
+  inSpan,
+  type LagObserved,
+  observeStore,
+  type RefusalObserved,
+  type RetryObserved,
+} from './hooks.js';
 export { type MemoryStoreOptions, openMemoryStore } from './memory-store.js';
 export {
   type ExportOptions,
@@ -24,13 +46,7 @@ export {
   type LineRefusal,
   type LineRefusalCode,
 } from './ndjson/import.js';
-export {
-  DEFAULT_STORE,
-  type OpenStoreOptions,
-  openPgliteStore,
-  openPostgresStore,
-  openStore,
-} from './open-store.js';
+export { DEFAULT_STORE, type OpenStoreOptions, openStore } from './open-store.js';
 export { type Afgeleid, type Afleiding, type Inkomen, leidAf, type Periode } from './perioden/afleiding.js';
 export { PERIODEN_NAMESPACE } from './perioden/identiteit.js';
 export {
@@ -46,9 +62,13 @@ export {
 } from './perioden/import.js';
 export { EIND_REDENEN, type EindReden, type Redenen, redenenVan } from './perioden/velden.js';
 export * from './port.js';
-export { type RecordOptions, type RecordResult, recordFacts, type StreamOutcome } from './record.js';
+export {
+  type DecisionMode,
+  type RecordOptions,
+  type RecordResult,
+  recordFacts,
+  type StreamOutcome,
+} from './record.js';
 export type { Row, SqlDriver, SqlSession } from './sql/driver.js';
-export { openPgDriver, type PgDriverOptions, PostgresTimeoutError } from './sql/pg-driver.js';
-export { openPgliteDriver, pgliteDriverOf } from './sql/pglite-driver.js';
 export { DEFAULT_SCHEMA, SCHEMA_VERSION } from './sql/schema.js';
 export { openSqlStore, type SqlStoreOptions } from './sql/sql-store.js';

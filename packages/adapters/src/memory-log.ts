@@ -1,6 +1,7 @@
 // What the two in-memory stores share (memory-store.ts keeps facts as objects,
 // compact-memory-store.ts off the heap): positions as 1-based indexes into one log, checkpoints in
 // a map, catch-up-then-live subscriptions, and closing.
+import { STORE_STATUS, type StoreStatus } from './gezondheid.js';
 import type { Position, ReadAllOptions, StoredEvent, SubscribeOptions } from './port.js';
 import { ChangeSignal, catchUpThenLive } from './subscription.js';
 
@@ -34,6 +35,14 @@ export abstract class InMemoryLog {
       },
       options,
     );
+  }
+
+  /** Facts in the log. */
+  protected abstract get size(): number;
+
+  async [STORE_STATUS](): Promise<StoreStatus> {
+    this.checkOpen();
+    return { schemaVersion: undefined, lastPosition: this.size === 0 ? undefined : positionOf(this.size - 1) };
   }
 
   async loadCheckpoint(subscriber: string): Promise<Position | undefined> {

@@ -1,9 +1,11 @@
 // The EventStore port in memory (issue 4, point 3): for tests and library use. It keeps the
 // same promises as the durable stores: revisions, eventId idempotency (and the cross-stream
 // check), recorded order, catch-up-then-live subscriptions, checkpoints.
-import type { Identified, Recorded } from '@zelfredzaam/domain';
+import type { Recorded } from '@zelfredzaam/domain';
 import { appendOne, planAppend } from './append-plan.js';
+import { decodeWrites } from './boundary.js';
 import { openCompactMemoryStore } from './compact-memory-store.js';
+import { APPEND_DECODED } from './decoded-append.js';
 import { recordedAtOf, withRecordedAt } from './envelope.js';
 import { InMemoryLog, indexAfter, positionOf } from './memory-log.js';
 import type { AppendOutcome, EventStore, ExpectedRevision, ReadAllOptions, StoredEvent, StreamWrite } from './port.js';
@@ -31,7 +33,17 @@ class MemoryStore extends InMemoryLog implements EventStore {
     super();
   }
 
-  async append(writes: readonly StreamWrite[]): Promise<readonly AppendOutcome[]> {
+  protected get size(): number {
+    return this.log.length;
+  }
+
+  /** Decodes every fact first (boundary.ts); nothing is stored when one does not decode. */
+  async append(writes: unknown): Promise<readonly AppendOutcome[]> {
+    this.checkOpen();
+    return this[APPEND_DECODED](decodeWrites(writes));
+  }
+
+  async [APPEND_DECODED](writes: readonly StreamWrite[]): Promise<readonly AppendOutcome[]> {
     this.checkOpen();
     const plan = planAppend(
       writes,
@@ -66,11 +78,7 @@ class MemoryStore extends InMemoryLog implements EventStore {
     return stored;
   }
 
-  appendToStream(
-    stream: string,
-    expectedRevision: ExpectedRevision,
-    events: readonly Identified[],
-  ): Promise<readonly StoredEvent[]> {
+  appendToStream(stream: string, expectedRevision: ExpectedRevision, events: unknown): Promise<readonly StoredEvent[]> {
     return appendOne((writes) => this.append(writes), stream, expectedRevision, events);
   }
 

@@ -4,13 +4,9 @@
 //   pglite:                      PGlite in memory
 //   postgres://… postgresql://…  a PostgreSQL server; `?schema=NAME` picks the schema
 //   esdb://… esdb+discover://…   EventStoreDB (the esdb/ adapter, loaded only when asked for)
-import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { openMemoryStore } from './memory-store.js';
 import type { EventStore } from './port.js';
-import { openPgDriver } from './sql/pg-driver.js';
-import { openPgliteDriver } from './sql/pglite-driver.js';
-import { openSqlStore } from './sql/sql-store.js';
 
 /** The CLI's store when none is given: PGlite in `.zelfredzaam` under the working directory. */
 export const DEFAULT_STORE = 'pglite:./.zelfredzaam';
@@ -28,65 +24,36 @@ export interface OpenStoreOptions {
   readonly statementTimeoutMs?: number;
 }
 
-const sqlOptions = (options: OpenStoreOptions, schema = options.schema) => ({
-  ...(schema === undefined ? {} : { schema }),
+const sqlOptions = (options: OpenStoreOptions) => ({
+  ...(options.schema === undefined ? {} : { schema: options.schema }),
   ...(options.now === undefined ? {} : { now: options.now }),
   ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
 });
 
-/** A time limit given in whole or decimal seconds as a URL parameter, in milliseconds; taken out of the URL. */
-const secondsParameter = (url: URL, name: string): number | undefined => {
-  const text = url.searchParams.get(name);
-  if (text === null) return undefined;
-  url.searchParams.delete(name);
-  if (!/^\d{1,7}(\.\d{1,3})?$/.test(text)) {
-    throw new RangeError(
-      `PostgreSQL-adres: ${name} verwacht een aantal seconden (0: geen grens), ontvangen ${JSON.stringify(text.slice(0, 20))}`,
-    );
-  }
-  return Math.round(Number(text) * 1000);
-};
+const isMissing = (error: unknown, client: string): boolean =>
+  typeof error === 'object' &&
+  error !== null &&
+  'code' in error &&
+  (error.code === 'ERR_MODULE_NOT_FOUND' || error.code === 'MODULE_NOT_FOUND') &&
+  error instanceof Error &&
+  error.message.includes(client);
 
 /**
- * A PostgreSQL store. The URL's parameters `schema`, `connect_timeout` and `statement_timeout`
- * (seconds; defaults 10 and 60, 0 for no limit) are taken out before it reaches `pg`.
+ * Loads an adapter module on demand; its store client is an optional peer dependency of this
+ * package, so a missing one is said plainly, with what to install.
  */
-export const openPostgresStore = async (url: string, options: OpenStoreOptions = {}): Promise<EventStore> => {
-  let parsed: URL;
+const load = async <T>(importer: () => Promise<T>, client: string): Promise<T> => {
   try {
-    parsed = new URL(url);
-  } catch {
-    // The URL may hold a password: it is not repeated.
-    throw new RangeError('PostgreSQL-adres onleesbaar: verwacht postgres://gebruiker@host:poort/database');
-  }
-  const schema = parsed.searchParams.get('schema') ?? options.schema;
-  parsed.searchParams.delete('schema');
-  // Time limits in seconds, as libpq's connect_timeout (issue 17, point 8); taken out here.
-  const connectTimeoutMs = secondsParameter(parsed, 'connect_timeout') ?? options.connectTimeoutMs;
-  const statementTimeoutMs = secondsParameter(parsed, 'statement_timeout') ?? options.statementTimeoutMs;
-  const driver = await openPgDriver(parsed.toString(), {
-    ...(connectTimeoutMs === undefined ? {} : { connectTimeoutMs }),
-    ...(statementTimeoutMs === undefined ? {} : { statementTimeoutMs }),
-  });
-  try {
-    return await openSqlStore(driver, sqlOptions(options, schema ?? undefined));
+    return await importer();
   } catch (error) {
-    await driver.close().catch(() => {});
-    throw error;
-  }
-};
-
-/** A PGlite store on `dataDir` (created when missing), or in memory when undefined. */
-export const openPgliteStore = async (
-  dataDir: string | undefined,
-  options: OpenStoreOptions = {},
-): Promise<EventStore> => {
-  if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
-  const driver = await openPgliteDriver(dataDir);
-  try {
-    return await openSqlStore(driver, sqlOptions(options));
-  } catch (error) {
-    await driver.close().catch(() => {});
+    if (isMissing(error, client)) {
+      throw new Error(
+        `de opslag heeft het pakket ${client} nodig; installeer het naast @zelfredzaam/adapters (npm install ${client})`,
+        {
+          cause: error,
+        },
+      );
+    }
     throw error;
   }
 };
@@ -104,16 +71,30 @@ export const openStore = async (spec: string = DEFAULT_STORE, options: OpenStore
       return openMemoryStore(options.now === undefined ? {} : { now: options.now });
     case 'pglite': {
       const path = spec.slice('pglite:'.length);
-      return openPgliteStore(path === '' ? undefined : resolve(path), options);
+      const { openPgliteStore } = await load(() => import('./sql/pglite-store.js'), '@electric-sql/pglite');
+      return openPgliteStore(path === '' ? undefined : resolve(path), sqlOptions(options));
     }
     case 'postgres':
-    case 'postgresql':
-      return openPostgresStore(spec, options);
+    case 'postgresql': {
+      const { openPostgresStore } = await load(() => import('./sql/postgres-store.js'), 'pg');
+      return load(
+        () =>
+          openPostgresStore(spec, {
+            ...sqlOptions(options),
+            ...(options.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: options.connectTimeoutMs }),
+            ...(options.statementTimeoutMs === undefined ? {} : { statementTimeoutMs: options.statementTimeoutMs }),
+          }),
+        'pg',
+      );
+    }
     case 'esdb':
     case 'esdb+discover': {
-      // Loaded on demand: the gRPC client is only needed by those who use EventStoreDB.
-      const { openEventStoreDb } = await import('./esdb/index.js');
-      return openEventStoreDb(spec, options.now === undefined ? {} : { now: options.now });
+      // The gRPC client is only needed by those who use EventStoreDB.
+      const { openEventStoreDb } = await load(() => import('./esdb/index.js'), '@eventstore/db-client');
+      return load(
+        () => openEventStoreDb(spec, options.now === undefined ? {} : { now: options.now }),
+        '@eventstore/db-client',
+      );
     }
     default:
       throw new RangeError(

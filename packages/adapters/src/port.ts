@@ -143,18 +143,18 @@ export interface EventStore {
   /** `memory`, `postgres`, `pglite` or `esdb`. */
   readonly kind: string;
   /**
+   * Every fact is decoded first with the codecs of the NDJSON import (any value is accepted:
+   * a caller from JavaScript is checked too); a fact that does not decode, or lacks an eventId,
+   * rejects the whole call with an OngeldigeFeitenError and nothing is stored; a malformed write
+   * (no stream name, a bad expected revision, a fact in another household's stream) with a TypeError.
    * Appends each write atomically when its expected revision matches; writes are independent
    * (one may conflict while another is stored). Facts whose eventId the stream already holds
    * are skipped (idempotent); an eventId held by another stream is an EventIdConflictError
    * where the store can see it (memory, PostgreSQL, PGlite).
    */
-  append(writes: readonly StreamWrite[]): Promise<readonly AppendOutcome[]>;
+  append(writes: unknown): Promise<readonly AppendOutcome[]>;
   /** One write; throws WrongExpectedRevisionError on a conflict. */
-  appendToStream(
-    stream: string,
-    expectedRevision: ExpectedRevision,
-    events: readonly Identified[],
-  ): Promise<readonly StoredEvent[]>;
+  appendToStream(stream: string, expectedRevision: ExpectedRevision, events: unknown): Promise<readonly StoredEvent[]>;
   /** The stream's events in revision order; empty when it does not exist. */
   readStream(stream: string): Promise<readonly StoredEvent[]>;
   /** Several streams at once (one round trip where the store allows). */

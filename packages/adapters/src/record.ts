@@ -21,9 +21,12 @@ import {
   weigering,
 } from '@zelfredzaam/domain';
 import { isRight } from 'fp-ts/lib/Either.js';
+import { decodeFacts, itemsOf, type OngeldigFeit, streamOfOngeldig } from './boundary.js';
 import { decidePerFact, type PerFactContext, type PerFactDecision } from './decide-per-fact.js';
+import { appendDecoded } from './decoded-append.js';
 import { withEventId } from './envelope.js';
 import { HistoryCache, type KnownHistory } from './history-cache.js';
+import { type Hooks, inSpan, notify, type RefusalObserved } from './hooks.js';
 import {
   type AppendOutcome,
   EventIdConflictError,
@@ -56,6 +59,8 @@ export interface RecordOptions {
    * it, each call keeps them only between its own chunks.
    */
   readonly histories?: HistoryCache;
+  /** Observers: each append (latency), each refused fact, each retry after a conflict, and a `zelfredzaam.record` span. */
+  readonly hooks?: Hooks;
 }
 
 export type DecisionMode = 'all-or-nothing' | 'per-fact';
@@ -81,7 +86,14 @@ export type StreamOutcome =
   /** The decider refused the batch (nothing of it is stored). */
   | (OutcomeBase & { readonly status: 'refused'; readonly weigering: Weigering })
   /** Other writers kept changing the household for maxAttempts rounds; nothing stored, safe to retry. */
-  | (OutcomeBase & { readonly status: 'conflict'; readonly attempts: number; readonly bericht: string });
+  | (OutcomeBase & { readonly status: 'conflict'; readonly attempts: number; readonly bericht: string })
+  /**
+   * `all-or-nothing` mode: a fact of this call that did not decode belongs to this household's
+   * batch (it names the household), or names no readable household at all (it could belong to
+   * any batch): the batch is refused whole, nothing of it stored. The invalid facts themselves
+   * are in RecordResult.ongeldig.
+   */
+  | (OutcomeBase & { readonly status: 'invalid'; readonly bericht: string });
 
 export interface RecordResult {
   /**
@@ -94,8 +106,10 @@ export interface RecordResult {
   readonly appended: number;
   /** Facts left out because their eventId was already stored with the same content. */
   readonly alreadyStored: number;
-  /** Facts in refused or conflicting batches. */
+  /** Facts in refused, invalid or conflicting batches, and the invalid facts themselves. */
   readonly refused: number;
+  /** The facts that did not decode (never stored), in input order, each with a described error. */
+  readonly ongeldig: readonly OngeldigFeit[];
 }
 
 const DEFAULT_CHUNK = 5_000;
@@ -140,6 +154,32 @@ const lastRevision = (events: readonly StoredEvent[]): ExpectedRevision => {
   return last === undefined ? 'no_stream' : last.revision;
 };
 
+/** An append of decoded writes, reported to the hooks with its latency. */
+const timedAppend = async (
+  store: EventStore,
+  writes: readonly StreamWrite[],
+  hooks: Hooks | undefined,
+): Promise<readonly AppendOutcome[]> => {
+  const started = performance.now();
+  const outcomes = await appendDecoded(store, writes);
+  if (hooks?.onAppend !== undefined) {
+    let appended = 0;
+    for (const outcome of outcomes) if (outcome.status === 'ok') appended += outcome.appended.length;
+    notify(hooks.onAppend, {
+      store: store.kind,
+      writes: writes.length,
+      appended,
+      durationMs: performance.now() - started,
+    });
+  }
+  return outcomes;
+};
+
+const retrying = (hooks: Hooks | undefined, groups: readonly Group[], attempt: number): void => {
+  if (hooks?.onRetry === undefined) return;
+  for (const group of groups) notify(hooks.onRetry, { stream: group.stream, attempt });
+};
+
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Decides and appends the groups of one chunk; retries the households that met another writer. */
@@ -147,6 +187,7 @@ const recordChunk = async (
   store: EventStore,
   groups: readonly Group[],
   maxAttempts: number,
+  hooks: Hooks | undefined,
 ): Promise<Map<string, StreamOutcome>> => {
   const outcomes = new Map<string, StreamOutcome>();
   let pending = groups;
@@ -162,7 +203,10 @@ const recordChunk = async (
       }
       break;
     }
-    if (attempt > 1) await pause(Math.floor(Math.random() * 5 * attempt));
+    if (attempt > 1) {
+      retrying(hooks, pending, attempt);
+      await pause(Math.floor(Math.random() * 5 * attempt));
+    }
     const histories = await store.readStreams(pending.map((g) => g.stream));
     const writes: StreamWrite[] = [];
     const writing: Group[] = [];
@@ -181,7 +225,7 @@ const recordChunk = async (
         writing.push(group);
       }
     }
-    const results = await appendRefusingReusedIds(store, writes, writing, outcomes);
+    const results = await appendRefusingReusedIds(store, writes, writing, outcomes, hooks);
     const conflicted: Group[] = [];
     results.forEach((result, i) => {
       const group = writing[i];
@@ -212,12 +256,17 @@ const appendRefusingReusedIds = async (
   writes: StreamWrite[],
   groups: Group[],
   outcomes: Map<string, StreamOutcome>,
+  hooks: Hooks | undefined,
 ): Promise<(AppendOutcome | undefined)[]> => {
   const results: (AppendOutcome | undefined)[] = new Array(writes.length).fill(undefined);
   let open = writes.map((_, i) => i);
   while (open.length > 0) {
     try {
-      const appended = await store.append(open.map((i) => writes[i] as StreamWrite));
+      const appended = await timedAppend(
+        store,
+        open.map((i) => writes[i] as StreamWrite),
+        hooks,
+      );
       open.forEach((writeIndex, i) => {
         results[writeIndex] = appended[i];
       });
@@ -280,6 +329,7 @@ const recordChunkPerFact = async (
   groups: readonly Group[],
   maxAttempts: number,
   cache: HistoryCache,
+  hooks: Hooks | undefined,
 ): Promise<Map<string, StreamOutcome[]>> => {
   const outcomes = new Map<string, StreamOutcome[]>();
   const holders = new Map<string, string>();
@@ -305,7 +355,10 @@ const recordChunkPerFact = async (
       }
       break;
     }
-    if (attempt > 1) await pause(Math.floor(Math.random() * 5 * attempt));
+    if (attempt > 1) {
+      retrying(hooks, pending, attempt);
+      await pause(Math.floor(Math.random() * 5 * attempt));
+    }
     // Kept histories first; a household that met another writer was dropped and is read again.
     const histories = await cache.histories(
       store,
@@ -331,7 +384,7 @@ const recordChunkPerFact = async (
       }
       let results: readonly AppendOutcome[];
       try {
-        results = writes.length === 0 ? [] : await store.append(writes);
+        results = writes.length === 0 ? [] : await timedAppend(store, writes, hooks);
       } catch (error) {
         // Learnt once per eventId, so this loop ends; anything else is the store's own error.
         if (!(error instanceof EventIdConflictError) || holders.has(error.eventId)) {
@@ -366,18 +419,137 @@ const recordChunkPerFact = async (
 };
 
 /**
- * Records facts through the decider: groups them by household, completes each identity,
- * reads those households (one readStreams per chunk; in `per-fact` mode only those whose history
- * is not kept from an earlier chunk, see `histories`), decides (a household's facts as one batch,
- * or one by one in `per-fact` mode), and appends everything accepted in one append with the exact
- * revisions read or kept. A household that another writer changed in between
- * is read and decided again (at most maxAttempts rounds).
+ * Records facts through the decider: decodes each one (any value is accepted: the same codecs
+ * as an NDJSON line), groups them by household, completes each identity, reads those
+ * households (one readStreams per chunk; in `per-fact` mode only those whose history is not kept
+ * from an earlier chunk, see `histories`), decides (a household's facts as one batch, or one by
+ * one in `per-fact` mode), and appends everything accepted in one append with the exact
+ * revisions read or kept. A household that another writer changed in between is read and
+ * decided again (at most maxAttempts rounds).
+ *
+ * A value that does not decode is never stored; it is listed in `ongeldig` with a described
+ * error. In `per-fact` mode only that value is refused. In `all-or-nothing` mode the batch it
+ * belongs to is refused whole (status `invalid`): its household's batch when it names a valid
+ * household (or employer), and every batch of the call when it names none. `facts` must be an
+ * array or another iterable (else a TypeError).
  */
+const recordUnknown = async (store: EventStore, facts: unknown, options: RecordOptions): Promise<RecordResult> => {
+  const items = itemsOf(facts, 'recordFacts');
+  const { valid, ongeldig } = decodeFacts(items);
+  if (ongeldig.length === 0) return recordDecided(store, valid as Incoming[], options);
+  for (const invalid of ongeldig) {
+    notify(options.hooks?.onRefusal, {
+      code: 'ONGELDIG',
+      huishouden: invalid.huishouden ?? invalid.werkgever,
+      index: invalid.index,
+      bericht: invalid.bericht,
+    });
+  }
+  const perFact = options.mode === 'per-fact';
+  // all-or-nothing: the streams whose batch holds an invalid fact; undefined = every stream.
+  let spoiled: Set<string> | undefined = new Set();
+  if (!perFact) {
+    for (const invalid of ongeldig) {
+      const stream = streamOfOngeldig(invalid);
+      if (stream === undefined) spoiled = undefined;
+      else spoiled?.add(stream);
+    }
+  }
+  const keep: Incoming[] = [];
+  const keptIndex: number[] = [];
+  const blocked = new Map<string, Group>();
+  const eventIdFor = options.eventIdFor ?? randomEventId;
+  valid.forEach((feit, index) => {
+    if (feit === undefined) return;
+    const stream = streamNameOf(feit);
+    if (!perFact && (spoiled === undefined || spoiled.has(stream))) {
+      let group = blocked.get(stream);
+      if (group === undefined) {
+        group = { stream, huishouden: streamOf(feit), facts: [], indexes: [] };
+        blocked.set(stream, group);
+      }
+      group.facts.push(withEventId(feit, (f) => eventIdFor(f, index)));
+      group.indexes.push(index);
+      return;
+    }
+    keep.push(feit);
+    keptIndex.push(index);
+  });
+  const hooks = options.hooks;
+  const onRefusal = hooks?.onRefusal;
+  const inner = await recordDecided(store, keep, {
+    ...options,
+    eventIdFor: (feit, i) => eventIdFor(feit, keptIndex[i] ?? i),
+    // The hooks hear the places of the caller's input, not of the facts that decoded.
+    ...(hooks === undefined
+      ? {}
+      : {
+          hooks: {
+            ...hooks,
+            onRefusal: (event: RefusalObserved) =>
+              onRefusal?.(
+                event.index === undefined ? event : { ...event, index: keptIndex[event.index] ?? event.index },
+              ),
+          },
+        }),
+  });
+  const outcomes: StreamOutcome[] = inner.outcomes.map((outcome) => ({
+    ...outcome,
+    indexes: outcome.indexes.map((i) => keptIndex[i] ?? i),
+  }));
+  let refused = inner.refused + ongeldig.length;
+  for (const group of blocked.values()) {
+    refused += group.facts.length;
+    const outcome: StreamOutcome = {
+      status: 'invalid',
+      ...base(group),
+      bericht: `${group.stream.startsWith('werkgever-') ? 'werkgever' : 'huishouden'} ${group.huishouden}: ${
+        spoiled === undefined
+          ? 'een ongeldig feit van deze aanroep noemt geen leesbaar huishouden'
+          : 'een feit van deze batch is ongeldig'
+      }; de batch is in zijn geheel geweigerd (MEETREGELS §2), niets vastgelegd`,
+    };
+    outcomes.push(outcome);
+    if (options.hooks !== undefined) refusalHooks(options.hooks, outcome);
+  }
+  // In order of first appearance in the input, as without invalid facts.
+  if (blocked.size > 0) outcomes.sort((a, b) => (a.indexes[0] ?? 0) - (b.indexes[0] ?? 0));
+  return { outcomes, appended: inner.appended, alreadyStored: inner.alreadyStored, refused, ongeldig };
+};
+
 export const recordFacts = async (
+  store: EventStore,
+  facts: unknown,
+  options: RecordOptions = {},
+): Promise<RecordResult> =>
+  inSpan(options.hooks, 'zelfredzaam.record', { 'zelfredzaam.store': store.kind }, () =>
+    recordUnknown(store, facts, options),
+  );
+
+/** Reports a refused (or invalid, or conflicting) outcome's facts to the hooks, one by one. */
+const refusalHooks = (hooks: Hooks, outcome: StreamOutcome): void => {
+  const code =
+    outcome.status === 'refused'
+      ? outcome.weigering.code
+      : outcome.status === 'conflict'
+        ? 'GELIJKTIJDIG'
+        : outcome.status === 'invalid'
+          ? 'ONGELDIG'
+          : undefined;
+  if (code === undefined) return;
+  const bericht =
+    outcome.status === 'refused' ? outcome.weigering.bericht : 'bericht' in outcome ? outcome.bericht : '';
+  for (const index of outcome.indexes)
+    notify(hooks.onRefusal, { code, huishouden: outcome.huishouden, index, bericht });
+};
+
+/** recordFacts for facts this package decoded already (the NDJSON import): no second decode. */
+export const recordDecided = async (
   store: EventStore,
   facts: readonly Incoming[],
   options: RecordOptions = {},
 ): Promise<RecordResult> => {
+  const hooks = options.hooks;
   const eventIdFor = options.eventIdFor ?? randomEventId;
   const chunkSize = Math.max(1, options.chunkSize ?? DEFAULT_CHUNK);
   const maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_ATTEMPTS);
@@ -398,8 +570,8 @@ export const recordFacts = async (
     } while (end < groups.length && size + (groups[end]?.facts.length ?? 0) <= chunkSize);
     const chunk = groups.slice(start, end);
     const decided = perFact
-      ? await recordChunkPerFact(store, chunk, maxAttempts, cache)
-      : listed(await recordChunk(store, chunk, maxAttempts));
+      ? await recordChunkPerFact(store, chunk, maxAttempts, cache, hooks)
+      : listed(await recordChunk(store, chunk, maxAttempts, hooks));
     for (const group of chunk) {
       for (const outcome of decided.get(group.stream) ?? []) {
         outcomes.push(outcome);
@@ -407,10 +579,13 @@ export const recordFacts = async (
           appended += outcome.appended.length;
           alreadyStored += outcome.facts.length - outcome.appended.length;
         } else if (outcome.status === 'alreadyStored') alreadyStored += outcome.facts.length;
-        else refused += outcome.facts.length;
+        else {
+          refused += outcome.facts.length;
+          if (hooks?.onRefusal !== undefined) refusalHooks(hooks, outcome);
+        }
       }
     }
     start = end;
   }
-  return { outcomes, appended, alreadyStored, refused };
+  return { outcomes, appended, alreadyStored, refused, ongeldig: [] };
 };

@@ -1,52 +1,78 @@
 // The dispatcher: picks the command, runs it, and turns every error into a message and an exit
 // code (STYLE §6). A user's mistake never shows a stack trace; an unexpected error shows one
 // line and how to see the stack (--debug).
-import { readFileSync } from 'node:fs';
-import { demo } from './commands/demo.js';
-import { exportCommand } from './commands/export.js';
-import { importCommand } from './commands/import.js';
-import { importPeriodenCommand } from './commands/import-perioden.js';
-import { intrekken } from './commands/intrekken.js';
-import { report } from './commands/report.js';
-import { verify } from './commands/verify.js';
-import { verklaar } from './commands/verklaar.js';
+// Commands are loaded when they run (dynamic import): `--help` and `--version` load none of
+// them, and no command loads a store client it does not use (issue 14, point 4).
+import { Writable } from 'node:stream';
 import { CliError, EXIT_ERROR, EXIT_OK, EXIT_USAGE, echo, UsageError } from './errors.js';
 import { COMMANDS, type Command, HELP } from './help.js';
 import { meld, type Omgeving, schrijf } from './omgeving.js';
+import { version } from './versie.js';
 
-const RUN: Readonly<Record<Command, (argv: readonly string[], omgeving: Omgeving) => Promise<number>>> = {
-  demo,
-  import: importCommand,
-  'import-perioden': importPeriodenCommand,
-  export: exportCommand,
-  report,
-  verify,
-  intrekken,
-  verklaar,
+type Run = (argv: readonly string[], omgeving: Omgeving) => Promise<number>;
+
+const RUN: Readonly<Record<Command, () => Promise<Run>>> = {
+  demo: async () => (await import('./commands/demo.js')).demo,
+  import: async () => (await import('./commands/import.js')).importCommand,
+  'import-perioden': async () => (await import('./commands/import-perioden.js')).importPeriodenCommand,
+  export: async () => (await import('./commands/export.js')).exportCommand,
+  report: async () => (await import('./commands/report.js')).report,
+  verify: async () => (await import('./commands/verify.js')).verify,
+  intrekken: async () => (await import('./commands/intrekken.js')).intrekken,
+  verklaar: async () => (await import('./commands/verklaar.js')).verklaar,
+};
+
+/**
+ * Takes `--log json` (or `--log tekst`, `--log=…`) out of the arguments: it holds for every
+ * command. With json, stderr is no terminal for the progress bars, which would not be JSON.
+ */
+const logOption = (argv: readonly string[], omgeving: Omgeving): { argv: readonly string[]; omgeving: Omgeving } => {
+  const rest: string[] = [];
+  let log: 'tekst' | 'json' | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    let value: string | undefined;
+    if (arg === '--log') {
+      value = argv[i + 1];
+      i++;
+    } else if (arg.startsWith('--log=')) value = arg.slice('--log='.length);
+    else {
+      rest.push(arg);
+      continue;
+    }
+    if (value !== 'json' && value !== 'tekst') {
+      throw new UsageError(`--log: verwacht json of tekst, ontvangen ${value === undefined ? 'niets' : echo(value)}`);
+    }
+    log = value;
+  }
+  if (log === undefined) return { argv, omgeving };
+  if (log === 'tekst') return { argv: rest, omgeving: { ...omgeving, log } };
+  const stderr = omgeving.stderr;
+  // Handed on at once (not after the terminal took it): nothing waits in this stream's buffer
+  // when the command ends.
+  const plain = new Writable({
+    write(chunk, _encoding, done) {
+      stderr.write(chunk);
+      done();
+    },
+  });
+  return { argv: rest, omgeving: { ...omgeving, log, stderr: plain } };
 };
 
 const isCommand = (s: string): s is Command => (COMMANDS as readonly string[]).includes(s);
-
-const version = (): string => {
-  try {
-    const pkg: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-    if (typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string')
-      return pkg.version;
-  } catch {
-    // Fall through: the version is only informative.
-  }
-  return 'onbekend';
-};
 
 /** The "Gebruik: …" line of a help text. */
 const usageLine = (help: string): string => /^Gebruik: .*$/m.exec(help)?.[0] ?? '';
 
 /** Runs the command line `argv` (without node and the script) and returns the exit code. */
-export const run = async (argv: readonly string[], omgeving: Omgeving): Promise<number> => {
+export const run = async (argv: readonly string[], world: Omgeving): Promise<number> => {
   const debug = argv.includes('--debug');
-  const [first, ...rest] = argv;
+  let omgeving = world;
   let command: Command | undefined;
   try {
+    const logged = logOption(argv, world);
+    omgeving = logged.omgeving;
+    const [first, ...rest] = logged.argv;
     if (first === '--help' || first === '-h' || first === 'help') {
       await schrijf(omgeving.stdout, HELP.algemeen);
       return EXIT_OK;
@@ -65,7 +91,13 @@ export const run = async (argv: readonly string[], omgeving: Omgeving): Promise<
       );
     }
     command = first;
-    return await RUN[first](rest, omgeving);
+    const runCommand = await RUN[first]();
+    const hooks = omgeving.hooks;
+    const work = () => runCommand(rest, omgeving);
+    // The report as one span (its replay is a span of its own, inside).
+    return first === 'report' && hooks?.span !== undefined
+      ? await hooks.span('zelfredzaam.report', {}, work)
+      : await work();
   } catch (error) {
     return failure(error, command, debug, omgeving);
   }
@@ -84,16 +116,17 @@ const failure = async (
       await meld(
         omgeving,
         `${prefix}: ${error.message}\n${usageLine(help)}\nMeer hulp: zelfredzaam${command === undefined ? '' : ` ${command}`} --help`,
+        'error',
       );
       return EXIT_USAGE;
     }
     if (error instanceof CliError) {
-      await meld(omgeving, `${prefix}: ${error.message}`);
-      if (debug && error.stack !== undefined) await meld(omgeving, error.stack);
+      await meld(omgeving, `${prefix}: ${error.message}`, 'error');
+      if (debug && error.stack !== undefined) await meld(omgeving, error.stack, 'error');
       return error.exitCode;
     }
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    await meld(omgeving, `${prefix}: onverwachte fout: ${message}`);
+    await meld(omgeving, `${prefix}: onverwachte fout: ${message}`, 'error');
     if (debug) {
       await meld(omgeving, error instanceof Error && error.stack !== undefined ? error.stack : String(error));
     } else {

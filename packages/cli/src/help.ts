@@ -16,9 +16,13 @@ const STORE = `  --store STORE        de gebeurtenissenopslag (standaard pglite:
                          pglite:PAD            ingebedde PostgreSQL in een map (geen server nodig)
                          postgres://…          een PostgreSQL-server
                          esdb://…              een EventStoreDB-server (connection string)
-                         memory:               in het geheugen (verdwijnt na de opdracht)`;
+                         memory:               in het geheugen (verdwijnt na de opdracht)
+                       zonder --store: de omgevingsvariabele ZELFREDZAAM_STORE (houdt een
+                       wachtwoord buiten de opdrachtregel)`;
 
 const COMMON = `  --debug              toon bij een onverwachte fout de volledige stack trace
+  --log json           stderr als één JSON-object per regel (weigeringen met regelnummer,
+                       voortgang, samenvatting), voor een planner; standaard tekst
   -h, --help           deze hulp`;
 
 const EXIT = `Afsluitcodes: 0 gelukt · 1 feiten geweigerd of controle mislukt · 2 verkeerd gebruik

@@ -1,6 +1,7 @@
 // The world the commands see: streams, the working directory and today's date. main.ts builds
 // the real one; everything the CLI does with the outside goes through it (the core never does).
 import type { Readable, Writable } from 'node:stream';
+import type { Hooks } from '@zelfredzaam/adapters';
 
 export interface Terminal {
   readonly isTTY?: boolean;
@@ -19,6 +20,13 @@ export interface Omgeving {
   readonly nu?: () => number;
   /** Environment variables (the pseudonymisation key of `--pseudonimiseer`); none when absent. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * `--log json`: every line on stderr is one JSON object (refusals with their line numbers,
+   * progress, the summary, messages) for a scheduler; default `tekst`, lines for people.
+   */
+  readonly log?: 'tekst' | 'json';
+  /** Observers of the library calls (recordFacts, import) and spans around replay and report. */
+  readonly hooks?: Hooks;
 }
 
 /** Writes text to a stream and waits until it is taken (backpressure); a closed pipe is not an error. */
@@ -43,5 +51,18 @@ export const schrijf = (out: Writable, text: string): Promise<void> =>
     else out.once('drain', done);
   });
 
-/** A line on stderr (messages, refusals). */
-export const meld = (omgeving: Omgeving, line: string): Promise<void> => schrijf(omgeving.stderr, `${line}\n`);
+/** One JSON object on one line of stderr, with its time (only with `--log json`). */
+export const logJson = (omgeving: Omgeving, event: Readonly<Record<string, unknown>>): Promise<void> =>
+  schrijf(
+    omgeving.stderr,
+    `${JSON.stringify({ time: new Date((omgeving.nu ?? Date.now)()).toISOString(), ...event })}\n`,
+  );
+
+/** Whether stderr takes JSON lines (`--log json`). */
+export const alsJson = (omgeving: Omgeving): boolean => omgeving.log === 'json';
+
+/** A line on stderr (messages, refusals); with `--log json` a `message` event holding it. */
+export const meld = (omgeving: Omgeving, line: string, level: 'info' | 'error' = 'info'): Promise<void> =>
+  alsJson(omgeving)
+    ? logJson(omgeving, { level, event: 'message', message: line })
+    : schrijf(omgeving.stderr, `${line}\n`);

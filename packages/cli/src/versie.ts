@@ -1,4 +1,6 @@
-// The tool's version (package.json), for `bron.versie` of a report (MEETREGELS §5).
+// The tool's version (package.json), for `bron.versie` of a report (MEETREGELS §5) and for
+// `zelfredzaam --version`. A module of its own, without imports of the domain, so `--version`
+// loads nothing else (main.ts).
 import { readFileSync } from 'node:fs';
 
 let cached: string | undefined;
@@ -17,3 +19,6 @@ export const toolVersie = (): string => {
   }
   return cached;
 };
+
+/** The same, as `zelfredzaam --version` prints it. */
+export const version = toolVersie;

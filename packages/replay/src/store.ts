@@ -7,7 +7,7 @@
 // PostgreSQL only: a PGlite directory belongs to one thread of one process.
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { openPgDriver } from '@zelfredzaam/adapters';
+import { openPgDriver } from '@zelfredzaam/adapters/postgres';
 import { emptyState, mergeTransferable, type ProjectionState } from '@zelfredzaam/projections';
 import type { RangeMessage, RangeRequest } from './protocol.js';
 import { stopAllOnFailure } from './replay.js';

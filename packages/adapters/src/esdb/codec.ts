@@ -2,7 +2,7 @@
 // recognises a repeated append), the event type its `type`, the data the encoded fact without
 // its envelope, and the metadata the envelope's recordedAt with the schema version. Everything
 // read back is decoded with decodeRecorded (STYLE §1): the server is outside.
-import { type EventData, jsonEvent, type RecordedEvent } from '@eventstore/db-client';
+import type { EventData, RecordedEvent } from '@eventstore/db-client';
 import {
   CURRENT_SCHEMA_VERSION,
   decodeRecorded,
@@ -23,12 +23,13 @@ const isObject = (value: unknown): value is Readonly<Record<string, unknown>> =>
 export const toEventData = (event: Identified, now: number): EventData => {
   const data: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(encode(event))) if (!ENVELOPE.has(key)) data[key] = value;
-  return jsonEvent({
+  return {
     id: event.eventId,
+    contentType: 'application/json',
     type: event.type,
     data,
     metadata: { recordedAt: event.recordedAt ?? formatInstant(now), schemaVersion: CURRENT_SCHEMA_VERSION },
-  });
+  };
 };
 
 /** The fact an event holds; `stream` is the port's name for its stream, used in errors. */

@@ -2,7 +2,9 @@
 export {
   CATEGORY_PREFIXES,
   CHECKPOINT_PREFIX,
+  type EsdbClient,
   type EventStoreDbOptions,
+  eventStoreDbStore,
   HOUSEHOLD_PREFIX,
   openEventStoreDb,
 } from './store.js';

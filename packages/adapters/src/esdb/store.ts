@@ -17,22 +17,15 @@
 //   `zelfredzaam-checkpoint-<subscriber>`, outside our categories, so neither readAll nor
 //   subscribe ever returns it.
 // Needs EventStoreDB 22.6 or later: older servers send no $all position with stream reads.
-import {
-  type AllStreamResolvedEvent,
-  BACKWARDS,
-  END,
-  EventStoreDBClient,
-  FORWARDS,
-  jsonEvent,
-  NO_STREAM,
-  type ReadPosition,
-  type RecordedEvent,
-  START,
-  StreamNotFoundError,
-  streamNameFilter,
-  WrongExpectedVersionError,
-} from '@eventstore/db-client';
+import { randomUUID } from 'node:crypto';
+// Only types come from the client package: at run time the adapter uses the client it is given
+// (`eventStoreDbStore`), so `@kurrent/kurrentdb-client` works the same; `openEventStoreDb` loads
+// `@eventstore/db-client` when called.
+import type { AllStreamResolvedEvent, EventStoreDBClient, ReadPosition, RecordedEvent } from '@eventstore/db-client';
 import { type Identified, STREAM_PREFIXES } from '@zelfredzaam/domain';
+import { decodeWrites } from '../boundary.js';
+import { APPEND_DECODED } from '../decoded-append.js';
+import { STORE_STATUS, type StoreStatus } from '../gezondheid.js';
 import type {
   AppendOutcome,
   EventStore,
@@ -73,6 +66,30 @@ const MAX_ANY_ATTEMPTS = 20;
 
 type Revision = number | 'no_stream';
 
+// The client's constants (the same strings in @eventstore/db-client and @kurrent/kurrentdb-client).
+const START = 'start';
+const END = 'end';
+const FORWARDS = 'forwards';
+const BACKWARDS = 'backwards';
+const NO_STREAM = 'no_stream' as const;
+
+/** What the adapter uses of a client: @eventstore/db-client's EventStoreDBClient or KurrentDB's client. */
+export type EsdbClient = Pick<
+  EventStoreDBClient,
+  'appendToStream' | 'readStream' | 'readAll' | 'subscribeToAll' | 'setStreamMetadata' | 'dispose'
+>;
+
+/** The client's error type (`stream-not-found`, `wrong-expected-version`), checked by value, not by class. */
+const errorType = (error: unknown): string | undefined =>
+  typeof error === 'object' && error !== null && 'type' in error && typeof error.type === 'string'
+    ? error.type
+    : undefined;
+const isStreamNotFound = (error: unknown): boolean => errorType(error) === 'stream-not-found';
+const isWrongExpectedVersion = (
+  error: unknown,
+): error is { readonly actualVersion?: unknown; readonly actualState?: unknown } =>
+  errorType(error) === 'wrong-expected-version';
+
 const isObject = (value: unknown): value is Readonly<Record<string, unknown>> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
 
@@ -112,7 +129,8 @@ class EventStoreDbStore implements EventStore {
   private closed = false;
 
   constructor(
-    private readonly client: EventStoreDBClient,
+    private readonly client: EsdbClient,
+    private readonly owned: boolean,
     options: EventStoreDbOptions,
   ) {
     this.namespace = options.namespace ?? '';
@@ -174,7 +192,7 @@ class EventStoreDbStore implements EventStore {
       });
       for await (const resolved of read) if (resolved.event !== undefined) events.push(resolved.event);
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
+      if (isStreamNotFound(error)) return [];
       throw error;
     }
     return events;
@@ -241,7 +259,7 @@ class EventStoreDbStore implements EventStore {
     const after = options.after === undefined ? undefined : parsePosition(options.after);
     const subscription = this.client.subscribeToAll({
       fromPosition: after ?? START,
-      filter: streamNameFilter({ prefixes: [...this.categoryPrefixes] }),
+      filter: { filterOn: 'streamName', prefixes: [...this.categoryPrefixes], checkpointInterval: 1 },
     });
     const events = subscription[Symbol.asyncIterator]();
     let stopRequested = false;
@@ -279,7 +297,12 @@ class EventStoreDbStore implements EventStore {
 
   // ── appending ─────────────────────────────────────────────────────────────────────────
 
-  async append(writes: readonly StreamWrite[]): Promise<readonly AppendOutcome[]> {
+  /** Decodes every fact first (boundary.ts); nothing is stored when one does not decode. */
+  async append(writes: unknown): Promise<readonly AppendOutcome[]> {
+    return this[APPEND_DECODED](decodeWrites(writes));
+  }
+
+  async [APPEND_DECODED](writes: readonly StreamWrite[]): Promise<readonly AppendOutcome[]> {
     for (const write of writes) {
       this.serverName(write.stream);
       checkExpected(write.expectedRevision);
@@ -302,7 +325,7 @@ class EventStoreDbStore implements EventStore {
   async appendToStream(
     stream: string,
     expectedRevision: ExpectedRevision,
-    events: readonly Identified[],
+    events: unknown,
   ): Promise<readonly StoredEvent[]> {
     const [outcome] = await this.append([{ stream, expectedRevision, events }]);
     if (outcome === undefined) throw new Error(`stream ${stream}: geen uitkomst van append`);
@@ -335,10 +358,14 @@ class EventStoreDbStore implements EventStore {
       const now = this.now();
       try {
         // Always the revision just read: the ids checked above are then exactly what is there.
+        const expected = current === 'no_stream' ? NO_STREAM : BigInt(current);
+        // `expectedRevision` for @eventstore/db-client, `streamState` for @kurrent/kurrentdb-client;
+        // each client ignores the other's option.
+        const options = { expectedRevision: expected, streamState: expected };
         const result = await this.client.appendToStream(
           serverName,
           fresh.map((event) => toEventData(event, now)),
-          { expectedRevision: current === 'no_stream' ? NO_STREAM : BigInt(current) },
+          options,
         );
         const first = result.nextExpectedRevision - BigInt(fresh.length) + 1n;
         const stored = await this.readRaw(serverName, first, fresh.length);
@@ -348,8 +375,9 @@ class EventStoreDbStore implements EventStore {
           appended: stored.map((event) => this.toStored(event, write.stream)),
         };
       } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError)) throw error;
-        const actual = error.actualVersion;
+        if (!isWrongExpectedVersion(error)) throw error;
+        // db-client names the stream's revision actualVersion; the KurrentDB client actualState.
+        const actual = error.actualVersion ?? error.actualState;
         // A caller who asked for a revision gets the conflict; for `any`, read again and retry.
         if (write.expectedRevision !== 'any')
           return conflict(typeof actual === 'bigint' ? Number(actual) : 'no_stream');
@@ -358,6 +386,26 @@ class EventStoreDbStore implements EventStore {
         }
       }
     }
+  }
+
+  /** The position of our last fact: $all read backwards, at most a few pages, for one of our streams. */
+  async [STORE_STATUS](): Promise<StoreStatus> {
+    for await (const resolved of this.client.readAll({
+      fromPosition: END,
+      direction: BACKWARDS,
+      maxCount: 5 * MIN_PAGE_SIZE,
+    })) {
+      const event = resolved.event;
+      if (event !== undefined && this.portName(event.streamId) !== undefined) {
+        const position = knownPosition(event.position);
+        return {
+          schemaVersion: undefined,
+          lastPosition: position === undefined ? undefined : formatPosition(position),
+        };
+      }
+    }
+    // None of ours in the last events read (or an empty server): the server answered all the same.
+    return { schemaVersion: undefined, lastPosition: undefined };
   }
 
   // ── checkpoints ───────────────────────────────────────────────────────────────────────
@@ -370,7 +418,7 @@ class EventStoreDbStore implements EventStore {
       const read = this.client.readStream(name, { fromRevision: END, direction: BACKWARDS, maxCount: 1 });
       for await (const { event } of read) if (event !== undefined) last.push(event);
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return undefined;
+      if (isStreamNotFound(error)) return undefined;
       throw error;
     }
     const event = last[0];
@@ -385,10 +433,13 @@ class EventStoreDbStore implements EventStore {
   async saveCheckpoint(subscriber: string, position: Position): Promise<void> {
     const name = this.checkpointStream(subscriber);
     const checked = formatPosition(parsePosition(position));
-    const result = await this.client.appendToStream(
-      name,
-      jsonEvent({ type: CHECKPOINT_TYPE, data: { position: checked } }),
-    );
+    const result = await this.client.appendToStream(name, {
+      id: randomUUID(),
+      contentType: 'application/json',
+      type: CHECKPOINT_TYPE,
+      data: { position: checked },
+      metadata: undefined,
+    });
     // Only the last checkpoint counts; let the server scavenge the older ones.
     if (result.nextExpectedRevision === 0n) await this.client.setStreamMetadata(name, { maxCount: 1 });
   }
@@ -397,15 +448,27 @@ class EventStoreDbStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     for (const stop of this.subscriptions) stop();
-    await this.client.dispose();
+    if (this.owned) await this.client.dispose();
   }
 }
 
 /**
  * Opens the EventStoreDB store at an `esdb://` or `esdb+discover://` connection string, e.g.
- * `esdb://127.0.0.1:2113?tls=false`. The client connects on first use.
+ * `esdb://127.0.0.1:2113?tls=false`, through `@eventstore/db-client` (loaded now; it must be
+ * installed). The client connects on first use and is disposed of with the store.
  */
 export const openEventStoreDb = async (
   connectionString: string,
   options: EventStoreDbOptions = {},
-): Promise<EventStore> => new EventStoreDbStore(EventStoreDBClient.connectionString(connectionString), options);
+): Promise<EventStore> => {
+  const { EventStoreDBClient } = await import('@eventstore/db-client');
+  return new EventStoreDbStore(EventStoreDBClient.connectionString(connectionString), true, options);
+};
+
+/**
+ * The store over a client the caller made and owns (an `EventStoreDBClient` of
+ * `@eventstore/db-client`, or a `KurrentDBClient` of `@kurrent/kurrentdb-client`): its own
+ * connection settings, credentials and TLS. Closing the store does not dispose of the client.
+ */
+export const eventStoreDbStore = (client: EsdbClient, options: EventStoreDbOptions = {}): EventStore =>
+  new EventStoreDbStore(client, false, options);

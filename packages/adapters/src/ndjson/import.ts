@@ -25,9 +25,10 @@ import {
 } from '@zelfredzaam/domain';
 import { withEventId } from '../envelope.js';
 import { HistoryCache } from '../history-cache.js';
+import { type Hooks, inSpan, notify } from '../hooks.js';
 import { latestRecordedAt } from '../latest-recorded-at.js';
 import type { EventStore } from '../port.js';
-import { recordFacts, type StreamOutcome } from '../record.js';
+import { recordDecided, type StreamOutcome } from '../record.js';
 import { canonicalBytes, type Derivation, LineIdentities } from './identity.js';
 import { readLines, textOf } from './lines.js';
 
@@ -101,6 +102,11 @@ export interface ImportOptions {
    * rewritten line (its JSON text), never from the original, so the id reveals nothing of it.
    */
   readonly rewrite?: (parsed: unknown) => unknown;
+  /**
+   * Observers: every refusal with its line number (as onRefusal), each append, each retry, and a
+   * `zelfredzaam.import` span around the whole import.
+   */
+  readonly hooks?: Hooks;
   /**
    * How a missing eventId is derived (issue 17, point 6): `canoniek` (default) from the canonical
    * form of the decoded fact, so formatting does not matter; `oud` from the line's exact bytes
@@ -355,14 +361,17 @@ const recordIsolating = async (
   histories: HistoryCache,
   tally: Tally,
   refusals: LineRefusal[],
+  hooks: Hooks,
 ): Promise<void> => {
   if (candidates.length === 0) return;
-  let result: Awaited<ReturnType<typeof recordFacts>>;
+  let result: Awaited<ReturnType<typeof recordDecided>>;
   try {
-    result = await recordFacts(
+    // Decoded from their lines already (no second decode); refusals reach the hooks with their
+    // line numbers from importNdjson itself, so `hooks` here holds no onRefusal.
+    result = await recordDecided(
       store,
       candidates.map((c) => c.feit),
-      { chunkSize: candidates.length, maxAttempts, mode: 'per-fact', histories },
+      { chunkSize: candidates.length, maxAttempts, mode: 'per-fact', histories, hooks },
     );
   } catch (error) {
     if (!isDataError(error)) throw error;
@@ -382,8 +391,8 @@ const recordIsolating = async (
       return;
     }
     const half = Math.ceil(candidates.length / 2);
-    await recordIsolating(store, candidates.slice(0, half), maxAttempts, histories, tally, refusals);
-    await recordIsolating(store, candidates.slice(half), maxAttempts, histories, tally, refusals);
+    await recordIsolating(store, candidates.slice(0, half), maxAttempts, histories, tally, refusals, hooks);
+    await recordIsolating(store, candidates.slice(half), maxAttempts, histories, tally, refusals, hooks);
     return;
   }
   tally.accepted += result.appended;
@@ -407,11 +416,12 @@ const decideChunk = async (
   histories: HistoryCache,
   tally: Tally,
   grenzen: Tijdgrenzen,
+  hooks: Hooks,
 ): Promise<LineRefusal[]> => {
   if (candidates.length === 0) return [];
   const { kept, refusals } = await refuseByTime(store, candidates, grenzen, histories);
   tally.refused += refusals.length;
-  await recordIsolating(store, kept, maxAttempts, histories, tally, refusals);
+  await recordIsolating(store, kept, maxAttempts, histories, tally, refusals, hooks);
   return refusals;
 };
 
@@ -480,10 +490,21 @@ async function* checkedPieces(input: AsyncIterable<unknown> | Iterable<unknown>)
  */
 export const importNdjson = async (
   store: EventStore,
-  input: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  input: unknown,
   options: ImportOptions = {},
 ): Promise<ImportResult> => {
   checkArguments(store, input, options);
+  return inSpan(options.hooks, 'zelfredzaam.import', { 'zelfredzaam.store': store.kind }, () =>
+    importChecked(store, input as AsyncIterable<unknown> | Iterable<unknown>, options),
+  );
+};
+
+const importChecked = async (
+  store: EventStore,
+  input: AsyncIterable<unknown> | Iterable<unknown>,
+  options: ImportOptions,
+): Promise<ImportResult> => {
+  const { onRefusal: _byLine, ...hooks } = options.hooks ?? {};
   const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   const chunkSize = Math.max(1, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
   const maxRefusals = Math.max(0, options.maxRefusals ?? DEFAULT_MAX_REFUSALS);
@@ -507,6 +528,12 @@ export const importNdjson = async (
     refusals.sort((a, b) => a.line - b.line);
     for (const refusal of refusals) {
       options.onRefusal?.(refusal);
+      notify(options.hooks?.onRefusal, {
+        code: refusal.code,
+        huishouden: refusal.huishouden,
+        line: refusal.line,
+        bericht: refusal.bericht,
+      });
       if (kept.length < maxRefusals) kept.push(refusal);
       else omitted++;
     }
@@ -531,7 +558,7 @@ export const importNdjson = async (
     blankInChunk = 0;
     deciding = deciding.then(async () => {
       if (grenzen.first === undefined && !grenzen.narrowed) grenzen.first = chunk.map((c) => c.feit);
-      const decided = await decideChunk(store, chunk, maxAttempts, histories, tally, grenzen);
+      const decided = await decideChunk(store, chunk, maxAttempts, histories, tally, grenzen, hooks);
       tally.refused += refused.length;
       tally.blank += upTo.blank;
       report([...refused, ...decided]);

@@ -1,8 +1,41 @@
 // The SQL driver over a PostgreSQL server through `pg`: a pool for queries and transactions,
-// and one extra connection, opened on the first listen, for LISTEN. `pg` is loaded when a
-// PostgreSQL store is opened, not when the package is imported.
-import type pg from 'pg';
+// and one connection for LISTEN, taken on the first listen (its own for a URL, one of the pool's
+// for a caller's pool). `pg` is loaded when a PostgreSQL store is opened by URL, not when the
+// package is imported; `pgDriverOf(pool)` uses the caller's own pool and never loads it. The
+// types below are what the driver uses of `pg`, so a TypeScript user needs no `@types/pg` for
+// this package's declarations.
 import { type Row, type SqlDriver, type SqlSession, sqlState } from './driver.js';
+
+interface PgQueryResult {
+  readonly rows: unknown[];
+}
+
+interface PgQueryConfig {
+  readonly text: string;
+  readonly values: unknown[];
+  readonly rowMode: 'array';
+}
+
+/** What the driver uses of a `pg` PoolClient. */
+export interface PgPoolClient {
+  query(config: PgQueryConfig): Promise<PgQueryResult>;
+  query(text: string): Promise<unknown>;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  on(event: 'notification', listener: (message: { readonly channel: string }) => void): unknown;
+  off(event: 'error', listener: (error: Error) => void): unknown;
+  release(error?: Error | boolean): void;
+}
+
+/** What the driver uses of a `pg` Pool (a `pg.Pool` fits). */
+export interface PgPool {
+  query(config: PgQueryConfig): Promise<PgQueryResult>;
+  connect(): Promise<PgPoolClient>;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  end(): Promise<void>;
+}
+
+/** A name as a PostgreSQL identifier (our channel names are plain; quoted all the same). */
+const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
 export interface PgDriverOptions {
   /** Connections in the pool (default 10). */
@@ -71,14 +104,16 @@ const rowsOf = (result: { rows: unknown[] }): readonly Row[] => result.rows.filt
 
 class PgDriver implements SqlDriver {
   readonly kind = 'postgres';
-  private listener: Promise<pg.Client> | undefined;
+  private listener: Promise<PgPoolClient> | undefined;
   private readonly handlers = new Map<string, Set<() => void>>();
 
   constructor(
-    private readonly pg: PgModule,
-    private readonly pool: pg.Pool,
-    private readonly connectionString: string,
+    private readonly pool: PgPool,
+    /** Ends the pool on close (a pool the driver made); a caller's pool stays open. */
+    private readonly owned: boolean,
     private readonly limits: Limits,
+    /** The connection for LISTEN: its own for a pool the driver made, else one of the pool's. */
+    private readonly connectListener: () => Promise<PgPoolClient> = () => pool.connect(),
   ) {
     // An idle pooled connection that drops (server restart) must not crash the process.
     pool.on('error', () => {});
@@ -143,7 +178,7 @@ class PgDriver implements SqlDriver {
     if (handlers === undefined) {
       handlers = new Set();
       this.handlers.set(channel, handlers);
-      await client.query(`LISTEN ${this.pg.escapeIdentifier(channel)}`);
+      await client.query(`LISTEN ${quote(channel)}`);
     }
     handlers.add(onNotify);
     return async () => {
@@ -151,40 +186,45 @@ class PgDriver implements SqlDriver {
     };
   }
 
-  private listeningClient(): Promise<pg.Client> {
+  /** One connection kept for LISTEN until close (a dropped one is replaced on the next listen). */
+  private listeningClient(): Promise<PgPoolClient> {
     this.listener ??= (async () => {
-      const client = new this.pg.Client({
-        connectionString: this.connectionString,
-        connectionTimeoutMillis: this.limits.connectMs,
-        keepAlive: true,
-      });
+      let client: PgPoolClient;
+      try {
+        client = await this.connectListener();
+      } catch (error) {
+        throw explain(error, this.limits);
+      }
       client.on('notification', (message) => {
         for (const handler of this.handlers.get(message.channel) ?? []) handler();
       });
       // A dropped LISTEN connection is replaced on the next listen; subscribers poll meanwhile.
-      client.on('error', () => {
+      client.on('error', (error) => {
         this.listener = undefined;
         this.handlers.clear();
+        client.release(error);
       });
-      try {
-        await client.connect();
-      } catch (error) {
-        throw explain(error, this.limits);
-      }
       return client;
     })();
+    this.listener.catch(() => {
+      this.listener = undefined;
+    });
     return this.listener;
   }
 
   async close(): Promise<void> {
     const listener = this.listener;
     this.listener = undefined;
-    if (listener !== undefined) await (await listener.catch(() => undefined))?.end().catch(() => {});
-    await this.pool.end();
+    if (listener !== undefined) {
+      const client = await listener.catch(() => undefined);
+      if (client !== undefined) {
+        await client.query('UNLISTEN *').catch(() => {});
+        client.release();
+      }
+    }
+    if (this.owned) await this.pool.end();
   }
 }
-
-type PgModule = typeof pg;
 
 /**
  * The connection string with JIT turned off for its sessions: the store's queries are small
@@ -216,19 +256,38 @@ export const openPgDriver = async (connectionString: string, options: PgDriverOp
     connectMs: checkLimit(options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS, 'connectTimeoutMs'),
     statementMs: checkLimit(options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS, 'statementTimeoutMs'),
   };
-  return new PgDriver(
-    pgModule,
-    new pgModule.Pool({
-      connectionString: withoutJit(connectionString),
-      max: options.poolSize ?? 10,
-      // 0 is "no limit" for each of these in `pg`, as for us.
+  const pool = new pgModule.Pool({
+    connectionString: withoutJit(connectionString),
+    max: options.poolSize ?? 10,
+    // 0 is "no limit" for each of these in `pg`, as for us.
+    connectionTimeoutMillis: limits.connectMs,
+    ...(limits.statementMs === 0
+      ? {}
+      : { statement_timeout: limits.statementMs, query_timeout: limits.statementMs + CLIENT_GRACE_MS }),
+    keepAlive: true,
+  });
+  // LISTEN on a connection of its own, outside the pool: a pool of one stays free for queries.
+  const connectListener = async (): Promise<PgPoolClient> => {
+    const client = new pgModule.Client({
+      connectionString,
       connectionTimeoutMillis: limits.connectMs,
-      ...(limits.statementMs === 0
-        ? {}
-        : { statement_timeout: limits.statementMs, query_timeout: limits.statementMs + CLIENT_GRACE_MS }),
       keepAlive: true,
-    }),
-    connectionString,
-    limits,
-  );
+    });
+    await client.connect();
+    return Object.assign(client, {
+      release: () => {
+        void client.end().catch(() => {});
+      },
+    });
+  };
+  return new PgDriver(pool, true, limits, connectListener);
 };
+
+/**
+ * A driver over the caller's own `pg.Pool` (its size, TLS, credentials, timeouts): the store
+ * uses its connections (one of them, from the first subscription on, for LISTEN) and leaves the
+ * pool open when the store closes. Use `openSqlStore(pgDriverOf(pool))`, or `postgresStoreOf(pool)`.
+ * The time limits only name the defaults in messages: the pool's own settings apply.
+ */
+export const pgDriverOf = (pool: PgPool): SqlDriver =>
+  new PgDriver(pool, false, { connectMs: DEFAULT_CONNECT_TIMEOUT_MS, statementMs: DEFAULT_STATEMENT_TIMEOUT_MS });

@@ -10,6 +10,17 @@ interface PgliteQueryable {
   query<T>(text: string, params?: unknown[], options?: { rowMode?: 'array' | 'object' }): Promise<{ rows: T[] }>;
 }
 
+/**
+ * What the driver uses of a PGlite instance (a `PGlite` fits). Structural, so this package's
+ * declarations do not pull in PGlite's own (which need Emscripten's types to compile).
+ */
+export interface PgliteInstance extends PgliteQueryable {
+  readonly closed: boolean;
+  transaction<T>(work: (tx: PgliteQueryable) => Promise<T>): Promise<T>;
+  listen(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
 const arrayRows = async (db: PgliteQueryable, text: string, params: readonly unknown[] | undefined) => {
   const result = await db.query<unknown>(text, params === undefined ? [] : [...params], { rowMode: 'array' });
   return result.rows.filter((row): row is Row => Array.isArray(row));
@@ -19,7 +30,7 @@ class PgliteDriver implements SqlDriver {
   readonly kind = 'pglite';
 
   constructor(
-    private readonly db: PGlite,
+    private readonly db: PgliteInstance,
     private readonly owned: boolean,
     private readonly guard: PgliteGuard | undefined,
     private readonly unlock: () => Promise<void> = async () => {},
@@ -102,4 +113,4 @@ export const openPgliteDriver = async (dataDir: string | undefined): Promise<Sql
 };
 
 /** A driver over a PGlite instance the caller owns (it is not closed with the store). */
-export const pgliteDriverOf = (db: PGlite): SqlDriver => new PgliteDriver(db, false, undefined);
+export const pgliteDriverOf = (db: PgliteInstance): SqlDriver => new PgliteDriver(db, false, undefined);

@@ -15,7 +15,10 @@ import {
   streamNameOf,
 } from '@zelfredzaam/domain';
 import { appendOne, type PlannedOutcome, planAppend, type Revision } from '../append-plan.js';
+import { decodeWrites } from '../boundary.js';
+import { APPEND_DECODED } from '../decoded-append.js';
 import { recordedAtOf, withRecordedAt } from '../envelope.js';
+import { STORE_STATUS, type StoreStatus } from '../gezondheid.js';
 import {
   type AppendOutcome,
   CorruptStoredEventError,
@@ -190,7 +193,13 @@ class SqlStore implements EventStore {
 
   // ── appending ───────────────────────────────────────────────────────────────────────────
 
-  async append(writes: readonly StreamWrite[]): Promise<readonly AppendOutcome[]> {
+  /** Decodes every fact first (boundary.ts); nothing is stored when one does not decode. */
+  async append(writes: unknown): Promise<readonly AppendOutcome[]> {
+    this.checkOpen();
+    return this[APPEND_DECODED](decodeWrites(writes));
+  }
+
+  async [APPEND_DECODED](writes: readonly StreamWrite[]): Promise<readonly AppendOutcome[]> {
     this.checkOpen();
     if (writes.length === 0) return [];
     const outcomes = await this.driver.transaction((tx) => this.appendLocked(tx, writes));
@@ -277,11 +286,7 @@ class SqlStore implements EventStore {
     );
   }
 
-  appendToStream(
-    stream: string,
-    expectedRevision: ExpectedRevision,
-    events: readonly Identified[],
-  ): Promise<readonly StoredEvent[]> {
+  appendToStream(stream: string, expectedRevision: ExpectedRevision, events: unknown): Promise<readonly StoredEvent[]> {
     return appendOne((writes) => this.append(writes), stream, expectedRevision, events);
   }
 
@@ -365,6 +370,17 @@ class SqlStore implements EventStore {
         this.listening = undefined;
         return undefined;
       });
+  }
+
+  async [STORE_STATUS](): Promise<StoreStatus> {
+    this.checkOpen();
+    const s = quoteIdentifier(this.schema);
+    const [version] = await this.driver.query(`SELECT coalesce(max(version), 0)::int FROM ${s}.schema_version`);
+    const [last] = await this.driver.query(`SELECT max(position)::text FROM ${s}.events`);
+    return {
+      schemaVersion: typeof version?.[0] === 'number' ? version[0] : undefined,
+      lastPosition: typeof last?.[0] === 'string' ? (last[0] as Position) : undefined,
+    };
   }
 
   // ── setting an unreadable fact aside (issue 17, point 7) ───────────────────────────────

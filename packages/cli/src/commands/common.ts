@@ -2,7 +2,7 @@
 // bar, reading the normen file and writing the output.
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { EventStore, UnreadableEvent } from '@zelfredzaam/adapters';
+import { type EventStore, inSpan, type UnreadableEvent } from '@zelfredzaam/adapters';
 import type { Recorded } from '@zelfredzaam/domain';
 import { apply, type BronHash, emptyState, type ProjectionState, type StateOpties } from '@zelfredzaam/projections';
 import { type OptionSpec, type Parsed, stringValue } from '../args.js';
@@ -19,8 +19,15 @@ export const HELP_OPTIONS: OptionSpec = {
 
 export const STORE_OPTION: OptionSpec = { store: { type: 'string' } };
 
-export const storeSpecOf = (parsed: Parsed, omgeving: Omgeving): StoreSpec =>
-  parseStore(stringValue(parsed, 'store') ?? DEFAULT_STORE, omgeving.cwd);
+/** The environment variable naming the store when `--store` is not given (a URL with a password stays off the command line). */
+export const STORE_VARIABELE = 'ZELFREDZAAM_STORE';
+
+/** `--store`, else `ZELFREDZAAM_STORE`, else the default PGlite directory. */
+export const storeSpecOf = (parsed: Parsed, omgeving: Omgeving): StoreSpec => {
+  const fromEnv = omgeving.env?.[STORE_VARIABELE];
+  const given = stringValue(parsed, 'store') ?? (fromEnv === undefined || fromEnv === '' ? undefined : fromEnv);
+  return parseStore(given ?? DEFAULT_STORE, omgeving.cwd);
+};
 
 /** Opens the store, runs `work` with it and always closes it. */
 export const withStore = async <T>(
@@ -109,9 +116,21 @@ export async function* allFacts(
 
 /**
  * Folds the whole store into a projection state, with a progress bar on a terminal; `hash`
- * (MEETREGELS §5 bron.sha256) sees every fact too, in recorded order.
+ * (MEETREGELS §5 bron.sha256) sees every fact too, in recorded order. A `zelfredzaam.replay` span
+ * when the hooks trace.
  */
-export const replayStore = async (
+export const replayStore = (
+  store: EventStore,
+  omgeving: Omgeving,
+  onUnreadable?: (event: UnreadableEvent) => void,
+  hash?: BronHash,
+  opties: StateOpties = {},
+): Promise<ProjectionState> =>
+  inSpan(omgeving.hooks, 'zelfredzaam.replay', { 'zelfredzaam.store': store.kind }, () =>
+    replayInto(store, omgeving, onUnreadable, hash, opties),
+  );
+
+const replayInto = async (
   store: EventStore,
   omgeving: Omgeving,
   onUnreadable?: (event: UnreadableEvent) => void,

@@ -4,7 +4,7 @@ import { maskBsn } from '@zelfredzaam/domain';
 import { flag, type OptionSpec, parseBestand, readArgs, stringValue } from '../args.js';
 import { CliError, EXIT_ERROR, EXIT_OK, EXIT_REFUSED, echo, UsageError } from '../errors.js';
 import { HELP } from '../help.js';
-import { meld, type Omgeving, schrijf } from '../omgeving.js';
+import { alsJson, logJson, meld, type Omgeving, schrijf } from '../omgeving.js';
 import { describeStore } from '../store.js';
 import { aantal, HELP_OPTIONS, STORE_OPTION, seconden, storeSpecOf, withStore } from './common.js';
 import { importInto, LAAD_OPTIES, laadOptiesOf, openInput, samenvatting } from './laden.js';
@@ -88,9 +88,23 @@ export const importCommand = async (argv: readonly string[], omgeving: Omgeving)
       throw storeFout(error, describeStore(spec), verwerkt);
     }
   });
-  await meld(
-    omgeving,
-    `${samenvatting(result, input.naam)} in ${describeStore(spec)} (${seconden(performance.now() - started)}).`,
-  );
+  const ms = performance.now() - started;
+  if (alsJson(omgeving)) {
+    await logJson(omgeving, {
+      level: result.refused > 0 ? 'warn' : 'info',
+      event: 'summary',
+      command: 'import',
+      input: input.naam,
+      store: describeStore(spec),
+      lines: result.lines,
+      accepted: result.accepted,
+      alreadyStored: result.alreadyStored,
+      refused: result.refused,
+      blank: result.blank,
+      seconds: Math.round(ms) / 1000,
+    });
+  } else {
+    await meld(omgeving, `${samenvatting(result, input.naam)} in ${describeStore(spec)} (${seconden(ms)}).`);
+  }
   return result.refused > 0 ? EXIT_REFUSED : EXIT_OK;
 };

@@ -7,8 +7,10 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import {
+  combineHooks,
   type Derivation,
   type EventStore,
+  type Hooks,
   type ImportResult,
   importNdjson,
   openMemoryStore,
@@ -18,7 +20,7 @@ import type { BronHash, ProjectionState } from '@zelfredzaam/projections';
 import { type DecideFileResult, decideNdjsonFile } from '@zelfredzaam/replay';
 import { flag, type OptionSpec, type Parsed, parseGeheel, stringValue } from '../args.js';
 import { echo, UsageError } from '../errors.js';
-import type { Omgeving } from '../omgeving.js';
+import { alsJson, logJson, type Omgeving } from '../omgeving.js';
 import { createProgress } from '../progress.js';
 import { pseudoniemSleutel, pseudonimiseerder } from '../pseudonimiseer.js';
 import { aantal, replayStore } from './common.js';
@@ -95,20 +97,53 @@ export const importInto = async (
   opties: LaadOpties = {},
 ): Promise<ImportResult> => {
   const progress = createProgress(omgeving.stderr, 'importeren');
+  const json = alsJson(omgeving);
+  // With --log json: each refusal, each chunk's progress and each retry as a JSON line.
+  const retries: Hooks = json
+    ? {
+        onRetry: (retry) => {
+          void logJson(omgeving, { level: 'warn', event: 'retry', stream: retry.stream, attempt: retry.attempt });
+        },
+      }
+    : {};
   try {
     return await importNdjson(store, input.stream, {
       ...(opties.maxRegelBytes === undefined ? {} : { maxLineBytes: opties.maxRegelBytes }),
       ...(opties.herschrijf === undefined ? {} : { rewrite: opties.herschrijf }),
+      hooks: combineHooks(omgeving.hooks, retries),
       ...(opties.afleiding === undefined ? {} : { derivation: opties.afleiding }),
       ...(opties.historisch === true ? { historisch: true } : {}),
       // A recordedAt after this moment is refused (issue 17): the clock is read here, at the edge.
       now: omgeving.nu?.() ?? Date.now(),
       onRefusal: (refusal) => {
+        if (json) {
+          void logJson(omgeving, {
+            level: 'warn',
+            event: 'refusal',
+            line: refusal.line,
+            code: refusal.code,
+            ...(refusal.huishouden === undefined ? {} : { household: refusal.huishouden }),
+            message: refusal.bericht,
+          });
+          return;
+        }
         progress.done();
         omgeving.stderr.write(`${refusal.bericht}\n`);
       },
       onProgress: (counts) => {
         opties.naVoortgang?.(counts.lines);
+        if (json) {
+          void logJson(omgeving, {
+            level: 'info',
+            event: 'progress',
+            lines: counts.lines,
+            bytes: counts.bytes,
+            ...(input.bytes === undefined ? {} : { totalBytes: input.bytes }),
+            accepted: counts.accepted,
+            alreadyStored: counts.alreadyStored,
+            refused: counts.refused,
+          });
+        }
         progress.set(
           counts.lines,
           input.bytes === undefined || input.bytes === 0 ? undefined : counts.bytes / input.bytes,
