@@ -283,8 +283,10 @@ describe('--pseudonimiseer', () => {
       ['report', '--from', file, '--jaar', '2014', '--format', 'json', '--pseudonimiseer'],
       { cwd: dir, env: env(KEY_A) },
     );
-    // The same figures from the file as from the store.
-    expect(fromFile.stdout).toBe(reportA.stdout);
+    // The same figures from the file as from the store. Not the same §5 bron (issue 12): the file's
+    // lines have no recordedAt, so each import stamps its own moment, and the digest follows.
+    const zonderBron = (text: string) => ({ ...JSON.parse(text), bron: undefined });
+    expect(zonderBron(fromFile.stdout)).toEqual(zonderBron(reportA.stdout));
     for (const output of [first, again, other, reportA, fromFile]
       .flatMap((r) => [r.stdout, r.stderr])
       .concat(textA, textB)) {
