@@ -9,13 +9,28 @@
 //   child.ts store-select SPEC       the same rows by a plain keyset SELECT + JSON.parse
 //   child.ts store-replay-parallel SPEC   PostgreSQL: readAll + fold by position ranges on 2 threads
 //   child.ts query-quarter FILE YEAR  one jaarrapport over two fifths of the households (≈ 400,000 at 10M)
+//   child.ts decide FILE VAN TOT     `report --from`: the file decided through the decider on 2 threads
+//                                    and folded, + the jaarrapport of every year VAN–TOT (issue 16)
+//   child.ts sql URL FILE YEAR       the SQL baseline: load the file into a jsonb table (COPY), then the
+//                                    core figures of YEAR by SQL (sql-baseline.ts), checked against the library's
+//   child.ts household N             N facts of one household decided (Tijdlijn) and folded (issue 17.4)
+//   child.ts verklaring FILE YEAR     MEETREGELS §8: every member of every cell of one year, from the
+//                                    replayed state (a fold that keeps eventIds), each entry made and dropped
 import { randomUUID } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { importNdjsonFile, openStore, type SqlDriver } from '../packages/adapters/src/index.js';
 import { openPgliteDriver } from '../packages/adapters/src/pglite.js';
 import { openPgDriver } from '../packages/adapters/src/postgres.js';
-import { replayNdjsonFile, replayPart, replayPostgres } from '../packages/cli/src/replay/index.js';
-import { decodeRecorded, type Recorded } from '../packages/domain/src/index.js';
+import {
+  decodeRecorded,
+  formatInstant,
+  type Identified,
+  isoDateOf,
+  isoMonthOf,
+  type Recorded,
+  type RecordedAt,
+  Tijdlijn,
+} from '../packages/domain/src/index.js';
 import {
   apply,
   emptyState,
@@ -26,7 +41,9 @@ import {
   type ProjectionState,
   resolveParameters,
   toTransferable,
+  verklaring,
 } from '../packages/projections/src/index.js';
+import { decideNdjsonFile, replayNdjsonFile, replayPart, replayPostgres } from '../packages/replay/src/index.js';
 
 const CHUNK = 1 << 20;
 const LF = 0x0a;
@@ -220,6 +237,61 @@ const measureFold = (path: string) => {
   return { events, ms: foldMs, households: state.households, rssMiB: rssMiB() };
 };
 
+/** MEETREGELS §8: explaining every cell of one year from the replayed state (issue 13: ≤ 2 s at 1M). */
+const measureVerklaring = (path: string, jaar: number) => {
+  const state = emptyState({ eventIds: true });
+  let events = 0;
+  forEachLine(path, (text) => {
+    const decoded = decodeRecorded(JSON.parse(text));
+    if (decoded._tag === 'Left') throw new Error('invalid line in the benchmark file');
+    apply(state, decoded.right);
+    events++;
+  });
+  const p = parameters(jaar);
+  // The report itself is measured elsewhere: settle first, so this times the explanation.
+  jaarrapport(state, p);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const v = verklaring(state, p);
+  const heapNaVerzamelenMiB = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
+  let leden = 0;
+  let largest = 0;
+  let tekens = 0;
+  for (const cel of v.cellen) {
+    let n = 0;
+    for (const lid of v.leden(cel)) {
+      n++;
+      tekens += lid.toelichting.length + lid.feiten.length;
+    }
+    leden += n;
+    largest = Math.max(largest, n);
+  }
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  // For comparison (not timed): the largest cell held as a list of objects instead of streamed.
+  const groot = v.cellen.reduce((a, c) => (v.aantal(c) > v.aantal(a) ? c : a), v.cellen[0] ?? '');
+  const heapVoor = process.memoryUsage().heapUsed;
+  const alsLijst = [...v.leden(groot)];
+  const grootsteCelAlsObjectenMiB = Math.round((process.memoryUsage().heapUsed - heapVoor) / 2 ** 20);
+  if (alsLijst.length !== v.aantal(groot)) throw new Error('largest cell: count differs');
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  log(
+    `${leden} members in ${v.cellen.length} cells (largest ${largest}) in ${(ms / 1000).toFixed(2)} s (CPU ${(cpuMs / 1000).toFixed(2)} s)`,
+  );
+  return {
+    events,
+    ms,
+    cpuMs,
+    cellen: v.cellen.length,
+    leden,
+    largest,
+    tekens,
+    heapNaVerzamelenMiB,
+    grootsteCelAlsObjectenMiB,
+    rssMiB: rssMiB(),
+  };
+};
+
 const measureImport = async (spec: string, path: string) => {
   const store = await openStore(spec);
   try {
@@ -289,6 +361,102 @@ const measureStoreSelect = async (spec: string) => {
   }
 };
 
+/** `report --from FILE --jaren VAN-TOT`: decided on 2 threads and folded, then every year's report. */
+const measureDecide = async (path: string, van: number, tot: number) => {
+  const t0 = performance.now();
+  const result = await decideNdjsonFile(path, { workers: 2, now: formatInstant(Date.now()) as RecordedAt });
+  const decidedMs = performance.now() - t0;
+  if (result.refused > 0) throw new Error(`${result.refused} lines refused: ${result.refusals[0]?.bericht}`);
+  let checksum = 0;
+  for (let jaar = van; jaar <= tot; jaar++)
+    checksum += jaarrapport(result.state, parameters(jaar)).bijstandsbestand.inJaar;
+  const ms = performance.now() - t0;
+  log(`decided ${result.accepted} facts in ${(ms / 1000).toFixed(2)} s`);
+  return { events: result.accepted, ms, decidedMs, checksum, workers: result.workers, rssMiB: rssMiB() };
+};
+
+/**
+ * The SQL baseline (issue 16): the file loaded into a jsonb table of the same PostgreSQL, then the
+ * core figures of one year by SQL, checked against the library's for that year.
+ */
+const measureSql = async (url: string, path: string, jaar: number) => {
+  const { loadJsonb, coreFigures } = await import('./sql-baseline.js');
+  const driver = await openPgDriver(url);
+  const schema = `sql_baseline_${process.pid}`;
+  try {
+    await driver.query("SET work_mem = '256MB'");
+    await driver.query('SET enable_nestloop = off');
+    const t0 = performance.now();
+    const rows = await loadJsonb(driver, schema, path);
+    const loadMs = performance.now() - t0;
+    const q0 = performance.now();
+    const figures = await coreFigures(driver, schema, jaar);
+    const ms = performance.now() - q0;
+    // The library's figures of the same year, from a replay of the same file.
+    const replayed = await replayNdjsonFile(path, { workers: 2 });
+    const report = jaarrapport(replayed.state, parameters(jaar));
+    const library = {
+      volledigeUitstroom: report.volledigeUitstroom,
+      duurzaamheid: report.duurzaamheid,
+      gedeeltelijkeUitstroom: report.gedeeltelijkeUitstroom,
+      gemiddeldInkomen: report.gemiddeldInkomen,
+    };
+    const same = JSON.stringify(library) === JSON.stringify(figures);
+    if (!same)
+      log(`SQL baseline differs from the library:\n  sql ${JSON.stringify(figures)}\n  lib ${JSON.stringify(library)}`);
+    return { events: rows, ms, loadMs, same, jaar, figures, rssMiB: rssMiB() };
+  } finally {
+    await driver.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await driver.close();
+  }
+};
+
+/**
+ * Issue 17, point 4: one household of N facts (a source that maps many people to one id) decided
+ * fact by fact on its timeline and folded. Spells of a few days, income reports, a late
+ * registration every tenth fact.
+ */
+const measureHousehold = (n: number) => {
+  const facts: Identified[] = [];
+  const H = 'h-een-huishouden';
+  let day = Date.UTC(1990, 0, 1) / 86_400_000;
+  for (let i = 0; facts.length < n; i++) {
+    const phase = i % 4;
+    const datum = isoDateOf(day + (phase === 3 ? 2 : phase === 1 ? 1 : 0));
+    const month = 1990 * 12 + Math.floor((day - Date.UTC(1990, 0, 1) / 86_400_000) / 31);
+    const base = { huishouden: H, eventId: `${String(i).padStart(8, '0')}-0000-4000-8000-000000000000` };
+    facts.push(
+      (phase === 0
+        ? { type: 'UitkeringGestart', ...base, datum }
+        : phase === 1
+          ? { type: 'InLoondienstGetreden', ...base, datum, uitkering: 'loopt-door' }
+          : phase === 2
+            ? {
+                type: 'InkomstenOntvangen',
+                ...base,
+                maand: isoMonthOf(i % 10 === 2 ? month - 6 : month),
+                bron: 'loondienst',
+                bedragCent: 100,
+              }
+            : { type: 'UitkeringBeeindigd', ...base, datum, reden: 'overig' }) as Identified,
+    );
+    if (phase === 3) day += 3;
+  }
+  const recordedAt = formatInstant(Date.UTC(2020, 0, 1)) as RecordedAt;
+  const t0 = performance.now();
+  const tijdlijn = new Tijdlijn();
+  const state = emptyState();
+  let accepted = 0;
+  for (const feit of facts) {
+    if (tijdlijn.beslis(feit) === 'nieuw') {
+      apply(state, { ...feit, recordedAt } as Recorded);
+      accepted++;
+    }
+  }
+  const ms = performance.now() - t0;
+  return { events: n, accepted, ms, rssMiB: rssMiB() };
+};
+
 const main = async (): Promise<unknown> => {
   const [kind, a = '', b = ''] = process.argv.slice(2);
   switch (kind) {
@@ -308,6 +476,14 @@ const main = async (): Promise<unknown> => {
       return measurePostgresParallel(a);
     case 'query-quarter':
       return measureQueryNational(a, Number(b));
+    case 'decide':
+      return measureDecide(a, Number(b), Number(process.argv[5]));
+    case 'sql':
+      return measureSql(a, b, Number(process.argv[5]));
+    case 'household':
+      return measureHousehold(Number(a));
+    case 'verklaring':
+      return measureVerklaring(a, Number(b));
     default:
       throw new Error(`unknown measurement ${kind}`);
   }

@@ -63,3 +63,56 @@ export const ensureData = async (tier: Tier, log: (line: string) => void): Promi
   );
   return { path, events: result.events, bytes: result.bytes, generatedSeconds: seconds };
 };
+
+/**
+ * The same history as another program would write it (issue 16's foreign-data tier): every line
+ * valid, the same facts, but the fields in another order (envelope first, the fields reversed),
+ * instants without milliseconds, every third one with an offset of +01:00 (the same instant).
+ */
+export const foreignLine = (line: string, n: number): string => {
+  const fact = JSON.parse(line) as Record<string, unknown>;
+  const recordedAt = String(fact.recordedAt);
+  const ms = Date.parse(recordedAt);
+  const instant =
+    n % 3 === 0 ? `${new Date(ms + 3_600_000).toISOString().slice(0, 19)}+01:00` : `${recordedAt.slice(0, 19)}Z`;
+  const { eventId, recordedAt: _, ...fields } = fact;
+  const reordered: Record<string, unknown> = { recordedAt: instant, eventId };
+  for (const [key, value] of Object.entries(fields).reverse()) reordered[key] = value;
+  return JSON.stringify(reordered);
+};
+
+/** The tier's file in the foreign form (written from the canonical one, reused when its size matches). */
+export const ensureForeignData = async (data: DataFile, log: (line: string) => void): Promise<DataFile> => {
+  const path = data.path.replace(/\.ndjson$/, '.foreign.ndjson');
+  const metaPath = `${path}.json`;
+  try {
+    const meta = JSON.parse(await readFile(metaPath, 'utf8')) as { source?: number; bytes?: number; events?: number };
+    const info = await stat(path);
+    if (meta.source === data.bytes && meta.bytes === info.size) {
+      log(`data ${path}: reusing`);
+      return { path, events: meta.events ?? data.events, bytes: info.size, generatedSeconds: undefined };
+    }
+  } catch {
+    // Write it.
+  }
+  log(`data: writing the foreign form of ${data.path} …`);
+  const t0 = performance.now();
+  const { createReadStream, createWriteStream } = await import('node:fs');
+  const { createInterface } = await import('node:readline');
+  const out = createWriteStream(path);
+  let n = 0;
+  for await (const line of createInterface({
+    input: createReadStream(data.path),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  })) {
+    if (line.trim() === '') continue;
+    if (!out.write(`${foreignLine(line, n++)}\n`))
+      await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  }
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  const info = await stat(path);
+  await writeFile(metaPath, `${JSON.stringify({ source: data.bytes, events: n, bytes: info.size }, null, 2)}\n`);
+  const seconds = (performance.now() - t0) / 1000;
+  log(`data: ${n.toLocaleString('en')} foreign lines in ${seconds.toFixed(1)} s`);
+  return { path, events: n, bytes: info.size, generatedSeconds: seconds };
+};

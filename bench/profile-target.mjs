@@ -1,11 +1,16 @@
 // What bench/profile.ts runs under `node --cpu-prof`: one measurement against the built packages
 // (dist/), whose functions keep their names and lines in a profile (code run through tsx shows
 // up as anonymous functions on line 1). Plain JavaScript, so it needs no loader.
-//   node --cpu-prof bench/profile-target.mjs replay|fold|parse FILE
+//   node --cpu-prof bench/profile-target.mjs replay|decide|decide-here|fold|parse FILE
 //   node --cpu-prof bench/profile-target.mjs store-replay|store-replay-parallel|store-select|import SPEC [FILE]
 import { closeSync, openSync, readSync } from 'node:fs';
 import { importNdjsonFile, openPgDriver, openStore } from '../packages/adapters/dist/index.js';
-import { replayNdjsonFile, replayPostgres } from '../packages/cli/dist/replay/index.js';
+import {
+  decideNdjsonFile,
+  decideNdjsonFileHere,
+  replayNdjsonFile,
+  replayPostgres,
+} from '../packages/cli/dist/replay/index.js';
 import { decodeRecorded } from '../packages/domain/dist/index.js';
 import { apply, emptyState, jaarrapport, resolveParameters } from '../packages/projections/dist/index.js';
 
@@ -43,6 +48,11 @@ if (kind === 'parse') {
     if (parameters._tag === 'Right') jaarrapport(result.state, parameters.right);
   }
   events = result.facts;
+} else if (kind === 'decide' || kind === 'decide-here') {
+  // report --from: the file decided through the decider (2 threads, or this one) and folded.
+  const now = new Date().toISOString();
+  const result = kind === 'decide' ? await decideNdjsonFile(a, { workers: 2, now }) : decideNdjsonFileHere(a, { now });
+  events = result.accepted;
 } else if (kind === 'fold') {
   const state = emptyState();
   forEachLine(a, (text) => {

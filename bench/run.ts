@@ -11,7 +11,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, freemem, loadavg, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DATA_DIR, type DataFile, ensureData, TIERS, type Tier } from './data.js';
+import { DATA_DIR, type DataFile, ensureData, ensureForeignData, TIERS, type Tier } from './data.js';
 import { type Measure, type Result, renderTables, type TierResult } from './table.js';
 import { evaluateTargets } from './targets.js';
 
@@ -158,6 +158,9 @@ const measureTier = async (tier: Tier, data: DataFile, postgres: Postgres | unde
     samples.set(name, [...(samples.get(name) ?? []), { ...sample, load }]);
   };
   const withStores = storeTiers.has(tier.name.toLowerCase());
+  // The foreign form of the file: up to 1M (the national tier measures the library's own files).
+  const foreign = tier.events <= 1_000_000 ? await ensureForeignData(data, log) : undefined;
+  let sqlCheck: { jaar: number; same: boolean; figures: unknown } = { jaar: 0, same: true, figures: undefined };
   for (let run = 1; run <= runs; run++) {
     log(`── ${tier.name}, run ${run}/${runs} (load ${loadavg()[0]?.toFixed(2)})`);
     add('parse', await child(['parse', data.path]));
@@ -167,6 +170,26 @@ const measureTier = async (tier: Tier, data: DataFile, postgres: Postgres | unde
     add('query', { ...replay, ms: replay.queryMs, rssMiB: replay.queryRssMiB, events: replay.households });
     add('kennisdatum', { ...replay, ms: replay.kennisdatumMs, rssMiB: replay.queryRssMiB, events: replay.households });
     add('live', { ...replay, ms: replay.liveMs, rssMiB: replay.queryRssMiB, events: 1 });
+    // Issue 16: what users run on files of other programs, beside what they would use instead.
+    const years = Array.isArray(replay.years) ? (replay.years as number[]) : [];
+    const [van = 2000, tot = 2017] = years;
+    if (foreign !== undefined) {
+      add('parseForeign', await child(['parse', foreign.path]));
+      add('replayForeign', await child(['replay', foreign.path]));
+      add('decideForeign', await child(['decide', foreign.path, String(van), String(tot)]));
+    }
+    add('household', await child(['household', '100000']));
+    if (postgres !== undefined && tier.events <= 1_000_000) {
+      const sql = await child(['sql', postgres.url, data.path, String(Math.max(van, tot - 3))]);
+      add('sqlLoad', { ...sql, ms: sql.loadMs });
+      add('sqlYear', sql);
+      sqlCheck = { jaar: Number(sql.jaar), same: sqlCheck.same && sql.same === true, figures: sql.figures };
+    }
+    // Issue 13: every member of every cell of one year (MEETREGELS §8), from the replayed state.
+    add(
+      'verklaring',
+      await child(['verklaring', data.path, String(typeof years[1] === 'number' ? years[1] - 2 : 2015)]),
+    );
     if (tier.events >= 10_000_000) {
       const years = Array.isArray(replay.years) ? replay.years : [];
       const jaar = typeof years[1] === 'number' ? years[1] - 2 : 2015;
@@ -209,6 +232,7 @@ const measureTier = async (tier: Tier, data: DataFile, postgres: Postgres | unde
     households: num(replaySample, 'households'),
     years: replaySample.years,
     // Where the replay's memory is (median over the runs): JS heap, and typed arrays.
+    ...(sqlCheck.figures === undefined ? {} : { sql: sqlCheck }),
     replayMemory: {
       heapUsedMiB: median(replays.map((r) => num(r, 'heapUsedMiB'))),
       arrayBuffersMiB: median(replays.map((r) => num(r, 'arrayBuffersMiB'))),

@@ -8,6 +8,7 @@ export type Measure =
   | 'query'
   | 'kennisdatum'
   | 'live'
+  | 'verklaring'
   | 'pgliteImport'
   | 'pgliteReplay'
   | 'pgliteSelect'
@@ -15,7 +16,13 @@ export type Measure =
   | 'postgresReplay'
   | 'postgresReplayParallel'
   | 'postgresSelect'
-  | 'queryQuarter';
+  | 'queryQuarter'
+  | 'parseForeign'
+  | 'replayForeign'
+  | 'decideForeign'
+  | 'sqlLoad'
+  | 'sqlYear'
+  | 'household';
 
 export interface Result {
   readonly measure: Measure;
@@ -45,6 +52,8 @@ export interface TierResult {
     readonly replayOnlyMs: number;
   };
   readonly results: readonly Result[];
+  /** The SQL baseline's year, and whether its figures equal the library's (issue 16). */
+  readonly sql?: { readonly jaar: number; readonly same: boolean; readonly figures: unknown };
 }
 
 export interface Results {
@@ -70,6 +79,7 @@ const LABELS: Record<Measure, string> = {
   queryQuarter: 'one `jaarrapport` query over two fifths of the households (≈ 400k at 10M)',
   kennisdatum: 'one `jaarrapport` query with a kennisdatum',
   live: 'live update: 1 fact applied + report refreshed',
+  verklaring: 'explain every cell of one year (MEETREGELS §8: every member made) from the replayed state',
   pgliteImport: 'PGlite: import through the decider',
   pgliteReplay: 'PGlite: replay (`readAll` + fold)',
   pgliteSelect: 'PGlite: plain keyset `SELECT` + `JSON.parse`',
@@ -77,10 +87,18 @@ const LABELS: Record<Measure, string> = {
   postgresReplay: 'PostgreSQL: replay (`readAll` + fold, 1 thread)',
   postgresReplayParallel: 'PostgreSQL: replay (`readAll` + fold by position ranges, 2 threads)',
   postgresSelect: 'PostgreSQL: plain keyset `SELECT` + `JSON.parse`',
+  parseForeign:
+    'foreign lines (other field order, instants without ms or with an offset): `JSON.parse` per line (1 thread)',
+  replayForeign: 'foreign lines: full replay, as above (2 threads)',
+  decideForeign:
+    'foreign lines: `report --from` every year — decided through the decider, folded, `jaarrapport` × every year (2 threads)',
+  sqlLoad: 'SQL baseline: load the file into a jsonb table (server COPY)',
+  sqlYear: 'SQL baseline: core figures §4.1/4.2/4.4/4.5 of one year by SQL over the jsonb table',
+  household: 'one household of 100,000 facts decided (Tijdlijn) and folded',
 };
 
 const ORDER = Object.keys(LABELS) as Measure[];
-const TIMED: ReadonlySet<Measure> = new Set(['query', 'queryQuarter', 'kennisdatum', 'live']);
+const TIMED: ReadonlySet<Measure> = new Set(['query', 'queryQuarter', 'kennisdatum', 'live', 'sqlYear', 'household']);
 
 const short = (n: number): string =>
   n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : n >= 1e3 ? `${Math.round(n / 1e3)}k` : String(Math.round(n));
@@ -98,6 +116,7 @@ const cell = (r: Result | undefined, baseline: Result | undefined): string => {
   if (TIMED.has(r.measure)) return `${duration(r.ms)}`;
   const share =
     r.measure === 'replay' && baseline !== undefined ? ` (${Math.round((100 * r.rate) / baseline.rate)} %)` : '';
+  if (r.measure === 'sqlLoad') return `${short(r.rate)}/s · ${duration(r.ms)}`;
   return `${short(r.rate)}/s${share} · ${duration(r.ms)} · ${r.rssMiB} MiB`;
 };
 

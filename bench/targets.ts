@@ -84,11 +84,66 @@ export const evaluateTargets = (tiers: readonly TierResult[]): Target[] => {
           met: pgReplay.result.rate >= 0.8 * pgSelect.rate && pgReplay.result.rate >= 93_000,
         },
   );
+  // Issue 16 and issue 17 point 4: what users run, on files of other programs, beside SQL.
+  const decideForeign = largest(tiers, 'decideForeign');
+  const parseForeign = decideForeign?.tier.results.find((r) => r.measure === 'parseForeign');
+  const sqlYear = decideForeign?.tier.results.find((r) => r.measure === 'sqlYear');
+  targets.push(
+    decideForeign === undefined || parseForeign === undefined
+      ? {
+          name: '`report --from` of a foreign file, every year, ≤ 7× the single-thread parse',
+          measured: '—',
+          met: undefined,
+        }
+      : {
+          name: '`report --from` of a foreign file, every year, ≤ 7× the single-thread parse',
+          measured: `${(decideForeign.result.ms / parseForeign.ms).toFixed(1)}× at ${decideForeign.tier.tier} (${(decideForeign.result.ms / 1000).toFixed(1)} s vs ${(parseForeign.ms / 1000).toFixed(1)} s)`,
+          met: decideForeign.result.ms <= 7 * parseForeign.ms,
+        },
+  );
+  targets.push(
+    decideForeign === undefined || sqlYear === undefined
+      ? {
+          name: '`report --from` (every year) faster than the SQL baseline’s single year',
+          measured: '—',
+          met: undefined,
+        }
+      : {
+          name: '`report --from` (every year) faster than the SQL baseline’s single year',
+          measured: `${(decideForeign.result.ms / 1000).toFixed(1)} s vs ${(sqlYear.ms / 1000).toFixed(1)} s for one year by SQL (+ its load) at ${decideForeign.tier.tier}; SQL figures ${decideForeign.tier.sql?.same === false ? '**differ from**' : 'equal'} the library's (${decideForeign.tier.sql?.jaar ?? '—'})`,
+          met: decideForeign.result.ms < sqlYear.ms && decideForeign.tier.sql?.same !== false,
+        },
+  );
+  const replayForeign = largest(tiers, 'replayForeign');
+  const replayCanonical = replayForeign?.tier.results.find((r) => r.measure === 'replay');
+  targets.push(
+    replayForeign === undefined || replayCanonical === undefined
+      ? { name: '`replayNdjsonFile` on foreign lines ≤ 1.25× canonical', measured: '—', met: undefined }
+      : {
+          name: '`replayNdjsonFile` on foreign lines ≤ 1.25× canonical',
+          measured: `${(replayForeign.result.ms / replayCanonical.ms).toFixed(2)}× at ${replayForeign.tier.tier} (${(replayForeign.result.ms / 1000).toFixed(1)} s vs ${(replayCanonical.ms / 1000).toFixed(1)} s)`,
+          met: replayForeign.result.ms <= 1.25 * replayCanonical.ms,
+        },
+  );
+  const household = largest(tiers, 'household');
+  targets.push({
+    name: '100,000 facts of one household decided and folded ≤ 2 s',
+    measured: household === undefined ? '—' : `${(household.result.ms / 1000).toFixed(2)} s`,
+    met: household === undefined ? undefined : household.result.ms <= 2000,
+  });
   const pgImport = largest(tiers, 'postgresImport');
   targets.push({
     name: 'PostgreSQL import through the decider ≥ 30,000/s',
     measured: pgImport === undefined ? '—' : `${perSecond(pgImport.result.rate)} at ${pgImport.tier.tier}`,
     met: pgImport === undefined ? undefined : pgImport.result.rate >= 30_000,
+  });
+  // Issue 13 (MEETREGELS §8): every member of every cell of one year from the replayed state.
+  const oneM = tiers.find((t) => t.events >= 1_000_000 && t.events < 10_000_000);
+  const uitleg = oneM?.results.find((r) => r.measure === 'verklaring');
+  targets.push({
+    name: 'explain every cell of one year over 1M facts ≤ 2 s',
+    measured: uitleg === undefined ? 'not measured (1M tier)' : `${(uitleg.ms / 1000).toFixed(2)} s at ${oneM?.tier}`,
+    met: uitleg === undefined ? undefined : uitleg.ms <= 2000,
   });
   return targets;
 };

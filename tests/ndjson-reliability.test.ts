@@ -148,3 +148,32 @@ describe('issue 17 point 8: library misuse gives a Dutch message naming the argu
     await expect(importNdjson(store, [1 as never])).rejects.toThrow(/de invoer moet bytes .* of tekst leveren/);
   });
 });
+
+describe('issue 17 point 8: a re-run of a stopped import completes', () => {
+  it('the facts a first, stopped run stored do not raise the bar for the rest of the same file', async () => {
+    const now = Date.parse('2026-12-07T10:00:00Z');
+    const store = openMemoryStore({ now: () => Date.parse('2026-12-07T09:00:00Z') });
+    await importText(store, lines(start('h-0', '2014-01-01', { recordedAt: '2010-01-01T00:00:00Z' })), { now });
+    // Lines without recordedAt get the store's "now"; the others are older.
+    const rows = [];
+    for (let i = 1; i <= 20; i++) {
+      rows.push(
+        start(
+          `h-${i}`,
+          '2014-01-01',
+          i % 5 === 0 ? {} : { recordedAt: `2015-01-${String(i).padStart(2, '0')}T00:00:00Z` },
+        ),
+      );
+    }
+    // The first run stopped after 12 lines.
+    expect(await importText(store, lines(...rows.slice(0, 12)), { now, chunkSize: 4 })).toMatchObject({ refused: 0 });
+    const rerun = await importText(store, lines(...rows), { now, chunkSize: 4 });
+    expect(rerun.refusals).toEqual([]);
+    expect(rerun).toMatchObject({ accepted: 8, alreadyStored: 12 });
+    // Another file's old fact is still refused: the bar is what the store held before this file.
+    const other = await importText(store, lines(start('h-99', '2014-01-01', { recordedAt: '2009-01-01T00:00:00Z' })), {
+      now,
+    });
+    expect(other.refusals.map((r) => r.code)).toEqual(['VOOR_LAATSTE']);
+  });
+});

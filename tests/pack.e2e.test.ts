@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresUrl } from './support/postgres.js';
 
 const root = resolve(import.meta.dirname, '..');
-const packages = ['domain', 'projections', 'adapters', 'cli'];
+const packages = ['domain', 'projections', 'adapters', 'replay', 'cli'];
 const core = ['domain', 'projections', 'adapters'];
 let work: string;
 /** Unpacked tarballs, one directory per package. */

@@ -4,9 +4,8 @@
 // Needs a PostgreSQL server (ZELFREDZAAM_PG_URL; `pnpm test` starts one).
 import { afterAll, describe, expect, it } from 'vitest';
 import { recordFacts } from '../packages/adapters/src/index.js';
-import { openPostgresStore } from '../packages/adapters/src/postgres.js';
+import { openPgDriver, openPostgresStore } from '../packages/adapters/src/postgres.js';
 import { demoGeschiedenis } from '../packages/cli/src/demo/index.js';
-import { replayPostgres } from '../packages/cli/src/replay/index.js';
 import type { Recorded } from '../packages/domain/src/index.js';
 import {
   apply,
@@ -16,6 +15,7 @@ import {
   type ProjectionState,
   resolveParameters,
 } from '../packages/projections/src/index.js';
+import { replayPostgres } from '../packages/replay/src/index.js';
 import { dropSchemas, freshSchema, postgresUrl } from './support/postgres.js';
 
 const url = postgresUrl();
@@ -86,6 +86,32 @@ describe('parallel replay from PostgreSQL', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('skips and counts a stored fact that no longer decodes, and takes the store time limits from the URL (issue 17)', async () => {
+    const schema = freshSchema('replay');
+    schemas.push(schema);
+    const store = await openPostgresStore(url, { schema });
+    const facts: Recorded[] = [...demoGeschiedenis({ huishoudens: 40, van: 2012, tot: 2014 })];
+    try {
+      expect((await recordFacts(store, facts)).refused).toBe(0);
+    } finally {
+      await store.close();
+    }
+    const driver = await openPgDriver(url);
+    try {
+      await driver.query(
+        `UPDATE "${schema}".events SET event = jsonb_set(event::jsonb, '{type}', '"Onbekend"')::json
+         WHERE position = (SELECT max(position) FROM "${schema}".events)`,
+      );
+    } finally {
+      await driver.close();
+    }
+    const limited = new URL(storeUrl(schema));
+    limited.searchParams.set('statement_timeout', '30');
+    limited.searchParams.set('connect_timeout', '5');
+    const result = await replayPostgres(limited.toString(), { workers: 2, batchSize: 100 });
+    expect([result.facts, result.unreadable]).toEqual([facts.length - 1, 1]);
   });
 
   it('an empty store gives an empty state', async () => {

@@ -33,8 +33,10 @@ export {
   exportNdjsonFile,
   ndjsonLine,
 } from './ndjson/export.js';
-export { canonicalBytes, type Derivation, LINE_NAMESPACE } from './ndjson/identity.js';
+export { canonicalBytes, type Derivation, LINE_NAMESPACE, LineIdentities } from './ndjson/identity.js';
 export {
+  type Candidate,
+  candidateOf,
   DEFAULT_MAX_LINE_BYTES,
   type ImportCounts,
   type ImportOptions,

@@ -164,11 +164,11 @@ export interface EventStore {
   /** Catch-up, then live: every event after `after`, then each new one as it is appended. */
   subscribe(options?: SubscribeOptions): AsyncIterable<StoredEvent>;
   /**
-   * The latest recordedAt of any stored fact, undefined when the store is empty (issue 17). A
-   * store that can answer without reading every fact implements it; for the others,
-   * `latestRecordedAt` (latest-recorded-at.ts) reads them all.
+   * The latest recordedAt of the stored facts (of those before position `before` when given),
+   * undefined when there are none (issue 17). A store that can answer without reading every fact
+   * implements it; for the others, `latestRecordedAt` (latest-recorded-at.ts) reads them.
    */
-  latestRecordedAt?(): Promise<string | undefined>;
+  latestRecordedAt?(before?: Position): Promise<string | undefined>;
   /** A subscriber's durable checkpoint, kept in the same store. */
   loadCheckpoint(subscriber: string): Promise<Position | undefined>;
   saveCheckpoint(subscriber: string, position: Position): Promise<void>;

@@ -334,6 +334,8 @@ const recordChunkPerFact = async (
   const outcomes = new Map<string, StreamOutcome[]>();
   const holders = new Map<string, string>();
   const context = (histories: ReadonlyMap<string, KnownHistory>): PerFactContext => ({
+    // Each household's timeline is built from its history once per chunk (decide-per-fact.ts) and
+    // not kept: the cache's heap bound counts facts, not timelines (tests/hardening-memory).
     historyOf: (stream) => histories.get(stream)?.events ?? [],
     holderOf: (eventId) => holders.get(eventId),
     reusedId: (feit) => weigering('EVENT_ID_HERGEBRUIKT', subjectOf(feit), aanduiding(feit)),

@@ -10,6 +10,8 @@ export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 export interface Parsed {
   readonly values: Readonly<Record<string, string | boolean | undefined>>;
   readonly positionals: readonly string[];
+  /** Every value of an option that may be given more than once (`multiple: true`). */
+  readonly herhaald?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** The first quoted token of a Node parseArgs message: the option or argument at fault. */
@@ -39,14 +41,16 @@ export const readArgs = (argv: readonly string[], options: OptionSpec, maxPositi
     throw new UsageError(`de opdrachtregel is niet te lezen: ${message}`);
   }
   const values: Record<string, string | boolean | undefined> = {};
+  const herhaald: Record<string, readonly string[]> = {};
   for (const [key, value] of Object.entries(parsed.values)) {
     values[key] = Array.isArray(value) ? value[value.length - 1] : value;
+    if (Array.isArray(value)) herhaald[key] = value.filter((v): v is string => typeof v === 'string');
   }
   if (parsed.positionals.length > maxPositionals) {
     const extra = parsed.positionals[maxPositionals] ?? '';
     throw new UsageError(`onverwacht argument ${echo(extra)}`);
   }
-  return { values, positionals: parsed.positionals };
+  return { values, positionals: parsed.positionals, herhaald };
 };
 
 export const stringValue = (parsed: Parsed, name: string): string | undefined => {
@@ -55,6 +59,9 @@ export const stringValue = (parsed: Parsed, name: string): string | undefined =>
 };
 
 export const flag = (parsed: Parsed, name: string): boolean => parsed.values[name] === true;
+
+/** Every value of an option given more than once (declared with `multiple: true`). */
+export const stringValues = (parsed: Parsed, name: string): readonly string[] => parsed.herhaald?.[name] ?? [];
 
 /** `--jaar`: a year 1990–2100. */
 export const parseJaar = (text: string, name = '--jaar'): number => {

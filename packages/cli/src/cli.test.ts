@@ -37,7 +37,7 @@ describe('zelfredzaam (in-process)', () => {
     const none = await cli([]);
     expect(none.code).toBe(2);
     expect(none.stderr).toBe(
-      'zelfredzaam: geef een opdracht: demo, import, import-perioden, export, report of verify\nGebruik: zelfredzaam <opdracht> [opties]\nMeer hulp: zelfredzaam --help\n',
+      'zelfredzaam: geef een opdracht: demo, import, import-perioden, export, report, verify of verklaar\nGebruik: zelfredzaam <opdracht> [opties]\nMeer hulp: zelfredzaam --help\n',
     );
   });
 

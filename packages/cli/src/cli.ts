@@ -19,6 +19,7 @@ const RUN: Readonly<Record<Command, () => Promise<Run>>> = {
   report: async () => (await import('./commands/report.js')).report,
   verify: async () => (await import('./commands/verify.js')).verify,
   intrekken: async () => (await import('./commands/intrekken.js')).intrekken,
+  verklaar: async () => (await import('./commands/verklaar.js')).verklaar,
 };
 
 /**
@@ -81,12 +82,12 @@ export const run = async (argv: readonly string[], world: Omgeving): Promise<num
       return EXIT_OK;
     }
     if (first === undefined)
-      throw new UsageError('geef een opdracht: demo, import, import-perioden, export, report of verify');
+      throw new UsageError('geef een opdracht: demo, import, import-perioden, export, report, verify of verklaar');
     if (!isCommand(first)) {
       throw new UsageError(
         first.startsWith('-')
-          ? `geef eerst een opdracht (demo, import, import-perioden, export, report of verify), dan de opties; ontvangen ${echo(first)}`
-          : `onbekende opdracht ${echo(first)}; kies uit demo, import, import-perioden, export, report of verify`,
+          ? `geef eerst een opdracht (demo, import, import-perioden, export, report, verify of verklaar), dan de opties; ontvangen ${echo(first)}`
+          : `onbekende opdracht ${echo(first)}; kies uit demo, import, import-perioden, export, report, verify of verklaar`,
       );
     }
     command = first;

@@ -1,6 +1,15 @@
 // The help texts, in Dutch, for the whole command and each subcommand.
 
-export const COMMANDS = ['demo', 'import', 'import-perioden', 'export', 'report', 'verify', 'intrekken'] as const;
+export const COMMANDS = [
+  'demo',
+  'import',
+  'import-perioden',
+  'export',
+  'report',
+  'verify',
+  'intrekken',
+  'verklaar',
+] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const STORE = `  --store STORE        de gebeurtenissenopslag (standaard pglite:./.zelfredzaam):
@@ -35,6 +44,7 @@ Opdrachten:
   report           de cijfers van een jaar of een reeks jaren (tabel, json, md, csv of html)
   verify           controleer de store tegen de levensloopregels en tel de feiten per soort en jaar
   intrekken        zet een onleesbaar opgeslagen feit apart (positie uit verify)
+  verklaar         verantwoord elk cijfer: de huishoudens en feiten achter elke telling (§8)
 
 Algemene opties:
 ${STORE}
@@ -224,6 +234,9 @@ Uitvoer:
   --format FORMAAT     table (standaard), json (het JSON-object van MEETREGELS §5; een lijst
                        bij --jaren), md, csv, csv-nl (; en decimale komma), html (één
                        zelfstandige pagina met grafieken) of xlsx (werkmap; met --output)
+  --met-verklaring     met --format html en één --jaar: elke telling klapt uit (HTML <details>,
+                       geen scripts) tot haar leden met feiten en toelichting (MEETREGELS §8);
+                       bij meer dan 1.000 leden de eerste 1.000 en de opdracht voor de rest
   --normen BESTAND     JSON of YAML met normen: een lijst van
                          - indicator: volledigeUitstroom   (zie hieronder)
                            jaar: 2014                      (of periode: 2015-2018)
@@ -291,5 +304,49 @@ ${STORE}
 ${COMMON}
 
 ${EXIT} Afsluitcode 1 als op die positie geen onleesbaar feit staat.
+`,
+  verklaar: `zelfredzaam verklaar — de leden achter elk cijfer (MEETREGELS §8)
+
+Gebruik: zelfredzaam verklaar --jaar JJJJ [opties]
+
+Voor dezelfde bron en parameters als een rapport: per cel (elke telling van het rapport, zoals
+volledigeUitstroom.loondienst, duurzaamheid.teruggevallen of trajecten.VAK.gestart) de leden —
+één per huishouden (of werkgever), per geteld feit, of per huishouden-maand — met de feiten
+(eventIds) die het lidmaatschap bepalen en een toelichting met de data. Het aantal leden van een
+cel is altijd de waarde in het rapport.
+
+Bron:
+${STORE}
+  --from BESTAND       lees een NDJSON-bestand in het geheugen, via de levensloopregels
+  --pseudonimiseer     met --from: bron-ids vervangen door pseudoniemen (zie import --help)
+  --max-regel-bytes N  met --from: langste regel in bytes (standaard 1048576)
+
+Parameters (MEETREGELS §3), als bij report:
+  --jaar JJJJ, --peildatum DATUM, --evaluatiedatum DATUM, --meetdatum DATUM, --kennisdatum T,
+  --hervattingsgrens N
+  --vergelijk          met --kennisdatum T: per cel de leden erbij en eraf sinds T, elk met de
+                       feiten van dat huishouden die na T zijn vastgelegd (intrekkingen ook);
+                       erbij − eraf is het verschil van report --vergelijk
+
+Keuze:
+  --cel PAD            alleen deze cel (mag vaker); een onbekend pad geeft de lijst van geldige
+  --huishouden ID      de tijdlijn van één huishouden (feiten in datumvolgorde met recordedAt;
+                       ingetrokken en overgeslagen feiten gemarkeerd met de reden) en elke cel
+                       waarin het telt, met de toelichting; onbekend huishouden: afsluitcode 1
+  --werkgever ID       hetzelfde voor een werkgever (allianties)
+
+Uitvoer:
+  --format FORMAAT     json (standaard; met --huishouden: md), csv, md, html of xlsx (een werkmap,
+                       rij voor rij geschreven; vraagt --output BESTAND.xlsx)
+  --output BESTAND     schrijf naar een bestand in plaats van de standaarduitvoer
+
+Voorbeelden:
+  zelfredzaam verklaar --from gemeente.ndjson --jaar 2014 --cel cohort.aanHetWerk --format csv
+  zelfredzaam verklaar --jaar 2014 --huishouden h-3619
+  zelfredzaam verklaar --jaar 2014 --kennisdatum 2015-03-01 --vergelijk --format md
+
+${COMMON}
+
+${EXIT}
 `,
 };

@@ -1,6 +1,8 @@
 // Public entry point of @zelfredzaam/cli: the command as a function, and the report's pure
 // formatters (§5 objects in, text out) for services that want the documents' layout. The demo
 // generator has its own entry point, `@zelfredzaam/cli/demo`.
+
+export { type Controle, controleer, createVerifier, type Schending } from '@zelfredzaam/replay';
 export { run } from './cli.js';
 export { EXIT_ERROR, EXIT_OK, EXIT_REFUSED, EXIT_USAGE } from './errors.js';
 export { csvVeld, formatCsv, neutraliseer } from './format/csv.js';
@@ -37,4 +39,3 @@ export {
   SLEUTEL_VARIABELE,
 } from './pseudonimiseer.js';
 export { FORMATEN, type Formaat, maakRapport, type RapportUit, type RapportVraag } from './rapport.js';
-export { type Controle, controleer, createVerifier, type Schending } from './verify.js';

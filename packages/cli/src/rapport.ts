@@ -15,7 +15,7 @@ import {
 import { type Either, isLeft, left, right } from 'fp-ts/lib/Either.js';
 import { DateTime } from 'luxon';
 import { formatCsv, formatCsvNl } from './format/csv.js';
-import { formatHtml } from './format/html.js';
+import { formatHtml, type HtmlOptions } from './format/html.js';
 import { formatMarkdown } from './format/md.js';
 import { getal, jaarModel, type RapportModel, vergelijkModel } from './format/model.js';
 import { formatTable } from './format/table.js';
@@ -188,6 +188,7 @@ export const formatModel = (
   model: RapportModel,
   formaat: Exclude<Formaat, 'json' | 'xlsx'>,
   ondertitel?: string,
+  html: HtmlOptions = {},
 ): string => {
   switch (formaat) {
     case 'table':
@@ -199,7 +200,7 @@ export const formatModel = (
     case 'csv-nl':
       return formatCsvNl(model);
     case 'html':
-      return formatHtml(model, ondertitel === undefined ? {} : { ondertitel });
+      return formatHtml(model, ondertitel === undefined ? html : { ...html, ondertitel });
   }
 };
 
@@ -208,6 +209,8 @@ export interface RapportUit {
   readonly normen: Normen;
   /** A line under the HTML title (the source). */
   readonly ondertitel?: string;
+  /** More for the HTML page (report --met-verklaring); `sectieIds` are the model's sections. */
+  readonly html?: (sectieIds: readonly string[]) => HtmlOptions;
   /** For §5 bron: the digests of the facts read and the tool's version. */
   readonly herkomst?: Herkomst;
   /**
@@ -298,5 +301,6 @@ export const maakRapport = (
   }
   const model = maakModel(state, vraag, vandaag, uit);
   if (isLeft(model)) return model;
-  return right(formatModel(model.right, uit.formaat, uit.ondertitel));
+  const html = uit.html?.(model.right.secties.map((s) => s.id));
+  return right(formatModel(model.right, uit.formaat, uit.ondertitel, html));
 };

@@ -1,9 +1,9 @@
 import { decodeRecorded, describeDecodeError, type Recorded } from '@zelfredzaam/domain';
 import { geldigeGeschiedenis, uuidFrom } from '@zelfredzaam/domain/testing';
+import { controleer } from '@zelfredzaam/replay';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { demoGeschiedenis } from './demo/generator.js';
-import { controleer } from './verify.js';
 
 /** A stored fact from plain fields, decoded as every input is. */
 const feit = (fields: Record<string, unknown>, id: string, recordedAt: string): Recorded => {

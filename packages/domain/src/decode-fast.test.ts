@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { decode, decodeRecorded, decodeRecordedWithCodecs, decodeWithCodecs, encode } from './decode.js';
 import {
   decodeFast,
+  decodeLine as decodeLineBytes,
   decodeRecordedLine,
   fastDecodeTypes,
   isCanonicalEventId,
@@ -510,8 +511,102 @@ describe('decodeRecordedLine: straight from the bytes equals JSON.parse and the 
       decodeLine(line.replace('"datum":"2014-03-01"', '"datum":"2014-03-01","datum":"2014-03-02"')),
     ).toBeUndefined();
     expect(decodeLine(line.replace('h-1', 'h\\u002d1'))).toBeUndefined();
-    expect(decodeLine(line.replace('{"type"', '{ "type"'))).toBeUndefined();
+    // Spaces between tokens are read (issue 16: lines of other programs), as JSON.parse reads them.
+    expect(expectLineSame(line.replace('{"type"', '{ "type"').replace(/":"/g, '": "'))).toBe(true);
     expect(decodeLine(line.replace(',"recordedAt":"2014-03-02T09:00:00.000Z"', ''))).toBeUndefined();
     expect(decodeLine(line.replace('h-1', 'h-111222333'))).toBeUndefined();
+  });
+});
+
+// Issue 16: lines written by another program — fields in any order, spaces, instants without
+// milliseconds, with more digits or an offset, eventIds in capitals or absent — are valid, and
+// take the fast paths (the object decoder and the line decoder) with the codecs' result.
+const foreign: fc.Arbitrary<{ readonly line: string; readonly object: Record<string, unknown> }> = fc
+  .tuple(
+    willekeurigFeit(),
+    fc.nat(),
+    fc.constantFrom('', ' ', '\t'),
+    fc.constantFrom('ms', 'none', 'micro', 'plus', 'minus', 'tenth'),
+    fc.constantFrom('lower', 'upper', 'absent'),
+    fc.boolean(),
+  )
+  .map(([feit, seed, space, instant, id, withRecordedAt]) => {
+    const encoded = encode(feit) as Record<string, unknown>;
+    const at = String(encoded.recordedAt);
+    const base = at.slice(0, 19);
+    const forms: Record<string, string> = {
+      ms: at,
+      none: `${base}Z`,
+      micro: `${at.slice(0, 23)}456Z`,
+      tenth: `${at.slice(0, 21)}Z`,
+      // The same instant written in another zone is another text: its canonical form is what counts.
+      plus: `${base}+02:00`,
+      minus: `${base}-05:30`,
+    };
+    const object: Record<string, unknown> = { ...encoded };
+    object.recordedAt = forms[instant];
+    if (!withRecordedAt) delete object.recordedAt;
+    if (id === 'upper') object.eventId = String(encoded.eventId).toUpperCase();
+    if (id === 'absent') delete object.eventId;
+    // Another field order: a rotation and maybe a reversal of the keys.
+    const entries = Object.entries(object);
+    const turn = seed % entries.length;
+    let order = [...entries.slice(turn), ...entries.slice(0, turn)];
+    if (seed % 2 === 1) order = order.reverse();
+    const reordered = Object.fromEntries(order);
+    const line = `{${space}${order.map(([k, v]) => `${JSON.stringify(k)}${space}:${space}${JSON.stringify(v)}`).join(`,${space}`)}${space}}`;
+    return { line, object: reordered };
+  });
+
+describe('issue 16: any valid NDJSON takes the fast path', () => {
+  it(`non-canonical lines decode as the describing decoder decodes them, on the fast paths (${FAST_DECODE_RUNS.lines} cases)`, () => {
+    let lineTaken = 0;
+    fc.assert(
+      fc.property(foreign, ({ line, object }) => {
+        // The object decoder: the codecs' result, and never the describing path for a valid fact.
+        const parsed = JSON.parse(line) as unknown;
+        expect(parsed).toEqual(object);
+        for (const envelope of [false, true]) {
+          const slow = envelope ? decodeRecordedWithCodecs(parsed) : decodeWithCodecs(parsed);
+          const fast = decodeFast(parsed, envelope);
+          if (slow._tag === 'Right') {
+            if ((fastDecodeTypes as readonly string[]).includes(String(object.type))) {
+              expect(fast).toBeDefined();
+            }
+            if (fast !== undefined) {
+              expect(fast).toEqual(slow.right);
+              expect(JSON.stringify(fast)).toBe(JSON.stringify(slow.right));
+            }
+          } else expect(fast).toBeUndefined();
+          // The line decoder: undefined, or exactly the same.
+          const bytes = Buffer.from(`xx${line}\nyy`, 'utf8');
+          const fromBytes = decodeLineBytes(
+            bytes,
+            2,
+            bytes.length - 3,
+            (a, b) => bytes.toString('latin1', a, b),
+            envelope,
+          );
+          if (fromBytes !== undefined) {
+            lineTaken++;
+            expect(slow._tag).toBe('Right');
+            if (slow._tag === 'Right') {
+              expect(fromBytes).toEqual(slow.right);
+              expect(JSON.stringify(fromBytes)).toBe(JSON.stringify(slow.right));
+            }
+          } else if (
+            slow._tag === 'Right' &&
+            (fastDecodeTypes as readonly string[]).includes(String(object.type)) &&
+            /^[\x20-\x7e\t]*$/.test(line) &&
+            !line.includes('\\') &&
+            !/\d{9}/.test(line.replace(/"eventId"\s*:\s*"[^"]*"/i, '').replace(/"recordedAt"\s*:\s*"[^"]*"/, ''))
+          ) {
+            throw new Error(`a valid flat line did not take the line decoder: ${line}`);
+          }
+        }
+      }),
+      { numRuns: FAST_DECODE_RUNS.lines },
+    );
+    expect(lineTaken).toBeGreaterThan(FAST_DECODE_RUNS.lines / 2);
   });
 });

@@ -15,6 +15,7 @@
 import type * as t from 'io-ts';
 import { daysInMonth } from './calendar.js';
 import { type FeitType, feitCodecs, feitTypes, type Incoming, type Recorded } from './events.js';
+import { canonicalInstant } from './instant.js';
 import { CURRENT_SCHEMA_VERSION, EventId, RecordedAt } from './values.js';
 
 type Predicate = (u: unknown) => boolean;
@@ -111,6 +112,33 @@ export const isCanonicalEventId = (u: unknown): boolean => {
     }
   }
   return true;
+};
+
+/**
+ * `EventId.decode` without its regular expression: a UUID in either case, kept in lower case;
+ * undefined when it is not one.
+ */
+export const normalEventId = (u: unknown): string | undefined => {
+  if (isCanonicalEventId(u)) return u as string;
+  if (typeof u !== 'string' || u.length !== 36) return undefined;
+  for (let i = 0; i < 36; i++) {
+    const c = u.charCodeAt(i);
+    if (i === 8 || i === 13 || i === 18 || i === 23) {
+      if (c !== 45) return undefined;
+    } else if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70))) {
+      return undefined;
+    }
+  }
+  return u.toLowerCase();
+};
+
+/**
+ * `RecordedAt.decode`: any valid instant (with or without a fraction, `Z` or an offset) in its
+ * canonical UTC form, by integer arithmetic (instant.ts); undefined when it is not one.
+ */
+export const normalRecordedAt = (u: unknown): string | undefined => {
+  if (isCanonicalRecordedAt(u)) return u as string;
+  return typeof u === 'string' ? canonicalInstant(u) : undefined;
 };
 
 /** Hand-written predicates, each proven equal to its codec's `is` (decode-fast.test.ts). */
@@ -232,14 +260,22 @@ export const decodeFast = (input: unknown, requireEnvelope: boolean): Incoming |
     if (typeof value === 'string' && hasNineDigits(value)) return undefined;
     present++;
   }
-  const eventId = record.eventId;
-  if (eventId !== undefined) {
-    if (!isCanonicalEventId(eventId)) return undefined;
+  // The envelope in any valid form (another case, an instant without milliseconds or with an
+  // offset) is kept in its canonical form, as the codecs decode it; then the result is a copy.
+  const rawEventId = record.eventId;
+  let eventId: string | undefined;
+  if (rawEventId !== undefined) {
+    eventId = normalEventId(rawEventId);
+    if (eventId === undefined) return undefined;
+    if (eventId !== rawEventId) same = false;
     present++;
   } else if (requireEnvelope) return undefined;
-  const recordedAt = record.recordedAt;
-  if (recordedAt !== undefined) {
-    if (!isCanonicalRecordedAt(recordedAt)) return undefined;
+  const rawRecordedAt = record.recordedAt;
+  let recordedAt: string | undefined;
+  if (rawRecordedAt !== undefined) {
+    recordedAt = normalRecordedAt(rawRecordedAt);
+    if (recordedAt === undefined) return undefined;
+    if (recordedAt !== rawRecordedAt) same = false;
     present++;
   } else if (requireEnvelope) return undefined;
   if (same && present === keys.length) return record as Incoming;
@@ -255,12 +291,14 @@ export const decodeFast = (input: unknown, requireEnvelope: boolean): Incoming |
 };
 
 // ─── Straight from the bytes of a line ───────────────────────────────────────────────────────
-// A replay parses millions of lines that `export` wrote: JSON.parse builds an object whose keys
-// decodeFast then walks again. For a line in exactly that form — no whitespace, the keys of one
-// event type in canonical order, each once, envelope last, strings of printable ASCII without
-// escapes, numbers as plain integers — the object JSON.parse would build is known from the bytes,
-// and the same predicates as above check it. Any other line (another form, invalid, or not this
-// path's to judge) gives undefined, and the caller takes JSON.parse and decodeRecorded.
+// A replay parses millions of lines: JSON.parse builds an object whose keys decodeFast then walks
+// again. For a flat line — an object of string and integer values, keys in any order, each once,
+// strings of printable ASCII without escapes, numbers as plain integers, spaces or tabs between
+// the tokens — the object JSON.parse would build is known from the bytes, and the same predicates
+// as above check it (issue 16: lines written by another program, in another field order, with
+// instants without milliseconds or with an offset, without eventId, take this path too). Any
+// other line (another form, invalid, or not this path's to judge) gives undefined, and the caller
+// takes JSON.parse and decode, which is what decides.
 
 /** The text of ASCII bytes [start, end) of the line's buffer (the caller's fastest way). */
 export type AsciiText = (start: number, end: number) => string;
@@ -268,46 +306,58 @@ export type AsciiText = (start: number, end: number) => string;
 interface LinePlan {
   readonly type: string;
   readonly typeBytes: Uint8Array;
-  /** The keys after `type`, in canonical order: fields, then eventId and recordedAt. */
+  /** Every key of a result, in canonical order: the fields (type first), then eventId and recordedAt. */
   readonly keys: readonly string[];
-  /** Each key's bytes followed by `":` (what follows its opening quote in the line). */
   readonly keyBytes: readonly Uint8Array[];
   readonly is: readonly Predicate[];
-  /** Whether the key must be present (required fields, and the envelope of a stored fact). */
+  /** Whether the key must be present (required fields; the envelope only of a stored fact). */
   readonly required: readonly boolean[];
-  /** Whether a string value is checked for a BSN (the fields, not the envelope). */
-  readonly personal: readonly boolean[];
 }
 
 const asciiBytes = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
 
 const linePlans: LinePlan[] = [];
 for (const [type, plan] of plans) {
-  const [first, ...rest] = plan.fields;
-  // The type must be the first key, a literal (the registry's discriminant).
+  const first = plan.fields[0];
+  // The type is a literal field (the registry's discriminant).
   if (typeof type !== 'string' || first === undefined || first.key !== 'type' || !first.is(type)) continue;
+  const keys = [...plan.fields.map((f) => f.key), 'eventId', 'recordedAt'];
   linePlans.push({
     type,
     typeBytes: asciiBytes(type),
-    keys: [...rest.map((f) => f.key), 'eventId', 'recordedAt'],
-    keyBytes: [...rest.map((f) => f.key), 'eventId', 'recordedAt'].map((k) => asciiBytes(`${k}":`)),
-    is: [...rest.map((f) => f.is), isCanonicalEventId, isCanonicalRecordedAt],
-    required: [...rest.map((f) => f.required), true, true],
-    personal: [...rest.map(() => true), false, false],
+    keys,
+    keyBytes: keys.map(asciiBytes),
+    is: plan.fields.map((f) => f.is),
+    required: plan.fields.map((f) => f.required),
   });
 }
 
-const OPENING = asciiBytes('{"type":"');
+const TYPE_BYTES = asciiBytes('type');
 const QUOTE = 0x22;
 const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN = 0x7b;
 const CLOSE = 0x7d;
 const MINUS = 0x2d;
 const BACKSLASH = 0x5c;
+const SPACE = 0x20;
+const TAB = 0x09;
 /** Digits in a number this path reads: below 2^53, so the value is exact. */
 const MAX_DIGITS = 15;
+/** Keys a line of this path may have (the largest event type has seven with its envelope). */
+const MAX_PAIRS = 12;
 
-const bytesAt = (bytes: Uint8Array, at: number, end: number, expected: Uint8Array): boolean => {
-  if (at + expected.length > end) return false;
+// One line's key/value pairs while it is read (this path is synchronous and not re-entered).
+const keyStart = new Int32Array(MAX_PAIRS);
+const keyEnd = new Int32Array(MAX_PAIRS);
+/** −1 for a number (its value in `numbers`), else the end of the string value. */
+const valueEnd = new Int32Array(MAX_PAIRS);
+const valueStart = new Int32Array(MAX_PAIRS);
+const numbers = new Float64Array(MAX_PAIRS);
+const slots: unknown[] = new Array(MAX_PAIRS);
+
+const bytesEqual = (bytes: Uint8Array, at: number, end: number, expected: Uint8Array): boolean => {
+  if (end - at !== expected.length) return false;
   for (let i = 0; i < expected.length; i++) if (bytes[at + i] !== expected[i]) return false;
   return true;
 };
@@ -322,58 +372,51 @@ const plainStringEnd = (bytes: Uint8Array, at: number, end: number): number => {
   return -1;
 };
 
+const skipSpace = (bytes: Uint8Array, at: number, end: number): number => {
+  while (at < end && (bytes[at] === SPACE || bytes[at] === TAB)) at++;
+  return at;
+};
+
 /**
- * The stored fact on bytes [start, end) of a line (without its newline), exactly as
- * `decodeRecorded(JSON.parse(text))` would give it, when the line is in the form `export` writes
- * and valid; undefined otherwise (then that is what decides).
+ * The fact on bytes [start, end) of a line (without its newline), exactly as
+ * `decode(JSON.parse(text))` (or, with `requireEnvelope`, `decodeRecorded`) would give it, when the
+ * line is flat (see above) and valid; undefined otherwise (then that is what decides).
  */
-export const decodeRecordedLine = (
+export const decodeLine = (
   bytes: Uint8Array,
   start: number,
   end: number,
   text: AsciiText,
-): Recorded | undefined => {
-  if (!bytesAt(bytes, start, end, OPENING)) return undefined;
-  let at = start + OPENING.length;
-  const typeEnd = plainStringEnd(bytes, at, end);
-  if (typeEnd < 0) return undefined;
-  let plan: LinePlan | undefined;
-  for (let p = 0; p < linePlans.length; p++) {
-    const candidate = linePlans[p] as LinePlan;
-    if (candidate.typeBytes.length === typeEnd - at && bytesAt(bytes, at, typeEnd, candidate.typeBytes)) {
-      plan = candidate;
-      break;
-    }
-  }
-  if (plan === undefined) return undefined;
-  const out: Record<string, unknown> = { type: plan.type };
-  const { keys, keyBytes, is, required, personal } = plan;
-  at = typeEnd + 1;
-  let next = 0;
+  requireEnvelope: boolean,
+): Incoming | undefined => {
+  let at = skipSpace(bytes, start, end);
+  if (bytes[at] !== OPEN) return undefined;
+  // The pairs, as they come.
+  let pairs = 0;
+  let typeAt = -1;
+  at = skipSpace(bytes, at + 1, end);
   for (;;) {
-    const c = bytes[at];
-    if (c === CLOSE && at + 1 === end) break;
-    if (c !== COMMA || bytes[at + 1] !== QUOTE) return undefined;
-    at += 2;
-    // The key: the next one of the canonical order, skipping optional ones.
-    let k = next;
-    while (k < keys.length && !bytesAt(bytes, at, end, keyBytes[k] as Uint8Array)) {
-      if (required[k] === true) return undefined;
-      k++;
-    }
-    if (k === keys.length) return undefined;
-    at += (keyBytes[k] as Uint8Array).length;
-    let value: string | number;
+    if (pairs === MAX_PAIRS || bytes[at] !== QUOTE) return undefined;
+    const kEnd = plainStringEnd(bytes, at + 1, end);
+    if (kEnd < 0) return undefined;
+    keyStart[pairs] = at + 1;
+    keyEnd[pairs] = kEnd;
+    at = skipSpace(bytes, kEnd + 1, end);
+    if (bytes[at] !== COLON) return undefined;
+    at = skipSpace(bytes, at + 1, end);
     const first = bytes[at];
     if (first === QUOTE) {
       const close = plainStringEnd(bytes, at + 1, end);
       if (close < 0) return undefined;
-      value = text(at + 1, close);
-      // Personal data (issue 7), as in decodeFast.
-      if (personal[k] === true && hasNineDigits(value)) return undefined;
+      valueStart[pairs] = at + 1;
+      valueEnd[pairs] = close;
+      if (bytesEqual(bytes, keyStart[pairs] as number, kEnd, TYPE_BYTES)) {
+        if (typeAt !== -1) return undefined;
+        typeAt = pairs;
+      }
       at = close + 1;
     } else {
-      // A plain integer: -?(0|[1-9][0-9]*), then `,` or `}`.
+      // A plain integer: -?(0|[1-9][0-9]*).
       const negative = first === MINUS;
       let i = negative ? at + 1 : at;
       const digits = i;
@@ -385,14 +428,80 @@ export const decodeRecordedLine = (
       }
       const count = i - digits;
       if (count === 0 || count > MAX_DIGITS || (count > 1 && bytes[digits] === 48)) return undefined;
-      if (bytes[i] !== COMMA && bytes[i] !== CLOSE) return undefined;
-      value = negative ? -n : n;
+      // A key `type` with a number: not a fact this path reads.
+      if (bytesEqual(bytes, keyStart[pairs] as number, kEnd, TYPE_BYTES)) return undefined;
+      valueEnd[pairs] = -1;
+      numbers[pairs] = negative ? -n : n;
       at = i;
     }
-    if (!(is[k] as Predicate)(value)) return undefined;
-    out[keys[k] as string] = value;
-    next = k + 1;
+    pairs++;
+    at = skipSpace(bytes, at, end);
+    const c = bytes[at];
+    if (c === CLOSE) {
+      if (skipSpace(bytes, at + 1, end) !== end) return undefined;
+      break;
+    }
+    if (c !== COMMA) return undefined;
+    at = skipSpace(bytes, at + 1, end);
   }
-  for (let k = next; k < keys.length; k++) if (required[k] === true) return undefined;
-  return out as unknown as Recorded;
+  if (typeAt < 0) return undefined;
+  const tStart = valueStart[typeAt] as number;
+  const tEnd = valueEnd[typeAt] as number;
+  let plan: LinePlan | undefined;
+  for (let p = 0; p < linePlans.length; p++) {
+    const candidate = linePlans[p] as LinePlan;
+    if (bytesEqual(bytes, tStart, tEnd, candidate.typeBytes)) {
+      plan = candidate;
+      break;
+    }
+  }
+  if (plan === undefined) return undefined;
+  const { keys, keyBytes, is, required } = plan;
+  const envelope = keys.length - 2;
+  for (let k = 0; k < keys.length; k++) slots[k] = undefined;
+  for (let p = 0; p < pairs; p++) {
+    const kS = keyStart[p] as number;
+    const kE = keyEnd[p] as number;
+    let k = 0;
+    while (k < keys.length && !bytesEqual(bytes, kS, kE, keyBytes[k] as Uint8Array)) k++;
+    // An unknown key, or one twice (JSON.parse keeps the last): the codecs judge.
+    if (k === keys.length || slots[k] !== undefined) return undefined;
+    const vEnd = valueEnd[p] as number;
+    let value: unknown;
+    if (vEnd < 0) value = numbers[p];
+    else {
+      const t = text(valueStart[p] as number, vEnd);
+      // Personal data (issue 7), as in decodeFast.
+      if (k < envelope && hasNineDigits(t)) return undefined;
+      value = t;
+    }
+    if (k < envelope) {
+      if (!(is[k] as Predicate)(value)) return undefined;
+    } else {
+      value = k === envelope ? normalEventId(value) : normalRecordedAt(value);
+      if (value === undefined) return undefined;
+    }
+    slots[k] = value;
+  }
+  const out: Record<string, unknown> = {};
+  for (let k = 0; k < keys.length; k++) {
+    const value = slots[k];
+    if (value === undefined) {
+      if (k < envelope ? required[k] === true : requireEnvelope) return undefined;
+      continue;
+    }
+    out[keys[k] as string] = value;
+  }
+  return out as Incoming;
 };
+
+/**
+ * The stored fact on bytes [start, end) of a line, exactly as `decodeRecorded(JSON.parse(text))`
+ * would give it, when the line is flat and valid; undefined otherwise (see decodeLine).
+ */
+export const decodeRecordedLine = (
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  text: AsciiText,
+): Recorded | undefined => decodeLine(bytes, start, end, text, true) as Recorded | undefined;

@@ -13,9 +13,10 @@ export {
   fieldOrder,
   maskBsn,
 } from './decode.js';
-export { type AsciiText, decodeRecordedLine } from './decode-fast.js';
+export { type AsciiText, decodeLine, decodeRecordedLine, normalEventId, normalRecordedAt } from './decode-fast.js';
 export * from './events.js';
 export { canonicalInstant, formatInstant, kennisdatumCutoff, parseInstant } from './instant.js';
 export * from './lifecycle.js';
+export { type EventIdIndex, Tijdlijn, type Uitspraak } from './tijdlijn.js';
 export * from './values.js';
 export * from './weigering.js';

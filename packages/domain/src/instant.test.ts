@@ -1,7 +1,52 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
+import { daysInMonth } from './calendar.js';
 import { canonicalInstant, formatInstant, kennisdatumCutoff, parseInstant } from './instant.js';
+
+/** The reading of an instant before issue 16 (a regular expression and Date.UTC): the reference. */
+const REFERENCE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/;
+const referenceInstant = (s: string): number | undefined => {
+  const m = REFERENCE.exec(s);
+  if (m === null) return undefined;
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(
+    Number,
+  );
+  const zone = m[8] ?? 'Z';
+  if (year < 1970 || year > 2100 || month < 1 || month > 12) return undefined;
+  if (day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return undefined;
+  let offset = 0;
+  if (zone !== 'Z') {
+    const oh = Number(zone.slice(1, 3));
+    const om = Number(zone.slice(4, 6));
+    if (oh > 14 || om > 59) return undefined;
+    offset = (zone[0] === '-' ? -1 : 1) * (oh * 60 + om);
+  }
+  const millis = m[7] === undefined ? 0 : Number(m[7].padEnd(3, '0').slice(0, 3));
+  return Date.UTC(year, month - 1, day, hour, minute, second) - offset * 60_000 + millis;
+};
+
+/** Instants in every form, and near misses: a character replaced, dropped or added. */
+const instantForms = fc
+  .tuple(
+    fc.integer({ min: 0, max: 4_133_980_799_999 }),
+    fc.nat(9),
+    fc.constantFrom('Z', '+01:00', '-05:30', '+14:00', '+15:00', '-00:00', '+1:00', 'z', ''),
+    fc.nat(40),
+    fc.constantFrom('', '0', '9', '.', 'T', ':', '-', '+', 'Z', ' ', '1'),
+    fc.nat(2),
+  )
+  .map(([ms, fraction, zone, at, piece, how]) => {
+    const base = formatInstant(ms).slice(0, 19);
+    const digits = String(ms % 1000)
+      .padStart(3, '0')
+      .padEnd(fraction, '7')
+      .slice(0, fraction);
+    const text = `${base}${fraction === 0 ? '' : `.${digits}`}${zone}`;
+    if (how === 0) return text;
+    if (how === 1) return text.slice(0, at) + piece + text.slice(at + 1);
+    return text.slice(0, at) + piece + text.slice(at);
+  });
 
 describe('MEETREGELS §1: recordedAt is an ISO instant', () => {
   it('parses Z and offsets to the same millisecond as luxon', () => {
@@ -13,6 +58,17 @@ describe('MEETREGELS §1: recordedAt is an ISO instant', () => {
     ]) {
       expect(parseInstant(s), s).toBe(DateTime.fromISO(s).toMillis());
     }
+  });
+
+  it('reads every form and near miss as the regular expression and Date.UTC did (integer arithmetic; 20,000 cases)', () => {
+    fc.assert(
+      fc.property(instantForms, (text) => {
+        expect(parseInstant(text)).toBe(referenceInstant(text));
+        const ms = referenceInstant(text);
+        expect(canonicalInstant(text)).toBe(ms === undefined ? undefined : new Date(ms).toISOString());
+      }),
+      { numRuns: 20_000 },
+    );
   });
 
   it('keeps milliseconds and truncates finer digits', () => {

@@ -100,6 +100,19 @@ export const step = (state: number, transition: number): number => {
   return transition === TRANSITION_LOOPT_DOOR ? STATE_BIJSTAND : STATE_UIT_FIRST + (transition - TRANSITION_EXIT_FIRST);
 };
 
+/**
+ * The state after a transition that fits (MEETREGELS §2): every row of the table ends in a state
+ * that depends on the transition alone, never on the state before it. So inserting or removing
+ * one fact changes the states of the facts after it up to the next lifecycle fact only, which is
+ * what lets the decider check a new fact in O(log n) (tijdlijn.ts).
+ */
+export const stateAfter = (transition: number): number => {
+  if (transition === TRANSITION_START || transition === TRANSITION_LOOPT_DOOR || transition === TRANSITION_TERUGVAL_WWB)
+    return STATE_BIJSTAND;
+  if (transition === TRANSITION_TERUGVAL_WW) return STATE_WW;
+  return STATE_UIT_FIRST + (transition - TRANSITION_EXIT_FIRST);
+};
+
 export const ruleOfStep = (result: number): LifecycleRule => LIFECYCLE_RULES[-result - 1] ?? 'GEEN_BIJSTAND';
 
 const exitReden = (reden: RedenBeeindiging): UitReden => reden;

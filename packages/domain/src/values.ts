@@ -27,17 +27,16 @@ export const isBsn = (s: string): boolean => {
 
 /**
  * The characters that may separate the digit groups of a written BSN (`1234.56.782`,
- * `111 222 333`, `123-456-782`, a non-breaking space, and `:` and `/`, which an id or a text may
- * use to split a number): one between two groups.
+ * `111 222 333`, `123-456-782`, a non-breaking space): one between two groups. Not `:` or `/`:
+ * a time `09:15:00.000` or a date `01/02/2014 3` would then read as nine digits.
  */
-const isBsnSeparator = (c: number): boolean =>
-  c === 0x20 || c === 0x2e || c === 0x2d || c === 0xa0 || c === 0x3a || c === 0x2f;
+const isBsnSeparator = (c: number): boolean => c === 0x20 || c === 0x2e || c === 0x2d || c === 0xa0;
 const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 
 /**
  * Where a text holds a BSN (issue 17, point 5): the [start, end) ranges of every run of nine
  * digits that passes the elfproef, written plain or in groups joined by single separators
- * (space, dot, hyphen, non-breaking space, colon, slash), wherever it stands (`h-123456782`, `BSN-111222333`,
+ * (space, dot, hyphen, non-breaking space), wherever it stands (`h-123456782`, `BSN-111222333`,
  * `VAK 1234.56.782`). A run of digits with no separator in it (a group) is never cut: ten digits
  * in a row are not a BSN (a phone number); but within a chain of groups (`2014-03-001-5`) every
  * sequence of whole consecutive groups with nine digits in all is a candidate.

@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { allianties } from './allianties.js';
 import { bijdragen } from './bijdrage.js';
+import { replay } from './engine/state.js';
 import { HuishoudenFeiten, WerkgeverFeiten } from './fixtures/feiten.js';
 import { parametersVoor } from './fixtures/parameters.js';
 import { jaarrapport } from './jaarrapport.js';
-import { replay } from './state.js';
 
 describe('MEETREGELS §7.2 Allianties', () => {
   const werkgevers = [

@@ -2,10 +2,10 @@
 // `inJaar`: the employers whose alliance (AllianceGesloten, the first one kept by the lenient
 // replay) is dated in Y (every fact in Y counts); `totaal`: those closed on or before the
 // peildatum E. An employer is not a household: it counts in no other figure.
-import { forEachHuishouden } from './cache.js';
-import { num, S7_ALLIANTIES, sectie7 } from './derive.js';
+import { forEachHuishouden } from './engine/cache.js';
+import { num, S7_ALLIANTIES, sectie7 } from './engine/derive.js';
+import type { ProjectionState } from './engine/state.js';
 import { type Peil, peilVan } from './parameters.js';
-import type { ProjectionState } from './state.js';
 import type { Allianties, Parameters } from './types.js';
 
 /**

@@ -7,8 +7,9 @@ import { STATE_UIT_LOONDIENST, STATE_UIT_ONDERNEMING, STATE_UIT_OPLEIDING } from
 import { alliantieDagVan, alliantieInJaar, alliantiesUit, alliantieTotaal } from './allianties.js';
 import { bijstandInPeriode, bijstandOp, bijstandsbestandUit } from './bijstandsbestand.js';
 import { type BronHerkomst, bronUitState, nietGemetenUit, SOORT_BITS } from './bron.js';
-import { forEachHuishouden } from './cache.js';
 import { AAN_HET_WERK, cohortStatusVan, cohortUit, OVERIG, WW, WWB } from './cohort.js';
+import { DUURZAAM, duurzaamheidUit, duurzaamheidVan, NOG_ONBEKEND, TERUGGEVALLEN } from './duurzaamheid.js';
+import { forEachHuishouden } from './engine/cache.js';
 import {
   num,
   REC_GENEGEERD,
@@ -21,8 +22,8 @@ import {
   S7_SCHULDHULP,
   S7_TRAJECTEN,
   secties7,
-} from './derive.js';
-import { DUURZAAM, duurzaamheidUit, duurzaamheidVan, NOG_ONBEKEND, TERUGGEVALLEN } from './duurzaamheid.js';
+} from './engine/derive.js';
+import { isWerkgeverKey, type ProjectionState } from './engine/state.js';
 import {
   bijstandshuishoudenVan,
   gedeeltelijkeUitstroomUit,
@@ -38,7 +39,6 @@ import { type Peil, peilVan } from './parameters.js';
 import { PAAR_BASIS, PAREN, participatieUit, participatieVan } from './participatie.js';
 import { plaatsingenUit, plaatsingenVan, SOORTEN } from './plaatsingen.js';
 import { RESULTATEN, schuldhulpUit, schuldhulpVan } from './schuldhulp.js';
-import { isWerkgeverKey, type ProjectionState } from './state.js';
 import { STROOM_SLOTS, stroomUit, stroomVan } from './stroom.js';
 import {
   TRAJECT_BIJDRAGE_ENTRY,

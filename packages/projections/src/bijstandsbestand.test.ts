@@ -2,9 +2,9 @@
 import type { Recorded } from '@zelfredzaam/domain';
 import { describe, expect, it } from 'vitest';
 import { bijstandsbestand } from './bijstandsbestand.js';
+import { replay } from './engine/state.js';
 import { HuishoudenFeiten } from './fixtures/feiten.js';
 import { parametersVoor } from './fixtures/parameters.js';
-import { replay } from './state.js';
 
 const huishouden = (id: string, ...stappen: ((h: HuishoudenFeiten) => void)[]): Recorded[] => {
   const h = new HuishoudenFeiten(id);

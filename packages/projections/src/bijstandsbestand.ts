@@ -4,20 +4,15 @@
 // that after the facts dated ≤ E. `inJaar` uses every fact dated in Y, whatever E (§3, 2.0). Days of bijstand are those of the spells, half-open
 // [start, end): a start and an exit on the same day give none.
 import { STATE_BIJSTAND } from '@zelfredzaam/domain';
-import { forEachHuishouden } from './cache.js';
-import { num, REC_FIRST_TRANSITION, REC_TRANSITIONS } from './derive.js';
+import { forEachHuishouden } from './engine/cache.js';
+import { record } from './engine/record.js';
+import type { ProjectionState } from './engine/state.js';
 import { peilVan } from './parameters.js';
-import type { ProjectionState } from './state.js';
 import type { Bijstandsbestand, Parameters } from './types.js';
 
 /** True when the household has bijstand on `day`: its state after all facts dated ≤ day. */
-export const bijstandOp = (buf: Float64Array, off: number, day: number): boolean => {
-  const start = off + REC_FIRST_TRANSITION;
-  const end = start + 2 * num(buf, off + REC_TRANSITIONS);
-  let bijstand = false;
-  for (let p = start; p < end && num(buf, p) <= day; p += 2) bijstand = num(buf, p + 1) === STATE_BIJSTAND;
-  return bijstand;
-};
+export const bijstandOp = (buf: Float64Array, off: number, day: number): boolean =>
+  record.zet(buf, off).bijstandOp(day);
 
 /**
  * True when the household has bijstand on at least one day of [van, tot], in the timeline of
@@ -30,14 +25,13 @@ export const bijstandInPeriode = (
   tot: number,
   totFeiten: number,
 ): boolean => {
-  const start = off + REC_FIRST_TRANSITION;
-  const end = start + 2 * num(buf, off + REC_TRANSITIONS);
+  const h = record.zet(buf, off);
   let bijstand = false;
   let spellStart = 0;
-  for (let p = start; p < end; p += 2) {
-    const day = num(buf, p);
+  for (let k = 0; k < h.transities; k++) {
+    const day = h.dag(k);
     if (day > totFeiten || day > tot) break;
-    const next = num(buf, p + 1) === STATE_BIJSTAND;
+    const next = h.toestand(k) === STATE_BIJSTAND;
     if (!bijstand && next) spellStart = day;
     else if (bijstand && !next && spellStart < day && day > van) return true;
     bijstand = next;

@@ -1,10 +1,10 @@
 // MEETREGELS §5 `nietGemeten` and `bron`.
 import { describe, expect, it } from 'vitest';
 import { BronHash, canonicalLine, sha256Van } from './bron.js';
+import { replay } from './engine/state.js';
 import { HuishoudenFeiten, WerkgeverFeiten } from './fixtures/feiten.js';
 import { parametersVoor } from './fixtures/parameters.js';
 import { jaarrapport } from './jaarrapport.js';
-import { replay } from './state.js';
 
 const ALLES = [
   'gedeeltelijkeUitstroom',

@@ -14,8 +14,8 @@ import {
   SOORT_SCHULDHULP,
   SOORT_TRAJECT,
   SOORT_TREDE,
-} from './derive.js';
-import { F_RECORDED_AT, FACT_FLOATS, forEachRun, isWerkgeverKey, type ProjectionState } from './state.js';
+} from './engine/derive.js';
+import { F_RECORDED_AT, FACT_FLOATS, forEachRun, isWerkgeverKey, type ProjectionState } from './engine/state.js';
 import type { Bron, NietGemeten } from './types.js';
 
 /** The rule version of MEETREGELS.md these figures implement. */
@@ -117,6 +117,17 @@ export class BronHash {
       this.delen.length === 1 && this.delen[0]?.kennisdatum === null ? 0 : parseInstant(feit.recordedAt);
     for (const deel of this.delen) {
       if (deel.kennisdatum === null || (recordedAt !== undefined && recordedAt <= deel.cutoff)) deel.hash.update(line);
+    }
+  }
+
+  /**
+   * The next fact in recorded order as its canonical line (`canonicalLine`, as bytes or text) and
+   * its recordedAt in milliseconds: for a reader that has the lines already (`report --from`'s
+   * parallel reader hashes what its worker threads wrote, in file order).
+   */
+  voegToeRegel(line: string | Uint8Array, recordedAt: number): void {
+    for (const deel of this.delen) {
+      if (deel.kennisdatum === null || recordedAt <= deel.cutoff) deel.hash.update(line);
     }
   }
 

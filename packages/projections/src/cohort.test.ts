@@ -2,9 +2,9 @@
 import type { Recorded } from '@zelfredzaam/domain';
 import { describe, expect, it } from 'vitest';
 import { cohort } from './cohort.js';
+import { replay } from './engine/state.js';
 import { HuishoudenFeiten } from './fixtures/feiten.js';
 import { parametersVoor } from './fixtures/parameters.js';
-import { replay } from './state.js';
 
 const p = parametersVoor(2014, { meetdatum: '2015-06-30' });
 

@@ -13,10 +13,10 @@ import {
   STATE_UIT_ONDERNEMING,
   STATE_WW,
 } from '@zelfredzaam/domain';
-import { forEachHuishouden } from './cache.js';
-import { num, REC_FIRST_TRANSITION, REC_TRANSITIONS } from './derive.js';
+import { forEachHuishouden } from './engine/cache.js';
+import { record } from './engine/record.js';
+import type { ProjectionState } from './engine/state.js';
 import { type Peil, peilVan } from './parameters.js';
-import type { ProjectionState } from './state.js';
 import type { Cohort, Parameters } from './types.js';
 
 export const AAN_HET_WERK = 1;
@@ -26,14 +26,13 @@ export const OVERIG = 4;
 
 /** The household's status on M (AAN_HET_WERK, WW, WWB, OVERIG), or 0 when it is not in the cohort. */
 export const cohortStatusVan = (buf: Float64Array, off: number, peil: Peil): number => {
-  const start = off + REC_FIRST_TRANSITION;
-  const end = start + 2 * num(buf, off + REC_TRANSITIONS);
+  const h = record.zet(buf, off);
   let inCohort = false;
   let state = STATE_NOOIT;
-  for (let p = start; p < end; p += 2) {
-    const day = num(buf, p);
+  for (let k = 0; k < h.transities; k++) {
+    const day = h.dag(k);
     if (day > peil.m) break;
-    state = num(buf, p + 1);
+    state = h.toestand(k);
     if ((state === STATE_UIT_LOONDIENST || state === STATE_UIT_ONDERNEMING) && day >= peil.y0 && day <= peil.y1) {
       inCohort = true;
     }

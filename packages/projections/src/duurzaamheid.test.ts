@@ -4,9 +4,9 @@ import type { Recorded } from '@zelfredzaam/domain';
 import { describe, expect, it } from 'vitest';
 import { bijdragen } from './bijdrage.js';
 import { duurzaamheid } from './duurzaamheid.js';
+import { replay } from './engine/state.js';
 import { HuishoudenFeiten } from './fixtures/feiten.js';
 import { parametersVoor } from './fixtures/parameters.js';
-import { replay } from './state.js';
 
 const status = (feiten: readonly Recorded[], evaluatiedatum = '2015-12-31') =>
   bijdragen(replay(feiten), parametersVoor(2014, { evaluatiedatum }))[0]?.duurzaamheid;

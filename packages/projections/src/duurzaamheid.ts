@@ -8,10 +8,10 @@
 // its qualifying exits in Y is, else nogOnbekend if one is, else teruggevallen.
 import { addMonths, isQualifyingExitState, STATE_BIJSTAND } from '@zelfredzaam/domain';
 import { aandeel } from './afronding.js';
-import { forEachHuishouden } from './cache.js';
-import { num, REC_FIRST_TRANSITION, REC_TRANSITIONS } from './derive.js';
+import { forEachHuishouden } from './engine/cache.js';
+import { record } from './engine/record.js';
+import type { ProjectionState } from './engine/state.js';
 import { type Peil, peilVan } from './parameters.js';
-import type { ProjectionState } from './state.js';
 import type { Duurzaamheid, Parameters } from './types.js';
 
 export const DUURZAAM = 1;
@@ -20,19 +20,19 @@ export const NOG_ONBEKEND = 3;
 
 /** The household's status of §4.2 (DUURZAAM, TERUGGEVALLEN, NOG_ONBEKEND), or 0 when not in §4.1. */
 export const duurzaamheidVan = (buf: Float64Array, off: number, peil: Peil): number => {
-  const start = off + REC_FIRST_TRANSITION;
-  const end = start + 2 * num(buf, off + REC_TRANSITIONS);
+  const h = record.zet(buf, off);
   let nogOnbekend = false;
   let teruggevallen = false;
-  for (let p = start; p < end; p += 2) {
-    const d = num(buf, p);
+  for (let k = 0; k < h.transities; k++) {
+    const d = h.dag(k);
     if (d > peil.y1) break;
-    if (d < peil.y0 || !isQualifyingExitState(num(buf, p + 1))) continue;
+    if (d < peil.y0 || !isQualifyingExitState(h.toestand(k))) continue;
     const w = addMonths(d, 6);
+    // The first return into bijstand after this exit decides.
     let r = Number.POSITIVE_INFINITY;
-    for (let q = p + 2; q < end; q += 2) {
-      if (num(buf, q + 1) === STATE_BIJSTAND) {
-        r = num(buf, q);
+    for (let q = k + 1; q < h.transities; q++) {
+      if (h.toestand(q) === STATE_BIJSTAND) {
+        r = h.dag(q);
         break;
       }
     }

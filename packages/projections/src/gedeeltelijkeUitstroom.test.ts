@@ -2,10 +2,10 @@
 import type { Recorded } from '@zelfredzaam/domain';
 import { describe, expect, it } from 'vitest';
 import { bijdragen } from './bijdrage.js';
+import { replay } from './engine/state.js';
 import { HuishoudenFeiten } from './fixtures/feiten.js';
 import { parametersVoor } from './fixtures/parameters.js';
 import { gedeeltelijkeUitstroom } from './gedeeltelijkeUitstroom.js';
-import { replay } from './state.js';
 
 const p2014 = parametersVoor(2014);
 

@@ -8,10 +8,10 @@
 // peildatum is on or after Y-12-31. `aandeel` = totaal / bijstandshuishoudens.
 import { aandeel } from './afronding.js';
 import { bijstandInPeriode } from './bijstandsbestand.js';
-import { forEachHuishouden } from './cache.js';
-import { num, YEAR_ENTRY, yearsAt } from './derive.js';
+import { forEachHuishouden } from './engine/cache.js';
+import { record } from './engine/record.js';
+import type { ProjectionState } from './engine/state.js';
 import { type Peil, peilVan } from './parameters.js';
-import type { ProjectionState } from './state.js';
 import type { GedeeltelijkeUitstroom, Parameters } from './types.js';
 
 export const LOONDIENST = 1;
@@ -21,22 +21,15 @@ export const ONDERNEMING = 2;
  * Where the household's income entry for `jaar` sits in its record (year, maanden,
  * loondienstCent, ondernemingCent), or −1 when it has no qualifying household-month in that year.
  */
-export const inkomstenJaarVan = (buf: Float64Array, off: number, jaar: number): number => {
-  const at = yearsAt(buf, off);
-  const end = at + 1 + YEAR_ENTRY * num(buf, at);
-  for (let p = at + 1; p < end; p += YEAR_ENTRY) {
-    const year = num(buf, p);
-    if (year === jaar) return num(buf, p + 1) > 0 ? p : -1;
-    if (year > jaar) break;
-  }
-  return -1;
-};
+export const inkomstenJaarVan = (buf: Float64Array, off: number, jaar: number): number =>
+  record.zet(buf, off).inkomenJaar(jaar);
 
 /** The household's source in §4.4 (LOONDIENST, ONDERNEMING), or 0 when it has no qualifying month in Y. */
 export const gedeeltelijkeUitstroomVan = (buf: Float64Array, off: number, peil: Peil): number => {
-  const p = inkomstenJaarVan(buf, off, peil.jaar);
-  if (p < 0) return 0;
-  return num(buf, p + 2) >= num(buf, p + 3) ? LOONDIENST : ONDERNEMING;
+  const h = record.zet(buf, off);
+  const y = h.inkomenJaar(peil.jaar);
+  if (y < 0) return 0;
+  return h.loondienstCent(y) >= h.ondernemingCent(y) ? LOONDIENST : ONDERNEMING;
 };
 
 /** §4.4 `bijstandshuishoudens`: bijstand on at least one day of Y, with every fact. */

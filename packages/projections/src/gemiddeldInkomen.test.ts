@@ -1,9 +1,9 @@
 // MEETREGELS §4.5 Gemiddeld inkomen: golden scenarios, values computed by hand.
 import { describe, expect, it } from 'vitest';
+import { replay } from './engine/state.js';
 import { HuishoudenFeiten } from './fixtures/feiten.js';
 import { parametersVoor } from './fixtures/parameters.js';
 import { gemiddeldInkomen } from './gemiddeldInkomen.js';
-import { replay } from './state.js';
 
 const inkomen = (...bedragen: number[]) => {
   const h = new HuishoudenFeiten('h-1');

@@ -4,23 +4,24 @@
 // cent, `gemiddeldEuro` = totaalCent / (100 · maanden) rounded half up to a euro (from the total,
 // not from the rounded cents); both null when maanden = 0.
 import { gemiddelde } from './afronding.js';
-import { forEachHuishouden } from './cache.js';
-import { num } from './derive.js';
-import { inkomstenJaarVan } from './gedeeltelijkeUitstroom.js';
+import { forEachHuishouden } from './engine/cache.js';
+import { record } from './engine/record.js';
+import type { ProjectionState } from './engine/state.js';
 import { peilVan } from './parameters.js';
-import type { ProjectionState } from './state.js';
 import type { GemiddeldInkomen, Parameters } from './types.js';
 
 /** The household's qualifying household-months of `jaar`. */
 export const inkomstenMaandenVan = (buf: Float64Array, off: number, jaar: number): number => {
-  const p = inkomstenJaarVan(buf, off, jaar);
-  return p < 0 ? 0 : num(buf, p + 1);
+  const h = record.zet(buf, off);
+  const y = h.inkomenJaar(jaar);
+  return y < 0 ? 0 : h.maanden(y);
 };
 
 /** The income of the household's qualifying household-months of `jaar`, in cents. */
 export const inkomstenCentVan = (buf: Float64Array, off: number, jaar: number): number => {
-  const p = inkomstenJaarVan(buf, off, jaar);
-  return p < 0 ? 0 : num(buf, p + 2) + num(buf, p + 3);
+  const h = record.zet(buf, off);
+  const y = h.inkomenJaar(jaar);
+  return y < 0 ? 0 : h.loondienstCent(y) + h.ondernemingCent(y);
 };
 
 export const gemiddeldInkomenUit = (maanden: number, totaalCent: number): GemiddeldInkomen => ({

@@ -2,10 +2,10 @@
 // the difference.
 import { isLeft, isRight } from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
+import { replay } from './engine/state.js';
 import { HuishoudenFeiten } from './fixtures/feiten.js';
 import { parametersVoor } from './fixtures/parameters.js';
 import { herziening } from './herziening.js';
-import { replay } from './state.js';
 
 describe('MEETREGELS §3 herziening', () => {
   const a = new HuishoudenFeiten('h-a');

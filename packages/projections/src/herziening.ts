@@ -5,172 +5,55 @@
 import { kennisdatumCutoff } from '@zelfredzaam/domain';
 import { type Either, left, right } from 'fp-ts/lib/Either.js';
 import type { BronHash } from './bron.js';
+import type { ProjectionState } from './engine/state.js';
+import { FIGUREN } from './figuren/registry.js';
 import { jaarrapport } from './jaarrapport.js';
-import type { ProjectionState } from './state.js';
-import { stroomUit } from './stroom.js';
-import { trajectUit } from './trajecten.js';
-import type { Herziening, Jaarrapport, ParameterFout, Parameters, Stroom, Traject, Verschil } from './types.js';
+import type { Herziening, Jaarrapport, ParameterFout, Parameters, Verschil } from './types.js';
 
-const min = (nu: number, toen: number): number => nu - toen;
-const minOfNull = (nu: number | null, toen: number | null): number | null =>
-  nu === null || toen === null ? null : nu - toen;
-// Shares have 4 decimals; rounding the float difference to them gives the exact decimal.
-const minAandeel = (nu: number | null, toen: number | null): number | null =>
-  nu === null || toen === null ? null : Math.round((nu - toen) * 10_000) / 10_000;
+/** A figure's numbers as an object (its texts and lists left out), or undefined. */
+type Getal = number | null;
 
-/** A soort's trajectory counters as numbers by slot (the order of trajectUit's fields). */
-const trajectGetallen = (t: Traject | undefined): number[] =>
-  t === undefined
-    ? new Array<number>(11).fill(0)
-    : [
-        t.gestart,
-        t.uitstroomBinnenZesMaanden,
-        t.beeindigd,
-        t.resultaten.werk,
-        t.resultaten.opleiding,
-        t.resultaten.ingetrokken,
-        t.resultaten.voltooid,
-        t.resultaten.uitgevallen,
-        t.trede.gemeten,
-        t.trede.gestegen,
-        t.trede.groteVooruitgang,
-      ];
-
-/** §7.2 Trajecten: per soort in either report, a missing side counting as zeros. */
-const trajectenVerschil = (nu: Jaarrapport, toen: Jaarrapport): Verschil['trajecten'] => {
-  const soorten = [...new Set([...Object.keys(toen.trajecten), ...Object.keys(nu.trajecten)])].sort();
-  return Object.fromEntries(
-    soorten.map((soort) => {
-      const a = trajectGetallen(nu.trajecten[soort]);
-      const b = trajectGetallen(toen.trajecten[soort]);
-      return [soort, trajectUit((slot) => (a[slot] ?? 0) - (b[slot] ?? 0))];
-    }),
-  );
+/**
+ * nu − toen for one value of a figure: numbers subtract (shares, `aandeel…`, exact in their 4
+ * decimals), null stays null, objects recurse over the keys of either side (a key on one side
+ * only counts as zeros on the other; `gesorteerd`: in code point order, for a figure keyed by
+ * soort), texts and lists are left out.
+ */
+const verschilVan = (nu: unknown, toen: unknown, sleutel: string, gesorteerd: boolean): unknown => {
+  const isObject = (x: unknown): x is Record<string, unknown> =>
+    typeof x === 'object' && x !== null && !Array.isArray(x);
+  if (isObject(nu) || isObject(toen)) {
+    const a = isObject(nu) ? nu : {};
+    const b = isObject(toen) ? toen : {};
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+    if (gesorteerd) keys.sort();
+    const out: Record<string, unknown> = {};
+    for (const key of keys) {
+      const d = verschilVan(a[key], b[key], key, false);
+      if (d !== undefined) out[key] = d;
+    }
+    return out;
+  }
+  const getal = (x: unknown): Getal | undefined =>
+    x === undefined ? 0 : typeof x === 'number' || x === null ? x : undefined;
+  const x = getal(nu);
+  const y = getal(toen);
+  if (x === undefined || y === undefined) return undefined;
+  if (x === null || y === null) return null;
+  // Shares have 4 decimals; rounding the float difference to them gives the exact decimal.
+  return sleutel.startsWith('aandeel') ? Math.round((x - y) * 10_000) / 10_000 : x - y;
 };
 
-const plaatsing = (nu: Jaarrapport, toen: Jaarrapport, soort: keyof Jaarrapport['plaatsingen']) => ({
-  inJaar: min(nu.plaatsingen[soort].inJaar, toen.plaatsingen[soort].inJaar),
-  cumulatief: min(nu.plaatsingen[soort].cumulatief, toen.plaatsingen[soort].cumulatief),
-});
-
-const schuld = (nu: Jaarrapport, toen: Jaarrapport, resultaat: keyof Jaarrapport['schuldhulp']['beeindigd']) =>
-  min(nu.schuldhulp.beeindigd[resultaat], toen.schuldhulp.beeindigd[resultaat]);
-
-/** §4.8: every number of the flow, nu − toen (the totals stay the sums). */
-const stroomVerschil = (nu: Stroom, toen: Stroom): Stroom => {
-  const a = stroomGetallen(nu);
-  const b = stroomGetallen(toen);
-  return stroomUit((slot) => (a[slot] ?? 0) - (b[slot] ?? 0));
-};
-
-/** A flow's counters by slot (stroom.ts ST_…). */
-const stroomGetallen = (s: Stroom): number[] => [
-  s.beginstand,
-  s.instroom.nieuw,
-  s.instroom.teruggevallen,
-  s.uitstroom.loondienst,
-  s.uitstroom.onderneming,
-  s.uitstroom.opleiding,
-  s.uitstroom.verhuizing,
-  s.uitstroom.overlijden,
-  s.uitstroom['andere-uitkering'],
-  s.uitstroom.detentie,
-  s.uitstroom['partner-inkomen'],
-  s.uitstroom.overig,
-  s.eindstand,
-];
-
+/** `nu − toen` for every number of every figure of the registry, and of the diagnose. */
 const verschil = (nu: Jaarrapport, toen: Jaarrapport): Verschil => {
-  const v = nu.volledigeUitstroom;
-  const d = nu.duurzaamheid;
-  const c = nu.cohort;
-  const g = nu.gedeeltelijkeUitstroom;
-  const i = nu.gemiddeldInkomen;
-  const b = nu.bijstandsbestand;
-  return {
-    volledigeUitstroom: {
-      loondienst: min(v.loondienst, toen.volledigeUitstroom.loondienst),
-      onderneming: min(v.onderneming, toen.volledigeUitstroom.onderneming),
-      opleiding: min(v.opleiding, toen.volledigeUitstroom.opleiding),
-      totaal: min(v.totaal, toen.volledigeUitstroom.totaal),
-    },
-    duurzaamheid: {
-      uitstroom: min(d.uitstroom, toen.duurzaamheid.uitstroom),
-      duurzaam: min(d.duurzaam, toen.duurzaamheid.duurzaam),
-      teruggevallen: min(d.teruggevallen, toen.duurzaamheid.teruggevallen),
-      nogOnbekend: min(d.nogOnbekend, toen.duurzaamheid.nogOnbekend),
-      aandeelDuurzaam: minAandeel(d.aandeelDuurzaam, toen.duurzaamheid.aandeelDuurzaam),
-    },
-    cohort: {
-      omvang: min(c.omvang, toen.cohort.omvang),
-      aanHetWerk: min(c.aanHetWerk, toen.cohort.aanHetWerk),
-      ww: min(c.ww, toen.cohort.ww),
-      wwb: min(c.wwb, toen.cohort.wwb),
-      overig: min(c.overig, toen.cohort.overig),
-    },
-    gedeeltelijkeUitstroom: {
-      loondienst: min(g.loondienst, toen.gedeeltelijkeUitstroom.loondienst),
-      onderneming: min(g.onderneming, toen.gedeeltelijkeUitstroom.onderneming),
-      totaal: min(g.totaal, toen.gedeeltelijkeUitstroom.totaal),
-      bijstandshuishoudens: min(g.bijstandshuishoudens, toen.gedeeltelijkeUitstroom.bijstandshuishoudens),
-      aandeel: minAandeel(g.aandeel, toen.gedeeltelijkeUitstroom.aandeel),
-    },
-    gemiddeldInkomen: {
-      maanden: min(i.maanden, toen.gemiddeldInkomen.maanden),
-      totaalCent: min(i.totaalCent, toen.gemiddeldInkomen.totaalCent),
-      gemiddeldCent: minOfNull(i.gemiddeldCent, toen.gemiddeldInkomen.gemiddeldCent),
-      gemiddeldEuro: minOfNull(i.gemiddeldEuro, toen.gemiddeldInkomen.gemiddeldEuro),
-    },
-    bijstandsbestand: {
-      opPeildatum: min(b.opPeildatum, toen.bijstandsbestand.opPeildatum),
-      inJaar: min(b.inJaar, toen.bijstandsbestand.inJaar),
-    },
-    participatie: {
-      gemeten: min(nu.participatie.gemeten, toen.participatie.gemeten),
-      gestegen: min(nu.participatie.gestegen, toen.participatie.gestegen),
-      gelijk: min(nu.participatie.gelijk, toen.participatie.gelijk),
-      gedaald: min(nu.participatie.gedaald, toen.participatie.gedaald),
-      groteVooruitgang: min(nu.participatie.groteVooruitgang, toen.participatie.groteVooruitgang),
-    },
-    trajecten: trajectenVerschil(nu, toen),
-    plaatsingen: {
-      sroi: plaatsing(nu, toen, 'sroi'),
-      afspraakbaan: plaatsing(nu, toen, 'afspraakbaan'),
-      'beschut-nieuw': plaatsing(nu, toen, 'beschut-nieuw'),
-      banenplan: plaatsing(nu, toen, 'banenplan'),
-    },
-    inBeeld: {
-      bijstand: min(nu.inBeeld.bijstand, toen.inBeeld.bijstand),
-      inBeeld: min(nu.inBeeld.inBeeld, toen.inBeeld.inBeeld),
-      aandeel: minAandeel(nu.inBeeld.aandeel, toen.inBeeld.aandeel),
-    },
-    langdurig: {
-      bijstand: min(nu.langdurig.bijstand, toen.langdurig.bijstand),
-      langdurig: min(nu.langdurig.langdurig, toen.langdurig.langdurig),
-      aandeel: minAandeel(nu.langdurig.aandeel, toen.langdurig.aandeel),
-    },
-    minima: { huishoudens: min(nu.minima.huishoudens, toen.minima.huishoudens) },
-    schuldhulp: {
-      huishoudens: min(nu.schuldhulp.huishoudens, toen.schuldhulp.huishoudens),
-      beeindigd: {
-        'minnelijk-geslaagd': schuld(nu, toen, 'minnelijk-geslaagd'),
-        'minnelijk-mislukt': schuld(nu, toen, 'minnelijk-mislukt'),
-        wsnp: schuld(nu, toen, 'wsnp'),
-        uitgevallen: schuld(nu, toen, 'uitgevallen'),
-        overig: schuld(nu, toen, 'overig'),
-      },
-      aandeelMinnelijkGeslaagd: minAandeel(
-        nu.schuldhulp.aandeelMinnelijkGeslaagd,
-        toen.schuldhulp.aandeelMinnelijkGeslaagd,
-      ),
-    },
-    allianties: {
-      inJaar: min(nu.allianties.inJaar, toen.allianties.inJaar),
-      totaal: min(nu.allianties.totaal, toen.allianties.totaal),
-    },
-    stroom: stroomVerschil(nu.stroom, toen.stroom),
-    diagnose: { genegeerd: min(nu.diagnose.genegeerd, toen.diagnose.genegeerd) },
-  };
+  const out: Record<string, unknown> = {};
+  const a = nu as unknown as Record<string, unknown>;
+  const b = toen as unknown as Record<string, unknown>;
+  for (const figuur of FIGUREN) {
+    out[figuur.naam] = verschilVan(a[figuur.naam], b[figuur.naam], figuur.naam, figuur.perSoort === true);
+  }
+  out.diagnose = { genegeerd: nu.diagnose.genegeerd - toen.diagnose.genegeerd };
+  return out as unknown as Verschil;
 };
 
 /**

@@ -1,10 +1,10 @@
 // MEETREGELS §7.2 In beeld, golden values computed by hand (Y = 2014, E = 2015-12-31).
 import { describe, expect, it } from 'vitest';
 import { bijdragen } from './bijdrage.js';
+import { replay } from './engine/state.js';
 import { HuishoudenFeiten } from './fixtures/feiten.js';
 import { parametersVoor } from './fixtures/parameters.js';
 import { inBeeld } from './inBeeld.js';
-import { replay } from './state.js';
 
 describe('MEETREGELS §7.2 In beeld: a contact inside the spell that contains E', () => {
   const h = (id: string, make: (x: HuishoudenFeiten) => void): HuishoudenFeiten => {

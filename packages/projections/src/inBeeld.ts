@@ -7,20 +7,21 @@
 import { STATE_BIJSTAND } from '@zelfredzaam/domain';
 import { aandeel } from './afronding.js';
 import { bijstandOp } from './bijstandsbestand.js';
-import { forEachHuishouden } from './cache.js';
-import { num, REC_FIRST_TRANSITION, REC_TRANSITIONS, S7_IN_BEELD, sectie7 } from './derive.js';
+import { forEachHuishouden } from './engine/cache.js';
+import { num, S7_IN_BEELD, sectie7 } from './engine/derive.js';
+import { record } from './engine/record.js';
+import type { ProjectionState } from './engine/state.js';
 import { type Peil, peilVan } from './parameters.js';
-import type { ProjectionState } from './state.js';
 import type { InBeeld, Parameters } from './types.js';
 
 /** The first day of the spell that contains `day`, or −∞ when there is no bijstand on it. */
 export const spellStartOp = (buf: Float64Array, off: number, day: number): number => {
-  const end = off + REC_FIRST_TRANSITION + 2 * num(buf, off + REC_TRANSITIONS);
+  const h = record.zet(buf, off);
   let bijstand = false;
   let start = Number.NEGATIVE_INFINITY;
-  for (let p = off + REC_FIRST_TRANSITION; p < end && num(buf, p) <= day; p += 2) {
-    const next = num(buf, p + 1) === STATE_BIJSTAND;
-    if (!bijstand && next) start = num(buf, p);
+  for (let k = 0; k < h.transities && h.dag(k) <= day; k++) {
+    const next = h.toestand(k) === STATE_BIJSTAND;
+    if (!bijstand && next) start = h.dag(k);
     bijstand = next;
   }
   return bijstand ? start : Number.NEGATIVE_INFINITY;

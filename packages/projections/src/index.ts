@@ -11,9 +11,20 @@ export {
   NIET_GEMETEN,
   sha256Van,
 } from './bron.js';
-export { settle } from './cache.js';
 export { cohort } from './cohort.js';
 export { duurzaamheid } from './duurzaamheid.js';
+export { settle } from './engine/cache.js';
+export { apply, emptyState, eventIdAt, type ProjectionState, replay, type StateOpties } from './engine/state.js';
+export {
+  type FactColumns,
+  factColumns,
+  fromTransferable,
+  mergeStates,
+  mergeTransferable,
+  type TransferableState,
+  toTransferable,
+  transferList,
+} from './engine/transfer.js';
 export { gedeeltelijkeUitstroom } from './gedeeltelijkeUitstroom.js';
 export { gemiddeldInkomen } from './gemiddeldInkomen.js';
 export { herziening } from './herziening.js';
@@ -27,18 +38,22 @@ export { datumNl, isRelatieveDatum, MAX_RELATIEF, resolveDatum, resolveParameter
 export { participatie } from './participatie.js';
 export { plaatsingen } from './plaatsingen.js';
 export { schuldhulp } from './schuldhulp.js';
-export { apply, emptyState, type ProjectionState, replay } from './state.js';
 export { stroom } from './stroom.js';
 export { trajecten } from './trajecten.js';
-export {
-  type FactColumns,
-  factColumns,
-  fromTransferable,
-  mergeStates,
-  mergeTransferable,
-  type TransferableState,
-  toTransferable,
-  transferList,
-} from './transfer.js';
 export type * from './types.js';
+export {
+  type HuishoudenCel,
+  type HuishoudenVerklaring,
+  type TijdlijnFeit,
+  verklaarHuishouden,
+} from './verklaring/huishouden.js';
+export {
+  cellenVan,
+  type Lid,
+  type Verklaring,
+  type VerklaringHerziening,
+  verklaring,
+  verklaringHerziening,
+  waardeVan,
+} from './verklaring/verklaring.js';
 export { volledigeUitstroom } from './volledigeUitstroom.js';

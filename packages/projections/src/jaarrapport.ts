@@ -4,9 +4,9 @@
 // (jaarrapport.test.ts).
 import { BIJDRAGE_SIZE, Telling, telMee } from './bijdrage.js';
 import type { BronHerkomst } from './bron.js';
-import { forEachHuishouden } from './cache.js';
+import { forEachHuishouden } from './engine/cache.js';
+import type { ProjectionState } from './engine/state.js';
 import { peilVan } from './parameters.js';
-import type { ProjectionState } from './state.js';
 import type { Jaarrapport, Parameters } from './types.js';
 
 /**

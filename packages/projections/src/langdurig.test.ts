@@ -2,11 +2,11 @@
 // is 2013-03-01.
 import { describe, expect, it } from 'vitest';
 import { bijdragen } from './bijdrage.js';
+import { replay } from './engine/state.js';
 import { HuishoudenFeiten } from './fixtures/feiten.js';
 import { parametersVoor } from './fixtures/parameters.js';
 import { jaarrapport } from './jaarrapport.js';
 import { langdurig } from './langdurig.js';
-import { replay } from './state.js';
 
 const bij = (hervattingsgrens: number, peildatum = '2016-03-01') =>
   parametersVoor(2015, { peildatum, hervattingsgrens });

@@ -10,25 +10,25 @@
 import { STATE_BIJSTAND } from '@zelfredzaam/domain';
 import { aandeel } from './afronding.js';
 import { bijstandOp } from './bijstandsbestand.js';
-import { forEachHuishouden } from './cache.js';
-import { num, REC_FIRST_TRANSITION, REC_TRANSITIONS } from './derive.js';
+import { forEachHuishouden } from './engine/cache.js';
+import { record } from './engine/record.js';
+import type { ProjectionState } from './engine/state.js';
 import { type Peil, peilVan } from './parameters.js';
-import type { ProjectionState } from './state.js';
 import type { Langdurig, Parameters } from './types.js';
 
 /** The start of the (merged) spell that contains E, or +∞ when there is no bijstand on E. */
 export const langdurigStartVan = (buf: Float64Array, off: number, peil: Peil): number => {
-  const end = off + REC_FIRST_TRANSITION + 2 * num(buf, off + REC_TRANSITIONS);
+  const h = record.zet(buf, off);
   let bijstand = false;
   let spellStart = 0;
   let mergedStart = 0;
   // The last spell with a day of bijstand: its merged start and its end.
   let previousStart = Number.NaN;
   let previousEnd = Number.NEGATIVE_INFINITY;
-  for (let p = off + REC_FIRST_TRANSITION; p < end; p += 2) {
-    const day = num(buf, p);
+  for (let k = 0; k < h.transities; k++) {
+    const day = h.dag(k);
     if (day > peil.e) break;
-    const next = num(buf, p + 1) === STATE_BIJSTAND;
+    const next = h.toestand(k) === STATE_BIJSTAND;
     if (!bijstand && next) {
       spellStart = day;
       mergedStart = day - previousEnd < peil.hervattingsgrens ? previousStart : day;

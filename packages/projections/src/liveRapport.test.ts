@@ -4,11 +4,11 @@ import { geldigeGeschiedenis } from '@zelfredzaam/domain/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sha256Van } from './bron.js';
+import { emptyState, replay } from './engine/state.js';
 import { HuishoudenFeiten, WerkgeverFeiten } from './fixtures/feiten.js';
 import { parametersVoor } from './fixtures/parameters.js';
 import { jaarrapport } from './jaarrapport.js';
 import { LiveRapport } from './liveRapport.js';
-import { emptyState, replay } from './state.js';
 import type { Parameters } from './types.js';
 
 const parameters = fc

@@ -5,9 +5,9 @@
 import type { Recorded } from '@zelfredzaam/domain';
 import { BIJDRAGE_SIZE, bijdrageVan, Telling, trajectBijdrageVan } from './bijdrage.js';
 import { BronHash } from './bron.js';
-import { settle, viewOf } from './cache.js';
+import { settle, viewOf } from './engine/cache.js';
+import { apply, entityKey, type ProjectionState } from './engine/state.js';
 import { type Peil, peilVan } from './parameters.js';
-import { apply, entityKey, type ProjectionState } from './state.js';
 import { TRAJECT_BIJDRAGE_ENTRY } from './trajecten.js';
 import type { Jaarrapport, Parameters } from './types.js';
 

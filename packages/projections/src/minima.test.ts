@@ -1,9 +1,9 @@
 // MEETREGELS §7.2 Minima, golden values computed by hand (Y = 2014).
 import { describe, expect, it } from 'vitest';
+import { replay } from './engine/state.js';
 import { HuishoudenFeiten } from './fixtures/feiten.js';
 import { parametersVoor } from './fixtures/parameters.js';
 import { minima } from './minima.js';
-import { replay } from './state.js';
 
 describe('MEETREGELS §7.2 Minima: distinct households with a scheme granted in Y', () => {
   it('counts each household once, on the first and the last day of Y, not outside it', () => {

@@ -1,9 +1,9 @@
 // MEETREGELS §7.2 Minima: the distinct households with a MinimaregelingToegekend (any scheme) with
 // datum in Y. Every fact in Y counts (as in §4.1), also one dated after the peildatum.
-import { forEachHuishouden } from './cache.js';
-import { num, S7_MINIMA, sectie7 } from './derive.js';
+import { forEachHuishouden } from './engine/cache.js';
+import { num, S7_MINIMA, sectie7 } from './engine/derive.js';
+import type { ProjectionState } from './engine/state.js';
 import { type Peil, peilVan } from './parameters.js';
-import type { ProjectionState } from './state.js';
 import type { Minima, Parameters } from './types.js';
 
 /** True when the household was granted a minima scheme in Y; `m`: where its grants start (S7_MINIMA). */

@@ -4,10 +4,10 @@
 import { decide, type Recorded, streamNameOf } from '@zelfredzaam/domain';
 import { isRight } from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
+import { replay } from './engine/state.js';
 import { HuishoudenFeiten, WerkgeverFeiten } from './fixtures/feiten.js';
 import { parametersVoor } from './fixtures/parameters.js';
 import { jaarrapport } from './jaarrapport.js';
-import { replay } from './state.js';
 import type { Jaarrapport } from './types.js';
 
 const at = (datum: string) => ({ recordedAt: `${datum}T12:00:00.000Z` });

@@ -1,11 +1,11 @@
 // MEETREGELS §7.2 Participatiegroei, golden values computed by hand (Y = 2014).
 import { describe, expect, it } from 'vitest';
 import { bijdragen } from './bijdrage.js';
+import { replay } from './engine/state.js';
 import { HuishoudenFeiten } from './fixtures/feiten.js';
 import { parametersVoor } from './fixtures/parameters.js';
 import { jaarrapport } from './jaarrapport.js';
 import { participatie } from './participatie.js';
-import { replay } from './state.js';
 
 const p2014 = parametersVoor(2014);
 

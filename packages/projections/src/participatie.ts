@@ -7,10 +7,10 @@
 // after the peildatum. Output: gemeten, gestegen (eind > begin), gelijk, gedaald,
 // groteVooruitgang (eind − begin ≥ 2), and `overgangen`: every (begin, eind) pair that occurs,
 // sorted by van, then naar.
-import { forEachHuishouden } from './cache.js';
-import { ASSESSMENT_ENTRY, num, S7_ASSESSMENTS, sectie7 } from './derive.js';
+import { forEachHuishouden } from './engine/cache.js';
+import { ASSESSMENT_ENTRY, num, S7_ASSESSMENTS, sectie7 } from './engine/derive.js';
+import type { ProjectionState } from './engine/state.js';
 import { type Peil, peilVan } from './parameters.js';
-import type { ProjectionState } from './state.js';
 import type { Overgang, Parameters, Participatie } from './types.js';
 
 /** A (begin, eind) pair of treden (1–6) as one number; 0 is no pair. */

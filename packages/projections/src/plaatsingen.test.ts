@@ -1,9 +1,9 @@
 // MEETREGELS §7.2 Plaatsingen, golden values computed by hand.
 import { describe, expect, it } from 'vitest';
+import { replay } from './engine/state.js';
 import { HuishoudenFeiten } from './fixtures/feiten.js';
 import { parametersVoor } from './fixtures/parameters.js';
 import { plaatsingen } from './plaatsingen.js';
-import { replay } from './state.js';
 
 describe('MEETREGELS §7.2 Plaatsingen: facts, not households', () => {
   const a = new HuishoudenFeiten('a');

@@ -2,11 +2,11 @@
 // placements as Groningen counts them: facts, not distinct households.
 // `inJaar`: the Geplaatst facts with datum in Y (every fact in Y counts, as in §4.1);
 // `cumulatief`: those from the first fact up to the peildatum E (datum ≤ E).
-import { forEachHuishouden } from './cache.js';
-import { num, PLAATSING_ENTRY, S7_PLAATSINGEN, sectie7 } from './derive.js';
-import { PLAATSING_SOORTEN } from './encoding.js';
+import { forEachHuishouden } from './engine/cache.js';
+import { num, PLAATSING_ENTRY, S7_PLAATSINGEN, sectie7 } from './engine/derive.js';
+import { PLAATSING_SOORTEN } from './engine/encoding.js';
+import type { ProjectionState } from './engine/state.js';
 import { type Peil, peilVan } from './parameters.js';
-import type { ProjectionState } from './state.js';
 import type { Parameters, Plaatsingen } from './types.js';
 
 export const SOORTEN = PLAATSING_SOORTEN.length;

@@ -4,9 +4,9 @@ import { geldigeGeschiedenis } from '@zelfredzaam/domain/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bijdragen } from './bijdrage.js';
+import { apply, emptyState, replay } from './engine/state.js';
 import { jaarrapport } from './jaarrapport.js';
 import { resolveParameters } from './parameters.js';
-import { apply, emptyState, replay } from './state.js';
 import type { Bijdrage, Jaarrapport, Parameters } from './types.js';
 
 const RUNS = { numRuns: 200 };

@@ -9,10 +9,10 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { bijdragen } from './bijdrage.js';
+import { apply, emptyState, replay } from './engine/state.js';
 import { HuishoudenFeiten } from './fixtures/feiten.js';
 import { zwolleGeschiedenis } from './fixtures/zwolle.js';
 import { jaarrapport } from './jaarrapport.js';
-import { apply, emptyState, replay } from './state.js';
 import type { Bijdrage, Jaarrapport, Overgang, Parameters, Traject } from './types.js';
 
 type Toestand =

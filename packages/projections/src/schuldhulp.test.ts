@@ -1,9 +1,9 @@
 // MEETREGELS §7.2 Schuldhulp, golden values computed by hand (Y = 2014).
 import { describe, expect, it } from 'vitest';
+import { replay } from './engine/state.js';
 import { HuishoudenFeiten } from './fixtures/feiten.js';
 import { parametersVoor } from './fixtures/parameters.js';
 import { schuldhulp } from './schuldhulp.js';
-import { replay } from './state.js';
 
 describe('MEETREGELS §7.2 Schuldhulp', () => {
   const h = (id: string, make: (x: HuishoudenFeiten) => void) => {

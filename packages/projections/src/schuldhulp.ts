@@ -6,11 +6,11 @@
 // (minnelijk-geslaagd + minnelijk-mislukt), half up to 4 decimals; null when 0/0. Every fact
 // counts, also one dated after the peildatum.
 import { aandeel } from './afronding.js';
-import { forEachHuishouden } from './cache.js';
-import { num, S7_SCHULDHULP, SCHULDHULP_ENTRY, sectie7 } from './derive.js';
-import { SCHULDHULP_RESULTATEN } from './encoding.js';
+import { forEachHuishouden } from './engine/cache.js';
+import { num, S7_SCHULDHULP, SCHULDHULP_ENTRY, sectie7 } from './engine/derive.js';
+import { SCHULDHULP_RESULTATEN } from './engine/encoding.js';
+import type { ProjectionState } from './engine/state.js';
 import { type Peil, peilVan } from './parameters.js';
-import type { ProjectionState } from './state.js';
 import type { Parameters, Schuldhulp } from './types.js';
 
 export const RESULTATEN = SCHULDHULP_RESULTATEN.length;

@@ -2,10 +2,10 @@
 import { geldigeGeschiedenis } from '@zelfredzaam/domain/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { replay } from './engine/state.js';
 import { HuishoudenFeiten } from './fixtures/feiten.js';
 import { parametersVoor } from './fixtures/parameters.js';
 import { jaarrapport } from './jaarrapport.js';
-import { replay } from './state.js';
 import { stroom } from './stroom.js';
 import type { Stroom } from './types.js';
 

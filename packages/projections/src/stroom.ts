@@ -8,11 +8,10 @@
 // eindstand = beginstand + instroom − uitstroom (a start and an exit on one day count on both
 // sides). E and V do not apply: every fact dated in Y counts.
 import { isUitState, STATE_BIJSTAND, STATE_UIT_LOONDIENST, UIT_REDENEN, type UitReden } from '@zelfredzaam/domain';
-import { bijstandOp } from './bijstandsbestand.js';
-import { forEachHuishouden } from './cache.js';
-import { num, REC_FIRST_TRANSITION, REC_TRANSITIONS, terugvalAt } from './derive.js';
+import { forEachHuishouden } from './engine/cache.js';
+import { record } from './engine/record.js';
+import type { ProjectionState } from './engine/state.js';
 import { type Peil, peilVan } from './parameters.js';
-import type { ProjectionState } from './state.js';
 import type { Parameters, Stroom } from './types.js';
 
 // A household's part, by slot.
@@ -27,27 +26,25 @@ export const STROOM_SLOTS = ST_EIND + 1;
 /** Writes the household's part of §4.8 into out[at …] (STROOM_SLOTS numbers). */
 export const stroomVan = (buf: Float64Array, off: number, peil: Peil, out: Float64Array, at: number): void => {
   out.fill(0, at, at + STROOM_SLOTS);
-  out[at + ST_BEGIN] = bijstandOp(buf, off, peil.y0 - 1) ? 1 : 0;
-  out[at + ST_EIND] = bijstandOp(buf, off, peil.y1) ? 1 : 0;
-  const end = off + REC_FIRST_TRANSITION + 2 * num(buf, off + REC_TRANSITIONS);
+  const h = record.zet(buf, off);
+  out[at + ST_BEGIN] = h.bijstandOp(peil.y0 - 1) ? 1 : 0;
+  out[at + ST_EIND] = h.bijstandOp(peil.y1) ? 1 : 0;
   let instroom = 0;
-  for (let p = off + REC_FIRST_TRANSITION; p < end; p += 2) {
-    const day = num(buf, p);
+  for (let k = 0; k < h.transities; k++) {
+    const day = h.dag(k);
     if (day > peil.y1) break;
     if (day < peil.y0) continue;
-    const state = num(buf, p + 1);
+    const state = h.toestand(k);
     if (state === STATE_BIJSTAND) instroom++;
     else if (isUitState(state)) {
       const slot = at + ST_UIT + state - STATE_UIT_LOONDIENST;
-      out[slot] = num(out, slot) + 1;
+      out[slot] = (out[slot] as number) + 1;
     }
   }
   // The transitions into bijstand that are a Teruggevallen op WWB, by their days.
-  const r = terugvalAt(buf, off);
-  const n = num(buf, r);
   let teruggevallen = 0;
-  for (let k = 1; k <= n; k++) {
-    const day = num(buf, r + k);
+  for (let i = 0; i < h.terugvallen(); i++) {
+    const day = h.terugvalDag(i);
     if (day >= peil.y0 && day <= peil.y1) teruggevallen++;
   }
   out[at + ST_TERUGGEVALLEN] = teruggevallen;

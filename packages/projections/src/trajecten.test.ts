@@ -1,10 +1,10 @@
 // MEETREGELS §7.2 Trajecten, golden values computed by hand (Y = 2014).
 import { describe, expect, it } from 'vitest';
 import { bijdragen } from './bijdrage.js';
+import { replay } from './engine/state.js';
 import { HuishoudenFeiten } from './fixtures/feiten.js';
 import { parametersVoor } from './fixtures/parameters.js';
 import { jaarrapport } from './jaarrapport.js';
-import { replay } from './state.js';
 import { trajecten } from './trajecten.js';
 import type { Traject } from './types.js';
 

@@ -12,20 +12,13 @@
 // groteVooruitgang (eind − begin ≥ 2). The report has a key for every soort with a start or an
 // end in Y.
 import { addMonths, STATE_UIT_LOONDIENST, STATE_UIT_ONDERNEMING } from '@zelfredzaam/domain';
-import { forEachHuishouden } from './cache.js';
-import {
-  num,
-  REC_FIRST_TRANSITION,
-  REC_TRANSITIONS,
-  S7_ASSESSMENTS,
-  S7_TRAJECTEN,
-  secties7,
-  TRAJECT_ENTRY,
-} from './derive.js';
-import { TRAJECT_RESULTATEN } from './encoding.js';
+import { forEachHuishouden } from './engine/cache.js';
+import { num, S7_ASSESSMENTS, S7_TRAJECTEN, secties7, TRAJECT_ENTRY } from './engine/derive.js';
+import { TRAJECT_RESULTATEN } from './engine/encoding.js';
+import { record } from './engine/record.js';
+import type { ProjectionState } from './engine/state.js';
 import { type Peil, peilVan } from './parameters.js';
 import { tredeAt, tredeDayAt } from './participatie.js';
-import type { ProjectionState } from './state.js';
 import type { Parameters, Traject, Trajecten } from './types.js';
 
 // The counters of one soort, by slot.
@@ -58,11 +51,11 @@ export const trajectBijdrageBound = (buf: Float64Array, t: number): number => 1 
 
 /** True when the household has an exit to loondienst or onderneming with d in [van, tot). */
 const werkUitstroomIn = (buf: Float64Array, off: number, van: number, tot: number): boolean => {
-  const end = off + REC_FIRST_TRANSITION + 2 * num(buf, off + REC_TRANSITIONS);
-  for (let p = off + REC_FIRST_TRANSITION; p < end; p += 2) {
-    const day = num(buf, p);
+  const h = record.zet(buf, off);
+  for (let k = 0; k < h.transities; k++) {
+    const day = h.dag(k);
     if (day >= tot) return false;
-    const state = num(buf, p + 1);
+    const state = h.toestand(k);
     if (day >= van && (state === STATE_UIT_LOONDIENST || state === STATE_UIT_ONDERNEMING)) return true;
   }
   return false;

@@ -1,8 +1,8 @@
 // MEETREGELS §4.1 Volledige uitstroom: golden scenarios, values computed by hand.
 import { describe, expect, it } from 'vitest';
+import { replay } from './engine/state.js';
 import { HuishoudenFeiten } from './fixtures/feiten.js';
 import { parametersVoor } from './fixtures/parameters.js';
-import { replay } from './state.js';
 import { volledigeUitstroom } from './volledigeUitstroom.js';
 
 describe('MEETREGELS §4.1 volledige uitstroom', () => {

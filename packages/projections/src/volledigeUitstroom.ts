@@ -9,19 +9,19 @@ import {
   STATE_UIT_ONDERNEMING,
   STATE_UIT_OPLEIDING,
 } from '@zelfredzaam/domain';
-import { forEachHuishouden } from './cache.js';
-import { num, REC_FIRST_TRANSITION, REC_TRANSITIONS } from './derive.js';
+import { forEachHuishouden } from './engine/cache.js';
+import { record } from './engine/record.js';
+import type { ProjectionState } from './engine/state.js';
 import { type Peil, peilVan } from './parameters.js';
-import type { ProjectionState } from './state.js';
 import type { Parameters, VolledigeUitstroom } from './types.js';
 
 /** The state code uit(reden) of the household's first qualifying exit with d in Y, or 0. */
 export const uitstroomRedenVan = (buf: Float64Array, off: number, peil: Peil): number => {
-  const end = off + REC_FIRST_TRANSITION + 2 * num(buf, off + REC_TRANSITIONS);
-  for (let p = off + REC_FIRST_TRANSITION; p < end; p += 2) {
-    const day = num(buf, p);
+  const h = record.zet(buf, off);
+  for (let k = 0; k < h.transities; k++) {
+    const day = h.dag(k);
     if (day > peil.y1) break;
-    const state = num(buf, p + 1);
+    const state = h.toestand(k);
     if (day >= peil.y0 && isQualifyingExitState(state)) return state;
   }
   return 0;

@@ -15,9 +15,11 @@
 import { createReadStream } from 'node:fs';
 import {
   decode,
+  decodeLine,
   describeDecodeError,
   formatInstant,
   type Identified,
+  type Incoming,
   streamNameOf,
   type WeigeringCode,
 } from '@zelfredzaam/domain';
@@ -124,7 +126,8 @@ export interface ImportOptions {
   readonly historisch?: boolean;
 }
 
-interface Candidate {
+/** A line decoded into a fact with its identity, to be decided. */
+export interface Candidate {
   readonly line: number;
   readonly feit: Identified;
 }
@@ -157,6 +160,12 @@ const refusalOfOutcome = (line: number, outcome: StreamOutcome): LineRefusal | u
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
+/** Buffer's own latin1Slice (Node 20): the text of ASCII bytes without toString's dispatch. */
+type Latin1Buffer = Buffer & { latin1Slice?: (start: number, end: number) => string };
+
+const asciiOf = (bytes: Latin1Buffer, start: number, end: number): string =>
+  bytes.latin1Slice === undefined ? bytes.toString('latin1', start, end) : bytes.latin1Slice(start, end);
+
 /** Why JSON.parse refused a line, without repeating the line (V8's message may quote it). */
 const jsonProblem = (error: unknown, length: number): string => {
   const message = error instanceof Error ? error.message : '';
@@ -170,16 +179,28 @@ const jsonProblem = (error: unknown, length: number): string => {
 /** The longest message for a line that did not decode (its fields are capped in decode.ts too). */
 const MAX_BERICHT = 2_000;
 
-/** Parses and decodes one line into a fact with its identity, or the reason it is refused. */
-const candidateOf = (
+/**
+ * Parses and decodes one line into a fact with its identity, or the reason it is refused (every
+ * reader of NDJSON through the decider: this importer, and `report --from`'s parallel reader).
+ * `decoded`: the line already decoded from its bytes (decodeLine), without a rewrite.
+ */
+export const candidateOf = (
   line: number,
   raw: Buffer,
   identities: LineIdentities,
   rewrite: ((parsed: unknown) => unknown) | undefined,
   derivation: Derivation,
+  decoded?: Incoming,
 ): Candidate | LineRefusal | 'blank' => {
   // A byte-order mark may open the file; it is not part of the line (nor of a derived eventId).
   const bytes = line === 1 && raw.subarray(0, 3).equals(BOM) ? raw.subarray(3) : raw;
+  if (decoded !== undefined && rewrite === undefined) {
+    // A missing eventId is derived as below (the line's bytes with `oud`, else its canonical form).
+    return {
+      line,
+      feit: withEventId(decoded, () => identities.derive(derivation === 'oud' ? bytes : canonicalBytes(decoded))),
+    };
+  }
   const content = textOf(bytes);
   if (content === undefined) {
     return { line, huishouden: undefined, code: 'GEEN_UTF8', bericht: at(line, 'geen geldige UTF-8-tekst') };
@@ -203,17 +224,17 @@ const candidateOf = (
     json = rewrite(json);
     if (derivation === 'oud') identity = Buffer.from(JSON.stringify(json) ?? '', 'utf8');
   }
-  const decoded = decode(json);
-  if (decoded._tag === 'Left') {
-    const bericht = describeDecodeError(decoded.left);
+  const result = decode(json);
+  if (result._tag === 'Left') {
+    const bericht = describeDecodeError(result.left);
     return {
       line,
-      huishouden: decoded.left.huishouden,
+      huishouden: result.left.huishouden,
       code: 'ONGELDIG',
       bericht: at(line, bericht.length > MAX_BERICHT ? `${bericht.slice(0, MAX_BERICHT)}…` : bericht),
     };
   }
-  const feit = decoded.right;
+  const feit = result.right;
   return {
     line,
     feit: withEventId(feit, () => identities.derive(derivation === 'oud' ? identity : canonicalBytes(feit))),
@@ -223,8 +244,33 @@ const candidateOf = (
 /** The time limits of an import: recordedAt after `now`, or before `latest` (undefined: no limit). */
 interface Tijdgrenzen {
   readonly now: string;
-  readonly latest: string | undefined;
+  latest: string | undefined;
+  /** The first facts of the file (its first chunk), to recognise a re-run (see rerunBound). */
+  first: readonly Identified[] | undefined;
+  /** Whether `latest` has been narrowed for a re-run. */
+  narrowed: boolean;
 }
+
+/**
+ * The bound of a re-run (an import that stopped, run again): the facts the first run stored
+ * must not raise the bar for the rest of the same file. They were appended after every fact the
+ * store held before, starting with the file's first stored fact; so the bound is the latest
+ * recordedAt of the facts before that one. Without a stored first fact, the bound is unchanged.
+ */
+const rerunBound = async (store: EventStore, grenzen: Tijdgrenzen): Promise<void> => {
+  grenzen.narrowed = true;
+  const first = grenzen.first ?? [];
+  grenzen.first = undefined;
+  if (first.length === 0) return;
+  const streams = await store.readStreams([...new Set(first.map(streamNameOf))]);
+  for (const feit of first) {
+    const stored = streams.get(streamNameOf(feit))?.find((s) => s.event.eventId === feit.eventId);
+    if (stored !== undefined) {
+      grenzen.latest = await latestRecordedAt(store, stored.position);
+      return;
+    }
+  }
+};
 
 const subjectOfFeit = (feit: Identified): string =>
   'werkgever' in feit ? `werkgever ${feit.werkgever}` : `huishouden ${feit.huishouden}`;
@@ -260,6 +306,15 @@ const refuseByTime = async (
     } else kept.push(candidate);
   }
   if (late.length === 0) return { kept, refusals };
+  if (!grenzen.narrowed) {
+    await rerunBound(store, grenzen);
+    for (const candidate of late.splice(0)) {
+      const recordedAt = candidate.feit.recordedAt;
+      if (recordedAt !== undefined && grenzen.latest !== undefined && recordedAt < grenzen.latest) late.push(candidate);
+      else kept.push(candidate);
+    }
+    if (late.length === 0) return { kept: candidates.filter((c) => kept.includes(c)), refusals };
+  }
   const known = await histories.histories(store, [...new Set(late.map((c) => streamNameOf(c.feit)))]);
   const lateKept = new Set<Candidate>();
   for (const candidate of late) {
@@ -460,6 +515,8 @@ const importChecked = async (
   const grenzen: Tijdgrenzen = {
     now: formatInstant(options.now ?? Date.now()),
     latest: options.historisch === true ? undefined : await latestRecordedAt(store),
+    first: undefined,
+    narrowed: false,
   };
   // The histories of the households seen, kept between chunks (bounded; history-cache.ts).
   const histories = new HistoryCache();
@@ -500,6 +557,7 @@ const importChecked = async (
     linesInChunk = 0;
     blankInChunk = 0;
     deciding = deciding.then(async () => {
+      if (grenzen.first === undefined && !grenzen.narrowed) grenzen.first = chunk.map((c) => c.feit);
       const decided = await decideChunk(store, chunk, maxAttempts, histories, tally, grenzen, hooks);
       tally.refused += refused.length;
       tally.blank += upTo.blank;
@@ -524,7 +582,13 @@ const importChecked = async (
         bericht: at(line.number, `${line.length} bytes, langer dan de grens van ${maxLineBytes} bytes; niet gelezen`),
       });
     } else {
-      const candidate = candidateOf(line.number, line.bytes, identities, options.rewrite, derivation);
+      // A flat line is decoded straight from its bytes (decode-fast.ts); any other by JSON.parse.
+      const bytes = line.bytes as Latin1Buffer;
+      const fast =
+        options.rewrite === undefined
+          ? decodeLine(bytes, 0, bytes.length, (a, b) => asciiOf(bytes, a, b), false)
+          : undefined;
+      const candidate = candidateOf(line.number, line.bytes, identities, options.rewrite, derivation, fast);
       if (candidate === 'blank') blankInChunk++;
       else if ('feit' in candidate) candidates.push(candidate);
       else early.push(candidate);

@@ -308,11 +308,13 @@ class SqlStore implements EventStore {
     return result;
   }
 
-  /** The latest recordedAt stored (issue 17), in the canonical form of RecordedAt. */
-  async latestRecordedAt(): Promise<string | undefined> {
+  /** The latest recordedAt stored (before position `before`, when given; issue 17), in the canonical form of RecordedAt. */
+  async latestRecordedAt(before?: Position): Promise<string | undefined> {
     this.checkOpen();
     const [row] = await this.driver.query(
-      `SELECT to_char(max(recorded_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') FROM ${quoteIdentifier(this.schema)}.events`,
+      `SELECT to_char(max(recorded_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') FROM ${quoteIdentifier(this.schema)}.events
+        WHERE $1::bigint IS NULL OR position < $1::bigint`,
+      [before ?? null],
     );
     const latest = row?.[0];
     return typeof latest === 'string' ? latest : undefined;

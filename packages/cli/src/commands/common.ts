@@ -4,7 +4,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type EventStore, inSpan, type UnreadableEvent } from '@zelfredzaam/adapters';
 import type { Recorded } from '@zelfredzaam/domain';
-import { apply, type BronHash, emptyState, type ProjectionState } from '@zelfredzaam/projections';
+import { apply, type BronHash, emptyState, type ProjectionState, type StateOpties } from '@zelfredzaam/projections';
 import { type OptionSpec, type Parsed, stringValue } from '../args.js';
 import { CliError, EXIT_REFUSED, echo, UsageError } from '../errors.js';
 import { GEEN_NORMEN, type Normen, parseNormen } from '../normen.js';
@@ -124,18 +124,20 @@ export const replayStore = (
   omgeving: Omgeving,
   onUnreadable?: (event: UnreadableEvent) => void,
   hash?: BronHash,
+  opties: StateOpties = {},
 ): Promise<ProjectionState> =>
   inSpan(omgeving.hooks, 'zelfredzaam.replay', { 'zelfredzaam.store': store.kind }, () =>
-    replayInto(store, omgeving, onUnreadable, hash),
+    replayInto(store, omgeving, onUnreadable, hash, opties),
   );
 
 const replayInto = async (
   store: EventStore,
   omgeving: Omgeving,
-  onUnreadable?: (event: UnreadableEvent) => void,
-  hash?: BronHash,
+  onUnreadable: ((event: UnreadableEvent) => void) | undefined,
+  hash: BronHash | undefined,
+  opties: StateOpties,
 ): Promise<ProjectionState> => {
-  const state = emptyState();
+  const state = emptyState(opties);
   const progress = createProgress(omgeving.stderr, 'afspelen');
   try {
     for await (const batch of allFacts(store, onUnreadable)) {

@@ -15,8 +15,9 @@ import {
   importNdjson,
   openMemoryStore,
 } from '@zelfredzaam/adapters';
-import { maskBsn } from '@zelfredzaam/domain';
+import { formatInstant, maskBsn, type RecordedAt } from '@zelfredzaam/domain';
 import type { BronHash, ProjectionState } from '@zelfredzaam/projections';
+import { type DecideFileResult, decideNdjsonFile } from '@zelfredzaam/replay';
 import { flag, type OptionSpec, type Parsed, parseGeheel, stringValue } from '../args.js';
 import { echo, UsageError } from '../errors.js';
 import { alsJson, logJson, type Omgeving } from '../omgeving.js';
@@ -78,6 +79,8 @@ export interface LaadOpties {
   readonly maxRegelBytes?: number;
   /** Rewrites each parsed line before it is decoded (the pseudonymiser of pseudonimiseer.ts). */
   readonly herschrijf?: (parsed: unknown) => unknown;
+  /** Keep every fact's eventId in the state (MEETREGELS §8: `verklaar`). */
+  readonly eventIds?: boolean;
   /** Called after each chunk is stored, with the number of lines handled up to then. */
   readonly naVoortgang?: (regels: number) => void;
   /** How a missing eventId is derived (`--afleiding`; default canoniek, issue 17). */
@@ -153,10 +156,12 @@ export const importInto = async (
 };
 
 /**
- * `report --from FILE`: the file loaded through the decider into a compact store in memory, and
- * replayed. The store keeps each accepted fact in Buffers and typed arrays (some 150 bytes), not
- * as JS objects, so the heap does not grow with the facts; it grows with the households only
- * (the projections' index of pseudonyms).
+ * `report --from FILE`: the file decided line by line, as `import` decides it, and folded into the
+ * projections' state on every core, without a store between (replay/decide.ts, issue 16): each
+ * household on its decider's timeline, the households partitioned over worker threads. Refused
+ * lines go to stderr in line order with the importer's messages. Standard input, which cannot be
+ * read once per part, and `verklaar` (which needs the eventIds in the state) import into a compact
+ * store in memory (the facts off the JS heap) and replay it.
  */
 export const loadFile = async (
   path: string,
@@ -165,14 +170,77 @@ export const loadFile = async (
   hash?: BronHash,
 ): Promise<{ readonly state: ProjectionState; readonly result: ImportResult }> => {
   const input = await openInput(path, omgeving);
+  // The parallel decider's state keeps no eventIds; `verklaar` (MEETREGELS §8) needs them, so it
+  // takes the store path below.
+  if (input.bytes !== undefined && opties.eventIds !== true) {
+    input.stream.destroy();
+    const progress = createProgress(omgeving.stderr, 'beslissen');
+    let decided: DecideFileResult;
+    try {
+      decided = await decideNdjsonFile(resolve(omgeving.cwd, path), {
+        // A recordedAt after this moment is refused, and a fact without one is recorded at it.
+        now: formatInstant(omgeving.nu?.() ?? Date.now()) as RecordedAt,
+        ...(opties.afleiding === undefined ? {} : { derivation: opties.afleiding }),
+        ...(hash === undefined ? {} : { hash }),
+        ...(opties.maxRegelBytes === undefined ? {} : { maxLineBytes: opties.maxRegelBytes }),
+        ...(opties.herschrijf === undefined ? {} : { rewrite: opties.herschrijf }),
+        onProgress: (bytes) => progress.set(bytes, input.bytes === 0 ? undefined : bytes / (input.bytes ?? 1)),
+      });
+    } finally {
+      progress.done();
+    }
+    for (const refusal of decided.refusals) {
+      if (alsJson(omgeving)) {
+        await logJson(omgeving, {
+          level: 'warn',
+          event: 'refusal',
+          line: refusal.line,
+          code: refusal.code,
+          ...(refusal.huishouden === undefined ? {} : { household: refusal.huishouden }),
+          message: refusal.bericht,
+        });
+      } else omgeving.stderr.write(`${refusal.bericht}\n`);
+      try {
+        omgeving.hooks?.onRefusal?.({
+          code: refusal.code,
+          huishouden: refusal.huishouden,
+          line: refusal.line,
+          bericht: refusal.bericht,
+        });
+      } catch {
+        // An observer's failure is not the command's.
+      }
+    }
+    opties.naVoortgang?.(decided.lines);
+    const kept = decided.refusals.slice(0, MAX_REFUSALS_KEPT);
+    return {
+      state: decided.state,
+      result: {
+        lines: decided.lines,
+        bytes: decided.bytes,
+        blank: decided.blank,
+        accepted: decided.accepted,
+        alreadyStored: decided.alreadyStored,
+        refused: decided.refused,
+        refusals: kept,
+        refusalsOmitted: decided.refused - kept.length,
+      },
+    };
+  }
   const store = openMemoryStore({ compact: true });
   try {
     const result = await importInto(store, input, omgeving, opties);
-    return { state: await replayStore(store, omgeving, undefined, hash), result };
+    return {
+      state: await replayStore(store, omgeving, undefined, hash, { eventIds: opties.eventIds === true }),
+      result,
+    };
   } finally {
     await store.close();
   }
 };
+
+/** Refusals kept in the result, as the importer keeps them (all are printed). */
+const MAX_REFUSALS_KEPT = 1_000;
 
 /** One line about an import: lines read, stored, already there, refused. */
 export const samenvatting = (result: ImportResult, naam: string): string => {

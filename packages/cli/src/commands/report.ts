@@ -1,7 +1,7 @@
 // `zelfredzaam report`: the figures of one year or a series, from the store or from a file.
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { BronHash, resolveParameters } from '@zelfredzaam/projections';
+import { BronHash, type ProjectionState, resolveParameters, verklaring } from '@zelfredzaam/projections';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import {
   flag,
@@ -17,6 +17,8 @@ import {
   stringValue,
 } from '../args.js';
 import { CliError, EXIT_OK, EXIT_REFUSED, echo, UsageError } from '../errors.js';
+import type { HtmlOptions } from '../format/html.js';
+import { verklaringInRapport } from '../format/verklaring.js';
 import { formatXlsx } from '../format/xlsx.js';
 import { HELP } from '../help.js';
 import { meld, type Omgeving, schrijf } from '../omgeving.js';
@@ -35,6 +37,7 @@ import {
 } from './common.js';
 import { LAAD_OPTIES, laadOptiesOf, loadFile, samenvatting, toonNaam } from './laden.js';
 import { onleesbaarMelding, verzamelOnleesbaar } from './onleesbaar.js';
+import { verklaarParameters } from './verklaar-parameters.js';
 
 const OPTIONS: OptionSpec = {
   ...HELP_OPTIONS,
@@ -51,6 +54,7 @@ const OPTIONS: OptionSpec = {
   format: { type: 'string' },
   normen: { type: 'string' },
   output: { type: 'string' },
+  'met-verklaring': { type: 'boolean' },
   ...LAAD_OPTIES,
 };
 
@@ -110,6 +114,51 @@ const checkParameters = (vraag: RapportVraag, vandaag: string, json: boolean): v
   }
 };
 
+/**
+ * `--met-verklaring`: every count of the page expands into its members (MEETREGELS §8); a large
+ * cell shows the first 1,000 and the `verklaar` command that lists them all.
+ */
+const verklaringHtml = (
+  state: ProjectionState,
+  vraag: RapportVraag,
+  vandaag: string,
+  argv: readonly string[],
+): ((sectieIds: readonly string[]) => HtmlOptions) => {
+  const v = verklaring(state, verklaarParameters(vraag, vraag.jaren[0] as number, vandaag));
+  // The same source and parameters, as `verklaar` options (quoted for a POSIX shell).
+  const quote = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
+  const keep = new Set([
+    '--from',
+    '--store',
+    '--jaar',
+    '--peildatum',
+    '--meetdatum',
+    '--kennisdatum',
+    '--hervattingsgrens',
+  ]);
+  const bron: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const name = arg.split('=')[0] as string;
+    if (!keep.has(name)) continue;
+    bron.push(arg);
+    if (!arg.includes('=') && i + 1 < argv.length) bron.push(argv[++i] as string);
+  }
+  return (sectieIds) =>
+    verklaringInRapport(
+      {
+        cellen: v.cellen,
+        aantal: (cel) => v.aantal(cel),
+        leden: (cel) => v.leden(cel),
+        opdracht: (cel) =>
+          ['zelfredzaam verklaar', ...bron, '--cel', cel, '--format', 'csv']
+            .map((s, i) => (i === 0 ? s : quote(s)))
+            .join(' '),
+      },
+      sectieIds,
+    );
+};
+
 export const report = async (argv: readonly string[], omgeving: Omgeving): Promise<number> => {
   const parsed = readArgs(argv, OPTIONS, 0);
   if (flag(parsed, 'help')) {
@@ -125,7 +174,11 @@ export const report = async (argv: readonly string[], omgeving: Omgeving): Promi
   if (from === undefined && (flag(parsed, 'pseudonimiseer') || stringValue(parsed, 'max-regel-bytes') !== undefined)) {
     throw new UsageError('--pseudonimiseer en --max-regel-bytes horen bij --from BESTAND: een store is al ingelezen');
   }
-  const laadOpties = laadOptiesOf(parsed, omgeving);
+  const metVerklaring = flag(parsed, 'met-verklaring');
+  if (metVerklaring && (formaat !== 'html' || vraag.reeks || vraag.vergelijk)) {
+    throw new UsageError('--met-verklaring hoort bij --format html met één --jaar (zonder --vergelijk)');
+  }
+  const laadOpties = { ...laadOptiesOf(parsed, omgeving), eventIds: metVerklaring };
   const output = stringValue(parsed, 'output');
   if (output !== undefined) parseBestand(output, '--output');
   const vandaag = omgeving.vandaag();
@@ -161,15 +214,19 @@ export const report = async (argv: readonly string[], omgeving: Omgeving): Promi
     }
   } else {
     const spec = storeSpecOf(parsed, omgeving);
-    state = await withBestaandeStore(spec, omgeving, (store) => replayStore(store, omgeving, onleesbaar.add, hash));
+    state = await withBestaandeStore(spec, omgeving, (store) =>
+      replayStore(store, omgeving, onleesbaar.add, hash, { eventIds: metVerklaring }),
+    );
     bron = `store ${describeStore(spec)}`;
     // Facts that no longer decode are skipped and counted (issue 17, point 7): the report says so.
     if (onleesbaar.count > 0) bron += `; ${aantal(onleesbaar.count)} onleesbare opgeslagen feiten overgeslagen`;
   }
+  const html = metVerklaring ? verklaringHtml(state, vraag, vandaag, argv) : undefined;
   const uit = {
     formaat,
     normen,
     ondertitel: `Bron: ${bron}`,
+    ...(html === undefined ? {} : { html }),
     onleesbaar: onleesbaar.count,
     herkomst: { hash, versie: toolVersie() },
   };

@@ -1,6 +1,7 @@
 // `zelfredzaam verify`: replay the store through the decider; report breaches and counts.
 import { shownStream } from '@zelfredzaam/adapters';
 import { feitTypes } from '@zelfredzaam/domain';
+import { type Controle, createVerifier } from '@zelfredzaam/replay';
 import { flag, type OptionSpec, parseKeuze, readArgs, stringValue } from '../args.js';
 import { EXIT_OK, EXIT_REFUSED } from '../errors.js';
 import { formatControle } from '../format/controle.js';
@@ -8,7 +9,6 @@ import { HELP } from '../help.js';
 import { type Omgeving, schrijf } from '../omgeving.js';
 import { createProgress } from '../progress.js';
 import { describeStore } from '../store.js';
-import { type Controle, createVerifier } from '../verify.js';
 import { HELP_OPTIONS, STORE_OPTION, storeSpecOf, withBestaandeStore } from './common.js';
 
 const OPTIONS: OptionSpec = { ...HELP_OPTIONS, ...STORE_OPTION, format: { type: 'string' } };

@@ -1,6 +1,6 @@
 // The result of `verify` as a report model: the breaches found, and the facts per type and year.
 
-import type { Controle } from '../verify.js';
+import type { Controle } from '@zelfredzaam/replay';
 import { heelGetal } from './getallen.js';
 import { getal, type RapportModel, type Rij } from './model.js';
 import { formatTable } from './table.js';

@@ -151,18 +151,23 @@ const table = (sectie: Sectie): string => {
   return `<table><thead><tr><th scope="col"></th>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
 };
 
-const section = (sectie: Sectie): string => {
+const section = (sectie: Sectie, extra: (sectie: Sectie) => string): string => {
   const notes =
     sectie.voetnoten.length === 0
       ? ''
       : `<ul class="voetnoten">${sectie.voetnoten.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`;
   const figure = sectie.grafiek === undefined ? '' : chart(sectie.grafiek, sectie.titel);
-  return `<section id="${escapeHtml(sectie.id)}" data-sectie="${escapeHtml(sectie.id)}"><h2>${escapeHtml(sectie.titel)}</h2><div class="body">${table(sectie)}${figure}</div>${notes}</section>`;
+  return `<section id="${escapeHtml(sectie.id)}" data-sectie="${escapeHtml(sectie.id)}"><h2>${escapeHtml(sectie.titel)}</h2><div class="body">${table(sectie)}${figure}</div>${notes}${extra(sectie)}</section>`;
 };
 
 export interface HtmlOptions {
   /** A line under the title, e.g. where the figures come from. */
   readonly ondertitel?: string;
+  /** More HTML at the end of a section (the verklaring of its counts: `report --met-verklaring`). */
+  readonly naSectie?: (sectie: Sectie) => string;
+  /** More HTML after the last section, and more CSS. */
+  readonly naSecties?: string;
+  readonly css?: string;
 }
 
 /** The report as one self-contained HTML page. */
@@ -175,12 +180,12 @@ export const formatHtml = (model: RapportModel, options: HtmlOptions = {}): stri
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(model.titel)}</title>
-<style>${CSS}</style>
+<style>${CSS}${options.css ?? ''}</style>
 </head>
 <body>
 <header><h1>${escapeHtml(model.titel)}</h1>${subtitle}</header>
 <main>
-${model.secties.map(section).join('\n')}
+${model.secties.map((s) => section(s, options.naSectie ?? (() => ''))).join('\n')}${options.naSecties ?? ''}
 </main>
 <footer>Berekend met zelfredzaam; hoe, staat onder Verantwoording. n.b. betekent: niet bekend (niet geregistreerd, of een jaar dat nog moet komen). Een streepje (–) betekent: niet te bepalen (bijvoorbeeld 0/0).</footer>
 </body>

@@ -1,14 +1,23 @@
-// Replaying NDJSON files into the projections' state on every core (issue 6), for the CLI and
-// the benchmarks.
+// The parallel replay and the parallel decider live in @zelfredzaam/replay (issues 13 and 16);
+// `@zelfredzaam/cli/replay` stays as it was for the code that imports it from here.
 export {
   DEFAULT_MAX_FOUTEN,
   DEFAULT_MAX_LINE_BYTES,
+  type DecideFileOptions,
+  type DecideFileResult,
+  decideNdjsonFile,
+  decideNdjsonFileHere,
   type PartOptions,
   type PartResult,
+  type PostgresReplayOptions,
+  type PostgresReplayResult,
   partOfSubject,
   type ReplayFout,
   type ReplayFoutCode,
+  type ReplayOptions,
+  type ReplayResult,
+  replayNdjsonFile,
+  replayNdjsonFileHere,
   replayPart,
-} from './partition.js';
-export { type ReplayOptions, type ReplayResult, replayNdjsonFile, replayNdjsonFileHere } from './replay.js';
-export { type PostgresReplayOptions, type PostgresReplayResult, replayPostgres } from './store.js';
+  replayPostgres,
+} from '@zelfredzaam/replay';

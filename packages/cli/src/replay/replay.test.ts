@@ -16,11 +16,10 @@ import {
   resolveParameters,
   toTransferable,
 } from '@zelfredzaam/projections';
+import { replayNdjsonFile, replayNdjsonFileHere, replayPart } from '@zelfredzaam/replay';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoGeschiedenis } from '../demo/index.js';
-import { replayPart } from './partition.js';
-import { replayNdjsonFile, replayNdjsonFileHere } from './replay.js';
 
 export const REPLAY_RUNS = { parts: 150 } as const;
 

@@ -1,11 +1,11 @@
 // MEETREGELS §2, lenient replay, and §3, the knowledge cut-off: one scenario per rule and edge.
 import { dayOf, isoDateOf, monthIndexOfDay } from '@zelfredzaam/domain';
 import { describe, expect, it } from 'vitest';
-import { bijdragen } from './bijdrage.js';
+import { bijdragen } from '../bijdrage.js';
+import { HuishoudenFeiten } from '../fixtures/feiten.js';
+import { parametersVoor } from '../fixtures/parameters.js';
+import { jaarrapport } from '../jaarrapport.js';
 import { monthOfDay } from './derive.js';
-import { HuishoudenFeiten } from './fixtures/feiten.js';
-import { parametersVoor } from './fixtures/parameters.js';
-import { jaarrapport } from './jaarrapport.js';
 import { replay } from './state.js';
 
 const p2014 = parametersVoor(2014);

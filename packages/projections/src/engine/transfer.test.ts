@@ -4,10 +4,10 @@ import { streamNameOf } from '@zelfredzaam/domain';
 import { geldigeGeschiedenis } from '@zelfredzaam/domain/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { HuishoudenFeiten } from '../fixtures/feiten.js';
+import { parametersVoor } from '../fixtures/parameters.js';
+import { jaarrapport } from '../jaarrapport.js';
 import { idKey } from './encoding.js';
-import { HuishoudenFeiten } from './fixtures/feiten.js';
-import { parametersVoor } from './fixtures/parameters.js';
-import { jaarrapport } from './jaarrapport.js';
 import { apply, emptyState, replay } from './state.js';
 import { fromTransferable, mergeStates, mergeTransferable, toTransferable, transferList } from './transfer.js';
 

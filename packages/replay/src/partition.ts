@@ -123,7 +123,7 @@ const canonicalHuishouden = (buf: Buffer, start: number, end: number): number =>
  * repeated key, when that value is plain ASCII up to its closing quote; else by line number.
  * (A line that names its household twice is routed by the first: fold() finds it misrouted.)
  */
-const partOfLine = (buf: Buffer, start: number, end: number, line: number, parts: number): number => {
+export const partOfLine = (buf: Buffer, start: number, end: number, line: number, parts: number): number => {
   const canonical = canonicalHuishouden(buf, start, end);
   if (canonical >= 0) {
     const h = hashOfValue(buf, canonical, end);

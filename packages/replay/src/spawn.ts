@@ -10,12 +10,12 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { PartRequest, RangeRequest } from './protocol.js';
+import type { DecideRequest, PartRequest, RangeRequest } from './protocol.js';
 
 const SOURCE_CONDITION = '--conditions=@zelfredzaam/source';
 const fromSources = import.meta.url.endsWith('.ts');
 
-type WorkerName = 'worker' | 'store-worker';
+type WorkerName = 'worker' | 'store-worker' | 'decide-worker';
 
 /** Where tsx's registration API is, as a URL a data: module can import. */
 const tsxApi = (): string => {
@@ -65,11 +65,14 @@ const bundled = (name: WorkerName, entry: URL): string | undefined => {
   return code;
 };
 
-/** A worker thread running `worker.ts` (an NDJSON part) or `store-worker.ts` (a range of a store). */
-export const startWorker = (name: WorkerName, request: PartRequest | RangeRequest): Worker => {
+/**
+ * A worker thread running `worker.ts` (an NDJSON part), `decide-worker.ts` (a part of `report
+ * --from`) or `store-worker.ts` (a range of a store).
+ */
+export const startWorker = (name: WorkerName, request: PartRequest | RangeRequest | DecideRequest): Worker => {
   const entry = new URL(`./${name}${fromSources ? '.ts' : '.js'}`, import.meta.url);
   if (!fromSources) return new Worker(entry, { workerData: request });
-  const bundle = name === 'worker' ? bundled(name, entry) : undefined;
+  const bundle = name !== 'store-worker' ? bundled(name, entry) : undefined;
   if (bundle !== undefined) return new Worker(bundle, { eval: true, workerData: request });
   const boot = [
     `import { register } from ${JSON.stringify(tsxApi())};`,

@@ -23,6 +23,8 @@ export interface PostgresReplayOptions {
 export interface PostgresReplayResult {
   readonly state: ProjectionState;
   readonly facts: number;
+  /** Stored facts skipped because they no longer decode (issue 17, point 7): they count in no figure. */
+  readonly unreadable: number;
   readonly workers: number;
 }
 
@@ -63,6 +65,9 @@ export const replayPostgres = async (
   const schema = parsed.searchParams.get('schema') ?? 'zelfredzaam';
   if (!SCHEMA.test(schema)) throw new RangeError(`schemanaam ${JSON.stringify(schema)} ongeldig`);
   parsed.searchParams.delete('schema');
+  // The store's own parameters (time limits in seconds) are not `pg`'s: the workers' openStore reads them.
+  parsed.searchParams.delete('connect_timeout');
+  parsed.searchParams.delete('statement_timeout');
   const driver = await openPgDriver(parsed.toString());
   let first: number;
   let last: number;
@@ -74,7 +79,8 @@ export const replayPostgres = async (
     await driver.close();
   }
   const state = emptyState();
-  if (!Number.isSafeInteger(first) || !Number.isSafeInteger(last)) return { state, facts: 0, workers: 0 };
+  if (!Number.isSafeInteger(first) || !Number.isSafeInteger(last))
+    return { state, facts: 0, unreadable: 0, workers: 0 };
   // Ranges (bounds[k], bounds[k+1]] of about equal numbers of positions.
   const span = last - first + 1;
   const bounds = Array.from({ length: workers + 1 }, (_, k) => first - 1 + Math.floor((span * k) / workers));
@@ -88,10 +94,12 @@ export const replayPostgres = async (
     ),
   );
   let facts = 0;
+  let unreadable = 0;
   // In position order: that keeps each household's facts in recorded order.
   for (const part of parts) {
     mergeTransferable(state, part.state);
     facts += part.facts;
+    unreadable += part.unreadable;
   }
-  return { state, facts, workers };
+  return { state, facts, unreadable, workers };
 };

@@ -164,14 +164,41 @@ export class ProjectionState {
   readonly trajectIds = new Interning();
   readonly soorten = new Interning();
   readonly regelingen = new Interning();
+  /**
+   * MEETREGELS §8 (verklaring): per chunk the eventIds of its fact places, when the state was made
+   * to keep them (`emptyState({ eventIds: true })`); undefined otherwise (the fold stays as lean
+   * as before). A merge or a transfer does not carry them.
+   */
+  eventIds: string[][] | undefined = undefined;
 
   get households(): number {
     return this.ids.length;
   }
 }
 
+/** How a state is made. */
+export interface StateOpties {
+  /** Keep every fact's eventId (MEETREGELS §8: a verklaring names the facts). Default false. */
+  readonly eventIds?: boolean;
+}
+
 /** A new, empty state. */
-export const emptyState = (): ProjectionState => new ProjectionState();
+export const emptyState = (opties: StateOpties = {}): ProjectionState => {
+  const state = new ProjectionState();
+  if (opties.eventIds === true) state.eventIds = [];
+  return state;
+};
+
+/** Keeps the eventId of the fact at `place` (a state made with `eventIds: true`). */
+const keepEventId = (ids: string[][], place: number, eventId: string): void => {
+  const c = place >>> CHUNK_BITS;
+  while (ids.length <= c) ids.push([]);
+  (ids[c] as string[])[place & CHUNK_MASK] = eventId;
+};
+
+/** The eventId of the fact at `place`, when the state keeps them. */
+export const eventIdAt = (state: ProjectionState, place: number): string | undefined =>
+  state.eventIds?.[place >>> CHUNK_BITS]?.[place & CHUNK_MASK];
 
 /** Makes room for `households` households in the tables. */
 export const reserveHouseholds = (state: ProjectionState, households: number): void => {
@@ -422,12 +449,13 @@ export const apply = (state: ProjectionState, event: Recorded): ProjectionState 
   // The doubles go straight into their slots (encoding.ts: no boxed number per fact).
   recordedAtInto(chunk.floats, (o >> 1) + F_RECORDED_AT, event.recordedAt);
   idKeyInto(chunk.floats, (o >> 1) + F_ID, event.eventId);
+  if (state.eventIds !== undefined) keepEventId(state.eventIds, i, event.eventId);
   return state;
 };
 
 /** The state after every fact, in the order given (recorded order): the fold of `apply`. */
-export const replay = (events: Iterable<Recorded>): ProjectionState => {
-  const state = emptyState();
+export const replay = (events: Iterable<Recorded>, opties: StateOpties = {}): ProjectionState => {
+  const state = emptyState(opties);
   for (const event of events) apply(state, event);
   return state;
 };

@@ -1,5 +1,6 @@
 // The messages between a parallel replay and its worker threads.
 import type { TransferableState } from '@zelfredzaam/projections';
+import type { DecidePartResult } from './decide.js';
 import type { PartResult } from './partition.js';
 
 /** What a worker is asked to do (its workerData). */
@@ -25,5 +26,27 @@ export interface RangeRequest {
 }
 
 export type RangeMessage =
-  | { readonly kind: 'done'; readonly facts: number; readonly state: TransferableState }
+  | {
+      readonly kind: 'done';
+      readonly facts: number;
+      /** Stored facts skipped because they no longer decode (issue 17, point 7). */
+      readonly unreadable: number;
+      readonly state: TransferableState;
+    }
+  | { readonly kind: 'error'; readonly message: string };
+
+/** What a worker of a parallel `report --from` is asked (decide.ts): one part of the file. */
+export interface DecideRequest {
+  readonly path: string;
+  readonly part: number;
+  readonly parts: number;
+  readonly maxLineBytes: number;
+  readonly now: string;
+  readonly derivation: 'canoniek' | 'oud';
+  readonly regels: boolean;
+}
+
+export type DecideMessage =
+  | { readonly kind: 'progress'; readonly bytes: number }
+  | ({ readonly kind: 'done'; readonly state: TransferableState } & Omit<DecidePartResult, 'state'>)
   | { readonly kind: 'error'; readonly message: string };

@@ -14,10 +14,15 @@ if (port !== null) {
     const store = await openStore(request.spec);
     const state = emptyState();
     let facts = 0;
+    let unreadable = 0;
     try {
       read: for await (const batch of store.readAll({
         after: request.after as Position,
         batchSize: request.batchSize,
+        // Skipped and counted, as a replay on one thread does (issue 17, point 7).
+        onUnreadable: (event) => {
+          if (event.position === undefined || Number(event.position) <= request.upTo) unreadable++;
+        },
       })) {
         for (let i = 0; i < batch.length; i++) {
           const stored = batch[i] as (typeof batch)[number];
@@ -31,7 +36,7 @@ if (port !== null) {
       await store.close();
     }
     const transferable = toTransferable(state);
-    post({ kind: 'done', facts, state: transferable }, transferList(transferable));
+    post({ kind: 'done', facts, unreadable, state: transferable }, transferList(transferable));
   };
   run().catch((error: unknown) =>
     post({ kind: 'error', message: error instanceof Error ? error.message : String(error) }),

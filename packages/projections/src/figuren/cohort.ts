@@ -1,0 +1,53 @@
+// MEETREGELS §4.3 Cohortstatus op meetdatum: the households with an exit to loondienst or
+// onderneming with d in Y and d ≤ M; each under its state on M (after every fact dated ≤ M).
+import { STATE_BIJSTAND, STATE_UIT_LOONDIENST, STATE_UIT_ONDERNEMING, STATE_WW } from '@zelfredzaam/domain';
+import { dag, type Figuur, type Tekst, UITSTROOM_NAAR } from './figuur.js';
+
+const STATUS: Tekst = ([state = 0, d = 0, m = 0, nu = 0, sinds = 0]) => {
+  const op =
+    nu === STATE_BIJSTAND
+      ? `weer in de bijstand sinds ${dag(sinds)}`
+      : nu === STATE_WW
+        ? `een WW-uitkering sinds ${dag(sinds)}`
+        : (nu === STATE_UIT_LOONDIENST || nu === STATE_UIT_ONDERNEMING) && sinds === d
+          ? 'nog aan het werk en uitkeringsonafhankelijk'
+          : nu === STATE_UIT_LOONDIENST || nu === STATE_UIT_ONDERNEMING
+            ? `aan het werk en uitkeringsonafhankelijk (opnieuw uitgestroomd naar ${UITSTROOM_NAAR[nu]} op ${dag(sinds)})`
+            : `uit de bijstand om een andere reden (${UITSTROOM_NAAR[nu]}, sinds ${dag(sinds)})`;
+  return `uitgestroomd naar ${UITSTROOM_NAAR[state]} op ${dag(d)}; op meetdatum ${dag(m)} ${op}`;
+};
+
+const cel = (state: number): string =>
+  state === STATE_BIJSTAND
+    ? 'wwb'
+    : state === STATE_WW
+      ? 'ww'
+      : state === STATE_UIT_LOONDIENST || state === STATE_UIT_ONDERNEMING
+        ? 'aanHetWerk'
+        : 'overig';
+
+export const cohort: Figuur = {
+  naam: 'cohort',
+  sectie: '4.3',
+  titel: 'Cohortstatus op meetdatum',
+  cellen: () => ['omvang', 'aanHetWerk', 'ww', 'wwb', 'overig'].map((c) => `cohort.${c}`),
+  verklaar(h, p, leden) {
+    let exit = -1;
+    let last = -1;
+    for (let k = 0; k < h.transities; k++) {
+      const d = h.dag(k);
+      if (d > p.m) break;
+      last = k;
+      const state = h.toestand(k);
+      if (exit < 0 && (state === STATE_UIT_LOONDIENST || state === STATE_UIT_ONDERNEMING) && d >= p.y0 && d <= p.y1) {
+        exit = k;
+      }
+    }
+    if (exit < 0) return;
+    const nu = h.toestand(last);
+    const feiten = last === exit ? [h.feitVan(exit)] : [h.feitVan(exit), h.feitVan(last)];
+    const args = [h.toestand(exit), h.dag(exit), p.m, nu, h.dag(last)];
+    leden.lid(`cohort.${cel(nu)}`, feiten, STATUS, args);
+    leden.lid('cohort.omvang', feiten, STATUS, args);
+  },
+};

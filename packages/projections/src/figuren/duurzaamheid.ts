@@ -1,0 +1,66 @@
+// MEETREGELS §4.2 Duurzaamheid: per qualifying exit in Y the window [d, w), w = d + 6 months;
+// teruggevallen when a return follows at r < w and r ≤ the evaluatiedatum V; else duurzaam when
+// V ≥ w; else nogOnbekend. A household is duurzaam if one exit is, else nogOnbekend if one
+// is, else teruggevallen; `uitstroom` holds them all.
+import { addMonths, isQualifyingExitState } from '@zelfredzaam/domain';
+import { dag, type Figuur, type Tekst, UITSTROOM_NAAR } from './figuur.js';
+
+const DUURZAAM: Tekst = ([state = 0, d = 0, w = 0, v = 0, r = -1]) =>
+  `uitgestroomd naar ${UITSTROOM_NAAR[state]} op ${dag(d)}; venster tot ${dag(w)}; ` +
+  (r < 0
+    ? `op ${dag(v)} geen terugval in de bijstand`
+    : `pas teruggevallen in de bijstand op ${dag(r)}, na het venster`);
+const NOG_ONBEKEND: Tekst = ([state = 0, d = 0, w = 0, v = 0]) =>
+  `uitgestroomd naar ${UITSTROOM_NAAR[state]} op ${dag(d)}; venster tot ${dag(w)} is op ${dag(v)} nog niet voorbij, zonder terugval tot dan`;
+const TERUGGEVALLEN: Tekst = (a) => {
+  const parts: string[] = [];
+  for (let i = 0; i + 3 < a.length; i += 4) {
+    parts.push(
+      `uitgestroomd naar ${UITSTROOM_NAAR[a[i] ?? 0]} op ${dag(a[i + 1] ?? 0)}; venster tot ${dag(a[i + 2] ?? 0)}; teruggevallen in de bijstand op ${dag(a[i + 3] ?? 0)}`,
+    );
+  }
+  return parts.join('; daarna ');
+};
+
+export const duurzaamheid: Figuur = {
+  naam: 'duurzaamheid',
+  sectie: '4.2',
+  titel: 'Duurzaamheid',
+  cellen: () => ['uitstroom', 'duurzaam', 'teruggevallen', 'nogOnbekend'].map((c) => `duurzaamheid.${c}`),
+  verklaar(h, p, leden) {
+    const v = p.v;
+    let onbekend = -1;
+    let onbekendW = 0;
+    const terug: number[] = [];
+    const terugFeiten: number[] = [];
+    for (let k = 0; k < h.transities; k++) {
+      const d = h.dag(k);
+      if (d > p.y1) break;
+      const state = h.toestand(k);
+      if (d < p.y0 || !isQualifyingExitState(state)) continue;
+      const w = addMonths(d, 6);
+      const q = h.terugkeerNa(k);
+      const r = q < 0 ? Number.POSITIVE_INFINITY : h.dag(q);
+      if (r < w && r <= v) {
+        terug.push(state, d, w, r);
+        terugFeiten.push(h.feitVan(k), h.feitVan(q));
+      } else if (v >= w) {
+        const args = [state, d, w, v, q < 0 ? -1 : r];
+        leden.lid('duurzaamheid.duurzaam', [h.feitVan(k)], DUURZAAM, args);
+        leden.lid('duurzaamheid.uitstroom', [h.feitVan(k)], DUURZAAM, args);
+        return;
+      } else if (onbekend < 0) {
+        onbekend = k;
+        onbekendW = w;
+      }
+    }
+    if (onbekend >= 0) {
+      const args = [h.toestand(onbekend), h.dag(onbekend), onbekendW, v];
+      leden.lid('duurzaamheid.nogOnbekend', [h.feitVan(onbekend)], NOG_ONBEKEND, args);
+      leden.lid('duurzaamheid.uitstroom', [h.feitVan(onbekend)], NOG_ONBEKEND, args);
+    } else if (terug.length > 0) {
+      leden.lid('duurzaamheid.teruggevallen', terugFeiten, TERUGGEVALLEN, terug);
+      leden.lid('duurzaamheid.uitstroom', terugFeiten, TERUGGEVALLEN, terug);
+    }
+  },
+};

@@ -1,0 +1,24 @@
+// MEETREGELS §4.5 Gemiddeld inkomen: `maanden` counts the qualifying household-months of §4.4 in
+// Y, one entry per (huishouden, maand). (`totaalCent` is a sum of money, no cell.)
+import { euro, type Figuur, maand, type Tekst } from './figuur.js';
+
+const MAAND: Tekst = ([m = 0, loon = 0, ond = 0]) =>
+  `inkomsten in ${maand(m)}: ${euro(loon + ond)} (loondienst ${euro(loon)}, onderneming ${euro(ond)}), met bijstand op minstens één dag van die maand`;
+
+export const gemiddeldInkomen: Figuur = {
+  naam: 'gemiddeldInkomen',
+  sectie: '4.5',
+  titel: 'Gemiddeld inkomen',
+  cellen: () => ['gemiddeldInkomen.maanden'],
+  verklaar(h, p, leden) {
+    for (let i = 0; i < h.maanden; i++) {
+      const m = h.maand(i);
+      if (Math.floor(m / 12) !== p.jaar) continue;
+      const feiten: number[] = [];
+      for (let q = 0; q < h.maandFeiten(i); q++) feiten.push(h.maandFeit(i, q));
+      leden.lid('gemiddeldInkomen.maanden', feiten, MAAND, [m, h.loondienstCent(i), h.ondernemingCent(i)], {
+        maand: m,
+      });
+    }
+  },
+};

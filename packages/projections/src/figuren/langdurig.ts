@@ -1,0 +1,50 @@
+// MEETREGELS §7.2 Langdurig: of the households with bijstand on E (`bijstand`), those whose
+// spell containing E started on or before E − 3 years (`langdurig`); spells separated by a gap
+// shorter than `hervattingsgrens` days count as one.
+import { STATE_BIJSTAND } from '@zelfredzaam/domain';
+import { bijstandOpPeildatum } from './bijstandsbestand.js';
+import { dag, type Figuur, type Tekst } from './figuur.js';
+
+const LANGDURIG: Tekst = ([start = 0, e = 0, e3 = 0, laatste = -1, grens = 0]) =>
+  `bijstand sinds ${dag(start)}, op de peildatum ${dag(e)} onafgebroken sinds ${dag(e3)} of eerder` +
+  (laatste < 0 ? '' : ` (hervat op ${dag(laatste)} na een onderbreking korter dan ${grens} dagen)`);
+
+export const langdurig: Figuur = {
+  naam: 'langdurig',
+  sectie: '7.2',
+  titel: 'Langdurig',
+  cellen: () => ['langdurig.bijstand', 'langdurig.langdurig'],
+  verklaar(h, p, leden) {
+    if (!bijstandOpPeildatum(h, p, leden, 'langdurig.bijstand')) return;
+    // langdurig.ts's langdurigStartVan, with the transitions kept.
+    let bijstand = false;
+    let spellStart = 0;
+    let spellK = -1;
+    let mergedK = -1;
+    let previousK = -1;
+    let previousEnd = Number.NEGATIVE_INFINITY;
+    for (let k = 0; k < h.transities; k++) {
+      const d = h.dag(k);
+      if (d > p.e) break;
+      const next = h.toestand(k) === STATE_BIJSTAND;
+      if (!bijstand && next) {
+        spellStart = d;
+        spellK = k;
+        mergedK = d - previousEnd < p.hervattingsgrens ? previousK : k;
+      } else if (bijstand && !next && d > spellStart) {
+        previousK = mergedK;
+        previousEnd = d;
+      }
+      bijstand = next;
+    }
+    if (!bijstand || mergedK < 0 || h.dag(mergedK) > p.e3) return;
+    const feiten = mergedK === spellK ? [h.feitVan(mergedK)] : [h.feitVan(mergedK), h.feitVan(spellK)];
+    leden.lid('langdurig.langdurig', feiten, LANGDURIG, [
+      h.dag(mergedK),
+      p.e,
+      p.e3,
+      mergedK === spellK ? -1 : h.dag(spellK),
+      p.hervattingsgrens,
+    ]);
+  },
+};

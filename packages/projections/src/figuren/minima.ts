@@ -1,0 +1,30 @@
+// MEETREGELS §7.2 Minima: the households with a MinimaregelingToegekend dated in Y.
+import { dag, type Figuur, type Tekst } from './figuur.js';
+
+const TOEGEKEND: Tekst = (a, n) =>
+  a.length === 0
+    ? ''
+    : `minimaregeling toegekend in het jaar: ${Array.from({ length: a.length / 2 }, (_, i) => `${n.regelingen[a[2 * i] ?? 0]} op ${dag(a[2 * i + 1] ?? 0)}`).join(', ')}`;
+
+export const minima: Figuur = {
+  naam: 'minima',
+  sectie: '7.2',
+  titel: 'Minima',
+  cellen: () => ['minima.huishoudens'],
+  verklaar(h, p, leden) {
+    const feiten: number[] = [];
+    for (let k = 0; k < h.minima; k++) {
+      const j = h.minimaFeit(k);
+      const d = h.wanneer(j);
+      if (d >= p.y0 && d <= p.y1) feiten.push(j);
+    }
+    if (feiten.length === 0) return;
+    feiten.sort((a, b) => h.wanneer(a) - h.wanneer(b) || a - b);
+    leden.lid(
+      'minima.huishoudens',
+      feiten,
+      TOEGEKEND,
+      feiten.flatMap((j) => [h.bedrag(j), h.wanneer(j)]),
+    );
+  },
+};

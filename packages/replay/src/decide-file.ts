@@ -1,0 +1,240 @@
+// `report --from FILE` on every core (issue 16): the parts of decide.ts on worker threads, their
+// states merged here, their refusals in line order. Equal to deciding the file in one part, and
+// to importing it into a store and replaying that (decide.test.ts).
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
+import type { Derivation, LineRefusal } from '@zelfredzaam/adapters';
+import type { RecordedAt } from '@zelfredzaam/domain';
+import { type BronHash, emptyState, mergeTransferable, type ProjectionState } from '@zelfredzaam/projections';
+import { type AcceptedLines, type DecidePartResult, decidePart } from './decide.js';
+import type { DecideMessage, DecideRequest } from './protocol.js';
+import { stopAllOnFailure } from './replay.js';
+import { startWorker } from './spawn.js';
+
+export interface DecideFileOptions {
+  /** Worker threads (default: the cores, at most 8; 1 for a file under 16 MiB); 1 decides in this thread. */
+  readonly workers?: number;
+  /** The longest line read, in bytes (default 1 MB). */
+  readonly maxLineBytes?: number;
+  /** recordedAt of a fact without one (the moment of reading, as a store would set it). */
+  readonly now: RecordedAt;
+  /** Rewrites each parsed line before it is decoded (`--pseudonimiseer`); then one part, in this thread. */
+  readonly rewrite?: (parsed: unknown) => unknown;
+  /** Called now and then with the bytes read so far (by the slowest part). */
+  readonly onProgress?: (bytes: number) => void;
+  /** How a missing eventId is derived, as the importer (default `canoniek`). */
+  readonly derivation?: Derivation;
+  /** MEETREGELS §5 bron.sha256: every accepted fact is hashed into it, in file order. */
+  readonly hash?: BronHash;
+}
+
+export interface DecideFileResult {
+  readonly state: ProjectionState;
+  readonly lines: number;
+  readonly bytes: number;
+  readonly blank: number;
+  readonly accepted: number;
+  readonly alreadyStored: number;
+  readonly refused: number;
+  /** Every refusal, in line order, with the importer's message. */
+  readonly refusals: readonly LineRefusal[];
+  /** Worker threads used (0: decided in this thread). */
+  readonly workers: number;
+}
+
+const SMALL_FILE = 16 * 1024 * 1024;
+const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
+
+type Counts = Omit<DecidePartResult, 'state'>;
+
+/** The importer's chunk: it ends after this many decoded lines, or four times as many lines. */
+const IMPORT_CHUNK = 5_000;
+
+/**
+ * The accepted facts into the hash in the order `import` records them (MEETREGELS §5: recorded
+ * order), so that `report --from FILE` and a report from a store the file was imported into give
+ * the same bron.sha256: the importer cuts the file into chunks (5,000 decoded lines, or 20,000
+ * lines) and appends a chunk's accepted facts grouped by household, households in the order they
+ * first appear among the chunk's lines that reach the decider, each household's in file order.
+ */
+const hashInRecordedOrder = (hash: BronHash | undefined, parts: readonly Counts[], lines: number): void => {
+  if (hash === undefined) return;
+  // Every decoded line's chunk and its household's rank in the chunk, by line number.
+  const isCandidate = new Int32Array(lines + 2).fill(-2);
+  for (const part of parts) {
+    const k = part.kandidaten;
+    if (k === undefined) continue;
+    for (let i = 0; i < k.lines.length; i++) isCandidate[k.lines[i] as number] = k.streams[i] as number;
+  }
+  const chunkOf = new Int32Array(lines + 2);
+  const rankOf = new Int32Array(lines + 2);
+  let chunk = 0;
+  let candidates = 0;
+  let linesInChunk = 0;
+  let ranks = new Map<number, number>();
+  for (let line = 1; line <= lines; line++) {
+    const stream = isCandidate[line] as number;
+    linesInChunk++;
+    if (stream !== -2) {
+      candidates++;
+      chunkOf[line] = chunk;
+      if (stream >= 0) {
+        let rank = ranks.get(stream);
+        if (rank === undefined) {
+          rank = ranks.size;
+          ranks.set(stream, rank);
+        }
+        rankOf[line] = rank;
+      }
+    }
+    if (candidates >= IMPORT_CHUNK || linesInChunk >= 4 * IMPORT_CHUNK) {
+      chunk++;
+      candidates = 0;
+      linesInChunk = 0;
+      ranks = new Map();
+    }
+  }
+  const order: { list: AcceptedLines; at: number; line: number }[] = [];
+  for (const part of parts) {
+    const list = part.regels;
+    if (list === undefined) continue;
+    for (let at = 0; at < list.count; at++) order.push({ list, at, line: list.lineNumbers[at] as number });
+  }
+  order.sort(
+    (a, b) =>
+      (chunkOf[a.line] as number) - (chunkOf[b.line] as number) ||
+      (rankOf[a.line] as number) - (rankOf[b.line] as number) ||
+      a.line - b.line,
+  );
+  for (const { list, at } of order) {
+    hash.voegToeRegel(
+      list.bytes.subarray(list.offsets[at] as number, list.offsets[at + 1] as number),
+      list.recordedAt[at] as number,
+    );
+  }
+};
+
+const combine = (state: ProjectionState, parts: readonly Counts[], workers: number): DecideFileResult => {
+  const refusals = parts.flatMap((p) => p.refusals).sort((a, b) => a.line - b.line);
+  const sum = (key: 'blank' | 'accepted' | 'alreadyStored' | 'refused'): number =>
+    parts.reduce((n, p) => n + p[key], 0);
+  return {
+    state,
+    lines: parts[0]?.lines ?? 0,
+    bytes: parts[0]?.bytes ?? 0,
+    blank: sum('blank'),
+    accepted: sum('accepted'),
+    alreadyStored: sum('alreadyStored'),
+    refused: sum('refused'),
+    refusals,
+    workers,
+  };
+};
+
+/** Decides `path` in this thread, in one part: the reference the parallel decision equals. */
+export const decideNdjsonFileHere = (path: string, options: DecideFileOptions): DecideFileResult => {
+  const { state, ...counts } = decidePart(path, 0, 1, {
+    now: options.now,
+    derivation: options.derivation ?? 'canoniek',
+    regels: options.hash !== undefined,
+    maxLineBytes: options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
+    ...(options.rewrite === undefined ? {} : { rewrite: options.rewrite }),
+    ...(options.onProgress === undefined ? {} : { onBytes: options.onProgress }),
+  });
+  hashInRecordedOrder(options.hash, [counts], counts.lines);
+  return combine(state, [counts], 0);
+};
+
+/** Whether two parts accepted facts with the same eventId key (then one part decides it all). */
+const sharedEventIds = (parts: readonly Counts[]): boolean => {
+  const total = parts.reduce((n, p) => n + p.eventIdKeys.length, 0);
+  const all = new Float64Array(total);
+  let at = 0;
+  for (const p of parts) {
+    all.set(p.eventIdKeys, at);
+    at += p.eventIdKeys.length;
+  }
+  all.sort();
+  for (let i = 1; i < all.length; i++) if (all[i] === all[i - 1]) return true;
+  return false;
+};
+
+const runWorker = (request: DecideRequest, running: Set<Worker>, onBytes: (bytes: number) => void) =>
+  new Promise<Extract<DecideMessage, { kind: 'done' }>>((resolve, reject) => {
+    const worker = startWorker('decide-worker', request);
+    running.add(worker);
+    let settled = false;
+    worker.on('message', (message: DecideMessage) => {
+      if (message.kind === 'progress') onBytes(message.bytes);
+      else if (message.kind === 'done') {
+        settled = true;
+        void worker.terminate();
+        resolve(message);
+      } else {
+        settled = true;
+        reject(new Error(`beslissen (deel ${request.part + 1} van ${request.parts}): ${message.message}`));
+      }
+    });
+    worker.on('error', (error) => {
+      settled = true;
+      reject(error);
+    });
+    worker.on('exit', (code) => {
+      running.delete(worker);
+      if (!settled) reject(new Error(`beslissen: werkthread ${request.part + 1} stopte onverwacht (code ${code})`));
+    });
+  });
+
+/**
+ * Decides an NDJSON file through the decider, as `import` would (every line in file order against
+ * its household's facts accepted before it; refusals with their line numbers), and folds the
+ * accepted facts into a new state, on `workers` threads.
+ */
+export const decideNdjsonFile = async (path: string, options: DecideFileOptions): Promise<DecideFileResult> => {
+  const small = options.workers === undefined && (await stat(path)).size < SMALL_FILE;
+  const workers =
+    small || options.rewrite !== undefined
+      ? 1
+      : Math.max(1, Math.floor(options.workers ?? Math.min(8, availableParallelism())));
+  if (workers === 1) return decideNdjsonFileHere(path, options);
+  const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  const progress = new Array<number>(workers).fill(0);
+  const state = emptyState();
+  const counts: Counts[] = [];
+  let merging = Promise.resolve();
+  const running = new Set<Worker>();
+  await stopAllOnFailure(
+    running,
+    Promise.all(
+      Array.from({ length: workers }, (_, part) =>
+        runWorker(
+          {
+            path,
+            part,
+            parts: workers,
+            maxLineBytes,
+            now: options.now,
+            derivation: options.derivation ?? 'canoniek',
+            regels: options.hash !== undefined,
+          },
+          running,
+          (bytes) => {
+            progress[part] = bytes;
+            options.onProgress?.(Math.min(...progress));
+          },
+        ).then(({ kind: _, state: transferable, ...rest }) => {
+          counts.push(rest);
+          merging = merging.then(() => {
+            if (rest.misrouted === 0) mergeTransferable(state, transferable);
+          });
+          return merging;
+        }),
+      ),
+    ),
+  );
+  // A line the byte scan could not route, or one eventId accepted in two parts: decide in one part.
+  if (counts.some((c) => c.misrouted > 0) || sharedEventIds(counts)) return decideNdjsonFileHere(path, options);
+  hashInRecordedOrder(options.hash, counts, counts[0]?.lines ?? 0);
+  return combine(state, counts, workers);
+};
