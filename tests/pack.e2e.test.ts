@@ -35,6 +35,9 @@ const run = (command: string, args: string[], cwd: string): string => {
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'zelfredzaam-pack-'));
   const tarballs = join(work, 'tarballs');
+  // A clean build: tsc -b never deletes the output of a source file that is gone, and a stale
+  // file in dist would be packed (with a source map pointing at nothing).
+  for (const p of packages) rmSync(join(root, 'packages', p, 'dist'), { recursive: true, force: true });
   run('npx', ['tsc', '-b', ...packages.map((p) => `packages/${p}`)], root);
   for (const p of packages) run('pnpm', ['pack', '--pack-destination', tarballs], join(root, 'packages', p));
   const consumer = join(work, 'consumer');

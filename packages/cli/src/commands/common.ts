@@ -133,9 +133,9 @@ export const replayStore = (
 const replayInto = async (
   store: EventStore,
   omgeving: Omgeving,
-  onUnreadable?: (event: UnreadableEvent) => void,
-  hash?: BronHash,
-  opties: StateOpties = {},
+  onUnreadable: ((event: UnreadableEvent) => void) | undefined,
+  hash: BronHash | undefined,
+  opties: StateOpties,
 ): Promise<ProjectionState> => {
   const state = emptyState(opties);
   const progress = createProgress(omgeving.stderr, 'afspelen');

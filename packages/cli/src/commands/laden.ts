@@ -189,7 +189,28 @@ export const loadFile = async (
     } finally {
       progress.done();
     }
-    for (const refusal of decided.refusals) omgeving.stderr.write(`${refusal.bericht}\n`);
+    for (const refusal of decided.refusals) {
+      if (alsJson(omgeving)) {
+        await logJson(omgeving, {
+          level: 'warn',
+          event: 'refusal',
+          line: refusal.line,
+          code: refusal.code,
+          ...(refusal.huishouden === undefined ? {} : { household: refusal.huishouden }),
+          message: refusal.bericht,
+        });
+      } else omgeving.stderr.write(`${refusal.bericht}\n`);
+      try {
+        omgeving.hooks?.onRefusal?.({
+          code: refusal.code,
+          huishouden: refusal.huishouden,
+          line: refusal.line,
+          bericht: refusal.bericht,
+        });
+      } catch {
+        // An observer's failure is not the command's.
+      }
+    }
     opties.naVoortgang?.(decided.lines);
     const kept = decided.refusals.slice(0, MAX_REFUSALS_KEPT);
     return {
