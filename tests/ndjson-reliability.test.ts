@@ -36,17 +36,32 @@ const traject = (huishouden: string, soort: string) => ({
   soort,
 });
 
-/** A store that refuses, like PostgreSQL, to hold a fact whose soort is "GIF" (SQLSTATE 22P05). */
+/**
+ * A store that refuses, like PostgreSQL, to hold a fact whose soort is "GIF" (SQLSTATE 22P05).
+ * Only the port's methods are handed on: the package's internal append path of the inner store
+ * must not be reachable past the poisoned `append`.
+ */
 const poisoned = (code = '22P05'): EventStore & { appends: number } => {
   const inner = openMemoryStore();
-  const wrapper = Object.create(inner) as EventStore & { appends: number };
-  wrapper.appends = 0;
-  wrapper.append = async (writes: readonly StreamWrite[]) => {
-    wrapper.appends++;
-    if (writes.some((w) => w.events.some((e) => 'soort' in e && e.soort === 'GIF'))) {
-      throw Object.assign(new Error('unsupported Unicode escape sequence'), { code });
-    }
-    return inner.append(writes);
+  const wrapper: EventStore & { appends: number } = {
+    kind: inner.kind,
+    appends: 0,
+    append: async (writes: unknown) => {
+      wrapper.appends++;
+      const list = writes as readonly StreamWrite[];
+      if (list.some((w) => w.events.some((e) => 'soort' in e && e.soort === 'GIF'))) {
+        throw Object.assign(new Error('unsupported Unicode escape sequence'), { code });
+      }
+      return inner.append(writes);
+    },
+    appendToStream: (stream, expected, events) => inner.appendToStream(stream, expected, events),
+    readStream: (stream) => inner.readStream(stream),
+    readStreams: (streams) => inner.readStreams(streams),
+    readAll: (options) => inner.readAll(options),
+    subscribe: (options) => inner.subscribe(options),
+    loadCheckpoint: (subscriber) => inner.loadCheckpoint(subscriber),
+    saveCheckpoint: (subscriber, position) => inner.saveCheckpoint(subscriber, position),
+    close: () => inner.close(),
   };
   return wrapper;
 };

@@ -95,19 +95,30 @@ const hashInRecordedOrder = (hash: BronHash | undefined, parts: readonly Counts[
       ranks = new Map();
     }
   }
-  const order: { list: AcceptedLines; at: number; line: number }[] = [];
-  for (const part of parts) {
-    const list = part.regels;
-    if (list === undefined) continue;
-    for (let at = 0; at < list.count; at++) order.push({ list, at, line: list.lineNumbers[at] as number });
-  }
+  // The accepted lines in that order, sorted as typed arrays: an object per line would put a
+  // million-line file's order on the heap (the memory test's bound).
+  const lists: (AcceptedLines | undefined)[] = parts.map((part) => part.regels);
+  const listOf = new Int16Array(lines + 2).fill(-1);
+  const atOf = new Int32Array(lines + 2);
+  let accepted = 0;
+  lists.forEach((list, k) => {
+    if (list === undefined) return;
+    for (let at = 0; at < list.count; at++) {
+      const line = list.lineNumbers[at] as number;
+      listOf[line] = k;
+      atOf[line] = at;
+      accepted++;
+    }
+  });
+  const order = new Int32Array(accepted);
+  let next = 0;
+  for (let line = 1; line <= lines; line++) if ((listOf[line] as number) >= 0) order[next++] = line;
   order.sort(
-    (a, b) =>
-      (chunkOf[a.line] as number) - (chunkOf[b.line] as number) ||
-      (rankOf[a.line] as number) - (rankOf[b.line] as number) ||
-      a.line - b.line,
+    (a, b) => (chunkOf[a] as number) - (chunkOf[b] as number) || (rankOf[a] as number) - (rankOf[b] as number) || a - b,
   );
-  for (const { list, at } of order) {
+  for (const line of order) {
+    const list = lists[listOf[line] as number] as AcceptedLines;
+    const at = atOf[line] as number;
     hash.voegToeRegel(
       list.bytes.subarray(list.offsets[at] as number, list.offsets[at + 1] as number),
       list.recordedAt[at] as number,
