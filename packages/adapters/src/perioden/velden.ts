@@ -9,6 +9,7 @@ import {
   monthIndexOf,
   type RedenBeeindiging,
   type Regeling,
+  UIT_REDENEN,
 } from '@zelfredzaam/domain';
 
 const DMY = /^(\d{2})-(\d{2})-(\d{4})$/;
@@ -37,18 +38,8 @@ export const centVan = (text: string): number | undefined => {
 /** What a period's end means: the reason of §10 it stands for. */
 export type EindReden = 'loondienst' | 'onderneming' | 'opleiding' | RedenBeeindiging;
 
-/** The reasons in a fixed order: a reason is kept as its index (one byte) in the compact rows. */
-export const EIND_REDENEN: readonly EindReden[] = [
-  'loondienst',
-  'onderneming',
-  'opleiding',
-  'verhuizing',
-  'overlijden',
-  'andere-uitkering',
-  'detentie',
-  'partner-inkomen',
-  'overig',
-];
+/** The reasons in a fixed order (MEETREGELS §2's): a reason is kept as its index (one byte) in the compact rows. */
+export const EIND_REDENEN: readonly EindReden[] = UIT_REDENEN;
 
 export const REGELINGEN: readonly Regeling[] = ['Participatiewet', 'IOAW', 'IOAZ'];
 export const BRONNEN: readonly Bron[] = ['loondienst', 'onderneming'];

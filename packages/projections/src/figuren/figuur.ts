@@ -2,7 +2,7 @@
 // and per household (or employer) which of its cells it belongs to, with the facts that decide
 // it and a one-sentence Dutch toelichting. The rules read a typed household view
 // (engine/huishouden.ts), never an offset.
-import { isoDateOf, isoMonthOf } from '@zelfredzaam/domain';
+import { isoDateOf, isoMonthOf, UIT_REDENEN } from '@zelfredzaam/domain';
 import type { HuishoudenView } from '../engine/huishouden.js';
 import type { Peil } from '../parameters.js';
 import type { Jaarrapport } from '../types.js';
@@ -81,17 +81,4 @@ export const UITSTROOM_NAAR: readonly string[] = [
   'een andere reden',
 ];
 /** The reason of an uit state as MEETREGELS names it (UIT_REDENEN), by state code. */
-export const REDEN_VAN_STATE: readonly string[] = [
-  '',
-  '',
-  '',
-  'loondienst',
-  'onderneming',
-  'opleiding',
-  'verhuizing',
-  'overlijden',
-  'andere-uitkering',
-  'detentie',
-  'partner-inkomen',
-  'overig',
-];
+export const REDEN_VAN_STATE: readonly string[] = ['', '', ...UIT_REDENEN];
