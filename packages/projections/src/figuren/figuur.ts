@@ -81,4 +81,4 @@ export const UITSTROOM_NAAR: readonly string[] = [
   'een andere reden',
 ];
 /** The reason of an uit state as MEETREGELS names it (UIT_REDENEN), by state code. */
-export const REDEN_VAN_STATE: readonly string[] = ['', '', ...UIT_REDENEN];
+export const REDEN_VAN_STATE: readonly string[] = ['', '', '', ...UIT_REDENEN];
