@@ -16,6 +16,7 @@ import {
   streamNameOf,
   streamOf,
   subjectOf,
+  type Tijdlijn,
   type Weigering,
   type WerkgeverId,
   weigering,
@@ -333,10 +334,19 @@ const recordChunkPerFact = async (
 ): Promise<Map<string, StreamOutcome[]>> => {
   const outcomes = new Map<string, StreamOutcome[]>();
   const holders = new Map<string, string>();
-  const context = (histories: ReadonlyMap<string, KnownHistory>): PerFactContext => ({
-    // Each household's timeline is built from its history once per chunk (decide-per-fact.ts) and
-    // not kept: the cache's heap bound counts facts, not timelines (tests/hardening-memory).
+  // Each household is decided on a timeline thawed from the cache for each decision (deciding
+  // grows it); the one an append was decided on goes back into the cache after the append.
+  const context = (
+    histories: ReadonlyMap<string, KnownHistory>,
+    used: Map<string, Tijdlijn | undefined>,
+  ): PerFactContext => ({
     historyOf: (stream) => histories.get(stream)?.events ?? [],
+    tijdlijnOf: (stream) => {
+      const history = histories.get(stream);
+      const tijdlijn = history === undefined ? undefined : cache.tijdlijn(history);
+      used.set(stream, tijdlijn);
+      return tijdlijn;
+    },
     holderOf: (eventId) => holders.get(eventId),
     reusedId: (feit) => weigering('EVENT_ID_HERGEBRUIKT', subjectOf(feit), aanduiding(feit)),
   });
@@ -366,7 +376,8 @@ const recordChunkPerFact = async (
       attempt > 1,
     );
     for (;;) {
-      const decisions = decidePerFact(pending, context(histories));
+      const used = new Map<string, Tijdlijn | undefined>();
+      const decisions = decidePerFact(pending, context(histories, used));
       const writes: StreamWrite[] = [];
       const writing: Group[] = [];
       for (const group of pending) {
@@ -403,8 +414,9 @@ const recordChunkPerFact = async (
           outcomes.set(group.stream, perFactOutcomes(group, decisions.get(group.stream), result.appended));
           // A fact left out by the store (its eventId was in the stream after all) is not in the
           // kept history: read the stream again next time.
-          if (result.appended.length === write.events.length)
-            cache.appended(group.stream, histories.get(group.stream), result.appended);
+          const history = histories.get(group.stream);
+          if (result.appended.length === write.events.length && history !== undefined)
+            cache.appended(history, used.get(group.stream), result.appended);
           else cache.delete(group.stream);
         } else {
           cache.delete(group.stream);

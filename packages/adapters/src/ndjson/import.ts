@@ -319,7 +319,7 @@ const refuseByTime = async (
   const lateKept = new Set<Candidate>();
   for (const candidate of late) {
     const { feit, line } = candidate;
-    const stored = known.get(streamNameOf(feit))?.events.some((e) => e.eventId === feit.eventId) === true;
+    const stored = known.get(streamNameOf(feit))?.has(feit.eventId) === true;
     if (stored) {
       lateKept.add(candidate);
       continue;

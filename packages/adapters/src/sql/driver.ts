@@ -7,6 +7,12 @@ export type Row = readonly unknown[];
 
 export interface SqlSession {
   query(text: string, params?: readonly unknown[]): Promise<readonly Row[]>;
+  /**
+   * Loads rows with COPY (issue 16: about 1.6× less server work per row than an INSERT of a
+   * JSON document): `target` is `table (columns)`, `data` rows in COPY's text format. Absent
+   * where the connection cannot (the store then inserts).
+   */
+  copyIn?(target: string, data: string): Promise<void>;
 }
 
 export interface SqlDriver extends SqlSession {

@@ -16,10 +16,19 @@ interface PgQueryConfig {
   readonly rowMode: 'array';
 }
 
+/** What `pg` calls on a query object of its own kind (a "submittable"), as far as COPY … FROM STDIN needs. */
+interface PgConnection {
+  query(text: string): void;
+  sendCopyFromChunk(chunk: Buffer): void;
+  endCopyFrom(): void;
+}
+
 /** What the driver uses of a `pg` PoolClient. */
 export interface PgPoolClient {
   query(config: PgQueryConfig): Promise<PgQueryResult>;
   query(text: string): Promise<unknown>;
+  /** A query object of `pg`'s own protocol (COPY). */
+  query(submittable: CopyIn): unknown;
   on(event: 'error', listener: (error: Error) => void): unknown;
   on(event: 'notification', listener: (message: { readonly channel: string }) => void): unknown;
   off(event: 'error', listener: (error: Error) => void): unknown;
@@ -94,6 +103,59 @@ const explain = (error: unknown, limits: Limits): unknown => {
   return error;
 };
 
+/**
+ * COPY … FROM STDIN over `pg`'s protocol, without a library of its own: `pg` hands a query
+ * object the connection; this one sends the rows when the server asks for them.
+ */
+class CopyIn {
+  readonly done: Promise<void>;
+  private settle: (error?: unknown) => void = () => {};
+  private settled = false;
+  /** Set by `pg` (a query time limit wraps it). */
+  callback: ((error: unknown) => void) | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly data: Buffer,
+  ) {
+    this.done = new Promise<void>((resolve, reject) => {
+      this.settle = (error) => {
+        if (this.settled) return;
+        this.settled = true;
+        if (error === undefined) resolve();
+        else reject(error);
+      };
+    });
+    this.callback = undefined;
+  }
+
+  submit(connection: PgConnection): void {
+    connection.query(this.text);
+  }
+
+  handleCopyInResponse(connection: PgConnection): void {
+    connection.sendCopyFromChunk(this.data);
+    connection.endCopyFrom();
+  }
+
+  handleError(error: unknown): void {
+    this.callback?.(error);
+    this.settle(error);
+  }
+
+  handleReadyForQuery(): void {
+    this.callback?.(undefined);
+    this.settle();
+  }
+
+  handleCommandComplete(): void {}
+  handleEmptyQuery(): void {}
+  handleRowDescription(): void {}
+  handleDataRow(): void {}
+  handlePortalSuspended(): void {}
+  handleCopyData(): void {}
+}
+
 const arrayQuery = (text: string, params: readonly unknown[] | undefined) => ({
   text,
   values: params === undefined ? [] : [...params],
@@ -149,6 +211,11 @@ class PgDriver implements SqlDriver {
       await client.query('BEGIN ISOLATION LEVEL READ COMMITTED');
       const result = await work({
         query: async (text, params) => rowsOf(await client.query(arrayQuery(text, params))),
+        copyIn: async (target, data) => {
+          const query = new CopyIn(`COPY ${target} FROM STDIN`, Buffer.from(data, 'utf8'));
+          client.query(query);
+          await query.done;
+        },
       });
       await client.query('COMMIT');
       return result;

@@ -7,7 +7,11 @@ import type { Row, SqlDriver, SqlSession } from './driver.js';
 import { PgliteGuard } from './pglite-guard.js';
 
 interface PgliteQueryable {
-  query<T>(text: string, params?: unknown[], options?: { rowMode?: 'array' | 'object' }): Promise<{ rows: T[] }>;
+  query<T>(
+    text: string,
+    params?: unknown[],
+    options?: { rowMode?: 'array' | 'object'; blob?: Blob },
+  ): Promise<{ rows: T[] }>;
 }
 
 /**
@@ -50,7 +54,13 @@ class PgliteDriver implements SqlDriver {
     return this.run(() =>
       this.db.transaction(async (tx) => {
         await tx.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
-        return work({ query: (text, params) => arrayRows(tx, text, params) });
+        return work({
+          query: (text, params) => arrayRows(tx, text, params),
+          // PGlite reads COPY's input from a Blob given with the query, as the file /dev/blob.
+          copyIn: async (target, data) => {
+            await tx.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([data]) });
+          },
+        });
       }),
     );
   }

@@ -131,6 +131,34 @@ const insertRecord = (stream: string, revision: number, event: Recorded): string
   },"a":"${event.recordedAt}","e":${JSON.stringify(encode(event))}}`;
 };
 
+/** Backslash, tab, newline and carriage return: the characters COPY's text format escapes. */
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_SPECIALS = /[\\\t\n\r]/g;
+const copyEscape = (c: string): string => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r');
+const copyText = (text: string): string => (COPY_SPECIAL.test(text) ? text.replace(COPY_SPECIALS, copyEscape) : text);
+
+/**
+ * One event as a line of COPY's text format, columns as in `COPY_COLUMNS`. The eventId (a
+ * UUID), the type (a name of the catalogue), datum and recordedAt (ISO forms) never hold one of
+ * the escaped characters; the stream and the fact's JSON are escaped.
+ */
+const copyRow = (stream: string, revision: number, event: Recorded): string => {
+  const datum = datumOf(event);
+  return `${copyText(stream)}\t${revision}\t${event.eventId}\t${event.type}\t${datum === undefined ? '\\N' : datum}\t${
+    event.recordedAt
+  }\t${copyText(JSON.stringify(encode(event)))}\n`;
+};
+
+const COPY_COLUMNS = '(stream, revision, event_id, type, datum, recorded_at, event)';
+
+/**
+ * The COPY met an eventId that is stored already (a re-append of stored facts, or one held by
+ * another stream): the append is done again, inserting with the holders known.
+ */
+class StoredEventIdMet extends Error {
+  override readonly name = 'StoredEventIdMet';
+}
+
 class SqlStore implements EventStore {
   readonly kind: string;
   private readonly changes = new ChangeSignal();
@@ -138,6 +166,9 @@ class SqlStore implements EventStore {
   private readonly sql: {
     readonly lock: string;
     readonly revisions: string;
+    readonly copyTarget: string;
+    readonly copied: string;
+    readonly positionsAfter: string;
     readonly holders: string;
     readonly insert: string;
     readonly insertOptimistic: string;
@@ -161,8 +192,13 @@ class SqlStore implements EventStore {
     const s = quoteIdentifier(schema);
     this.sql = {
       lock: 'SELECT pg_advisory_xact_lock($1::int, hashtext($2))',
-      revisions: `SELECT s.stream, (SELECT max(e.revision) FROM ${s}.events e WHERE e.stream = s.stream)
+      // With the last position before this append (computed once): the rows COPY adds come after it.
+      revisions: `SELECT s.stream, (SELECT max(e.revision) FROM ${s}.events e WHERE e.stream = s.stream),
+          (SELECT max(position) FROM ${s}.events)::text
         FROM unnest($1::text[]) AS s(stream)`,
+      copyTarget: `${s}.events ${COPY_COLUMNS}`,
+      copied: `SELECT count(*)::int, min(position)::text, max(position)::text FROM ${s}.events WHERE position > $1::bigint`,
+      positionsAfter: `SELECT event_id::text, position::text FROM ${s}.events WHERE position > $1::bigint`,
       // One index lookup per value (a scalar subquery is never turned into a join): with the
       // statistics of a table that an import is filling, `= ANY(array)` gets planned as a scan
       // of the whole table, per chunk.
@@ -202,27 +238,46 @@ class SqlStore implements EventStore {
   async [APPEND_DECODED](writes: readonly StreamWrite[]): Promise<readonly AppendOutcome[]> {
     this.checkOpen();
     if (writes.length === 0) return [];
-    const outcomes = await this.driver.transaction((tx) => this.appendLocked(tx, writes));
+    let outcomes: AppendOutcome[];
+    try {
+      outcomes = await this.driver.transaction((tx) => this.appendLocked(tx, writes, true));
+    } catch (error) {
+      if (!(error instanceof StoredEventIdMet)) throw error;
+      outcomes = await this.driver.transaction((tx) => this.appendLocked(tx, writes, false));
+    }
     if (outcomes.some((o) => o.status === 'ok' && o.appended.length > 0)) this.changes.notify();
     return outcomes;
   }
 
-  private async appendLocked(tx: SqlSession, writes: readonly StreamWrite[]): Promise<AppendOutcome[]> {
+  /**
+   * The append under the lock. `copy`: optimistic, as if no eventId were stored yet (recordFacts
+   * has left out what the households hold), the rows loaded with COPY where the driver can; an
+   * eventId that is stored after all fails the COPY, and the append is done again without it.
+   */
+  private async appendLocked(tx: SqlSession, writes: readonly StreamWrite[], copy: boolean): Promise<AppendOutcome[]> {
     // Everything below runs after the lock, so it sees every append that committed before.
     await tx.query(this.sql.lock, [LOCK_CLASS_APPEND, this.schema]);
     const streams = [...new Set(writes.map((w) => w.stream))];
     const revisions = new Map<string, Revision>();
-    for (const [stream, revision] of await tx.query(this.sql.revisions, [streams])) {
+    let before = '0';
+    for (const [stream, revision, last] of await tx.query(this.sql.revisions, [streams])) {
       if (typeof stream === 'string') revisions.set(stream, typeof revision === 'number' ? revision : 'no_stream');
+      if (typeof last === 'string') before = last;
     }
     const recordedAt = recordedAtOf(this.now());
     const currentRevision = (stream: string): Revision => revisions.get(stream) ?? 'no_stream';
-    // Optimistic first: as if no eventId were stored yet (recordFacts has left out what the
-    // households hold). An eventId that is stored after all makes the insert skip its row;
-    // then the rows are taken out again and the append is planned with the holders known.
     let plan = planAppend(writes, currentRevision, () => undefined);
-    let rows = this.rowsOf(plan, recordedAt);
-    let positions = await this.insert(tx, this.sql.insertOptimistic, rows.records);
+    let rows: ReturnType<typeof this.rowsOf>;
+    let positions: Map<string, string>;
+    if (copy && tx.copyIn !== undefined) {
+      rows = this.rowsOf(plan, recordedAt, copyRow);
+      positions = await this.copy(tx, tx.copyIn, rows.records, rows.ids, before);
+    } else {
+      // Optimistic too: an eventId that is stored after all makes the insert skip its row; then
+      // the rows are taken out again and the append is planned with the holders known.
+      rows = this.rowsOf(plan, recordedAt, insertRecord);
+      positions = await this.insert(tx, this.sql.insertOptimistic, rows.records);
+    }
     if (positions.size < rows.records.length) {
       if (positions.size > 0) await tx.query(this.sql.remove, [[...positions.values()]]);
       const ids = [...new Set(writes.flatMap((w) => w.events.map((e) => e.eventId)))];
@@ -231,7 +286,7 @@ class SqlStore implements EventStore {
         if (typeof id === 'string' && typeof stream === 'string') holders.set(id, stream);
       }
       plan = planAppend(writes, currentRevision, (id) => holders.get(id));
-      rows = this.rowsOf(plan, recordedAt);
+      rows = this.rowsOf(plan, recordedAt, insertRecord);
       positions = await this.insert(tx, this.sql.insert, rows.records);
     }
     if (positions.size > 0) await tx.query('SELECT pg_notify($1, $2)', [this.channel, '']);
@@ -247,19 +302,62 @@ class SqlStore implements EventStore {
     });
   }
 
-  /** The planned writes as insert records, and per write what it will store. */
-  private rowsOf(plan: readonly PlannedOutcome[], recordedAt: RecordedAt) {
+  /** The planned writes as records (`record`: for the insert or for COPY), their eventIds, and per write what it will store. */
+  private rowsOf(
+    plan: readonly PlannedOutcome[],
+    recordedAt: RecordedAt,
+    record: (stream: string, revision: number, event: Recorded) => string,
+  ) {
     const records: string[] = [];
+    const ids: string[] = [];
     const pending = plan.map((planned) => {
       if (planned.status === 'conflict') return planned;
       const events = planned.events.map((event: Identified, i) => {
         const recorded = withRecordedAt(event, recordedAt);
-        records.push(insertRecord(planned.stream, planned.firstRevision + i, recorded));
+        records.push(record(planned.stream, planned.firstRevision + i, recorded));
+        ids.push(recorded.eventId);
         return { revision: planned.firstRevision + i, event: recorded };
       });
       return { status: 'ok' as const, stream: planned.stream, events };
     });
-    return { records, pending };
+    return { records, ids, pending };
+  }
+
+  /**
+   * Loads the rows with COPY; the positions they got, by eventId. Under the append lock the rows
+   * take the positions after `before` in COPY's order, one after the other; that is checked
+   * (count and range), and when it does not hold (a writer without the lock) they are read back.
+   */
+  private async copy(
+    tx: SqlSession,
+    copyIn: NonNullable<SqlSession['copyIn']>,
+    records: readonly string[],
+    ids: readonly string[],
+    before: string,
+  ): Promise<Map<string, string>> {
+    const positions = new Map<string, string>();
+    if (records.length === 0) return positions;
+    try {
+      await copyIn(this.sql.copyTarget, records.join(''));
+    } catch (error) {
+      if (sqlState(error) === '23505' && constraintOf(error) === 'events_event_id_key') {
+        throw new StoredEventIdMet('een eventId is al opgeslagen', { cause: error });
+      }
+      throw this.explainInsertError(error);
+    }
+    const [row] = await tx.query(this.sql.copied, [before]);
+    const [count, min, max] = row ?? [];
+    const first = typeof min === 'string' ? Number(min) : Number.NaN;
+    const last = typeof max === 'string' ? Number(max) : Number.NaN;
+    if (count === ids.length && Number.isSafeInteger(last) && last - first + 1 === ids.length) {
+      for (let i = 0; i < ids.length; i++) positions.set(ids[i] as string, String(first + i));
+      return positions;
+    }
+    const ours = new Set(ids);
+    for (const [id, position] of await tx.query(this.sql.positionsAfter, [before])) {
+      if (typeof id === 'string' && typeof position === 'string' && ours.has(id)) positions.set(id, position);
+    }
+    return positions;
   }
 
   /** Inserts the records; the positions they got, by eventId. */
