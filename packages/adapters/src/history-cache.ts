@@ -321,7 +321,21 @@ export class HistoryCache {
   /** Histories being read ahead for a coming chunk, by stream, until taken. */
   private ahead = new Map<string, Promise<ReadonlyMap<string, readonly StoredEvent[]> | undefined>>();
 
+  /**
+   * Whether a stream this cache has not seen is taken to have no facts, without reading it (an
+   * import into a store that held no facts when it began). Only an assumption: the append's
+   * expected revision `no_stream` checks it, and a household that another writer did write is
+   * read and decided again. Off for good once the cache dropped a stream (it has then seen
+   * streams it no longer knows).
+   */
+  private assumeNew = false;
+
   constructor(private readonly maxFacts = DEFAULT_CACHED_FACTS) {}
+
+  /** From now on a stream never seen is taken to be empty (see `assumeNew`). */
+  assumeUnseenEmpty(): void {
+    this.assumeNew = this.store.facts === 0 && this.store.slotOf.size === 0 && this.store.ids.dead === 0;
+  }
 
   /** The facts kept (for tests and tuning). */
   get size(): number {
@@ -341,11 +355,13 @@ export class HistoryCache {
   }
 
   delete(stream: string): void {
+    if (this.store.slotOf.has(stream)) this.assumeNew = false;
     this.store.close(stream);
   }
 
   /** Drops everything kept (the histories are read again as they come). */
   clear(): void {
+    this.assumeNew = false;
     this.store = new Store();
   }
 
@@ -361,7 +377,7 @@ export class HistoryCache {
    */
   readAhead(store: EventStore, streams: Iterable<string>): void {
     const missing = new Set<string>();
-    for (const stream of streams) if (!this.store.slotOf.has(stream)) missing.add(stream);
+    if (!this.assumeNew) for (const stream of streams) if (!this.store.slotOf.has(stream)) missing.add(stream);
     this.ahead = new Map();
     if (missing.size === 0) return;
     // An error is not thrown here: the histories are then read when they are needed.
@@ -394,6 +410,7 @@ export class HistoryCache {
       }
       let stored: readonly StoredEvent[] | undefined;
       for (let i = 0; stored === undefined && i < readAhead.length; i++) stored = readAhead[i]?.get(stream);
+      if (stored === undefined && this.assumeNew && !fresh) stored = [];
       if (stored === undefined) missing.push(stream);
       else result.set(stream, this.load(stream, stored));
     }
@@ -424,7 +441,7 @@ export class HistoryCache {
 
   /** A history read from the store, kept as a timeline when it holds by the rules. */
   private load(stream: string, stored: readonly StoredEvent[]): Known {
-    this.store.close(stream);
+    this.delete(stream);
     const events = stored.map((e) => e.event);
     const last = stored[stored.length - 1];
     const revision = last === undefined ? 'no_stream' : last.revision;

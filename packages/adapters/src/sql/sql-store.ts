@@ -159,6 +159,18 @@ class StoredEventIdMet extends Error {
   override readonly name = 'StoredEventIdMet';
 }
 
+/** What one append stored, read and left the sequence at. */
+interface Appended {
+  readonly outcomes: AppendOutcome[];
+  readonly revisions: ReadonlyMap<string, Revision>;
+  readonly sequence: string | undefined;
+  /** Whether the table held no fact when the append took the lock. */
+  readonly emptyBefore: boolean;
+}
+
+/** The most stream revisions a store object keeps between appends (about 100 bytes of heap each). */
+const MAX_KNOWN_REVISIONS = 200_000;
+
 class SqlStore implements EventStore {
   readonly kind: string;
   private readonly changes = new ChangeSignal();
@@ -166,6 +178,8 @@ class SqlStore implements EventStore {
   private readonly sql: {
     readonly lock: string;
     readonly revisions: string;
+    readonly sequenceState: string;
+    readonly bumpSequence: string;
     readonly copyTarget: string;
     readonly copied: string;
     readonly positionsAfter: string;
@@ -181,23 +195,46 @@ class SqlStore implements EventStore {
   private listening: Promise<(() => Promise<void>) | undefined> | undefined;
   private closed = false;
 
+  /**
+   * The revisions this store object knows (read or appended under the append lock), valid while
+   * the positions' sequence stands at `knownAt`: every append takes positions, and setting a
+   * fact aside takes one too, so an unchanged sequence means no other writer changed a stream
+   * since. Then an append asks the database only for the streams it does not know (issue 16:
+   * the revision check per batch was an index probe per stream).
+   */
+  private readonly revisionsKnown = new Map<string, Revision>();
+  private knownAt: string | undefined;
+  /**
+   * Whether `revisionsKnown` names every stream in the table (it was empty when this object
+   * appended first, and nobody else appended since): a stream it does not name has none.
+   */
+  private complete = false;
+
   constructor(
     private readonly driver: SqlDriver,
     private readonly schema: string,
     private readonly now: () => number,
     private readonly pollIntervalMs: number,
+    /** The positions' identity sequence, as a regclass text (from pg_get_serial_sequence). */
+    sequence: string,
   ) {
     this.kind = driver.kind;
     this.channel = channelOf(schema);
     const s = quoteIdentifier(schema);
+    const sequenceState = `SELECT last_value::text || CASE WHEN is_called THEN '+' ELSE '-' END FROM ${sequence}`;
     this.sql = {
       lock: 'SELECT pg_advisory_xact_lock($1::int, hashtext($2))',
-      // With the last position before this append (computed once): the rows COPY adds come after it.
-      revisions: `SELECT s.stream, (SELECT max(e.revision) FROM ${s}.events e WHERE e.stream = s.stream),
-          (SELECT max(position) FROM ${s}.events)::text
+      // A first row without a stream: the last position before this append (the rows COPY adds
+      // come after it) and the state of the positions' sequence (see `knownAt`).
+      revisions: `SELECT NULL::text, NULL::int, (SELECT max(position) FROM ${s}.events)::text, (${sequenceState})
+        UNION ALL
+        SELECT s.stream, (SELECT max(e.revision) FROM ${s}.events e WHERE e.stream = s.stream), NULL, NULL
         FROM unnest($1::text[]) AS s(stream)`,
+      sequenceState,
+      bumpSequence: `SELECT nextval('${sequence}')`,
       copyTarget: `${s}.events ${COPY_COLUMNS}`,
-      copied: `SELECT count(*)::int, min(position)::text, max(position)::text FROM ${s}.events WHERE position > $1::bigint`,
+      copied: `SELECT count(*)::int, min(position)::text, max(position)::text, (${sequenceState})
+        FROM ${s}.events WHERE position > $1::bigint`,
       positionsAfter: `SELECT event_id::text, position::text FROM ${s}.events WHERE position > $1::bigint`,
       // One index lookup per value (a scalar subquery is never turned into a join): with the
       // statistics of a table that an import is filling, `= ANY(array)` gets planned as a scan
@@ -238,13 +275,22 @@ class SqlStore implements EventStore {
   async [APPEND_DECODED](writes: readonly StreamWrite[]): Promise<readonly AppendOutcome[]> {
     this.checkOpen();
     if (writes.length === 0) return [];
-    let outcomes: AppendOutcome[];
+    let appended: Appended;
     try {
-      outcomes = await this.driver.transaction((tx) => this.appendLocked(tx, writes, true));
+      try {
+        appended = await this.driver.transaction((tx) => this.appendLocked(tx, writes, true));
+      } catch (error) {
+        if (!(error instanceof StoredEventIdMet)) throw error;
+        appended = await this.driver.transaction((tx) => this.appendLocked(tx, writes, false));
+      }
     } catch (error) {
-      if (!(error instanceof StoredEventIdMet)) throw error;
-      outcomes = await this.driver.transaction((tx) => this.appendLocked(tx, writes, false));
+      // Whether it was stored is unknown: ask the database again next time.
+      this.forgetRevisions();
+      throw error;
     }
+    // Committed: what the append read and wrote holds until the sequence moves again.
+    this.rememberRevisions(appended);
+    const { outcomes } = appended;
     if (outcomes.some((o) => o.status === 'ok' && o.appended.length > 0)) this.changes.notify();
     return outcomes;
   }
@@ -254,24 +300,86 @@ class SqlStore implements EventStore {
    * has left out what the households hold), the rows loaded with COPY where the driver can; an
    * eventId that is stored after all fails the COPY, and the append is done again without it.
    */
-  private async appendLocked(tx: SqlSession, writes: readonly StreamWrite[], copy: boolean): Promise<AppendOutcome[]> {
+  private forgetRevisions(): void {
+    this.revisionsKnown.clear();
+    this.knownAt = undefined;
+    this.complete = false;
+  }
+
+  private rememberRevisions(appended: Appended): void {
+    const { revisions, sequence } = appended;
+    if (sequence === undefined) {
+      this.forgetRevisions();
+      return;
+    }
+    if (appended.emptyBefore) {
+      this.revisionsKnown.clear();
+      this.complete = true;
+    }
+    // Bounded: past the limit the streams are asked for again as they come.
+    if (this.revisionsKnown.size + revisions.size > MAX_KNOWN_REVISIONS) {
+      this.revisionsKnown.clear();
+      this.complete = false;
+    }
+    for (const [stream, revision] of revisions) this.revisionsKnown.set(stream, revision);
+    this.knownAt = sequence;
+  }
+
+  /** The current revisions of `streams` (under the lock), the last position, and the sequence's state. */
+  private async readRevisions(tx: SqlSession, streams: readonly string[]) {
+    const revisions = new Map<string, Revision>();
+    let before = '0';
+    let emptyBefore = false;
+    let sequence: string | undefined;
+    const knownAt = this.knownAt;
+    const complete = this.complete && knownAt !== undefined;
+    // Knowing every stream, nothing needs asking once the sequence shows nobody else appended.
+    const ask = complete
+      ? []
+      : knownAt === undefined
+        ? streams
+        : streams.filter((stream) => !this.revisionsKnown.has(stream));
+    const read = async (which: readonly string[]): Promise<void> => {
+      for (const [stream, revision, last, state] of await tx.query(this.sql.revisions, [which])) {
+        if (typeof stream === 'string') revisions.set(stream, typeof revision === 'number' ? revision : 'no_stream');
+        else {
+          if (typeof last === 'string') before = last;
+          else emptyBefore = true;
+          if (typeof state === 'string') sequence = state;
+        }
+      }
+    };
+    await read(ask);
+    if (knownAt !== undefined && sequence === knownAt) {
+      for (const stream of streams) {
+        if (revisions.has(stream)) continue;
+        const known = this.revisionsKnown.get(stream);
+        if (known !== undefined) revisions.set(stream, known);
+        else if (complete) revisions.set(stream, 'no_stream');
+      }
+    } else if (knownAt !== undefined) {
+      // Another writer appended (or set a fact aside) since: what this object knew may be old.
+      this.forgetRevisions();
+      const rest = streams.filter((stream) => !revisions.has(stream));
+      if (rest.length > 0) await read(rest);
+    }
+    return { revisions, before, emptyBefore, sequence };
+  }
+
+  private async appendLocked(tx: SqlSession, writes: readonly StreamWrite[], copy: boolean): Promise<Appended> {
     // Everything below runs after the lock, so it sees every append that committed before.
     await tx.query(this.sql.lock, [LOCK_CLASS_APPEND, this.schema]);
     const streams = [...new Set(writes.map((w) => w.stream))];
-    const revisions = new Map<string, Revision>();
-    let before = '0';
-    for (const [stream, revision, last] of await tx.query(this.sql.revisions, [streams])) {
-      if (typeof stream === 'string') revisions.set(stream, typeof revision === 'number' ? revision : 'no_stream');
-      if (typeof last === 'string') before = last;
-    }
+    const { revisions, before, emptyBefore } = await this.readRevisions(tx, streams);
     const recordedAt = recordedAtOf(this.now());
     const currentRevision = (stream: string): Revision => revisions.get(stream) ?? 'no_stream';
     let plan = planAppend(writes, currentRevision, () => undefined);
     let rows: ReturnType<typeof this.rowsOf>;
     let positions: Map<string, string>;
+    let sequence: string | undefined;
     if (copy && tx.copyIn !== undefined) {
       rows = this.rowsOf(plan, recordedAt, copyRow);
-      positions = await this.copy(tx, tx.copyIn, rows.records, rows.ids, before);
+      ({ positions, sequence } = await this.copy(tx, tx.copyIn, rows.records, rows.ids, before));
     } else {
       // Optimistic too: an eventId that is stored after all makes the insert skip its row; then
       // the rows are taken out again and the append is planned with the holders known.
@@ -290,7 +398,11 @@ class SqlStore implements EventStore {
       positions = await this.insert(tx, this.sql.insert, rows.records);
     }
     if (positions.size > 0) await tx.query('SELECT pg_notify($1, $2)', [this.channel, '']);
-    return rows.pending.map((outcome): AppendOutcome => {
+    if (sequence === undefined) {
+      const [state] = await tx.query(this.sql.sequenceState);
+      sequence = typeof state?.[0] === 'string' ? state[0] : undefined;
+    }
+    const outcomes = rows.pending.map((outcome): AppendOutcome => {
       if (outcome.status === 'conflict') return outcome;
       const appended = outcome.events.map(({ revision, event }): StoredEvent => {
         const position = positions.get(event.eventId);
@@ -298,8 +410,11 @@ class SqlStore implements EventStore {
           throw new Error(`stream ${outcome.stream}: geen positie terug voor revisie ${revision}`);
         return { stream: outcome.stream, revision, position: position as Position, event };
       });
+      const last = appended[appended.length - 1];
+      if (last !== undefined) revisions.set(outcome.stream, last.revision);
       return { status: 'ok', stream: outcome.stream, appended };
     });
+    return { outcomes, revisions, sequence, emptyBefore };
   }
 
   /** The planned writes as records (`record`: for the insert or for COPY), their eventIds, and per write what it will store. */
@@ -334,9 +449,9 @@ class SqlStore implements EventStore {
     records: readonly string[],
     ids: readonly string[],
     before: string,
-  ): Promise<Map<string, string>> {
+  ): Promise<{ positions: Map<string, string>; sequence: string | undefined }> {
     const positions = new Map<string, string>();
-    if (records.length === 0) return positions;
+    if (records.length === 0) return { positions, sequence: undefined };
     try {
       await copyIn(this.sql.copyTarget, records.join(''));
     } catch (error) {
@@ -346,18 +461,19 @@ class SqlStore implements EventStore {
       throw this.explainInsertError(error);
     }
     const [row] = await tx.query(this.sql.copied, [before]);
-    const [count, min, max] = row ?? [];
+    const [count, min, max, state] = row ?? [];
+    const sequence = typeof state === 'string' ? state : undefined;
     const first = typeof min === 'string' ? Number(min) : Number.NaN;
     const last = typeof max === 'string' ? Number(max) : Number.NaN;
     if (count === ids.length && Number.isSafeInteger(last) && last - first + 1 === ids.length) {
       for (let i = 0; i < ids.length; i++) positions.set(ids[i] as string, String(first + i));
-      return positions;
+      return { positions, sequence };
     }
     const ours = new Set(ids);
     for (const [id, position] of await tx.query(this.sql.positionsAfter, [before])) {
       if (typeof id === 'string' && typeof position === 'string' && ours.has(id)) positions.set(id, position);
     }
-    return positions;
+    return { positions, sequence };
   }
 
   /** Inserts the records; the positions they got, by eventId. */
@@ -493,8 +609,11 @@ class SqlStore implements EventStore {
     this.checkOpen();
     const at = parsePosition(position);
     const s = quoteIdentifier(this.schema);
+    // Other store objects learn of the change by the sequence moving (see `knownAt`).
+    this.forgetRevisions();
     return this.driver.transaction(async (tx) => {
       await tx.query(this.sql.lock, [LOCK_CLASS_APPEND, this.schema]);
+      await tx.query(this.sql.bumpSequence);
       const [row] = await tx.query(
         `SELECT position::text, stream, revision, event::text, event_id::text FROM ${s}.events WHERE position = $1::bigint`,
         [at],
@@ -561,5 +680,11 @@ class SqlStore implements EventStore {
 export const openSqlStore = async (driver: SqlDriver, options: SqlStoreOptions = {}): Promise<EventStore> => {
   const schema = options.schema ?? DEFAULT_SCHEMA;
   await applySchema(driver, schema);
-  return new SqlStore(driver, schema, options.now ?? Date.now, options.pollIntervalMs ?? 1000);
+  const [row] = await driver.query('SELECT pg_get_serial_sequence($1, $2)', [
+    `${quoteIdentifier(schema)}.events`,
+    'position',
+  ]);
+  const sequence = row?.[0];
+  if (typeof sequence !== 'string') throw new Error(`schema ${schema}: de tabel events heeft geen reeks voor position`);
+  return new SqlStore(driver, schema, options.now ?? Date.now, options.pollIntervalMs ?? 1000, sequence);
 };
