@@ -398,25 +398,32 @@ export class HistoryCache {
       if (!fresh) waiting.add(aheadRead);
     }
     const readAhead = await Promise.all(waiting);
-    const result = new Map<string, KnownHistory>();
-    const missing: string[] = [];
-    for (const stream of streams) {
-      if (result.has(stream)) continue;
-      // A kept history is never older than one read ahead: ours are appended to the kept one.
-      const known = fresh ? undefined : this.knownOf(stream);
-      if (known !== undefined) {
-        result.set(stream, known);
-        continue;
-      }
+    const storedOf = (stream: string): readonly StoredEvent[] | undefined => {
       let stored: readonly StoredEvent[] | undefined;
       for (let i = 0; stored === undefined && i < readAhead.length; i++) stored = readAhead[i]?.get(stream);
-      if (stored === undefined && this.assumeNew && !fresh) stored = [];
-      if (stored === undefined) missing.push(stream);
-      else result.set(stream, this.load(stream, stored));
+      return stored;
+    };
+    const missing: string[] = [];
+    for (const stream of streams) {
+      if (fresh || (!this.store.slotOf.has(stream) && storedOf(stream) === undefined && !this.assumeNew)) {
+        missing.push(stream);
+      }
     }
-    if (missing.length > 0) {
-      const read = await store.readStreams(missing);
-      for (const stream of missing) result.set(stream, this.load(stream, read.get(stream) ?? []));
+    const read = missing.length > 0 ? await store.readStreams(missing) : undefined;
+    // Made after the last wait, with nothing in between until they are decided on: a kept history
+    // cannot change under them (another chunk's append may change the cache while this one reads).
+    const result = new Map<string, KnownHistory>();
+    for (const stream of streams) {
+      if (result.has(stream)) continue;
+      const stored = read?.get(stream);
+      if (fresh) {
+        result.set(stream, this.load(stream, stored ?? []));
+        continue;
+      }
+      // A kept history is never older than one read: ours are added to the kept one.
+      const known = this.knownOf(stream);
+      if (known !== undefined) result.set(stream, known);
+      else result.set(stream, this.load(stream, stored ?? storedOf(stream) ?? []));
     }
     return result;
   }
@@ -503,31 +510,68 @@ export class HistoryCache {
   }
 
   /**
-   * What an append stored, decided on `tijdlijn` (from `tijdlijn(history)`, grown by exactly
-   * these facts): kept as the stream's history from now on. Anything else drops the stream.
+   * Keeps what was decided on `tijdlijn` (from `tijdlijn(history)`, grown by exactly `fresh`) as
+   * the stream's history now, before the append that stores it (issue 16: the next chunk is
+   * decided while this one is appended). The append's outcome settles it: `confirmed` when all
+   * was stored, else the stream is dropped (`delete`). Returns the mark of the state decided on.
    */
-  appended(history: KnownHistory, tijdlijn: Tijdlijn | undefined, stored: readonly StoredEvent[]): void {
-    const last = stored[stored.length - 1];
+  tentative(
+    history: KnownHistory,
+    tijdlijn: Tijdlijn | undefined,
+    fresh: readonly Identified[],
+  ): DecidedOn | undefined {
     const s = this.store;
     if (
       !(history instanceof Known) ||
       tijdlijn === undefined ||
-      last === undefined ||
       history.home !== s ||
       s.slotOf.get(history.stream) !== history.slot ||
       (s.length[history.slot] as number) !== history.size ||
-      tijdlijn.size !== history.size + stored.length
+      tijdlijn.size !== history.size + fresh.length
     ) {
       this.delete(history.stream);
-      return;
+      return undefined;
     }
-    this.freeze(
-      history.slot,
-      tijdlijn,
-      history.size,
-      stored.map((e) => e.event),
-    );
-    s.revision[history.slot] = last.revision;
+    this.freeze(history.slot, tijdlijn, history.size, fresh);
+    const revision = history.revision === 'no_stream' ? -1 : history.revision;
+    s.revision[history.slot] = revision + fresh.length;
+    const mark = { home: s, slot: history.slot, size: history.size + fresh.length, revision: revision + fresh.length };
     if (this.overfull) this.clear();
+    return mark;
   }
+
+  /** The mark of a history decided on without adding to it. */
+  unchanged(history: KnownHistory): DecidedOn | undefined {
+    if (!(history instanceof Known) || history.home === undefined) return undefined;
+    const revision = history.revision === 'no_stream' ? -1 : history.revision;
+    return { home: history.home, slot: history.slot, size: history.size, revision };
+  }
+
+  /**
+   * Whether the cache still holds the stream as it was decided on (`mark`), or grown from it (by
+   * a later chunk decided meanwhile): false once a chunk before, whose facts it was decided on,
+   * turned out not to be stored as decided (the stream was then dropped, or read again into a
+   * new slot). A history kept as facts (no mark) is never held.
+   */
+  holds(stream: string, mark: DecidedOn | undefined): boolean {
+    if (mark === undefined) return false;
+    return (
+      mark.home === this.store &&
+      this.store.slotOf.get(stream) === mark.slot &&
+      (this.store.length[mark.slot] as number) >= mark.size
+    );
+  }
+
+  /** The append stored what `tentative` kept: `last` must be the revision kept, else the stream is dropped. */
+  confirmed(stream: string, mark: DecidedOn | undefined, last: number | undefined): void {
+    if (!this.holds(stream, mark) || mark?.revision !== last) this.delete(stream);
+  }
+}
+
+/** Where and how large a kept history was when it was decided on, and its revision then. */
+export interface DecidedOn {
+  readonly home: object;
+  readonly slot: number;
+  readonly size: number;
+  readonly revision: number;
 }

@@ -26,7 +26,7 @@ import { decodeFacts, itemsOf, type OngeldigFeit, streamOfOngeldig } from './bou
 import { decidePerFact, type PerFactContext, type PerFactDecision } from './decide-per-fact.js';
 import { appendDecoded } from './decoded-append.js';
 import { withEventId } from './envelope.js';
-import { HistoryCache, type KnownHistory } from './history-cache.js';
+import { type DecidedOn, HistoryCache, type KnownHistory } from './history-cache.js';
 import { type Hooks, inSpan, notify, type RefusalObserved } from './hooks.js';
 import {
   type AppendOutcome,
@@ -331,7 +331,10 @@ const recordChunkPerFact = async (
   maxAttempts: number,
   cache: HistoryCache,
   hooks: Hooks | undefined,
+  pipeline: Pipeline | undefined,
 ): Promise<Map<string, StreamOutcome[]>> => {
+  let before = pipeline?.after;
+  const decided = pipeline?.decided;
   const outcomes = new Map<string, StreamOutcome[]>();
   const holders = new Map<string, string>();
   // Each household is decided on a timeline thawed from the cache for each decision (deciding
@@ -370,7 +373,7 @@ const recordChunkPerFact = async (
       await pause(Math.floor(Math.random() * 5 * attempt));
     }
     // Kept histories first; a household that met another writer was dropped and is read again.
-    const histories = await cache.histories(
+    let histories = await cache.histories(
       store,
       pending.map((g) => g.stream),
       attempt > 1,
@@ -380,33 +383,72 @@ const recordChunkPerFact = async (
       const decisions = decidePerFact(pending, context(histories, used));
       const writes: StreamWrite[] = [];
       const writing: Group[] = [];
+      const settled: Group[] = [];
+      // Per household the state of the cache it was decided on (kept at once, before the append:
+      // the next chunk may be decided on it meanwhile); null: read from the store, not kept.
+      const marks = new Map<string, DecidedOn | null | undefined>();
       for (const group of pending) {
+        const history = histories.get(group.stream);
         const fresh = decisions.get(group.stream)?.fresh ?? [];
+        const kept = history?.kept === true;
         if (fresh.length === 0) {
-          outcomes.set(group.stream, perFactOutcomes(group, decisions.get(group.stream), []));
+          settled.push(group);
+          marks.set(group.stream, kept && history !== undefined ? cache.unchanged(history) : null);
         } else {
-          writes.push({
-            stream: group.stream,
-            expectedRevision: histories.get(group.stream)?.revision ?? 'no_stream',
-            events: fresh,
-          });
+          writes.push({ stream: group.stream, expectedRevision: history?.revision ?? 'no_stream', events: fresh });
           writing.push(group);
+          marks.set(
+            group.stream,
+            kept && history !== undefined ? cache.tentative(history, used.get(group.stream), fresh) : null,
+          );
         }
+      }
+      if (before !== undefined) {
+        // The chunk before is appended first; this one was decided on what it would store.
+        const wait = before;
+        before = undefined;
+        decided?.();
+        try {
+          await wait;
+        } catch (error) {
+          for (const write of writes) cache.delete(write.stream);
+          throw error;
+        }
+      }
+      // A household decided on a chunk before that was not stored as decided: decided again.
+      const stale = (group: Group): boolean => {
+        const mark = marks.get(group.stream);
+        return mark !== null && !cache.holds(group.stream, mark);
+      };
+      const again: Group[] = [];
+      for (const group of settled) {
+        if (stale(group)) again.push(group);
+        else outcomes.set(group.stream, perFactOutcomes(group, decisions.get(group.stream), []));
+      }
+      for (let i = writing.length - 1; i >= 0; i--) {
+        const group = writing[i] as Group;
+        if (!stale(group)) continue;
+        cache.delete(group.stream);
+        again.push(group);
+        writing.splice(i, 1);
+        writes.splice(i, 1);
       }
       let results: readonly AppendOutcome[];
       try {
         results = writes.length === 0 ? [] : await timedAppend(store, writes, hooks);
       } catch (error) {
+        // What was kept before the append is not known to be stored: read again next time.
+        for (const write of writes) cache.delete(write.stream);
         // Learnt once per eventId, so this loop ends; anything else is the store's own error.
-        if (!(error instanceof EventIdConflictError) || holders.has(error.eventId)) {
-          // Whether the append was stored is unknown: these households are read again next time.
-          for (const write of writes) cache.delete(write.stream);
-          throw error;
-        }
+        if (!(error instanceof EventIdConflictError) || holders.has(error.eventId)) throw error;
         holders.set(error.eventId, error.existingStream);
+        histories = await cache.histories(
+          store,
+          pending.map((g) => g.stream),
+        );
         continue;
       }
-      const conflicted: Group[] = [];
+      const conflicted: Group[] = again;
       writing.forEach((group, i) => {
         const result = results[i];
         const write = writes[i];
@@ -414,9 +456,8 @@ const recordChunkPerFact = async (
           outcomes.set(group.stream, perFactOutcomes(group, decisions.get(group.stream), result.appended));
           // A fact left out by the store (its eventId was in the stream after all) is not in the
           // kept history: read the stream again next time.
-          const history = histories.get(group.stream);
-          if (result.appended.length === write.events.length && history !== undefined)
-            cache.appended(history, used.get(group.stream), result.appended);
+          if (result.appended.length === write.events.length)
+            cache.confirmed(group.stream, marks.get(group.stream) ?? undefined, result.appended.at(-1)?.revision);
           else cache.delete(group.stream);
         } else {
           cache.delete(group.stream);
@@ -555,11 +596,22 @@ const refusalHooks = (hooks: Hooks, outcome: StreamOutcome): void => {
     notify(hooks.onRefusal, { code, huishouden: outcome.huishouden, index, bericht });
 };
 
+/**
+ * How the importer overlaps its chunks (issue 16): `after` settles when the chunk before has been
+ * appended (this one appends after it, in file order); `decided` is called once this chunk's
+ * first decision is made and kept in the cache, so the next chunk can be decided meanwhile.
+ */
+export interface Pipeline {
+  readonly after: Promise<unknown>;
+  readonly decided: () => void;
+}
+
 /** recordFacts for facts this package decoded already (the NDJSON import): no second decode. */
 export const recordDecided = async (
   store: EventStore,
   facts: readonly Incoming[],
   options: RecordOptions = {},
+  pipeline?: Pipeline,
 ): Promise<RecordResult> => {
   const hooks = options.hooks;
   const eventIdFor = options.eventIdFor ?? randomEventId;
@@ -582,7 +634,7 @@ export const recordDecided = async (
     } while (end < groups.length && size + (groups[end]?.facts.length ?? 0) <= chunkSize);
     const chunk = groups.slice(start, end);
     const decided = perFact
-      ? await recordChunkPerFact(store, chunk, maxAttempts, cache, hooks)
+      ? await recordChunkPerFact(store, chunk, maxAttempts, cache, hooks, start === 0 ? pipeline : undefined)
       : listed(await recordChunk(store, chunk, maxAttempts, hooks));
     for (const group of chunk) {
       for (const outcome of decided.get(group.stream) ?? []) {

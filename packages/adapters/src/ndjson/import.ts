@@ -28,7 +28,7 @@ import { HistoryCache } from '../history-cache.js';
 import { type Hooks, inSpan, notify } from '../hooks.js';
 import { latestRecordedAt } from '../latest-recorded-at.js';
 import type { EventStore } from '../port.js';
-import { recordDecided, type StreamOutcome } from '../record.js';
+import { type Pipeline, recordDecided, type StreamOutcome } from '../record.js';
 import { canonicalBytes, type Derivation, LineIdentities } from './identity.js';
 import { readLines, textOf } from './lines.js';
 
@@ -284,6 +284,7 @@ const refuseByTime = async (
   candidates: readonly Candidate[],
   grenzen: Tijdgrenzen,
   histories: HistoryCache,
+  after: Promise<unknown>,
 ): Promise<{ kept: Candidate[]; refusals: LineRefusal[] }> => {
   const refusals: LineRefusal[] = [];
   const late: Candidate[] = [];
@@ -306,6 +307,8 @@ const refuseByTime = async (
     } else kept.push(candidate);
   }
   if (late.length === 0) return { kept, refusals };
+  // Whether a late fact is stored already is asked of what the chunks before did store.
+  await after;
   if (!grenzen.narrowed) {
     await rerunBound(store, grenzen);
     for (const candidate of late.splice(0)) {
@@ -362,6 +365,7 @@ const recordIsolating = async (
   tally: Tally,
   refusals: LineRefusal[],
   hooks: Hooks,
+  pipeline?: Pipeline,
 ): Promise<void> => {
   if (candidates.length === 0) return;
   let result: Awaited<ReturnType<typeof recordDecided>>;
@@ -372,6 +376,7 @@ const recordIsolating = async (
       store,
       candidates.map((c) => c.feit),
       { chunkSize: candidates.length, maxAttempts, mode: 'per-fact', histories, hooks },
+      pipeline,
     );
   } catch (error) {
     if (!isDataError(error)) throw error;
@@ -427,11 +432,12 @@ const decideChunk = async (
   tally: Tally,
   grenzen: Tijdgrenzen,
   hooks: Hooks,
+  pipeline: Pipeline,
 ): Promise<LineRefusal[]> => {
   if (candidates.length === 0) return [];
-  const { kept, refusals } = await refuseByTime(store, candidates, grenzen, histories);
+  const { kept, refusals } = await refuseByTime(store, candidates, grenzen, histories, pipeline.after);
   tally.refused += refusals.length;
-  await recordIsolating(store, kept, maxAttempts, histories, tally, refusals, hooks);
+  await recordIsolating(store, kept, maxAttempts, histories, tally, refusals, hooks, pipeline);
   return refusals;
 };
 
@@ -558,9 +564,13 @@ const importChecked = async (
   let blankInChunk = 0;
   let lines = 0;
   let bytes = 0;
-  // One chunk is decided while the next is read and decoded: the store and this process work
-  // at the same time. Chunks are still decided one after the other, in file order.
+  // Chunks overlap (issue 16): one is read and decoded while the one before is decided (on the
+  // cache, which keeps what that one decided at once) and the one before that is appended. The
+  // decisions follow file order, and so do the appends and the reports: each chunk appends after
+  // the one before it has, and a household that one did not store as decided is decided again.
+  let decidedBefore: Promise<void> = Promise.resolve();
   let deciding: Promise<void> = Promise.resolve();
+  const inFlight: Promise<void>[] = [];
   const flush = (): void => {
     const chunk = candidates;
     const refused = early;
@@ -569,18 +579,35 @@ const importChecked = async (
     early = [];
     linesInChunk = 0;
     blankInChunk = 0;
-    deciding = deciding.then(async () => {
-      if (grenzen.first === undefined && !grenzen.narrowed) grenzen.first = chunk.map((c) => c.feit);
-      const decided = await decideChunk(store, chunk, maxAttempts, histories, tally, grenzen, hooks);
-      tally.refused += refused.length;
-      tally.blank += upTo.blank;
-      report([...refused, ...decided]);
-      tally.lines = upTo.lines;
-      tally.bytes = upTo.bytes;
-      options.onProgress?.({ ...tally });
+    const after = deciding;
+    let decided = (): void => {};
+    const decidedNow = new Promise<void>((resolve) => {
+      decided = resolve;
+    });
+    const start = decidedBefore;
+    decidedBefore = decidedNow;
+    deciding = start.then(async () => {
+      try {
+        if (grenzen.first === undefined && !grenzen.narrowed) grenzen.first = chunk.map((c) => c.feit);
+        const refusals = await decideChunk(store, chunk, maxAttempts, histories, tally, grenzen, hooks, {
+          after,
+          decided,
+        });
+        decided();
+        await after;
+        tally.refused += refused.length;
+        tally.blank += upTo.blank;
+        report([...refused, ...refusals]);
+        tally.lines = upTo.lines;
+        tally.bytes = upTo.bytes;
+        options.onProgress?.({ ...tally });
+      } finally {
+        decided();
+      }
     });
     // Marked handled here; the error surfaces at the next await of `deciding`.
     deciding.catch(() => {});
+    inFlight.push(deciding);
   };
 
   for await (const line of readLines(checkedPieces(input), maxLineBytes)) {
@@ -609,13 +636,14 @@ const importChecked = async (
     // Chunks count facts, not lines: a file written by export (no blank or refused lines) is
     // then cut where its own import cut it, and re-imports in the same order.
     if (candidates.length >= chunkSize || linesInChunk >= 4 * chunkSize) {
-      // The store reads this chunk's households it does not keep while the chunk before is decided.
+      // At most two chunks are decided or appended while this one waits: memory stays bounded.
+      if (inFlight.length >= 2) await inFlight.shift();
+      await decidedBefore;
+      // The store reads this chunk's households it does not keep while the chunks before are decided and appended.
       histories.readAhead(
         store,
         candidates.map((c) => streamNameOf(c.feit)),
       );
-      // At most one chunk waits while another is decided: memory stays bounded.
-      await deciding;
       flush();
     }
   }
