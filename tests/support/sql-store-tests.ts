@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CorruptStoredEventError,
+  canSetAside,
   type EventStore,
   recordFacts,
   SCHEMA_VERSION,
@@ -184,6 +185,94 @@ export const runSqlStoreTests = (
           },
         ]);
       });
+    });
+
+    it('COPY keeps every character: backslashes, quotes, \\N, \\t and non-ASCII come back as appended (issue 16)', async () => {
+      const schema = freshSchema();
+      // Free texts hold no control characters (the codec refuses them), so no tab or newline.
+      const awkward = 'a\\e\\\\f"g\\N\\.h\\t\\n ë ß 漢 😀 end\\';
+      await withStore(schema, async (store) => {
+        const target = start('h-1', '2014-01-01');
+        const retraction = identified(
+          { type: 'GebeurtenisIngetrokken', huishouden: 'h-1', ingetrokken: target.eventId, reden: awkward },
+          'copy-r',
+        );
+        const [stored] = await store.append([
+          { stream: 'huishouden-h-1', expectedRevision: 'no_stream', events: [target, retraction] },
+          { stream: 'huishouden-h-2', expectedRevision: 'no_stream', events: [start('h-2', '2014-01-01')] },
+        ]);
+        const read = await store.readStream('huishouden-h-1');
+        expect(read[1]?.event).toMatchObject({ reden: awkward });
+        expect(stored?.status === 'ok' && stored.appended.map((e) => e.position)).toEqual(read.map((e) => e.position));
+        // Positions follow the order appended, across both writes.
+        const all: StoredEvent[] = [];
+        for await (const batch of store.readAll()) all.push(...batch);
+        expect(all.map((e) => e.event.eventId)).toEqual([
+          target.eventId,
+          retraction.eventId,
+          start('h-2', '2014-01-01').eventId,
+        ]);
+        const [[text] = []] = await driver.query(
+          `SELECT event::text FROM "${schema}".events WHERE stream = 'huishouden-h-1' AND revision = 1`,
+        );
+        expect(JSON.parse(String(text))).toMatchObject({ reden: awkward });
+        // Appended again with one fact more: the stored ones are left out, the new one stored.
+        const again = await store.appendToStream('huishouden-h-1', 1, [target, retraction, werk('h-1', '2014-06-01')]);
+        expect(again.map((e) => e.revision)).toEqual([2]);
+      });
+    });
+
+    it('another store object appending in between is seen: the revisions this one knew are asked again (issue 16)', async () => {
+      const schema = freshSchema();
+      const a = await open(schema);
+      const b = await open(schema);
+      try {
+        // `a` appends first into an empty table: it knows every stream from then on, until the
+        // positions' sequence shows another writer.
+        await a.appendToStream('huishouden-h-1', 'no_stream', [start('h-1', '2014-01-01')]);
+        await a.appendToStream('huishouden-h-3', 'no_stream', [start('h-3', '2014-01-01')]);
+        await b.appendToStream('huishouden-h-1', 0, [werk('h-1', '2014-06-01')]);
+        await b.appendToStream('huishouden-h-2', 'no_stream', [start('h-2', '2014-01-01')]);
+        const [one, two, three] = await a.append([
+          { stream: 'huishouden-h-1', expectedRevision: 0, events: [werk('h-1', '2014-07-01')] },
+          { stream: 'huishouden-h-2', expectedRevision: 'no_stream', events: [start('h-2', '2014-03-01')] },
+          { stream: 'huishouden-h-3', expectedRevision: 0, events: [werk('h-3', '2014-07-01')] },
+        ]);
+        expect(one).toMatchObject({ status: 'conflict', actualRevision: 1 });
+        expect(two).toMatchObject({ status: 'conflict', actualRevision: 0 });
+        expect(three).toMatchObject({ status: 'ok' });
+        // And after `a`'s own append it still sees `b`'s next one.
+        await b.appendToStream('huishouden-h-3', 1, [start('h-3', '2015-01-01')]);
+        const [four] = await a.append([
+          { stream: 'huishouden-h-3', expectedRevision: 1, events: [werk('h-3', '2015-07-01')] },
+        ]);
+        expect(four).toMatchObject({ status: 'conflict', actualRevision: 2 });
+      } finally {
+        await a.close();
+        await b.close();
+      }
+    });
+
+    it('a fact set aside by another store object is seen by this one: the stream stands one revision lower (issue 16)', async () => {
+      const schema = freshSchema();
+      const a = await open(schema);
+      const b = await open(schema);
+      try {
+        await a.appendToStream('huishouden-h-1', 'no_stream', [start('h-1', '2014-01-01'), werk('h-1', '2014-06-01')]);
+        const [[position] = []] = await driver.query(
+          `UPDATE "${schema}".events SET event = jsonb_set(event::jsonb, '{datum}', '"2014-02-30"')::json
+           WHERE stream = 'huishouden-h-1' AND revision = 1 RETURNING position::text`,
+        );
+        if (!canSetAside(b)) throw new Error('een SQL-opslag kan apart zetten');
+        await b.setAsideUnreadable(String(position) as StoredEvent['position']);
+        const [outcome] = await a.append([
+          { stream: 'huishouden-h-1', expectedRevision: 1, events: [start('h-1', '2015-01-01')] },
+        ]);
+        expect(outcome).toMatchObject({ status: 'conflict', actualRevision: 0 });
+      } finally {
+        await a.close();
+        await b.close();
+      }
     });
 
     it('values with quotes, semicolons and SQL are stored as values, never run', async () => {

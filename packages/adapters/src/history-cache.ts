@@ -329,6 +329,9 @@ export class HistoryCache {
    * streams it no longer knows).
    */
   private assumeNew = false;
+  /** A counter of marks and drops, and per stream when it was last dropped (drops are rare: conflicts, failures). */
+  private tick = 0;
+  private readonly dropped = new Map<string, number>();
 
   constructor(private readonly maxFacts = DEFAULT_CACHED_FACTS) {}
 
@@ -354,8 +357,13 @@ export class HistoryCache {
     return { eventIds, revision: revision < 0 ? 'no_stream' : revision };
   }
 
+  /**
+   * Drops the stream: what is kept of it may not be what is stored (an append that conflicted,
+   * failed or stored less than decided). A chunk decided on it before is then decided again (`holds`).
+   */
   delete(stream: string): void {
     if (this.store.slotOf.has(stream)) this.assumeNew = false;
+    this.dropped.set(stream, ++this.tick);
     this.store.close(stream);
   }
 
@@ -390,6 +398,8 @@ export class HistoryCache {
    * readStreams), and kept. `fresh`: all read now (after a conflict with another writer).
    */
   async histories(store: EventStore, streams: readonly string[], fresh = false): Promise<Map<string, KnownHistory>> {
+    // The bound, kept when a round begins: past it everything is dropped at once.
+    if (this.overfull) this.clear();
     const waiting = new Set<Promise<ReadonlyMap<string, readonly StoredEvent[]> | undefined>>();
     for (const stream of streams) {
       const aheadRead = this.ahead.get(stream);
@@ -454,7 +464,8 @@ export class HistoryCache {
     const revision = last === undefined ? 'no_stream' : last.revision;
     const tijdlijn = Tijdlijn.van(events);
     if (tijdlijn === undefined) return new Known(stream, revision, events, false, undefined, -1, 0, undefined);
-    if (this.overfull || this.store.facts + events.length > this.maxFacts) this.clear();
+    // No dropping here: the streams of this round were found kept or missing before (the bound
+    // is kept when a round begins, see `histories`).
     const s = this.store;
     const slot = s.open(stream, revision);
     this.freeze(slot, tijdlijn, 0, events);
@@ -521,6 +532,11 @@ export class HistoryCache {
     fresh: readonly Identified[],
   ): DecidedOn | undefined {
     const s = this.store;
+    if (history instanceof Known && history.home !== s && tijdlijn?.size === history.size + fresh.length) {
+      // Dropped to stay within the bound since it was read: right, but no longer kept.
+      const revision = history.revision === 'no_stream' ? -1 : history.revision;
+      return { tick: ++this.tick, revision: revision + fresh.length };
+    }
     if (
       !(history instanceof Known) ||
       tijdlijn === undefined ||
@@ -535,31 +551,23 @@ export class HistoryCache {
     this.freeze(history.slot, tijdlijn, history.size, fresh);
     const revision = history.revision === 'no_stream' ? -1 : history.revision;
     s.revision[history.slot] = revision + fresh.length;
-    const mark = { home: s, slot: history.slot, size: history.size + fresh.length, revision: revision + fresh.length };
-    if (this.overfull) this.clear();
-    return mark;
+    return { tick: ++this.tick, revision: revision + fresh.length };
   }
 
   /** The mark of a history decided on without adding to it. */
   unchanged(history: KnownHistory): DecidedOn | undefined {
     if (!(history instanceof Known) || history.home === undefined) return undefined;
-    const revision = history.revision === 'no_stream' ? -1 : history.revision;
-    return { home: history.home, slot: history.slot, size: history.size, revision };
+    return { tick: ++this.tick, revision: history.revision === 'no_stream' ? -1 : history.revision };
   }
 
   /**
-   * Whether the cache still holds the stream as it was decided on (`mark`), or grown from it (by
-   * a later chunk decided meanwhile): false once a chunk before, whose facts it was decided on,
-   * turned out not to be stored as decided (the stream was then dropped, or read again into a
-   * new slot). A history kept as facts (no mark) is never held.
+   * Whether what the stream was decided on (`mark`) still holds: false once a chunk before, whose
+   * kept facts it was decided on, turned out not to store them as decided (the stream was then
+   * dropped). Dropping everything to stay within the bound does not count: what was kept was
+   * right. A history kept as facts (no mark) is never held.
    */
   holds(stream: string, mark: DecidedOn | undefined): boolean {
-    if (mark === undefined) return false;
-    return (
-      mark.home === this.store &&
-      this.store.slotOf.get(stream) === mark.slot &&
-      (this.store.length[mark.slot] as number) >= mark.size
-    );
+    return mark !== undefined && (this.dropped.get(stream) ?? -1) < mark.tick;
   }
 
   /** The append stored what `tentative` kept: `last` must be the revision kept, else the stream is dropped. */
@@ -568,10 +576,8 @@ export class HistoryCache {
   }
 }
 
-/** Where and how large a kept history was when it was decided on, and its revision then. */
+/** When a kept history was decided on (a tick of the cache), and its revision with what was decided. */
 export interface DecidedOn {
-  readonly home: object;
-  readonly slot: number;
-  readonly size: number;
+  readonly tick: number;
   readonly revision: number;
 }
