@@ -3,7 +3,8 @@
 // §7.2 In beeld and Langdurig (`bijstand`: bijstand on E).
 import type { HuishoudenView } from '../engine/huishouden.js';
 import type { Peil } from '../parameters.js';
-import { dag, type Figuur, type Leden, type Tekst } from './figuur.js';
+import type { Bijstandsbestand } from '../types.js';
+import { dag, figuur, type Leden, type Tekst } from './figuur.js';
 
 const OP_PEILDATUM: Tekst = ([start = 0, e = 0]) => `bijstand sinds ${dag(start)}, ook op de peildatum ${dag(e)}`;
 const IN_PERIODE: Tekst = ([start = 0, eind = -1, jaar = 0]) =>
@@ -32,7 +33,7 @@ export const bijstandInJaar = (h: HuishoudenView, p: Peil, totFeiten: number, le
   } else leden.lid(cel, [h.feitVan(k)], IN_PERIODE, [h.dag(k), -1, p.jaar]);
 };
 
-export const bijstandsbestand: Figuur = {
+export const bijstandsbestand = figuur<Bijstandsbestand>({
   naam: 'bijstandsbestand',
   sectie: '4.7',
   titel: 'Bijstandsbestand',
@@ -42,4 +43,16 @@ export const bijstandsbestand: Figuur = {
     // MEETREGELS 2.0 §3: "in Y" uses every fact dated in Y, whatever E.
     bijstandInJaar(h, p, Number.POSITIVE_INFINITY, leden, 'bijstandsbestand.inJaar');
   },
-};
+
+  // Its part: 1 for bijstand on E, 1 for bijstand on a day of Y (every fact, §3 2.0).
+  slots: 2,
+  bijdrage(h, p, out, at) {
+    const opPeildatum = h.bijstandOp(p.e);
+    const inJaar = h.bijstandIn(p.y0, p.y1);
+    if (!opPeildatum && !inJaar) return false;
+    out[at] = opPeildatum ? 1 : 0;
+    out[at + 1] = inJaar ? 1 : 0;
+    return true;
+  },
+  uit: (s) => ({ opPeildatum: s.n(0), inJaar: s.n(1) }),
+});

@@ -1,7 +1,14 @@
 // MEETREGELS §4.3 Cohortstatus op meetdatum: the households with an exit to loondienst or
 // onderneming with d in Y and d ≤ M; each under its state on M (after every fact dated ≤ M).
-import { STATE_BIJSTAND, STATE_UIT_LOONDIENST, STATE_UIT_ONDERNEMING, STATE_WW } from '@zelfredzaam/domain';
-import { dag, type Figuur, type Tekst, UITSTROOM_NAAR } from './figuur.js';
+import {
+  STATE_BIJSTAND,
+  STATE_NOOIT,
+  STATE_UIT_LOONDIENST,
+  STATE_UIT_ONDERNEMING,
+  STATE_WW,
+} from '@zelfredzaam/domain';
+import type { Cohort } from '../types.js';
+import { dag, figuur, type Tekst, UITSTROOM_NAAR } from './figuur.js';
 
 const STATUS: Tekst = ([state = 0, d = 0, m = 0, nu = 0, sinds = 0]) => {
   const op =
@@ -26,7 +33,7 @@ const cel = (state: number): string =>
         ? 'aanHetWerk'
         : 'overig';
 
-export const cohort: Figuur = {
+export const cohort = figuur<Cohort>({
   naam: 'cohort',
   sectie: '4.3',
   titel: 'Cohortstatus op meetdatum',
@@ -50,4 +57,45 @@ export const cohort: Figuur = {
     leden.lid(`cohort.${cel(nu)}`, feiten, STATUS, args);
     leden.lid('cohort.omvang', feiten, STATUS, args);
   },
-};
+
+  // Its part: 1 in one of aanHetWerk, ww, wwb, overig.
+  slots: 4,
+  bijdrage(h, p, out, at) {
+    let inCohort = false;
+    let state = STATE_NOOIT;
+    for (let k = 0; k < h.transities; k++) {
+      const d = h.dag(k);
+      if (d > p.m) break;
+      state = h.toestand(k);
+      if ((state === STATE_UIT_LOONDIENST || state === STATE_UIT_ONDERNEMING) && d >= p.y0 && d <= p.y1) {
+        inCohort = true;
+      }
+    }
+    if (!inCohort) return false;
+    out.fill(0, at, at + 4);
+    const slot =
+      state === STATE_UIT_LOONDIENST || state === STATE_UIT_ONDERNEMING
+        ? 0
+        : state === STATE_WW
+          ? 1
+          : state === STATE_BIJSTAND
+            ? 2
+            : 3;
+    out[at + slot] = 1;
+    return true;
+  },
+  uit(s) {
+    const aanHetWerk = s.n(0);
+    const ww = s.n(1);
+    const wwb = s.n(2);
+    const overig = s.n(3);
+    return {
+      meetdatum: s.peil.parameters.meetdatum,
+      omvang: aanHetWerk + ww + wwb + overig,
+      aanHetWerk,
+      ww,
+      wwb,
+      overig,
+    };
+  },
+});

@@ -2,8 +2,10 @@
 // teruggevallen when a return follows at r < w and r ≤ the evaluatiedatum V; else duurzaam when
 // V ≥ w; else nogOnbekend. A household is duurzaam if one exit is, else nogOnbekend if one
 // is, else teruggevallen; `uitstroom` holds them all.
-import { addMonths, isQualifyingExitState } from '@zelfredzaam/domain';
-import { dag, type Figuur, type Tekst, UITSTROOM_NAAR } from './figuur.js';
+import { addMonths, isQualifyingExitState, STATE_BIJSTAND } from '@zelfredzaam/domain';
+import { aandeel } from '../afronding.js';
+import type { Duurzaamheid } from '../types.js';
+import { dag, een, figuur, type Tekst, UITSTROOM_NAAR } from './figuur.js';
 
 const DUURZAAM: Tekst = ([state = 0, d = 0, w = 0, v = 0, r = -1]) =>
   `uitgestroomd naar ${UITSTROOM_NAAR[state]} op ${dag(d)}; venster tot ${dag(w)}; ` +
@@ -22,7 +24,7 @@ const TERUGGEVALLEN: Tekst = (a) => {
   return parts.join('; daarna ');
 };
 
-export const duurzaamheid: Figuur = {
+export const duurzaamheid = figuur<Duurzaamheid>({
   naam: 'duurzaamheid',
   sectie: '4.2',
   titel: 'Duurzaamheid',
@@ -63,4 +65,42 @@ export const duurzaamheid: Figuur = {
       leden.lid('duurzaamheid.uitstroom', terugFeiten, TERUGGEVALLEN, terug);
     }
   },
-};
+
+  // Its part: 1 in one of duurzaam, teruggevallen, nogOnbekend.
+  slots: 3,
+  bijdrage(h, p, out, at) {
+    let nogOnbekend = false;
+    let teruggevallen = false;
+    for (let k = 0; k < h.transities; k++) {
+      const d = h.dag(k);
+      if (d > p.y1) break;
+      if (d < p.y0 || !isQualifyingExitState(h.toestand(k))) continue;
+      const w = addMonths(d, 6);
+      // The first return into bijstand after this exit decides.
+      let r = Number.POSITIVE_INFINITY;
+      for (let q = k + 1; q < h.transities; q++) {
+        if (h.toestand(q) === STATE_BIJSTAND) {
+          r = h.dag(q);
+          break;
+        }
+      }
+      if (r < w && r <= p.v) teruggevallen = true;
+      else if (p.v >= w) return een(out, at, 3, 0);
+      else nogOnbekend = true;
+    }
+    if (nogOnbekend) return een(out, at, 3, 2);
+    return teruggevallen ? een(out, at, 3, 1) : false;
+  },
+  uit(s) {
+    const duurzaam = s.n(0);
+    const teruggevallen = s.n(1);
+    const nogOnbekend = s.n(2);
+    return {
+      uitstroom: duurzaam + teruggevallen + nogOnbekend,
+      duurzaam,
+      teruggevallen,
+      nogOnbekend,
+      aandeelDuurzaam: aandeel(duurzaam, duurzaam + teruggevallen),
+    };
+  },
+});

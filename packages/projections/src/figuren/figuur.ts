@@ -4,6 +4,7 @@
 // (engine/huishouden.ts), never an offset.
 import { isoDateOf, isoMonthOf, UIT_REDENEN } from '@zelfredzaam/domain';
 import type { HuishoudenView } from '../engine/huishouden.js';
+import type { RecordView } from '../engine/record.js';
 import type { Peil } from '../parameters.js';
 import type { Jaarrapport } from '../types.js';
 
@@ -38,21 +39,76 @@ export interface Leden {
   lid(cel: string, feiten: readonly number[], tekst: Tekst, args: readonly number[], opties?: LidOpties): void;
 }
 
-/** One figure of MEETREGELS §4 or §7.2, as the verklaring sees it. */
-export interface Figuur {
+/**
+ * A figure's parts summed over the households counted, as its `uit` reads them (see Figuur.uit).
+ */
+export interface Som {
+  /** The sum of slot `slot` of the figure's part. */
+  n(slot: number): number;
+  /** For a figure with a part per key (Figuur.perSleutel): the summed counters per key. */
+  readonly perSleutel: ReadonlyMap<number, Float64Array>;
+  /** The names behind the state's numbers (soort codes …). */
+  readonly soorten: readonly string[];
+  readonly peil: Peil;
+}
+
+/**
+ * One figure of MEETREGELS §4 or §7.2: the one place it lives. The report (jaarrapport,
+ * LiveRapport, the figure on its own), the restatement (herziening), the verklaring and every
+ * formatter loop over the registry (registry.ts) and ask each figure.
+ */
+export interface Figuur<T = unknown> {
   /** Its key in the §5 object. */
   readonly naam: string;
-  /** Its section of MEETREGELS. */
+  /** Its section of MEETREGELS (the §5 object lists the figures in section order). */
   readonly sectie: string;
   /** Its title, in Dutch. */
   readonly titel: string;
   /** Its object is keyed by soort (§7.2 Trajecten): a restatement lists the soorten of either side, sorted. */
-  readonly perSoort?: boolean;
+  readonly perSoort: boolean;
   /** Its cells' paths, in the report's order (some depend on the report: soorten, overgangen). */
   cellen(rapport: Jaarrapport): readonly string[];
-  /** The cells household `h` belongs to, and why. */
+  /** The cells household `h` belongs to, and why (the verklaring, §8). */
   verklaar(h: HuishoudenView, p: Peil, leden: Leden): void;
+  /** How many numbers one household's part takes (the registry gives each figure its place). */
+  readonly slots: number;
+  /**
+   * The report: writes household `h`'s part into out[at … at + slots) and returns true, or returns
+   * false when it has none (nothing written: read zeros). The parts are summed over the households.
+   */
+  bijdrage(h: RecordView, p: Peil, out: Float64Array, at: number): boolean;
+  /** For a part per key (§7.2 Trajecten: per soort): the counters per key. 0: no such part. */
+  readonly sleutelSlots: number;
+  /**
+   * The household's part per key as [k, (key, sleutelSlots counters) × k] in a reused buffer, or
+   * undefined when it has none.
+   */
+  perSleutel(h: RecordView, p: Peil): Float64Array | undefined;
+  /** Its §5 object from the summed parts. */
+  uit(som: Som): T;
 }
+
+/** What a figure module gives; `figuur` fills the optional parts (one object shape for all). */
+export interface FiguurDefinitie<T>
+  extends Omit<Figuur<T>, 'perSoort' | 'sleutelSlots' | 'perSleutel'>,
+    Partial<Pick<Figuur<T>, 'perSoort' | 'sleutelSlots' | 'perSleutel'>> {}
+
+const geenDeel = (): undefined => undefined;
+
+/** A figure (every figure object has the same shape, so the report's calls stay monomorphic). */
+export const figuur = <T>(d: FiguurDefinitie<T>): Figuur<T> => ({
+  naam: d.naam,
+  sectie: d.sectie,
+  titel: d.titel,
+  perSoort: d.perSoort ?? false,
+  cellen: d.cellen,
+  verklaar: d.verklaar,
+  slots: d.slots,
+  bijdrage: d.bijdrage,
+  sleutelSlots: d.sleutelSlots ?? 0,
+  perSleutel: d.perSleutel ?? geenDeel,
+  uit: d.uit,
+});
 
 /** A day number as an ISO date. */
 export const dag = (day: number): string => isoDateOf(day);
@@ -82,3 +138,10 @@ export const UITSTROOM_NAAR: readonly string[] = [
 ];
 /** The reason of an uit state as MEETREGELS names it (UIT_REDENEN), by state code. */
 export const REDEN_VAN_STATE: readonly string[] = ['', '', '', ...UIT_REDENEN];
+
+/** Writes a one-hot part (1 in `slot` of `slots`) into out[at …]; true (it has a part). */
+export const een = (out: Float64Array, at: number, slots: number, slot: number): true => {
+  out.fill(0, at, at + slots);
+  out[at + slot] = 1;
+  return true;
+};

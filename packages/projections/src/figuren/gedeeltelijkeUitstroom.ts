@@ -2,14 +2,17 @@
 // (bijstand on a day of the month, income > 0) counts once, under the source with the larger
 // income over those months (a tie goes to loondienst); `bijstandshuishoudens`: bijstand on a day
 // of Y, every fact used.
+
+import { aandeel } from '../afronding.js';
+import type { GedeeltelijkeUitstroom } from '../types.js';
 import { bijstandInJaar } from './bijstandsbestand.js';
-import { euro, type Figuur, type Tekst } from './figuur.js';
+import { euro, figuur, type Tekst } from './figuur.js';
 
 const BRON: Tekst = ([maanden = 0, loon = 0, ond = 0, jaar = 0]) =>
   `${maanden} ${maanden === 1 ? 'maand' : 'maanden'} met bijstand en inkomsten in ${jaar}: loondienst ${euro(loon)}, onderneming ${euro(ond)}; ` +
   `de grootste bron (bij gelijke stand loondienst) is ${loon >= ond ? 'loondienst' : 'onderneming'}`;
 
-export const gedeeltelijkeUitstroom: Figuur = {
+export const gedeeltelijkeUitstroom = figuur<GedeeltelijkeUitstroom>({
   naam: 'gedeeltelijkeUitstroom',
   sectie: '4.4',
   titel: 'Gedeeltelijke uitstroom',
@@ -34,4 +37,30 @@ export const gedeeltelijkeUitstroom: Figuur = {
     }
     bijstandInJaar(h, p, Number.POSITIVE_INFINITY, leden, 'gedeeltelijkeUitstroom.bijstandshuishoudens');
   },
-};
+
+  // Its part: 1 in loondienst or onderneming (the larger source), and 1 when a bijstandshuishouden.
+  slots: 3,
+  bijdrage(h, p, out, at) {
+    const y = h.inkomenJaar(p.jaar);
+    // MEETREGELS 2.0 §3: "in Y" uses every fact dated in Y, whatever E.
+    const bijstand = h.bijstandIn(p.y0, p.y1);
+    if (y < 0 && !bijstand) return false;
+    const loondienst = y >= 0 && h.loondienstCent(y) >= h.ondernemingCent(y);
+    out[at] = loondienst ? 1 : 0;
+    out[at + 1] = y >= 0 && !loondienst ? 1 : 0;
+    out[at + 2] = bijstand ? 1 : 0;
+    return true;
+  },
+  uit(s) {
+    const loondienst = s.n(0);
+    const onderneming = s.n(1);
+    const bijstandshuishoudens = s.n(2);
+    return {
+      loondienst,
+      onderneming,
+      totaal: loondienst + onderneming,
+      bijstandshuishoudens,
+      aandeel: aandeel(loondienst + onderneming, bijstandshuishoudens),
+    };
+  },
+});

@@ -1,12 +1,15 @@
 // MEETREGELS §7.2 In beeld: of the households with bijstand on E (`bijstand`), those with an
 // InBeeldGebracht in the spell containing E, dated on or before E (`inBeeld`).
+
+import { aandeel } from '../afronding.js';
+import type { InBeeld } from '../types.js';
 import { bijstandOpPeildatum } from './bijstandsbestand.js';
-import { dag, type Figuur, type Tekst } from './figuur.js';
+import { dag, figuur, type Tekst } from './figuur.js';
 
 const IN_BEELD: Tekst = ([start = 0, d = 0, e = 0]) =>
   `bijstand sinds ${dag(start)}, ook op de peildatum ${dag(e)}; in beeld gebracht op ${dag(d)}, binnen die periode`;
 
-export const inBeeld: Figuur = {
+export const inBeeld = figuur<InBeeld>({
   naam: 'inBeeld',
   sectie: '7.2',
   titel: 'In beeld',
@@ -25,4 +28,20 @@ export const inBeeld: Figuur = {
       }
     }
   },
-};
+
+  // Its part: 1 for bijstand on E, 1 when brought in beeld (day in [start of that spell, E]).
+  slots: 2,
+  bijdrage(h, p, out, at) {
+    const start = h.spellStartOp(p.e);
+    if (start === Number.NEGATIVE_INFINITY) return false;
+    let inBeeld = 0;
+    for (let i = 0; i < h.contacten && inBeeld === 0; i++) {
+      const d = h.contactDag(i);
+      if (d >= start && d <= p.e) inBeeld = 1;
+    }
+    out[at] = 1;
+    out[at + 1] = inBeeld;
+    return true;
+  },
+  uit: (s) => ({ bijstand: s.n(0), inBeeld: s.n(1), aandeel: aandeel(s.n(1), s.n(0)) }),
+});

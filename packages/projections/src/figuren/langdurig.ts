@@ -2,14 +2,42 @@
 // spell containing E started on or before E − 3 years (`langdurig`); spells separated by a gap
 // shorter than `hervattingsgrens` days count as one.
 import { STATE_BIJSTAND } from '@zelfredzaam/domain';
+import { aandeel } from '../afronding.js';
+import type { RecordView } from '../engine/record.js';
+import type { Peil } from '../parameters.js';
+import type { Langdurig } from '../types.js';
 import { bijstandOpPeildatum } from './bijstandsbestand.js';
-import { dag, type Figuur, type Tekst } from './figuur.js';
+import { dag, figuur, type Tekst } from './figuur.js';
+
+/** The start of the (merged) spell that contains E, or +∞ when there is no bijstand on E. */
+const langdurigStart = (h: RecordView, p: Peil): number => {
+  let bijstand = false;
+  let spellStart = 0;
+  let mergedStart = 0;
+  // The last spell with a day of bijstand: its merged start and its end.
+  let previousStart = Number.NaN;
+  let previousEnd = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < h.transities; k++) {
+    const day = h.dag(k);
+    if (day > p.e) break;
+    const next = h.toestand(k) === STATE_BIJSTAND;
+    if (!bijstand && next) {
+      spellStart = day;
+      mergedStart = day - previousEnd < p.hervattingsgrens ? previousStart : day;
+    } else if (bijstand && !next && day > spellStart) {
+      previousStart = mergedStart;
+      previousEnd = day;
+    }
+    bijstand = next;
+  }
+  return bijstand ? mergedStart : Number.POSITIVE_INFINITY;
+};
 
 const LANGDURIG: Tekst = ([start = 0, e = 0, e3 = 0, laatste = -1, grens = 0]) =>
   `bijstand sinds ${dag(start)}, op de peildatum ${dag(e)} onafgebroken sinds ${dag(e3)} of eerder` +
   (laatste < 0 ? '' : ` (hervat op ${dag(laatste)} na een onderbreking korter dan ${grens} dagen)`);
 
-export const langdurig: Figuur = {
+export const langdurig = figuur<Langdurig>({
   naam: 'langdurig',
   sectie: '7.2',
   titel: 'Langdurig',
@@ -47,4 +75,15 @@ export const langdurig: Figuur = {
       p.hervattingsgrens,
     ]);
   },
-};
+
+  // Its part: 1 for bijstand on E, 1 when that (merged) spell started on or before E − 3 years.
+  slots: 2,
+  bijdrage(h, p, out, at) {
+    const start = langdurigStart(h, p);
+    if (start === Number.POSITIVE_INFINITY) return false;
+    out[at] = 1;
+    out[at + 1] = start <= p.e3 ? 1 : 0;
+    return true;
+  },
+  uit: (s) => ({ bijstand: s.n(0), langdurig: s.n(1), aandeel: aandeel(s.n(1), s.n(0)) }),
+});

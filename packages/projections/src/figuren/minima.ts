@@ -1,12 +1,14 @@
 // MEETREGELS §7.2 Minima: the households with a MinimaregelingToegekend dated in Y.
-import { dag, type Figuur, type Tekst } from './figuur.js';
+
+import type { Minima } from '../types.js';
+import { dag, figuur, type Tekst } from './figuur.js';
 
 const TOEGEKEND: Tekst = (a, n) =>
   a.length === 0
     ? ''
     : `minimaregeling toegekend in het jaar: ${Array.from({ length: a.length / 2 }, (_, i) => `${n.regelingen[a[2 * i] ?? 0]} op ${dag(a[2 * i + 1] ?? 0)}`).join(', ')}`;
 
-export const minima: Figuur = {
+export const minima = figuur<Minima>({
   naam: 'minima',
   sectie: '7.2',
   titel: 'Minima',
@@ -27,4 +29,18 @@ export const minima: Figuur = {
       feiten.flatMap((j) => [h.bedrag(j), h.wanneer(j)]),
     );
   },
-};
+
+  // Its part: 1 when granted a minima scheme in Y.
+  slots: 1,
+  bijdrage(h, p, out, at) {
+    for (let i = 0; i < h.toekenningen; i++) {
+      const d = h.toekenningDag(i);
+      if (d >= p.y0 && d <= p.y1) {
+        out[at] = 1;
+        return true;
+      }
+    }
+    return false;
+  },
+  uit: (s) => ({ huishoudens: s.n(0) }),
+});

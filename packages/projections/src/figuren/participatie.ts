@@ -2,12 +2,18 @@
 // Y, or else the first in Y when that is not `eind`. Measured households count in `gemeten`, in
 // one of gestegen / gelijk / gedaald, in groteVooruitgang when eind − begin ≥ 2, and in the cell
 // of their transition `participatie.overgangen.VAN-NAAR`.
-import { dag, type Figuur, type Tekst } from './figuur.js';
+
+import type { Overgang, Participatie } from '../types.js';
+import { dag, een, figuur, type Tekst } from './figuur.js';
+
+/** A (begin, eind) pair of treden (1–6) as one number: its slot. */
+const PAAR_BASIS = 8;
+const PAREN = PAAR_BASIS * PAAR_BASIS;
 
 const OVERGANG: Tekst = ([van = 0, d1 = 0, naar = 0, d2 = 0]) =>
   `trede ${van} op ${dag(d1)} (begin), trede ${naar} op ${dag(d2)} (laatste in het jaar)`;
 
-export const participatie: Figuur = {
+export const participatie = figuur<Participatie>({
   naam: 'participatie',
   sectie: '7.2',
   titel: 'Participatiegroei',
@@ -42,4 +48,46 @@ export const participatie: Figuur = {
     if (naar - van >= 2) leden.lid('participatie.groteVooruitgang', feiten, OVERGANG, args);
     leden.lid(`participatie.overgangen.${van}-${naar}`, feiten, OVERGANG, args);
   },
-};
+
+  // Its part: 1 in the slot of its (begin, eind) pair, begin · 8 + eind.
+  slots: PAREN,
+  bijdrage(h, p, out, at) {
+    let voor = -1;
+    let eerste = -1;
+    let laatste = -1;
+    for (let k = 0; k < h.tredes; k++) {
+      const d = h.tredeDag(k);
+      if (d > p.y1) break;
+      if (d < p.y0) voor = k;
+      else {
+        if (eerste < 0) eerste = k;
+        laatste = k;
+      }
+    }
+    if (laatste < 0) return false;
+    const begin = voor >= 0 ? voor : eerste !== laatste ? eerste : -1;
+    if (begin < 0) return false;
+    return een(out, at, PAREN, h.trede(begin) * PAAR_BASIS + h.trede(laatste));
+  },
+  uit(s) {
+    let gemeten = 0;
+    let gestegen = 0;
+    let gelijk = 0;
+    let gedaald = 0;
+    let groteVooruitgang = 0;
+    const overgangen: Overgang[] = [];
+    for (let van = 1; van < PAAR_BASIS; van++) {
+      for (let naar = 1; naar < PAAR_BASIS; naar++) {
+        const aantal = s.n(van * PAAR_BASIS + naar);
+        if (aantal === 0) continue;
+        overgangen.push({ van, naar, aantal });
+        gemeten += aantal;
+        if (naar > van) gestegen += aantal;
+        else if (naar === van) gelijk += aantal;
+        else gedaald += aantal;
+        if (naar - van >= 2) groteVooruitgang += aantal;
+      }
+    }
+    return { gemeten, gestegen, gelijk, gedaald, groteVooruitgang, overgangen };
+  },
+});

@@ -1,11 +1,14 @@
 // MEETREGELS §7.2 Plaatsingen, per soort: facts, not households. `inJaar`: each Geplaatst dated
 // in Y; `cumulatief`: each dated on or before E.
 import { PLAATSING_SOORTEN } from '../engine/encoding.js';
-import { dag, type Figuur, type Tekst } from './figuur.js';
+import type { Plaatsingen } from '../types.js';
+import { dag, figuur, type Tekst } from './figuur.js';
+
+const SOORTEN = PLAATSING_SOORTEN.length;
 
 const GEPLAATST: Tekst = ([soort = 0, d = 0]) => `geplaatst (${PLAATSING_SOORTEN[soort]}) op ${dag(d)}`;
 
-export const plaatsingen: Figuur = {
+export const plaatsingen = figuur<Plaatsingen>({
   naam: 'plaatsingen',
   sectie: '7.2',
   titel: 'Plaatsingen',
@@ -23,4 +26,30 @@ export const plaatsingen: Figuur = {
       }
     }
   },
-};
+
+  // Its part: per soort (PLAATSING_SOORTEN order) the placements in Y, then per soort those up to E.
+  slots: 2 * SOORTEN,
+  bijdrage(h, p, out, at) {
+    if (h.plaatsingen === 0) return false;
+    out.fill(0, at, at + 2 * SOORTEN);
+    for (let i = 0; i < h.plaatsingen; i++) {
+      const d = h.plaatsingDag(i);
+      const soort = h.plaatsingSoort(i);
+      if (d >= p.y0 && d <= p.y1) out[at + soort] = (out[at + soort] as number) + 1;
+      if (d <= p.e) out[at + SOORTEN + soort] = (out[at + SOORTEN + soort] as number) + 1;
+    }
+    return true;
+  },
+  uit(s) {
+    const soort = (naam: (typeof PLAATSING_SOORTEN)[number]) => {
+      const i = PLAATSING_SOORTEN.indexOf(naam);
+      return { inJaar: s.n(i), cumulatief: s.n(SOORTEN + i) };
+    };
+    return {
+      sroi: soort('sroi'),
+      afspraakbaan: soort('afspraakbaan'),
+      'beschut-nieuw': soort('beschut-nieuw'),
+      banenplan: soort('banenplan'),
+    };
+  },
+});

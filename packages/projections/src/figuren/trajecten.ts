@@ -6,7 +6,53 @@
 import { addMonths, STATE_UIT_LOONDIENST, STATE_UIT_ONDERNEMING } from '@zelfredzaam/domain';
 import { TRAJECT_RESULTATEN } from '../engine/encoding.js';
 import type { HuishoudenView } from '../engine/huishouden.js';
-import { dag, type Figuur, type Tekst, UITSTROOM_NAAR } from './figuur.js';
+import type { RecordView } from '../engine/record.js';
+import type { Traject, Trajecten } from '../types.js';
+import { dag, figuur, type Tekst, UITSTROOM_NAAR } from './figuur.js';
+
+// The counters of one soort, by slot.
+const TJ_GESTART = 0;
+const TJ_UITSTROOM = 1;
+const TJ_BEEINDIGD = 2;
+/** … + the resultaat's index in TRAJECT_RESULTATEN. */
+const TJ_RESULTAAT = 3;
+const TJ_GEMETEN = TJ_RESULTAAT + TRAJECT_RESULTATEN.length;
+const TJ_GESTEGEN = TJ_GEMETEN + 1;
+const TJ_GROOT = TJ_GEMETEN + 2;
+const TRAJECT_SLOTS = TJ_GROOT + 1;
+/** A household's part: [k, (soort, TRAJECT_SLOTS counters) × k]. */
+const ENTRY = 1 + TRAJECT_SLOTS;
+let deel = new Float64Array(64);
+
+/** True when the household has an exit to loondienst or onderneming with d in [van, tot). */
+const werkUitstroomTussen = (h: RecordView, van: number, tot: number): boolean => {
+  for (let k = 0; k < h.transities; k++) {
+    const d = h.dag(k);
+    if (d >= tot) return false;
+    const state = h.toestand(k);
+    if (d >= van && (state === STATE_UIT_LOONDIENST || state === STATE_UIT_ONDERNEMING)) return true;
+  }
+  return false;
+};
+
+/** One soort's figure from its counters. */
+const trajectUit = (c: Float64Array, at: number): Traject => {
+  const n = (slot: number) => c[at + slot] as number;
+  const resultaat = (r: (typeof TRAJECT_RESULTATEN)[number]) => n(TJ_RESULTAAT + TRAJECT_RESULTATEN.indexOf(r));
+  return {
+    gestart: n(TJ_GESTART),
+    uitstroomBinnenZesMaanden: n(TJ_UITSTROOM),
+    beeindigd: n(TJ_BEEINDIGD),
+    resultaten: {
+      werk: resultaat('werk'),
+      opleiding: resultaat('opleiding'),
+      ingetrokken: resultaat('ingetrokken'),
+      voltooid: resultaat('voltooid'),
+      uitgevallen: resultaat('uitgevallen'),
+    },
+    trede: { gemeten: n(TJ_GEMETEN), gestegen: n(TJ_GESTEGEN), groteVooruitgang: n(TJ_GROOT) },
+  };
+};
 
 const GESTART: Tekst = ([id = 0, start = 0], n) => `traject ${n.trajectIds[id]} gestart op ${dag(start)}`;
 const UITSTROOM: Tekst = ([id = 0, start = 0, w = 0, state = 0, d = 0], n) =>
@@ -48,7 +94,7 @@ const laatsteTredeOp = (h: HuishoudenView, day: number): number => {
 const opDatum = (h: HuishoudenView, feiten: number[]): number[] =>
   feiten.sort((a, b) => h.wanneer(a) - h.wanneer(b) || a - b);
 
-export const trajecten: Figuur = {
+export const trajecten = figuur<Trajecten>({
   naam: 'trajecten',
   sectie: '7.2',
   titel: 'Trajecten',
@@ -96,4 +142,64 @@ export const trajecten: Figuur = {
       if (stijging >= 2) leden.lid(`${pad}.trede.groteVooruitgang`, feiten, TREDE, tArgs, { feit: e });
     }
   },
-};
+
+  // Its part is per soort (perSleutel): no slots of its own.
+  slots: 0,
+  bijdrage: () => false,
+  sleutelSlots: TRAJECT_SLOTS,
+  perSleutel(h, p) {
+    if (h.trajecten === 0) return undefined;
+    if (deel.length < 1 + ENTRY * h.trajecten)
+      deel = new Float64Array(Math.max(1 + ENTRY * h.trajecten, 2 * deel.length));
+    const out = deel;
+    let k = 0;
+    for (let i = 0; i < h.trajecten; i++) {
+      const start = h.trajectStart(i);
+      const end = h.trajectEinde(i);
+      const gestart = start >= p.y0 && start <= p.y1;
+      const beeindigd = end >= p.y0 && end <= p.y1;
+      if (!gestart && !beeindigd) continue;
+      const soort = h.trajectSoort(i);
+      let at = -1;
+      for (let q = 0; q < k && at < 0; q++) if (out[1 + ENTRY * q] === soort) at = q;
+      if (at < 0) {
+        at = k++;
+        out[1 + ENTRY * at] = soort;
+        out.fill(0, 2 + ENTRY * at, 1 + ENTRY * (at + 1));
+      }
+      const c = 2 + ENTRY * at;
+      if (gestart) {
+        out[c + TJ_GESTART] = (out[c + TJ_GESTART] as number) + 1;
+        // MEETREGELS 2.0: the exit with d in [start, start + 6 months) and d ≤ V.
+        if (werkUitstroomTussen(h, start, Math.min(addMonths(start, 6), p.v + 1))) {
+          out[c + TJ_UITSTROOM] = (out[c + TJ_UITSTROOM] as number) + 1;
+        }
+      }
+      if (beeindigd) {
+        out[c + TJ_BEEINDIGD] = (out[c + TJ_BEEINDIGD] as number) + 1;
+        const r = c + TJ_RESULTAAT + h.trajectResultaat(i);
+        out[r] = (out[r] as number) + 1;
+        const begin = h.laatsteTredeOp(start);
+        const eind = h.laatsteTredeOp(end);
+        if (begin >= 0 && eind !== begin) {
+          out[c + TJ_GEMETEN] = (out[c + TJ_GEMETEN] as number) + 1;
+          const stijging = h.trede(eind) - h.trede(begin);
+          if (stijging > 0) out[c + TJ_GESTEGEN] = (out[c + TJ_GESTEGEN] as number) + 1;
+          if (stijging >= 2) out[c + TJ_GROOT] = (out[c + TJ_GROOT] as number) + 1;
+        }
+      }
+    }
+    out[0] = k;
+    return k > 0 ? out : undefined;
+  },
+  uit(s) {
+    const entries: [string, Traject][] = [];
+    for (const [code, counters] of s.perSleutel) {
+      // A soort whose trajectories all left the year again (live updates) has no key.
+      if ((counters[TJ_GESTART] as number) === 0 && (counters[TJ_BEEINDIGD] as number) === 0) continue;
+      entries.push([s.soorten[code] ?? String(code), trajectUit(counters, 0)]);
+    }
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return Object.fromEntries(entries);
+  },
+});

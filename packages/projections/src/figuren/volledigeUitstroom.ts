@@ -1,12 +1,13 @@
 // MEETREGELS §4.1 Volledige uitstroom: a household counts once, under the reason of its first
 // qualifying exit (loondienst, onderneming, opleiding) with d in Y; `totaal` holds them all.
-import { isQualifyingExitState } from '@zelfredzaam/domain';
-import { dag, type Figuur, REDEN_VAN_STATE, type Tekst, UITSTROOM_NAAR } from './figuur.js';
+import { isQualifyingExitState, STATE_UIT_LOONDIENST } from '@zelfredzaam/domain';
+import type { VolledigeUitstroom } from '../types.js';
+import { dag, figuur, REDEN_VAN_STATE, type Tekst, UITSTROOM_NAAR } from './figuur.js';
 
 const UIT: Tekst = ([state = 0, d = 0, jaar = 0]) =>
   `uitgestroomd naar ${UITSTROOM_NAAR[state]} op ${dag(d)}: de eerste volledige uitstroom in ${jaar}`;
 
-export const volledigeUitstroom: Figuur = {
+export const volledigeUitstroom = figuur<VolledigeUitstroom>({
   naam: 'volledigeUitstroom',
   sectie: '4.1',
   titel: 'Volledige uitstroom',
@@ -23,4 +24,26 @@ export const volledigeUitstroom: Figuur = {
       return;
     }
   },
-};
+
+  // Its part: 1 in the slot of the reason (state code − STATE_UIT_LOONDIENST).
+  slots: 3,
+  bijdrage(h, p, out, at) {
+    for (let k = 0; k < h.transities; k++) {
+      const d = h.dag(k);
+      if (d > p.y1) return false;
+      const state = h.toestand(k);
+      if (d >= p.y0 && isQualifyingExitState(state)) {
+        out.fill(0, at, at + 3);
+        out[at + state - STATE_UIT_LOONDIENST] = 1;
+        return true;
+      }
+    }
+    return false;
+  },
+  uit(s) {
+    const loondienst = s.n(0);
+    const onderneming = s.n(1);
+    const opleiding = s.n(2);
+    return { loondienst, onderneming, opleiding, totaal: loondienst + onderneming + opleiding };
+  },
+});
