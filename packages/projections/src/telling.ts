@@ -8,7 +8,7 @@ import { forEachHuishouden } from './engine/cache.js';
 import { type RecordView, record } from './engine/record.js';
 import type { ProjectionState } from './engine/state.js';
 import type { Figuur, Som } from './figuren/figuur.js';
-import { FIGUREN } from './figuren/registry.js';
+import { FIGUREN, RAPPORT_VOLGORDE } from './figuren/registry.js';
 import { type Peil, peilVan } from './parameters.js';
 import type { Jaarrapport, Parameters } from './types.js';
 
@@ -30,15 +30,6 @@ export const BIJDRAGE_SIZE = B_SOORTEN + 1;
 const T_GENEGEERD = size;
 const T_SOORTEN = size + 1;
 const TELLING_SIZE = T_SOORTEN + SOORT_BITS.length;
-
-/** The figures in the order of the §5 object: by MEETREGELS section (same section: registry order). */
-const sectieNummer = (sectie: string): number => {
-  const [hoofd = '0', sub = '0'] = sectie.split('.');
-  return Number(hoofd) * 1000 + Number(sub);
-};
-const VOLGORDE: readonly number[] = FIGUREN.map((_, i) => i).sort(
-  (a, b) => sectieNummer((FIGUREN[a] as Figuur).sectie) - sectieNummer((FIGUREN[b] as Figuur).sectie) || a - b,
-);
 
 class SomVan implements Som {
   constructor(
@@ -136,7 +127,7 @@ export class Telling {
   /** Each figure's §5 object, by name, in the order of the §5 object. */
   figuren(peil: Peil, soorten: readonly string[]): Record<string, unknown> {
     const uit: Record<string, unknown> = {};
-    for (const i of VOLGORDE) {
+    for (const i of RAPPORT_VOLGORDE) {
       const f = FIGUREN[i] as Figuur;
       uit[f.naam] = f.uit(
         new SomVan(this.t, AT[i] as number, this.sleutels[i] as Map<number, Float64Array>, soorten, peil),

@@ -29,4 +29,18 @@ export const allianties = figuur<Allianties>({
     return true;
   },
   uit: (s) => ({ inJaar: s.n(0), totaal: s.n(1) }),
+  labels: {
+    indicatoren: () => [
+      {
+        id: 'allianties',
+        kort: 'Allianties met werkgevers (totaal)',
+        titel: 'Allianties met werkgevers: gesloten tot de peildatum',
+        eenheid: 'aantal',
+        waarde: (r) => r.allianties.totaal,
+        aantal: (r) => r.allianties.totaal,
+        figuur: 'allianties',
+        details: [{ label: 'gesloten in het jaar', eenheid: 'aantal', waarde: (r) => r.allianties.inJaar }],
+      },
+    ],
+  },
 });

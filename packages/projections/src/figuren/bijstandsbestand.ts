@@ -55,4 +55,17 @@ export const bijstandsbestand = figuur<Bijstandsbestand>({
     return true;
   },
   uit: (s) => ({ opPeildatum: s.n(0), inJaar: s.n(1) }),
+  labels: {
+    indicatoren: () => [
+      {
+        id: 'bijstandsbestand',
+        kort: 'Bijstandsbestand op peildatum',
+        titel: 'Bijstandsbestand: huishoudens met bijstand op de peildatum',
+        eenheid: 'aantal',
+        waarde: (r) => r.bijstandsbestand.opPeildatum,
+        aantal: (r) => r.bijstandsbestand.opPeildatum,
+        details: [{ label: 'met bijstand in het jaar', eenheid: 'aantal', waarde: (r) => r.bijstandsbestand.inJaar }],
+      },
+    ],
+  },
 });

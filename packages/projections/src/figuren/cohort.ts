@@ -98,4 +98,22 @@ export const cohort = figuur<Cohort>({
       overig,
     };
   },
+  labels: {
+    indicatoren: () => [
+      {
+        id: 'cohort',
+        kort: 'Cohort: aan het werk op meetdatum',
+        titel: 'Cohort loondienst en onderneming: op meetdatum aan het werk en uitkeringsonafhankelijk',
+        eenheid: 'aantal',
+        waarde: (r) => r.cohort.aanHetWerk,
+        aantal: (r) => r.cohort.aanHetWerk,
+        details: [
+          { label: 'omvang cohort', eenheid: 'aantal', waarde: (r) => r.cohort.omvang },
+          { label: 'met WW-uitkering', eenheid: 'aantal', waarde: (r) => r.cohort.ww },
+          { label: 'met bijstandsuitkering', eenheid: 'aantal', waarde: (r) => r.cohort.wwb },
+          { label: 'overig', eenheid: 'aantal', waarde: (r) => r.cohort.overig },
+        ],
+      },
+    ],
+  },
 });

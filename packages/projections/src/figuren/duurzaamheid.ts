@@ -103,4 +103,22 @@ export const duurzaamheid = figuur<Duurzaamheid>({
       aandeelDuurzaam: aandeel(duurzaam, duurzaam + teruggevallen),
     };
   },
+  labels: {
+    indicatoren: () => [
+      {
+        id: 'duurzaamheid',
+        kort: 'Duurzaam uitgestroomd (aandeel)',
+        titel: 'Duurzaam uitgestroomd: aandeel minimaal een half jaar uit de bijstand',
+        eenheid: 'aandeel',
+        waarde: (r) => r.duurzaamheid.aandeelDuurzaam,
+        aantal: (r) => r.duurzaamheid.duurzaam,
+        aandeel: (r) => r.duurzaamheid.aandeelDuurzaam,
+        details: [
+          { label: 'duurzaam', eenheid: 'aantal', waarde: (r) => r.duurzaamheid.duurzaam },
+          { label: 'teruggevallen', eenheid: 'aantal', waarde: (r) => r.duurzaamheid.teruggevallen },
+          { label: 'nog onbekend', eenheid: 'aantal', waarde: (r) => r.duurzaamheid.nogOnbekend },
+        ],
+      },
+    ],
+  },
 });

@@ -6,7 +6,7 @@ import { isoDateOf, isoMonthOf, UIT_REDENEN } from '@zelfredzaam/domain';
 import type { HuishoudenView } from '../engine/huishouden.js';
 import type { RecordView } from '../engine/record.js';
 import type { Peil } from '../parameters.js';
-import type { Jaarrapport } from '../types.js';
+import type { Jaarrapport, NietGemeten, Verschil } from '../types.js';
 
 /** The names behind the numbers of a state (interned strings of §7.1). */
 export interface Namen {
@@ -86,6 +86,58 @@ export interface Figuur<T = unknown> {
   perSleutel(h: RecordView, p: Peil): Float64Array | undefined;
   /** Its §5 object from the summed parts. */
   uit(som: Som): T;
+  /** How the documents (and every formatter) show it, in Dutch. */
+  readonly labels: Labels;
+}
+
+/** How a value is shown: a count, a share (a fraction 0–1, shown as a percentage), or whole euros. */
+export type Eenheid = 'aantal' | 'aandeel' | 'euro';
+
+/** The figures of a report, or their differences (a Jaarrapport is one too). */
+export type Cijfers = Verschil;
+
+/** A breakdown row under an indicator. */
+export interface Detail {
+  readonly label: string;
+  readonly eenheid: Eenheid;
+  readonly waarde: (r: Cijfers) => number | null;
+}
+
+/** An indicator of the documents: its headline figure and the breakdown shown beneath it. */
+export interface Indicator {
+  /** The key used in the normen file (the figure's name, or name.soort). */
+  readonly id: string;
+  readonly titel: string;
+  /** A short name, for rows that list several indicators. */
+  readonly kort: string;
+  readonly eenheid: Eenheid;
+  readonly waarde: (r: Cijfers) => number | null;
+  /** The count a `waarde` norm is measured against (euros for an amount). */
+  readonly aantal: (r: Cijfers) => number | null;
+  /** The share an `aandeel` norm is measured against, for indicators that have one. */
+  readonly aandeel?: (r: Cijfers) => number | null;
+  /** MEETREGELS §5: the figure of `nietGemeten` this indicator shows, when it can be one. */
+  readonly figuur?: NietGemeten;
+  readonly details: readonly Detail[];
+  /**
+   * Breakdown rows that depend on the reports (§7.2 Participatiegroei: a row per transition that
+   * occurs): label and a value per report.
+   */
+  readonly rijen?: (rapporten: readonly Jaarrapport[]) => readonly { label: string; waarden: readonly number[] }[];
+}
+
+/** A section of rows without a norm (§4.8 Stroom: the flow of the year). */
+export interface Overzicht {
+  readonly titel: string;
+  readonly rijen: readonly { label: string; niveau: 0 | 1; waarde: (r: Jaarrapport) => number }[];
+  readonly voetnoten: readonly string[];
+}
+
+/** How the documents show a figure: its indicators (with norms) and/or an overview section. */
+export interface Labels {
+  /** Its indicators; for a figure per soort, one per soort in any of `rapporten`. */
+  indicatoren(rapporten: readonly Cijfers[]): readonly Indicator[];
+  readonly overzicht?: Overzicht;
 }
 
 /** What a figure module gives; `figuur` fills the optional parts (one object shape for all). */
@@ -108,6 +160,7 @@ export const figuur = <T>(d: FiguurDefinitie<T>): Figuur<T> => ({
   sleutelSlots: d.sleutelSlots ?? 0,
   perSleutel: d.perSleutel ?? geenDeel,
   uit: d.uit,
+  labels: d.labels,
 });
 
 /** A day number as an ISO date. */

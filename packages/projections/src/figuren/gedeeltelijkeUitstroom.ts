@@ -63,4 +63,32 @@ export const gedeeltelijkeUitstroom = figuur<GedeeltelijkeUitstroom>({
       aandeel: aandeel(loondienst + onderneming, bijstandshuishoudens),
     };
   },
+  labels: {
+    indicatoren: () => [
+      {
+        id: 'gedeeltelijkeUitstroom',
+        kort: 'Gedeeltelijke uitstroom (aandeel)',
+        titel: 'Gedeeltelijke uitstroom: aandeel bijstandshuishoudens met inkomsten uit loondienst of onderneming',
+        eenheid: 'aandeel',
+        waarde: (r) => r.gedeeltelijkeUitstroom.aandeel,
+        aantal: (r) => r.gedeeltelijkeUitstroom.totaal,
+        aandeel: (r) => r.gedeeltelijkeUitstroom.aandeel,
+        figuur: 'gedeeltelijkeUitstroom',
+        details: [
+          { label: 'huishoudens met inkomsten', eenheid: 'aantal', waarde: (r) => r.gedeeltelijkeUitstroom.totaal },
+          { label: 'waarvan loondienst', eenheid: 'aantal', waarde: (r) => r.gedeeltelijkeUitstroom.loondienst },
+          {
+            label: 'waarvan eigen onderneming',
+            eenheid: 'aantal',
+            waarde: (r) => r.gedeeltelijkeUitstroom.onderneming,
+          },
+          {
+            label: 'bijstandshuishoudens in het jaar',
+            eenheid: 'aantal',
+            waarde: (r) => r.gedeeltelijkeUitstroom.bijstandshuishoudens,
+          },
+        ],
+      },
+    ],
+  },
 });

@@ -44,4 +44,18 @@ export const gemiddeldInkomen = figuur<GemiddeldInkomen>({
       gemiddeldEuro: gemiddelde(totaalCent, 100 * maanden),
     };
   },
+  labels: {
+    indicatoren: () => [
+      {
+        id: 'gemiddeldInkomen',
+        kort: 'Gemiddeld inkomen per maand',
+        titel: 'Gemiddeld inkomen per maand naast de bijstand',
+        eenheid: 'euro',
+        waarde: (r) => r.gemiddeldInkomen.gemiddeldEuro,
+        aantal: (r) => r.gemiddeldInkomen.gemiddeldEuro,
+        figuur: 'gemiddeldInkomen',
+        details: [{ label: 'maanden met inkomsten', eenheid: 'aantal', waarde: (r) => r.gemiddeldInkomen.maanden }],
+      },
+    ],
+  },
 });

@@ -44,4 +44,22 @@ export const inBeeld = figuur<InBeeld>({
     return true;
   },
   uit: (s) => ({ bijstand: s.n(0), inBeeld: s.n(1), aandeel: aandeel(s.n(1), s.n(0)) }),
+  labels: {
+    indicatoren: () => [
+      {
+        id: 'inBeeld',
+        kort: 'In beeld (aandeel)',
+        titel: 'In beeld: aandeel huishoudens met bijstand op de peildatum dat in beeld is gebracht',
+        eenheid: 'aandeel',
+        waarde: (r) => r.inBeeld.aandeel,
+        aantal: (r) => r.inBeeld.inBeeld,
+        aandeel: (r) => r.inBeeld.aandeel,
+        figuur: 'inBeeld',
+        details: [
+          { label: 'in beeld', eenheid: 'aantal', waarde: (r) => r.inBeeld.inBeeld },
+          { label: 'met bijstand op de peildatum', eenheid: 'aantal', waarde: (r) => r.inBeeld.bijstand },
+        ],
+      },
+    ],
+  },
 });

@@ -86,4 +86,21 @@ export const langdurig = figuur<Langdurig>({
     return true;
   },
   uit: (s) => ({ bijstand: s.n(0), langdurig: s.n(1), aandeel: aandeel(s.n(1), s.n(0)) }),
+  labels: {
+    indicatoren: () => [
+      {
+        id: 'langdurig',
+        kort: 'Langdurig afhankelijk (≥ 3 jaar)',
+        titel: 'Langdurig financieel afhankelijk: op de peildatum 3 jaar of langer onafgebroken bijstand',
+        eenheid: 'aantal',
+        waarde: (r) => r.langdurig.langdurig,
+        aantal: (r) => r.langdurig.langdurig,
+        aandeel: (r) => r.langdurig.aandeel,
+        details: [
+          { label: 'aandeel van het bijstandsbestand', eenheid: 'aandeel', waarde: (r) => r.langdurig.aandeel },
+          { label: 'met bijstand op de peildatum', eenheid: 'aantal', waarde: (r) => r.langdurig.bijstand },
+        ],
+      },
+    ],
+  },
 });

@@ -43,4 +43,18 @@ export const minima = figuur<Minima>({
     return false;
   },
   uit: (s) => ({ huishoudens: s.n(0) }),
+  labels: {
+    indicatoren: () => [
+      {
+        id: 'minima',
+        kort: 'Minimaregelingen: huishoudens',
+        titel: 'Minimaregelingen: huishoudens met een toegekende regeling in het jaar',
+        eenheid: 'aantal',
+        waarde: (r) => r.minima.huishoudens,
+        aantal: (r) => r.minima.huishoudens,
+        figuur: 'minima',
+        details: [],
+      },
+    ],
+  },
 });

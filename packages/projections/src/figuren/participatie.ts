@@ -90,4 +90,40 @@ export const participatie = figuur<Participatie>({
     }
     return { gemeten, gestegen, gelijk, gedaald, groteVooruitgang, overgangen };
   },
+  labels: {
+    indicatoren: () => [
+      {
+        id: 'participatie',
+        kort: 'Participatiegroei: gestegen',
+        titel: 'Participatiegroei: bijstandsgerechtigden die op de participatieladder stegen',
+        eenheid: 'aantal',
+        waarde: (r) => r.participatie.gestegen,
+        aantal: (r) => r.participatie.gestegen,
+        figuur: 'participatie',
+        details: [
+          { label: 'gemeten', eenheid: 'aantal', waarde: (r) => r.participatie.gemeten },
+          { label: 'op dezelfde trede gebleven', eenheid: 'aantal', waarde: (r) => r.participatie.gelijk },
+          { label: 'gedaald', eenheid: 'aantal', waarde: (r) => r.participatie.gedaald },
+          {
+            label: 'grote vooruitgang (≥ 2 treden)',
+            eenheid: 'aantal',
+            waarde: (r) => r.participatie.groteVooruitgang,
+          },
+        ],
+        // A row per (begin, eind) pair that occurs in any of the years.
+        rijen: (rapporten) => {
+          const paren = new Map<string, { van: number; naar: number }>();
+          for (const r of rapporten) for (const o of r.participatie.overgangen) paren.set(`${o.van}/${o.naar}`, o);
+          return [...paren.values()]
+            .sort((a, b) => a.van - b.van || a.naar - b.naar)
+            .map(({ van, naar }) => ({
+              label: van === naar ? `gelijk gebleven op trede ${van}` : `van trede ${van} naar trede ${naar}`,
+              waarden: rapporten.map(
+                (r) => r.participatie.overgangen.find((o) => o.van === van && o.naar === naar)?.aantal ?? 0,
+              ),
+            }));
+        },
+      },
+    ],
+  },
 });

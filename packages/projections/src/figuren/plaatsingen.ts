@@ -2,7 +2,21 @@
 // in Y; `cumulatief`: each dated on or before E.
 import { PLAATSING_SOORTEN } from '../engine/encoding.js';
 import type { Plaatsingen } from '../types.js';
-import { dag, figuur, type Tekst } from './figuur.js';
+import { dag, figuur, type Indicator, type Tekst } from './figuur.js';
+
+/** One indicator per soort (the documents show each soort apart). */
+const plaatsingIndicator = (soort: keyof Plaatsingen, naam: string): Indicator => ({
+  id: `plaatsingen.${soort}`,
+  kort: `Plaatsingen ${naam}`,
+  titel: `Plaatsingen ${naam}: geplaatst in het jaar (plaatsingen, geen huishoudens)`,
+  eenheid: 'aantal',
+  waarde: (r) => r.plaatsingen[soort].inJaar,
+  aantal: (r) => r.plaatsingen[soort].inJaar,
+  figuur: 'plaatsingen',
+  details: [
+    { label: 'cumulatief tot de peildatum', eenheid: 'aantal', waarde: (r) => r.plaatsingen[soort].cumulatief },
+  ],
+});
 
 const SOORTEN = PLAATSING_SOORTEN.length;
 
@@ -51,5 +65,13 @@ export const plaatsingen = figuur<Plaatsingen>({
       'beschut-nieuw': soort('beschut-nieuw'),
       banenplan: soort('banenplan'),
     };
+  },
+  labels: {
+    indicatoren: () => [
+      plaatsingIndicator('sroi', 'SROI'),
+      plaatsingIndicator('afspraakbaan', 'afspraakbanen'),
+      plaatsingIndicator('beschut-nieuw', 'beschut werk nieuw'),
+      plaatsingIndicator('banenplan', 'banenplan'),
+    ],
   },
 });

@@ -80,4 +80,34 @@ export const schuldhulp = figuur<Schuldhulp>({
       aandeelMinnelijkGeslaagd: aandeel(geslaagd, geslaagd + mislukt),
     };
   },
+  labels: {
+    indicatoren: () => [
+      {
+        id: 'schuldhulp',
+        kort: 'Schuldhulp: minnelijk geslaagd (aandeel)',
+        titel: 'Schuldhulp: aandeel geslaagde minnelijke schuldregelingen',
+        eenheid: 'aandeel',
+        waarde: (r) => r.schuldhulp.aandeelMinnelijkGeslaagd,
+        aantal: (r) => r.schuldhulp.beeindigd['minnelijk-geslaagd'],
+        aandeel: (r) => r.schuldhulp.aandeelMinnelijkGeslaagd,
+        figuur: 'schuldhulp',
+        details: [
+          { label: 'huishoudens met schuldhulp', eenheid: 'aantal', waarde: (r) => r.schuldhulp.huishoudens },
+          {
+            label: 'beëindigd: minnelijk geslaagd',
+            eenheid: 'aantal',
+            waarde: (r) => r.schuldhulp.beeindigd['minnelijk-geslaagd'],
+          },
+          {
+            label: 'beëindigd: minnelijk mislukt',
+            eenheid: 'aantal',
+            waarde: (r) => r.schuldhulp.beeindigd['minnelijk-mislukt'],
+          },
+          { label: 'beëindigd: wsnp', eenheid: 'aantal', waarde: (r) => r.schuldhulp.beeindigd.wsnp },
+          { label: 'beëindigd: uitgevallen', eenheid: 'aantal', waarde: (r) => r.schuldhulp.beeindigd.uitgevallen },
+          { label: 'beëindigd: overig', eenheid: 'aantal', waarde: (r) => r.schuldhulp.beeindigd.overig },
+        ],
+      },
+    ],
+  },
 });

@@ -11,9 +11,22 @@ import {
   type UitReden,
 } from '@zelfredzaam/domain';
 import type { HuishoudenView } from '../engine/huishouden.js';
-import type { Stroom } from '../types.js';
+import type { Jaarrapport, Stroom } from '../types.js';
 import type { Leden } from './figuur.js';
 import { dag, figuur, REDEN_VAN_STATE, type Tekst, UITSTROOM_NAAR } from './figuur.js';
+
+/** The exit reasons as the documents name them (§4.8 uitstroom). */
+const REDENEN: readonly [UitReden, string][] = [
+  ['loondienst', 'naar loondienst'],
+  ['onderneming', 'naar een eigen onderneming'],
+  ['opleiding', 'naar een opleiding'],
+  ['verhuizing', 'verhuisd'],
+  ['overlijden', 'overleden'],
+  ['andere-uitkering', 'naar een andere uitkering'],
+  ['detentie', 'detentie'],
+  ['partner-inkomen', 'inkomen van de partner'],
+  ['overig', 'overige redenen'],
+];
 
 // A household's part, by slot.
 const ST_BEGIN = 0;
@@ -112,5 +125,26 @@ export const stroom = figuur<Stroom>({
       uitstroom,
       eindstand: s.n(ST_EIND),
     };
+  },
+  // No indicator (no norm): an overview section of the flow, after §4.7.
+  labels: {
+    indicatoren: () => [],
+    overzicht: {
+      titel: 'Verloop van het bijstandsbestand',
+      rijen: [
+        { label: 'Beginstand (31 december van het jaar ervoor)', niveau: 0, waarde: (r) => r.stroom.beginstand },
+        { label: 'Instroom', niveau: 0, waarde: (r) => r.stroom.instroom.totaal },
+        { label: 'nieuwe uitkering', niveau: 1, waarde: (r) => r.stroom.instroom.nieuw },
+        { label: 'opnieuw in de bijstand na uitstroom', niveau: 1, waarde: (r) => r.stroom.instroom.teruggevallen },
+        { label: 'Uitstroom', niveau: 0, waarde: (r) => r.stroom.uitstroom.totaal },
+        ...REDENEN.map(([reden, label]) => ({
+          label,
+          niveau: 1 as const,
+          waarde: (r: Jaarrapport) => r.stroom.uitstroom[reden],
+        })),
+        { label: 'Eindstand (31 december)', niveau: 0, waarde: (r) => r.stroom.eindstand },
+      ],
+      voetnoten: ['Beginstand + instroom − uitstroom = eindstand; instroom en uitstroom tellen elke overgang.'],
+    },
   },
 });

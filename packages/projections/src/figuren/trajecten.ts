@@ -8,7 +8,52 @@ import { TRAJECT_RESULTATEN } from '../engine/encoding.js';
 import type { HuishoudenView } from '../engine/huishouden.js';
 import type { RecordView } from '../engine/record.js';
 import type { Traject, Trajecten } from '../types.js';
-import { dag, figuur, type Tekst, UITSTROOM_NAAR } from './figuur.js';
+import { type Cijfers, dag, figuur, type Indicator, type Tekst, UITSTROOM_NAAR } from './figuur.js';
+
+const LEEG_TRAJECT: Traject = {
+  gestart: 0,
+  uitstroomBinnenZesMaanden: 0,
+  beeindigd: 0,
+  resultaten: { werk: 0, opleiding: 0, ingetrokken: 0, voltooid: 0, uitgevallen: 0 },
+  trede: { gemeten: 0, gestegen: 0, groteVooruitgang: 0 },
+};
+
+/** Every soort of Trajecten in any of the reports, in code point order (as the JSON has them). */
+export const trajectSoorten = (rapporten: readonly Cijfers[]): string[] =>
+  [...new Set(rapporten.flatMap((r) => Object.keys(r.trajecten)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+/**
+ * One indicator per soort; a year without a start or end of that soort shows zeros (the report
+ * has no key for it then).
+ */
+export const trajectIndicator = (soort: string): Indicator => {
+  const t = (r: Cijfers): Traject => r.trajecten[soort] ?? LEEG_TRAJECT;
+  return {
+    id: `trajecten.${soort}`,
+    kort: `Trajecten ${soort}: gestart`,
+    titel: `Trajecten ${soort}: gestart, uitstroom naar werk binnen zes maanden, beëindigd`,
+    eenheid: 'aantal',
+    waarde: (r) => t(r).gestart,
+    aantal: (r) => t(r).gestart,
+    figuur: 'trajecten',
+    details: [
+      {
+        label: 'naar werk binnen zes maanden',
+        eenheid: 'aantal',
+        waarde: (r) => t(r).uitstroomBinnenZesMaanden,
+      },
+      { label: 'beëindigd', eenheid: 'aantal', waarde: (r) => t(r).beeindigd },
+      { label: 'waarvan werk', eenheid: 'aantal', waarde: (r) => t(r).resultaten.werk },
+      { label: 'waarvan opleiding', eenheid: 'aantal', waarde: (r) => t(r).resultaten.opleiding },
+      { label: 'waarvan ingetrokken', eenheid: 'aantal', waarde: (r) => t(r).resultaten.ingetrokken },
+      { label: 'waarvan voltooid', eenheid: 'aantal', waarde: (r) => t(r).resultaten.voltooid },
+      { label: 'waarvan uitgevallen', eenheid: 'aantal', waarde: (r) => t(r).resultaten.uitgevallen },
+      { label: 'trede gemeten (beëindigd)', eenheid: 'aantal', waarde: (r) => t(r).trede.gemeten },
+      { label: 'trede gestegen', eenheid: 'aantal', waarde: (r) => t(r).trede.gestegen },
+      { label: 'grote vooruitgang (≥ 2 treden)', eenheid: 'aantal', waarde: (r) => t(r).trede.groteVooruitgang },
+    ],
+  };
+};
 
 // The counters of one soort, by slot.
 const TJ_GESTART = 0;
@@ -201,5 +246,8 @@ export const trajecten = figuur<Trajecten>({
     }
     entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return Object.fromEntries(entries);
+  },
+  labels: {
+    indicatoren: (rapporten) => trajectSoorten(rapporten).map(trajectIndicator),
   },
 });

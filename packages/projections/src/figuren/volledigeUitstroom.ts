@@ -46,4 +46,21 @@ export const volledigeUitstroom = figuur<VolledigeUitstroom>({
     const opleiding = s.n(2);
     return { loondienst, onderneming, opleiding, totaal: loondienst + onderneming + opleiding };
   },
+  labels: {
+    indicatoren: () => [
+      {
+        id: 'volledigeUitstroom',
+        kort: 'Volledige uitstroom',
+        titel: 'Volledige uitstroom: huishoudens uit de bijstand door loondienst, onderneming of opleiding',
+        eenheid: 'aantal',
+        waarde: (r) => r.volledigeUitstroom.totaal,
+        aantal: (r) => r.volledigeUitstroom.totaal,
+        details: [
+          { label: 'waarvan loondienst', eenheid: 'aantal', waarde: (r) => r.volledigeUitstroom.loondienst },
+          { label: 'waarvan eigen onderneming', eenheid: 'aantal', waarde: (r) => r.volledigeUitstroom.onderneming },
+          { label: 'waarvan opleiding', eenheid: 'aantal', waarde: (r) => r.volledigeUitstroom.opleiding },
+        ],
+      },
+    ],
+  },
 });
