@@ -2,11 +2,11 @@
 // AllianceGesloten: `inJaar` when dated in Y, `totaal` when dated on or before E.
 
 import type { Allianties } from '../types.js';
-import { dag, figuur, type Tekst } from './figuur.js';
+import { dag, type Figuur, figuur, type Tekst } from './figuur.js';
 
 const GESLOTEN: Tekst = ([d = 0]) => `alliantie gesloten op ${dag(d)}`;
 
-export const allianties = figuur<Allianties>({
+export const allianties: Figuur<Allianties, 'allianties'> = figuur({
   naam: 'allianties',
   sectie: '7.2',
   titel: 'Allianties',

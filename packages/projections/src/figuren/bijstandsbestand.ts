@@ -4,7 +4,7 @@
 import type { HuishoudenView } from '../engine/huishouden.js';
 import type { Peil } from '../parameters.js';
 import type { Bijstandsbestand } from '../types.js';
-import { dag, figuur, type Leden, type Tekst } from './figuur.js';
+import { dag, type Figuur, figuur, type Leden, type Tekst } from './figuur.js';
 
 const OP_PEILDATUM: Tekst = ([start = 0, e = 0]) => `bijstand sinds ${dag(start)}, ook op de peildatum ${dag(e)}`;
 const IN_PERIODE: Tekst = ([start = 0, eind = -1, jaar = 0]) =>
@@ -33,7 +33,7 @@ export const bijstandInJaar = (h: HuishoudenView, p: Peil, totFeiten: number, le
   } else leden.lid(cel, [h.feitVan(k)], IN_PERIODE, [h.dag(k), -1, p.jaar]);
 };
 
-export const bijstandsbestand = figuur<Bijstandsbestand>({
+export const bijstandsbestand: Figuur<Bijstandsbestand, 'bijstandsbestand'> = figuur({
   naam: 'bijstandsbestand',
   sectie: '4.7',
   titel: 'Bijstandsbestand',

@@ -8,7 +8,7 @@ import {
   STATE_WW,
 } from '@zelfredzaam/domain';
 import type { Cohort } from '../types.js';
-import { dag, figuur, type Tekst, UITSTROOM_NAAR } from './figuur.js';
+import { dag, type Figuur, figuur, type Tekst, UITSTROOM_NAAR } from './figuur.js';
 
 const STATUS: Tekst = ([state = 0, d = 0, m = 0, nu = 0, sinds = 0]) => {
   const op =
@@ -33,7 +33,7 @@ const cel = (state: number): string =>
         ? 'aanHetWerk'
         : 'overig';
 
-export const cohort = figuur<Cohort>({
+export const cohort: Figuur<Cohort, 'cohort'> = figuur({
   naam: 'cohort',
   sectie: '4.3',
   titel: 'Cohortstatus op meetdatum',

@@ -5,7 +5,7 @@
 import { addMonths, isQualifyingExitState, STATE_BIJSTAND } from '@zelfredzaam/domain';
 import { aandeel } from '../afronding.js';
 import type { Duurzaamheid } from '../types.js';
-import { dag, een, figuur, type Tekst, UITSTROOM_NAAR } from './figuur.js';
+import { dag, een, type Figuur, figuur, type Tekst, UITSTROOM_NAAR } from './figuur.js';
 
 const DUURZAAM: Tekst = ([state = 0, d = 0, w = 0, v = 0, r = -1]) =>
   `uitgestroomd naar ${UITSTROOM_NAAR[state]} op ${dag(d)}; venster tot ${dag(w)}; ` +
@@ -24,7 +24,7 @@ const TERUGGEVALLEN: Tekst = (a) => {
   return parts.join('; daarna ');
 };
 
-export const duurzaamheid = figuur<Duurzaamheid>({
+export const duurzaamheid: Figuur<Duurzaamheid, 'duurzaamheid'> = figuur({
   naam: 'duurzaamheid',
   sectie: '4.2',
   titel: 'Duurzaamheid',

@@ -57,9 +57,9 @@ export interface Som {
  * LiveRapport, the figure on its own), the restatement (herziening), the verklaring and every
  * formatter loop over the registry (registry.ts) and ask each figure.
  */
-export interface Figuur<T = unknown> {
+export interface Figuur<T = unknown, N extends string = string> {
   /** Its key in the §5 object. */
-  readonly naam: string;
+  readonly naam: N;
   /** Its section of MEETREGELS (the §5 object lists the figures in section order). */
   readonly sectie: string;
   /** Its title, in Dutch. */
@@ -141,14 +141,14 @@ export interface Labels {
 }
 
 /** What a figure module gives; `figuur` fills the optional parts (one object shape for all). */
-export interface FiguurDefinitie<T>
-  extends Omit<Figuur<T>, 'perSoort' | 'sleutelSlots' | 'perSleutel'>,
-    Partial<Pick<Figuur<T>, 'perSoort' | 'sleutelSlots' | 'perSleutel'>> {}
+export interface FiguurDefinitie<T, N extends string>
+  extends Omit<Figuur<T, N>, 'perSoort' | 'sleutelSlots' | 'perSleutel'>,
+    Partial<Pick<Figuur<T, N>, 'perSoort' | 'sleutelSlots' | 'perSleutel'>> {}
 
 const geenDeel = (): undefined => undefined;
 
 /** A figure (every figure object has the same shape, so the report's calls stay monomorphic). */
-export const figuur = <T>(d: FiguurDefinitie<T>): Figuur<T> => ({
+export const figuur = <T, N extends string>(d: FiguurDefinitie<T, N>): Figuur<T, N> => ({
   naam: d.naam,
   sectie: d.sectie,
   titel: d.titel,

@@ -6,13 +6,13 @@
 import { aandeel } from '../afronding.js';
 import type { GedeeltelijkeUitstroom } from '../types.js';
 import { bijstandInJaar } from './bijstandsbestand.js';
-import { euro, figuur, type Tekst } from './figuur.js';
+import { euro, type Figuur, figuur, type Tekst } from './figuur.js';
 
 const BRON: Tekst = ([maanden = 0, loon = 0, ond = 0, jaar = 0]) =>
   `${maanden} ${maanden === 1 ? 'maand' : 'maanden'} met bijstand en inkomsten in ${jaar}: loondienst ${euro(loon)}, onderneming ${euro(ond)}; ` +
   `de grootste bron (bij gelijke stand loondienst) is ${loon >= ond ? 'loondienst' : 'onderneming'}`;
 
-export const gedeeltelijkeUitstroom = figuur<GedeeltelijkeUitstroom>({
+export const gedeeltelijkeUitstroom: Figuur<GedeeltelijkeUitstroom, 'gedeeltelijkeUitstroom'> = figuur({
   naam: 'gedeeltelijkeUitstroom',
   sectie: '4.4',
   titel: 'Gedeeltelijke uitstroom',

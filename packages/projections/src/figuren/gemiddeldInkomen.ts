@@ -3,12 +3,12 @@
 
 import { gemiddelde } from '../afronding.js';
 import type { GemiddeldInkomen } from '../types.js';
-import { euro, figuur, maand, type Tekst } from './figuur.js';
+import { euro, type Figuur, figuur, maand, type Tekst } from './figuur.js';
 
 const MAAND: Tekst = ([m = 0, loon = 0, ond = 0]) =>
   `inkomsten in ${maand(m)}: ${euro(loon + ond)} (loondienst ${euro(loon)}, onderneming ${euro(ond)}), met bijstand op minstens één dag van die maand`;
 
-export const gemiddeldInkomen = figuur<GemiddeldInkomen>({
+export const gemiddeldInkomen: Figuur<GemiddeldInkomen, 'gemiddeldInkomen'> = figuur({
   naam: 'gemiddeldInkomen',
   sectie: '4.5',
   titel: 'Gemiddeld inkomen',

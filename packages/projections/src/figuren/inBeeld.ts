@@ -4,12 +4,12 @@
 import { aandeel } from '../afronding.js';
 import type { InBeeld } from '../types.js';
 import { bijstandOpPeildatum } from './bijstandsbestand.js';
-import { dag, figuur, type Tekst } from './figuur.js';
+import { dag, type Figuur, figuur, type Tekst } from './figuur.js';
 
 const IN_BEELD: Tekst = ([start = 0, d = 0, e = 0]) =>
   `bijstand sinds ${dag(start)}, ook op de peildatum ${dag(e)}; in beeld gebracht op ${dag(d)}, binnen die periode`;
 
-export const inBeeld = figuur<InBeeld>({
+export const inBeeld: Figuur<InBeeld, 'inBeeld'> = figuur({
   naam: 'inBeeld',
   sectie: '7.2',
   titel: 'In beeld',

@@ -7,7 +7,7 @@ import type { RecordView } from '../engine/record.js';
 import type { Peil } from '../parameters.js';
 import type { Langdurig } from '../types.js';
 import { bijstandOpPeildatum } from './bijstandsbestand.js';
-import { dag, figuur, type Tekst } from './figuur.js';
+import { dag, type Figuur, figuur, type Tekst } from './figuur.js';
 
 /** The start of the (merged) spell that contains E, or +∞ when there is no bijstand on E. */
 const langdurigStart = (h: RecordView, p: Peil): number => {
@@ -37,7 +37,7 @@ const LANGDURIG: Tekst = ([start = 0, e = 0, e3 = 0, laatste = -1, grens = 0]) =
   `bijstand sinds ${dag(start)}, op de peildatum ${dag(e)} onafgebroken sinds ${dag(e3)} of eerder` +
   (laatste < 0 ? '' : ` (hervat op ${dag(laatste)} na een onderbreking korter dan ${grens} dagen)`);
 
-export const langdurig = figuur<Langdurig>({
+export const langdurig: Figuur<Langdurig, 'langdurig'> = figuur({
   naam: 'langdurig',
   sectie: '7.2',
   titel: 'Langdurig',

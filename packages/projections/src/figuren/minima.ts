@@ -1,14 +1,14 @@
 // MEETREGELS §7.2 Minima: the households with a MinimaregelingToegekend dated in Y.
 
 import type { Minima } from '../types.js';
-import { dag, figuur, type Tekst } from './figuur.js';
+import { dag, type Figuur, figuur, type Tekst } from './figuur.js';
 
 const TOEGEKEND: Tekst = (a, n) =>
   a.length === 0
     ? ''
     : `minimaregeling toegekend in het jaar: ${Array.from({ length: a.length / 2 }, (_, i) => `${n.regelingen[a[2 * i] ?? 0]} op ${dag(a[2 * i + 1] ?? 0)}`).join(', ')}`;
 
-export const minima = figuur<Minima>({
+export const minima: Figuur<Minima, 'minima'> = figuur({
   naam: 'minima',
   sectie: '7.2',
   titel: 'Minima',

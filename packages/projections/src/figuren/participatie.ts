@@ -4,7 +4,7 @@
 // of their transition `participatie.overgangen.VAN-NAAR`.
 
 import type { Overgang, Participatie } from '../types.js';
-import { dag, een, figuur, type Tekst } from './figuur.js';
+import { dag, een, type Figuur, figuur, type Tekst } from './figuur.js';
 
 /** A (begin, eind) pair of treden (1–6) as one number: its slot. */
 const PAAR_BASIS = 8;
@@ -13,7 +13,7 @@ const PAREN = PAAR_BASIS * PAAR_BASIS;
 const OVERGANG: Tekst = ([van = 0, d1 = 0, naar = 0, d2 = 0]) =>
   `trede ${van} op ${dag(d1)} (begin), trede ${naar} op ${dag(d2)} (laatste in het jaar)`;
 
-export const participatie = figuur<Participatie>({
+export const participatie: Figuur<Participatie, 'participatie'> = figuur({
   naam: 'participatie',
   sectie: '7.2',
   titel: 'Participatiegroei',

@@ -2,7 +2,7 @@
 // in Y; `cumulatief`: each dated on or before E.
 import { PLAATSING_SOORTEN } from '../engine/encoding.js';
 import type { Plaatsingen } from '../types.js';
-import { dag, figuur, type Indicator, type Tekst } from './figuur.js';
+import { dag, type Figuur, figuur, type Indicator, type Tekst } from './figuur.js';
 
 /** One indicator per soort (the documents show each soort apart). */
 const plaatsingIndicator = (soort: keyof Plaatsingen, naam: string): Indicator => ({
@@ -22,7 +22,7 @@ const SOORTEN = PLAATSING_SOORTEN.length;
 
 const GEPLAATST: Tekst = ([soort = 0, d = 0]) => `geplaatst (${PLAATSING_SOORTEN[soort]}) op ${dag(d)}`;
 
-export const plaatsingen = figuur<Plaatsingen>({
+export const plaatsingen: Figuur<Plaatsingen, 'plaatsingen'> = figuur({
   naam: 'plaatsingen',
   sectie: '7.2',
   titel: 'Plaatsingen',

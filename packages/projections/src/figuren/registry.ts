@@ -19,7 +19,7 @@ import { stroom } from './stroom.js';
 import { trajecten } from './trajecten.js';
 import { volledigeUitstroom } from './volledigeUitstroom.js';
 
-export const FIGUREN: readonly Figuur[] = [
+export const FIGUREN = [
   volledigeUitstroom,
   duurzaamheid,
   cohort,
@@ -35,7 +35,7 @@ export const FIGUREN: readonly Figuur[] = [
   schuldhulp,
   allianties,
   stroom,
-];
+] as const satisfies readonly Figuur[];
 
 const sectieNummer = (sectie: string): number => {
   const [hoofd = '0', sub = '0'] = sectie.split('.');

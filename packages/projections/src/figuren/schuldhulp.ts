@@ -4,7 +4,7 @@
 import { aandeel } from '../afronding.js';
 import { SCHULDHULP_RESULTATEN } from '../engine/encoding.js';
 import type { Schuldhulp } from '../types.js';
-import { dag, figuur, type Tekst } from './figuur.js';
+import { dag, type Figuur, figuur, type Tekst } from './figuur.js';
 
 const RESULTATEN = SCHULDHULP_RESULTATEN.length;
 
@@ -15,7 +15,7 @@ const LOOPT: Tekst = ([id = 0, start = 0, end = -1, jaar = 0], n) =>
 const BEEINDIGD: Tekst = ([id = 0, start = 0, end = 0, resultaat = 0], n) =>
   `schuldhulptraject ${n.trajectIds[id]} (gestart op ${dag(start)}) beëindigd op ${dag(end)} met resultaat ${SCHULDHULP_RESULTATEN[resultaat]}`;
 
-export const schuldhulp = figuur<Schuldhulp>({
+export const schuldhulp: Figuur<Schuldhulp, 'schuldhulp'> = figuur({
   naam: 'schuldhulp',
   sectie: '7.2',
   titel: 'Schuldhulp',

@@ -13,7 +13,7 @@ import {
 import type { HuishoudenView } from '../engine/huishouden.js';
 import type { Jaarrapport, Stroom } from '../types.js';
 import type { Leden } from './figuur.js';
-import { dag, figuur, REDEN_VAN_STATE, type Tekst, UITSTROOM_NAAR } from './figuur.js';
+import { dag, type Figuur, figuur, REDEN_VAN_STATE, type Tekst, UITSTROOM_NAAR } from './figuur.js';
 
 /** The exit reasons as the documents name them (§4.8 uitstroom). */
 const REDENEN: readonly [UitReden, string][] = [
@@ -48,7 +48,7 @@ const stand = (h: HuishoudenView, day: number, leden: Leden, cel: string): void 
   if (k >= 0) leden.lid(cel, [h.feitVan(k)], STAND, [h.dag(k), day]);
 };
 
-export const stroom = figuur<Stroom>({
+export const stroom: Figuur<Stroom, 'stroom'> = figuur({
   naam: 'stroom',
   sectie: '4.8',
   titel: 'Stroom',

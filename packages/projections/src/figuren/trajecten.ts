@@ -8,7 +8,7 @@ import { TRAJECT_RESULTATEN } from '../engine/encoding.js';
 import type { HuishoudenView } from '../engine/huishouden.js';
 import type { RecordView } from '../engine/record.js';
 import type { Traject, Trajecten } from '../types.js';
-import { type Cijfers, dag, figuur, type Indicator, type Tekst, UITSTROOM_NAAR } from './figuur.js';
+import { type Cijfers, dag, type Figuur, figuur, type Indicator, type Tekst, UITSTROOM_NAAR } from './figuur.js';
 
 const LEEG_TRAJECT: Traject = {
   gestart: 0,
@@ -139,7 +139,7 @@ const laatsteTredeOp = (h: HuishoudenView, day: number): number => {
 const opDatum = (h: HuishoudenView, feiten: number[]): number[] =>
   feiten.sort((a, b) => h.wanneer(a) - h.wanneer(b) || a - b);
 
-export const trajecten = figuur<Trajecten>({
+export const trajecten: Figuur<Trajecten, 'trajecten'> = figuur({
   naam: 'trajecten',
   sectie: '7.2',
   titel: 'Trajecten',

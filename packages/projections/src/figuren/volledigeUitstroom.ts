@@ -2,12 +2,12 @@
 // qualifying exit (loondienst, onderneming, opleiding) with d in Y; `totaal` holds them all.
 import { isQualifyingExitState, STATE_UIT_LOONDIENST } from '@zelfredzaam/domain';
 import type { VolledigeUitstroom } from '../types.js';
-import { dag, figuur, REDEN_VAN_STATE, type Tekst, UITSTROOM_NAAR } from './figuur.js';
+import { dag, type Figuur, figuur, REDEN_VAN_STATE, type Tekst, UITSTROOM_NAAR } from './figuur.js';
 
 const UIT: Tekst = ([state = 0, d = 0, jaar = 0]) =>
   `uitgestroomd naar ${UITSTROOM_NAAR[state]} op ${dag(d)}: de eerste volledige uitstroom in ${jaar}`;
 
-export const volledigeUitstroom = figuur<VolledigeUitstroom>({
+export const volledigeUitstroom: Figuur<VolledigeUitstroom, 'volledigeUitstroom'> = figuur({
   naam: 'volledigeUitstroom',
   sectie: '4.1',
   titel: 'Volledige uitstroom',
