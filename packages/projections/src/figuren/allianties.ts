@@ -1,6 +1,7 @@
 // MEETREGELS §7.2 Allianties: employers (entries name the `werkgever`), each by its kept
 // AllianceGesloten: `inJaar` when dated in Y, `totaal` when dated on or before E.
 
+import { SOORT_ALLIANTIE } from '../engine/derive.js';
 import type { Allianties } from '../types.js';
 import { dag, type Figuur, figuur, type Tekst } from './figuur.js';
 
@@ -10,6 +11,7 @@ export const allianties: Figuur<Allianties, 'allianties'> = figuur({
   naam: 'allianties',
   sectie: '7.2',
   titel: 'Allianties',
+  feitSoort: SOORT_ALLIANTIE,
   cellen: () => ['allianties.inJaar', 'allianties.totaal'],
   verklaar(h, p, leden) {
     const j = h.alliantie;

@@ -66,6 +66,11 @@ export interface Figuur<T = unknown, N extends string = string> {
   readonly titel: string;
   /** Its object is keyed by soort (§7.2 Trajecten): a restatement lists the soorten of either side, sorted. */
   readonly perSoort: boolean;
+  /**
+   * §5 nietGemeten: the kind of fact it needs (engine/derive.ts SOORT_… bit); when no household
+   * has one, the figure is listed as not measured. 0: it is always measured.
+   */
+  readonly feitSoort: number;
   /** Its cells' paths, in the report's order (some depend on the report: soorten, overgangen). */
   cellen(rapport: Jaarrapport): readonly string[];
   /** The cells household `h` belongs to, and why (the verklaring, §8). */
@@ -142,8 +147,8 @@ export interface Labels {
 
 /** What a figure module gives; `figuur` fills the optional parts (one object shape for all). */
 export interface FiguurDefinitie<T, N extends string>
-  extends Omit<Figuur<T, N>, 'perSoort' | 'sleutelSlots' | 'perSleutel'>,
-    Partial<Pick<Figuur<T, N>, 'perSoort' | 'sleutelSlots' | 'perSleutel'>> {}
+  extends Omit<Figuur<T, N>, 'perSoort' | 'feitSoort' | 'sleutelSlots' | 'perSleutel'>,
+    Partial<Pick<Figuur<T, N>, 'perSoort' | 'feitSoort' | 'sleutelSlots' | 'perSleutel'>> {}
 
 const geenDeel = (): undefined => undefined;
 
@@ -153,6 +158,7 @@ export const figuur = <T, N extends string>(d: FiguurDefinitie<T, N>): Figuur<T,
   sectie: d.sectie,
   titel: d.titel,
   perSoort: d.perSoort ?? false,
+  feitSoort: d.feitSoort ?? 0,
   cellen: d.cellen,
   verklaar: d.verklaar,
   slots: d.slots,

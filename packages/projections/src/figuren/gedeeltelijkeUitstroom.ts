@@ -4,6 +4,7 @@
 // of Y, every fact used.
 
 import { aandeel } from '../afronding.js';
+import { SOORT_INKOMSTEN } from '../engine/derive.js';
 import type { GedeeltelijkeUitstroom } from '../types.js';
 import { bijstandInJaar } from './bijstandsbestand.js';
 import { euro, type Figuur, figuur, type Tekst } from './figuur.js';
@@ -16,6 +17,7 @@ export const gedeeltelijkeUitstroom: Figuur<GedeeltelijkeUitstroom, 'gedeeltelij
   naam: 'gedeeltelijkeUitstroom',
   sectie: '4.4',
   titel: 'Gedeeltelijke uitstroom',
+  feitSoort: SOORT_INKOMSTEN,
   cellen: () =>
     ['loondienst', 'onderneming', 'totaal', 'bijstandshuishoudens'].map((c) => `gedeeltelijkeUitstroom.${c}`),
   verklaar(h, p, leden) {

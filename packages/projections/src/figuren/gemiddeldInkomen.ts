@@ -2,6 +2,7 @@
 // Y, one entry per (huishouden, maand). (`totaalCent` is a sum of money, no cell.)
 
 import { gemiddelde } from '../afronding.js';
+import { SOORT_INKOMSTEN } from '../engine/derive.js';
 import type { GemiddeldInkomen } from '../types.js';
 import { euro, type Figuur, figuur, maand, type Tekst } from './figuur.js';
 
@@ -12,6 +13,7 @@ export const gemiddeldInkomen: Figuur<GemiddeldInkomen, 'gemiddeldInkomen'> = fi
   naam: 'gemiddeldInkomen',
   sectie: '4.5',
   titel: 'Gemiddeld inkomen',
+  feitSoort: SOORT_INKOMSTEN,
   cellen: () => ['gemiddeldInkomen.maanden'],
   verklaar(h, p, leden) {
     for (let i = 0; i < h.maanden; i++) {

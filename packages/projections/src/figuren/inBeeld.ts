@@ -2,6 +2,7 @@
 // InBeeldGebracht in the spell containing E, dated on or before E (`inBeeld`).
 
 import { aandeel } from '../afronding.js';
+import { SOORT_IN_BEELD } from '../engine/derive.js';
 import type { InBeeld } from '../types.js';
 import { bijstandOpPeildatum } from './bijstandsbestand.js';
 import { dag, type Figuur, figuur, type Tekst } from './figuur.js';
@@ -13,6 +14,7 @@ export const inBeeld: Figuur<InBeeld, 'inBeeld'> = figuur({
   naam: 'inBeeld',
   sectie: '7.2',
   titel: 'In beeld',
+  feitSoort: SOORT_IN_BEELD,
   cellen: () => ['inBeeld.bijstand', 'inBeeld.inBeeld'],
   verklaar(h, p, leden) {
     if (!bijstandOpPeildatum(h, p, leden, 'inBeeld.bijstand')) return;

@@ -1,5 +1,6 @@
 // MEETREGELS §7.2 Minima: the households with a MinimaregelingToegekend dated in Y.
 
+import { SOORT_MINIMA } from '../engine/derive.js';
 import type { Minima } from '../types.js';
 import { dag, type Figuur, figuur, type Tekst } from './figuur.js';
 
@@ -12,6 +13,7 @@ export const minima: Figuur<Minima, 'minima'> = figuur({
   naam: 'minima',
   sectie: '7.2',
   titel: 'Minima',
+  feitSoort: SOORT_MINIMA,
   cellen: () => ['minima.huishoudens'],
   verklaar(h, p, leden) {
     const feiten: number[] = [];

@@ -3,6 +3,7 @@
 // one of gestegen / gelijk / gedaald, in groteVooruitgang when eind − begin ≥ 2, and in the cell
 // of their transition `participatie.overgangen.VAN-NAAR`.
 
+import { SOORT_TREDE } from '../engine/derive.js';
 import type { Overgang, Participatie } from '../types.js';
 import { dag, een, type Figuur, figuur, type Tekst } from './figuur.js';
 
@@ -17,6 +18,7 @@ export const participatie: Figuur<Participatie, 'participatie'> = figuur({
   naam: 'participatie',
   sectie: '7.2',
   titel: 'Participatiegroei',
+  feitSoort: SOORT_TREDE,
   cellen: (r) => [
     ...['gemeten', 'gestegen', 'gelijk', 'gedaald', 'groteVooruitgang'].map((c) => `participatie.${c}`),
     ...r.participatie.overgangen.map((o) => `participatie.overgangen.${o.van}-${o.naar}`),

@@ -1,5 +1,7 @@
 // MEETREGELS §7.2 Plaatsingen, per soort: facts, not households. `inJaar`: each Geplaatst dated
 // in Y; `cumulatief`: each dated on or before E.
+
+import { SOORT_PLAATSING } from '../engine/derive.js';
 import { PLAATSING_SOORTEN } from '../engine/encoding.js';
 import type { Plaatsingen } from '../types.js';
 import { dag, type Figuur, figuur, type Indicator, type Tekst } from './figuur.js';
@@ -26,6 +28,7 @@ export const plaatsingen: Figuur<Plaatsingen, 'plaatsingen'> = figuur({
   naam: 'plaatsingen',
   sectie: '7.2',
   titel: 'Plaatsingen',
+  feitSoort: SOORT_PLAATSING,
   cellen: () => PLAATSING_SOORTEN.flatMap((s) => [`plaatsingen.${s}.inJaar`, `plaatsingen.${s}.cumulatief`]),
   verklaar(h, p, leden) {
     for (let k = 0; k < h.plaatsingen; k++) {

@@ -2,6 +2,7 @@
 // Y-12-31, no end before Y-01-01); `beeindigd.*`, each SchuldhulpBeeindigd dated in Y (facts).
 
 import { aandeel } from '../afronding.js';
+import { SOORT_SCHULDHULP } from '../engine/derive.js';
 import { SCHULDHULP_RESULTATEN } from '../engine/encoding.js';
 import type { Schuldhulp } from '../types.js';
 import { dag, type Figuur, figuur, type Tekst } from './figuur.js';
@@ -19,6 +20,7 @@ export const schuldhulp: Figuur<Schuldhulp, 'schuldhulp'> = figuur({
   naam: 'schuldhulp',
   sectie: '7.2',
   titel: 'Schuldhulp',
+  feitSoort: SOORT_SCHULDHULP,
   cellen: () => ['schuldhulp.huishoudens', ...SCHULDHULP_RESULTATEN.map((r) => `schuldhulp.beeindigd.${r}`)],
   verklaar(h, p, leden) {
     let lopend = false;

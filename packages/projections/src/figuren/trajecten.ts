@@ -4,6 +4,7 @@
 // `resultaten.*` and `trede.*` the TrajectBeeindigd of an end in Y (trede: the last assessment on
 // or before the start and the last on or before the end, when both exist and differ).
 import { addMonths, STATE_UIT_LOONDIENST, STATE_UIT_ONDERNEMING } from '@zelfredzaam/domain';
+import { SOORT_TRAJECT } from '../engine/derive.js';
 import { TRAJECT_RESULTATEN } from '../engine/encoding.js';
 import type { HuishoudenView } from '../engine/huishouden.js';
 import type { RecordView } from '../engine/record.js';
@@ -143,6 +144,7 @@ export const trajecten: Figuur<Trajecten, 'trajecten'> = figuur({
   naam: 'trajecten',
   sectie: '7.2',
   titel: 'Trajecten',
+  feitSoort: SOORT_TRAJECT,
   perSoort: true,
   cellen: (r) => Object.keys(r.trajecten).flatMap((soort) => TRAJECT_CELLEN.map((c) => `trajecten.${soort}.${c}`)),
   verklaar(h, p, leden) {
