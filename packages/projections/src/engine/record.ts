@@ -1,10 +1,9 @@
 // A typed, allocation-free view of one household's cached derived record (derive.ts), so that a
-// report rule reads like MEETREGELS — `h.transities`, `h.dag(k)`, `h.toestand(k)`,
-// `h.bijstandOp(dag)`, `h.trede(k)`, `h.trajectStart(i)` — and never an offset. One view is
-// reused: `zet` points it at a record (the rules run one household at a time and never hold it
-// across households). The counts are plain fields set by `zet`, the entries small methods, so
-// V8 inlines them into the rules.
-import { STATE_BIJSTAND } from '@zelfredzaam/domain';
+// report rule reads like MEETREGELS — `h.transities`, `h.dag(k)`, `h.toestand(k)`, `h.trede(k)`,
+// `h.trajectStart(i)` — and never an offset (the lifecycle rules over its timeline are shared
+// with the verklaring: figuren/tijdlijn.ts). One view is reused: `zet` points it at a record
+// (the rules run one household at a time and never hold it across households). The counts are
+// plain fields set by `zet`, the entries small methods, so V8 inlines them into the rules.
 import {
   ASSESSMENT_ENTRY,
   PLAATSING_ENTRY,
@@ -141,44 +140,6 @@ export class RecordView {
   }
   ondernemingCent(jaar: number): number {
     return this.buf[jaar + 3] as number;
-  }
-
-  /** True when the household has bijstand on `day`: its state after all transitions dated ≤ day. */
-  bijstandOp(day: number): boolean {
-    let bijstand = false;
-    for (let k = 0; k < this.transities && this.dag(k) <= day; k++) bijstand = this.toestand(k) === STATE_BIJSTAND;
-    return bijstand;
-  }
-
-  /** The first day of the spell that contains `day`, or −∞ when there is no bijstand on it. */
-  spellStartOp(day: number): number {
-    let bijstand = false;
-    let start = Number.NEGATIVE_INFINITY;
-    for (let k = 0; k < this.transities && this.dag(k) <= day; k++) {
-      const next = this.toestand(k) === STATE_BIJSTAND;
-      if (!bijstand && next) start = this.dag(k);
-      bijstand = next;
-    }
-    return bijstand ? start : Number.NEGATIVE_INFINITY;
-  }
-
-  /**
-   * True when the household has bijstand on at least one day of [van, tot] (days of bijstand are
-   * those of the spells, half-open [start, end): a start and an exit on one day give none).
-   */
-  bijstandIn(van: number, tot: number): boolean {
-    let bijstand = false;
-    let spellStart = 0;
-    for (let k = 0; k < this.transities; k++) {
-      const day = this.dag(k);
-      if (day > tot) break;
-      const next = this.toestand(k) === STATE_BIJSTAND;
-      if (!bijstand && next) spellStart = day;
-      else if (bijstand && !next && spellStart < day && day > van) return true;
-      bijstand = next;
-    }
-    // A spell still open where the timeline (or the period) stops reaches into the period.
-    return bijstand;
   }
 
   /** The day and trede of the k-th assessment (timeline order). */

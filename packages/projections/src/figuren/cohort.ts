@@ -1,14 +1,9 @@
 // MEETREGELS §4.3 Cohortstatus op meetdatum: the households with an exit to loondienst or
 // onderneming with d in Y and d ≤ M; each under its state on M (after every fact dated ≤ M).
-import {
-  STATE_BIJSTAND,
-  STATE_NOOIT,
-  STATE_UIT_LOONDIENST,
-  STATE_UIT_ONDERNEMING,
-  STATE_WW,
-} from '@zelfredzaam/domain';
+import { STATE_BIJSTAND, STATE_UIT_LOONDIENST, STATE_UIT_ONDERNEMING, STATE_WW } from '@zelfredzaam/domain';
 import type { Cohort } from '../types.js';
-import { dag, type Figuur, figuur, type Tekst, UITSTROOM_NAAR } from './figuur.js';
+import { dag, een, type Figuur, figuur, type Tekst, UITSTROOM_NAAR } from './figuur.js';
+import { cohortUitstroom, laatsteOp } from './tijdlijn.js';
 
 const STATUS: Tekst = ([state = 0, d = 0, m = 0, nu = 0, sinds = 0]) => {
   const op =
@@ -39,18 +34,10 @@ export const cohort: Figuur<Cohort, 'cohort'> = figuur({
   titel: 'Cohortstatus op meetdatum',
   cellen: () => ['omvang', 'aanHetWerk', 'ww', 'wwb', 'overig'].map((c) => `cohort.${c}`),
   verklaar(h, p, leden) {
-    let exit = -1;
-    let last = -1;
-    for (let k = 0; k < h.transities; k++) {
-      const d = h.dag(k);
-      if (d > p.m) break;
-      last = k;
-      const state = h.toestand(k);
-      if (exit < 0 && (state === STATE_UIT_LOONDIENST || state === STATE_UIT_ONDERNEMING) && d >= p.y0 && d <= p.y1) {
-        exit = k;
-      }
-    }
+    const exit = cohortUitstroom(h, p);
     if (exit < 0) return;
+    // Its state on M: after the last transition dated ≤ M.
+    const last = laatsteOp(h, p.m);
     const nu = h.toestand(last);
     const feiten = last === exit ? [h.feitVan(exit)] : [h.feitVan(exit), h.feitVan(last)];
     const args = [h.toestand(exit), h.dag(exit), p.m, nu, h.dag(last)];
@@ -61,18 +48,8 @@ export const cohort: Figuur<Cohort, 'cohort'> = figuur({
   // Its part: 1 in one of aanHetWerk, ww, wwb, overig.
   slots: 4,
   bijdrage(h, p, out, at) {
-    let inCohort = false;
-    let state = STATE_NOOIT;
-    for (let k = 0; k < h.transities; k++) {
-      const d = h.dag(k);
-      if (d > p.m) break;
-      state = h.toestand(k);
-      if ((state === STATE_UIT_LOONDIENST || state === STATE_UIT_ONDERNEMING) && d >= p.y0 && d <= p.y1) {
-        inCohort = true;
-      }
-    }
-    if (!inCohort) return false;
-    out.fill(0, at, at + 4);
+    if (cohortUitstroom(h, p) < 0) return false;
+    const state = h.toestand(laatsteOp(h, p.m));
     const slot =
       state === STATE_UIT_LOONDIENST || state === STATE_UIT_ONDERNEMING
         ? 0
@@ -81,8 +58,7 @@ export const cohort: Figuur<Cohort, 'cohort'> = figuur({
           : state === STATE_BIJSTAND
             ? 2
             : 3;
-    out[at + slot] = 1;
-    return true;
+    return een(out, at, 4, slot);
   },
   uit(s) {
     const aanHetWerk = s.n(0);

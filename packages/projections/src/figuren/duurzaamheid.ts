@@ -2,10 +2,11 @@
 // teruggevallen when a return follows at r < w and r ≤ the evaluatiedatum V; else duurzaam when
 // V ≥ w; else nogOnbekend. A household is duurzaam if one exit is, else nogOnbekend if one
 // is, else teruggevallen; `uitstroom` holds them all.
-import { addMonths, isQualifyingExitState, STATE_BIJSTAND } from '@zelfredzaam/domain';
+import { addMonths, isQualifyingExitState } from '@zelfredzaam/domain';
 import { aandeel } from '../afronding.js';
 import type { Duurzaamheid } from '../types.js';
 import { dag, een, type Figuur, figuur, type Tekst, UITSTROOM_NAAR } from './figuur.js';
+import { terugkeerNa } from './tijdlijn.js';
 
 const DUURZAAM: Tekst = ([state = 0, d = 0, w = 0, v = 0, r = -1]) =>
   `uitgestroomd naar ${UITSTROOM_NAAR[state]} op ${dag(d)}; venster tot ${dag(w)}; ` +
@@ -41,7 +42,7 @@ export const duurzaamheid: Figuur<Duurzaamheid, 'duurzaamheid'> = figuur({
       const state = h.toestand(k);
       if (d < p.y0 || !isQualifyingExitState(state)) continue;
       const w = addMonths(d, 6);
-      const q = h.terugkeerNa(k);
+      const q = terugkeerNa(h, k);
       const r = q < 0 ? Number.POSITIVE_INFINITY : h.dag(q);
       if (r < w && r <= v) {
         terug.push(state, d, w, r);
@@ -77,13 +78,8 @@ export const duurzaamheid: Figuur<Duurzaamheid, 'duurzaamheid'> = figuur({
       if (d < p.y0 || !isQualifyingExitState(h.toestand(k))) continue;
       const w = addMonths(d, 6);
       // The first return into bijstand after this exit decides.
-      let r = Number.POSITIVE_INFINITY;
-      for (let q = k + 1; q < h.transities; q++) {
-        if (h.toestand(q) === STATE_BIJSTAND) {
-          r = h.dag(q);
-          break;
-        }
-      }
+      const q = terugkeerNa(h, k);
+      const r = q < 0 ? Number.POSITIVE_INFINITY : h.dag(q);
       if (r < w && r <= p.v) teruggevallen = true;
       else if (p.v >= w) return een(out, at, 3, 0);
       else nogOnbekend = true;

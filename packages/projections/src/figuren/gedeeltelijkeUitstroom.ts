@@ -8,6 +8,7 @@ import { SOORT_INKOMSTEN } from '../engine/derive.js';
 import type { GedeeltelijkeUitstroom } from '../types.js';
 import { bijstandInJaar } from './bijstandsbestand.js';
 import { euro, type Figuur, figuur, type Tekst } from './figuur.js';
+import { spellIn } from './tijdlijn.js';
 
 const BRON: Tekst = ([maanden = 0, loon = 0, ond = 0, jaar = 0]) =>
   `${maanden} ${maanden === 1 ? 'maand' : 'maanden'} met bijstand en inkomsten in ${jaar}: loondienst ${euro(loon)}, onderneming ${euro(ond)}; ` +
@@ -37,7 +38,7 @@ export const gedeeltelijkeUitstroom: Figuur<GedeeltelijkeUitstroom, 'gedeeltelij
       leden.lid(`gedeeltelijkeUitstroom.${loon >= ond ? 'loondienst' : 'onderneming'}`, feiten, BRON, args);
       leden.lid('gedeeltelijkeUitstroom.totaal', feiten, BRON, args);
     }
-    bijstandInJaar(h, p, Number.POSITIVE_INFINITY, leden, 'gedeeltelijkeUitstroom.bijstandshuishoudens');
+    bijstandInJaar(h, p, leden, 'gedeeltelijkeUitstroom.bijstandshuishoudens');
   },
 
   // Its part: 1 in loondienst or onderneming (the larger source), and 1 when a bijstandshuishouden.
@@ -45,7 +46,7 @@ export const gedeeltelijkeUitstroom: Figuur<GedeeltelijkeUitstroom, 'gedeeltelij
   bijdrage(h, p, out, at) {
     const y = h.inkomenJaar(p.jaar);
     // MEETREGELS 2.0 §3: "in Y" uses every fact dated in Y, whatever E.
-    const bijstand = h.bijstandIn(p.y0, p.y1);
+    const bijstand = spellIn(h, p.y0, p.y1) >= 0;
     if (y < 0 && !bijstand) return false;
     const loondienst = y >= 0 && h.loondienstCent(y) >= h.ondernemingCent(y);
     out[at] = loondienst ? 1 : 0;

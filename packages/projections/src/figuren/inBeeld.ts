@@ -6,6 +6,7 @@ import { SOORT_IN_BEELD } from '../engine/derive.js';
 import type { InBeeld } from '../types.js';
 import { bijstandOpPeildatum } from './bijstandsbestand.js';
 import { dag, type Figuur, figuur, type Tekst } from './figuur.js';
+import { spellOp } from './tijdlijn.js';
 
 const IN_BEELD: Tekst = ([start = 0, d = 0, e = 0]) =>
   `bijstand sinds ${dag(start)}, ook op de peildatum ${dag(e)}; in beeld gebracht op ${dag(d)}, binnen die periode`;
@@ -18,7 +19,7 @@ export const inBeeld: Figuur<InBeeld, 'inBeeld'> = figuur({
   cellen: () => ['inBeeld.bijstand', 'inBeeld.inBeeld'],
   verklaar(h, p, leden) {
     if (!bijstandOpPeildatum(h, p, leden, 'inBeeld.bijstand')) return;
-    const k = h.spellOp(p.e);
+    const k = spellOp(h, p.e);
     const start = h.dag(k);
     for (let i = 0; i < h.inBeeld; i++) {
       const j = h.inBeeldFeit(i);
@@ -34,8 +35,9 @@ export const inBeeld: Figuur<InBeeld, 'inBeeld'> = figuur({
   // Its part: 1 for bijstand on E, 1 when brought in beeld (day in [start of that spell, E]).
   slots: 2,
   bijdrage(h, p, out, at) {
-    const start = h.spellStartOp(p.e);
-    if (start === Number.NEGATIVE_INFINITY) return false;
+    const k = spellOp(h, p.e);
+    if (k < 0) return false;
+    const start = h.dag(k);
     let inBeeld = 0;
     for (let i = 0; i < h.contacten && inBeeld === 0; i++) {
       const d = h.contactDag(i);

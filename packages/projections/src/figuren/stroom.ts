@@ -14,6 +14,7 @@ import type { HuishoudenView } from '../engine/huishouden.js';
 import type { Jaarrapport, Stroom } from '../types.js';
 import type { Leden } from './figuur.js';
 import { dag, type Figuur, figuur, REDEN_VAN_STATE, type Tekst, UITSTROOM_NAAR } from './figuur.js';
+import { bijstandOp, spellOp } from './tijdlijn.js';
 
 /** The exit reasons as the documents name them (§4.8 uitstroom). */
 const REDENEN: readonly [UitReden, string][] = [
@@ -44,7 +45,7 @@ const UIT: Tekst = ([state = 0, d = 0]) => `uitgestroomd naar ${UITSTROOM_NAAR[s
 
 /** Member of `cel` when h has bijstand on `day` (every fact): the start of that spell. */
 const stand = (h: HuishoudenView, day: number, leden: Leden, cel: string): void => {
-  const k = h.spellOp(day);
+  const k = spellOp(h, day);
   if (k >= 0) leden.lid(cel, [h.feitVan(k)], STAND, [h.dag(k), day]);
 };
 
@@ -85,8 +86,8 @@ export const stroom: Figuur<Stroom, 'stroom'> = figuur({
   slots: STROOM_SLOTS,
   bijdrage(h, p, out, at) {
     out.fill(0, at, at + STROOM_SLOTS);
-    out[at + ST_BEGIN] = h.bijstandOp(p.y0 - 1) ? 1 : 0;
-    out[at + ST_EIND] = h.bijstandOp(p.y1) ? 1 : 0;
+    out[at + ST_BEGIN] = bijstandOp(h, p.y0 - 1) ? 1 : 0;
+    out[at + ST_EIND] = bijstandOp(h, p.y1) ? 1 : 0;
     let instroom = 0;
     for (let k = 0; k < h.transities; k++) {
       const day = h.dag(k);

@@ -1,8 +1,9 @@
 // MEETREGELS §4.1 Volledige uitstroom: a household counts once, under the reason of its first
 // qualifying exit (loondienst, onderneming, opleiding) with d in Y; `totaal` holds them all.
-import { isQualifyingExitState, STATE_UIT_LOONDIENST } from '@zelfredzaam/domain';
+import { STATE_UIT_LOONDIENST } from '@zelfredzaam/domain';
 import type { VolledigeUitstroom } from '../types.js';
-import { dag, type Figuur, figuur, REDEN_VAN_STATE, type Tekst, UITSTROOM_NAAR } from './figuur.js';
+import { dag, een, type Figuur, figuur, REDEN_VAN_STATE, type Tekst, UITSTROOM_NAAR } from './figuur.js';
+import { eersteUitstroom } from './tijdlijn.js';
 
 const UIT: Tekst = ([state = 0, d = 0, jaar = 0]) =>
   `uitgestroomd naar ${UITSTROOM_NAAR[state]} op ${dag(d)}: de eerste volledige uitstroom in ${jaar}`;
@@ -13,32 +14,19 @@ export const volledigeUitstroom: Figuur<VolledigeUitstroom, 'volledigeUitstroom'
   titel: 'Volledige uitstroom',
   cellen: () => ['loondienst', 'onderneming', 'opleiding', 'totaal'].map((c) => `volledigeUitstroom.${c}`),
   verklaar(h, p, leden) {
-    for (let k = 0; k < h.transities; k++) {
-      const d = h.dag(k);
-      if (d > p.y1) return;
-      const state = h.toestand(k);
-      if (d < p.y0 || !isQualifyingExitState(state)) continue;
-      const args = [state, d, p.jaar];
-      leden.lid(`volledigeUitstroom.${REDEN_VAN_STATE[state]}`, [h.feitVan(k)], UIT, args);
-      leden.lid('volledigeUitstroom.totaal', [h.feitVan(k)], UIT, args);
-      return;
-    }
+    const k = eersteUitstroom(h, p);
+    if (k < 0) return;
+    const state = h.toestand(k);
+    const args = [state, h.dag(k), p.jaar];
+    leden.lid(`volledigeUitstroom.${REDEN_VAN_STATE[state]}`, [h.feitVan(k)], UIT, args);
+    leden.lid('volledigeUitstroom.totaal', [h.feitVan(k)], UIT, args);
   },
 
   // Its part: 1 in the slot of the reason (state code − STATE_UIT_LOONDIENST).
   slots: 3,
   bijdrage(h, p, out, at) {
-    for (let k = 0; k < h.transities; k++) {
-      const d = h.dag(k);
-      if (d > p.y1) return false;
-      const state = h.toestand(k);
-      if (d >= p.y0 && isQualifyingExitState(state)) {
-        out.fill(0, at, at + 3);
-        out[at + state - STATE_UIT_LOONDIENST] = 1;
-        return true;
-      }
-    }
-    return false;
+    const k = eersteUitstroom(h, p);
+    return k >= 0 && een(out, at, 3, h.toestand(k) - STATE_UIT_LOONDIENST);
   },
   uit(s) {
     const loondienst = s.n(0);
