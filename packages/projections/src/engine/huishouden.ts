@@ -527,6 +527,10 @@ export class HuishoudenView {
   }
 
   // ---- §7.1 ----
+  /** The day of the k-th assessment. */
+  tredeDag(k: number): number {
+    return this.wanneer(this.trede(k));
+  }
   trede(k: number): number {
     return this.aPos[k] as number;
   }

@@ -149,13 +149,6 @@ export class RecordView {
   trede(k: number): number {
     return this.buf[this.a + ASSESSMENT_ENTRY * k + 1] as number;
   }
-  /** The index of the last assessment dated on or before `day`, or −1. */
-  laatsteTredeOp(day: number): number {
-    let last = -1;
-    for (let k = 0; k < this.tredes && this.tredeDag(k) <= day; k++) last = k;
-    return last;
-  }
-
   /** The i-th trajectory: start day, soort code, end day (+∞ while running), resultaat (−1 while running). */
   trajectStart(i: number): number {
     return this.buf[this.t + TRAJECT_ENTRY * i] as number;

@@ -6,6 +6,7 @@
 import { SOORT_TREDE } from '../engine/derive.js';
 import type { Overgang, Participatie } from '../types.js';
 import { dag, een, type Figuur, figuur, type Tekst } from './figuur.js';
+import { beginTrede, eindTrede } from './tijdlijn.js';
 
 /** A (begin, eind) pair of treden (1–6) as one number: its slot. */
 const PAAR_BASIS = 8;
@@ -24,20 +25,8 @@ export const participatie: Figuur<Participatie, 'participatie'> = figuur({
     ...r.participatie.overgangen.map((o) => `participatie.overgangen.${o.van}-${o.naar}`),
   ],
   verklaar(h, p, leden) {
-    let voor = -1;
-    let eerste = -1;
-    let laatste = -1;
-    for (let k = 0; k < h.tredes; k++) {
-      const d = h.wanneer(h.trede(k));
-      if (d > p.y1) break;
-      if (d < p.y0) voor = k;
-      else {
-        if (eerste < 0) eerste = k;
-        laatste = k;
-      }
-    }
-    if (laatste < 0) return;
-    const begin = voor >= 0 ? voor : eerste !== laatste ? eerste : -1;
+    const laatste = eindTrede(h, p);
+    const begin = laatste < 0 ? -1 : beginTrede(h, p, laatste);
     if (begin < 0) return;
     const b = h.trede(begin);
     const e = h.trede(laatste);
@@ -54,22 +43,9 @@ export const participatie: Figuur<Participatie, 'participatie'> = figuur({
   // Its part: 1 in the slot of its (begin, eind) pair, begin · 8 + eind.
   slots: PAREN,
   bijdrage(h, p, out, at) {
-    let voor = -1;
-    let eerste = -1;
-    let laatste = -1;
-    for (let k = 0; k < h.tredes; k++) {
-      const d = h.tredeDag(k);
-      if (d > p.y1) break;
-      if (d < p.y0) voor = k;
-      else {
-        if (eerste < 0) eerste = k;
-        laatste = k;
-      }
-    }
-    if (laatste < 0) return false;
-    const begin = voor >= 0 ? voor : eerste !== laatste ? eerste : -1;
-    if (begin < 0) return false;
-    return een(out, at, PAREN, h.trede(begin) * PAAR_BASIS + h.trede(laatste));
+    const eind = eindTrede(h, p);
+    const begin = eind < 0 ? -1 : beginTrede(h, p, eind);
+    return begin >= 0 && een(out, at, PAREN, h.trede(begin) * PAAR_BASIS + h.trede(eind));
   },
   uit(s) {
     let gemeten = 0;

@@ -117,3 +117,39 @@ export const spellIn = (h: Tijdlijn, van: number, tot: number): number => {
   }
   return bijstand ? start : -1;
 };
+
+/** A household's assessments (§7.1 ParticipatieTredeVastgesteld kept), in timeline order. */
+export interface Treden {
+  readonly tredes: number;
+  /** The day of the k-th assessment. */
+  tredeDag(k: number): number;
+}
+
+/** §7.2 Participatiegroei: `eind`, the household's last assessment in Y, or −1. */
+export const eindTrede = (h: Treden, p: Peil): number => {
+  let laatste = -1;
+  for (let k = 0; k < h.tredes; k++) {
+    const d = h.tredeDag(k);
+    if (d > p.y1) break;
+    if (d >= p.y0) laatste = k;
+  }
+  return laatste;
+};
+
+/**
+ * §7.2 Participatiegroei: `begin` for the household whose `eind` is given: its last assessment
+ * before Y, or else its first in Y when that is not `eind`; −1 (not measured).
+ */
+export const beginTrede = (h: Treden, p: Peil, eind: number): number => {
+  let k = 0;
+  while (k < h.tredes && h.tredeDag(k) < p.y0) k++;
+  if (k > 0) return k - 1;
+  return k !== eind ? k : -1;
+};
+
+/** §7.2 Trajecten: the last assessment dated on or before `day`, or −1. */
+export const laatsteTredeOp = (h: Treden, day: number): number => {
+  let last = -1;
+  for (let k = 0; k < h.tredes && h.tredeDag(k) <= day; k++) last = k;
+  return last;
+};

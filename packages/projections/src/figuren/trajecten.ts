@@ -10,6 +10,7 @@ import type { HuishoudenView } from '../engine/huishouden.js';
 import type { RecordView } from '../engine/record.js';
 import type { Traject, Trajecten } from '../types.js';
 import { type Cijfers, dag, type Figuur, figuur, type Indicator, type Tekst, UITSTROOM_NAAR } from './figuur.js';
+import { laatsteTredeOp } from './tijdlijn.js';
 
 const LEEG_TRAJECT: Traject = {
   gestart: 0,
@@ -129,13 +130,6 @@ const werkUitstroomIn = (h: HuishoudenView, van: number, tot: number): number =>
   return -1;
 };
 
-/** The index of the last assessment dated on or before `day`, or −1. */
-const laatsteTredeOp = (h: HuishoudenView, day: number): number => {
-  let last = -1;
-  for (let k = 0; k < h.tredes && h.wanneer(h.trede(k)) <= day; k++) last = k;
-  return last;
-};
-
 /** Positions in §1 order (datum, then recorded order). */
 const opDatum = (h: HuishoudenView, feiten: number[]): number[] =>
   feiten.sort((a, b) => h.wanneer(a) - h.wanneer(b) || a - b);
@@ -226,8 +220,8 @@ export const trajecten: Figuur<Trajecten, 'trajecten'> = figuur({
         out[c + TJ_BEEINDIGD] = (out[c + TJ_BEEINDIGD] as number) + 1;
         const r = c + TJ_RESULTAAT + h.trajectResultaat(i);
         out[r] = (out[r] as number) + 1;
-        const begin = h.laatsteTredeOp(start);
-        const eind = h.laatsteTredeOp(end);
+        const begin = laatsteTredeOp(h, start);
+        const eind = laatsteTredeOp(h, end);
         if (begin >= 0 && eind !== begin) {
           out[c + TJ_GEMETEN] = (out[c + TJ_GEMETEN] as number) + 1;
           const stijging = h.trede(eind) - h.trede(begin);
