@@ -4,6 +4,7 @@
 // change the state (§2), so a rule written once here answers both: the report counts what the
 // verklaring names. Each returns a transition's index (−1: none), never allocates.
 import {
+  addMonths,
   isQualifyingExitState,
   STATE_BIJSTAND,
   STATE_UIT_LOONDIENST,
@@ -18,9 +19,12 @@ export interface Tijdlijn {
   toestand(k: number): number;
 }
 
-/** §4.1: the household's first qualifying exit (loondienst, onderneming, opleiding) with d in Y. */
-export const eersteUitstroom = (h: Tijdlijn, p: Peil): number => {
-  for (let k = 0; k < h.transities; k++) {
+/**
+ * §4.1: the household's next qualifying exit (loondienst, onderneming, opleiding) with d in Y,
+ * from transition `vanaf` on: `for (k = volgendeUitstroom(h, 0, p); k >= 0; k = volgendeUitstroom(h, k + 1, p))`.
+ */
+export const volgendeUitstroom = (h: Tijdlijn, vanaf: number, p: Peil): number => {
+  for (let k = vanaf; k < h.transities; k++) {
     const d = h.dag(k);
     if (d > p.y1) return -1;
     if (d >= p.y0 && isQualifyingExitState(h.toestand(k))) return k;
@@ -28,10 +32,30 @@ export const eersteUitstroom = (h: Tijdlijn, p: Peil): number => {
   return -1;
 };
 
+/** §4.1: the household's first qualifying exit with d in Y. */
+export const eersteUitstroom = (h: Tijdlijn, p: Peil): number => volgendeUitstroom(h, 0, p);
+
 /** §4.2: the first transition after k that is a return into bijstand. */
 export const terugkeerNa = (h: Tijdlijn, k: number): number => {
   for (let q = k + 1; q < h.transities; q++) if (h.toestand(q) === STATE_BIJSTAND) return q;
   return -1;
+};
+
+// §4.2: what became of a qualifying exit on the evaluatiedatum V.
+export const DUURZAAM = 0;
+export const TERUGGEVALLEN = 1;
+export const NOG_ONBEKEND = 2;
+
+/**
+ * §4.2: exit k's window ends at w = d + 6 calendar months; TERUGGEVALLEN when the first return
+ * after it falls at r < w and r ≤ V, else DUURZAAM when V ≥ w, else NOG_ONBEKEND.
+ */
+export const uitkomstVan = (h: Tijdlijn, k: number, p: Peil): number => {
+  const w = addMonths(h.dag(k), 6);
+  const q = terugkeerNa(h, k);
+  const r = q < 0 ? Number.POSITIVE_INFINITY : h.dag(q);
+  if (r < w && r <= p.v) return TERUGGEVALLEN;
+  return p.v >= w ? DUURZAAM : NOG_ONBEKEND;
 };
 
 /** §4.3: the household's first exit to loondienst or onderneming with d in Y and d ≤ M. */
