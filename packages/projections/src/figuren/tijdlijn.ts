@@ -69,6 +69,21 @@ export const cohortUitstroom = (h: Tijdlijn, p: Peil): number => {
   return -1;
 };
 
+/**
+ * §7.2 Trajecten (2.0): the household's first exit to loondienst or onderneming with d in
+ * [start, start + 6 calendar months) and d ≤ V, or −1.
+ */
+export const werkUitstroomBinnenZesMaanden = (h: Tijdlijn, start: number, p: Peil): number => {
+  const tot = Math.min(addMonths(start, 6), p.v + 1);
+  for (let k = 0; k < h.transities; k++) {
+    const d = h.dag(k);
+    if (d >= tot) return -1;
+    const state = h.toestand(k);
+    if (d >= start && (state === STATE_UIT_LOONDIENST || state === STATE_UIT_ONDERNEMING)) return k;
+  }
+  return -1;
+};
+
 /** The last transition dated on or before `day` (its state is the household's state on `day`). */
 export const laatsteOp = (h: Tijdlijn, day: number): number => {
   let last = -1;

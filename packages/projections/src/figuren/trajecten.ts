@@ -3,14 +3,13 @@
 // has an exit to loondienst or onderneming in [start, start + 6 months), d ≤ V); `beeindigd`,
 // `resultaten.*` and `trede.*` the TrajectBeeindigd of an end in Y (trede: the last assessment on
 // or before the start and the last on or before the end, when both exist and differ).
-import { addMonths, STATE_UIT_LOONDIENST, STATE_UIT_ONDERNEMING } from '@zelfredzaam/domain';
+import { addMonths } from '@zelfredzaam/domain';
 import { SOORT_TRAJECT } from '../engine/derive.js';
 import { TRAJECT_RESULTATEN } from '../engine/encoding.js';
 import type { HuishoudenView } from '../engine/huishouden.js';
-import type { RecordView } from '../engine/record.js';
 import type { Traject, Trajecten } from '../types.js';
 import { type Cijfers, dag, type Figuur, figuur, type Indicator, type Tekst, UITSTROOM_NAAR } from './figuur.js';
-import { laatsteTredeOp } from './tijdlijn.js';
+import { laatsteTredeOp, werkUitstroomBinnenZesMaanden } from './tijdlijn.js';
 
 const LEEG_TRAJECT: Traject = {
   gestart: 0,
@@ -71,17 +70,6 @@ const TRAJECT_SLOTS = TJ_GROOT + 1;
 const ENTRY = 1 + TRAJECT_SLOTS;
 let deel = new Float64Array(64);
 
-/** True when the household has an exit to loondienst or onderneming with d in [van, tot). */
-const werkUitstroomTussen = (h: RecordView, van: number, tot: number): boolean => {
-  for (let k = 0; k < h.transities; k++) {
-    const d = h.dag(k);
-    if (d >= tot) return false;
-    const state = h.toestand(k);
-    if (d >= van && (state === STATE_UIT_LOONDIENST || state === STATE_UIT_ONDERNEMING)) return true;
-  }
-  return false;
-};
-
 /** One soort's figure from its counters. */
 const trajectUit = (c: Float64Array, at: number): Traject => {
   const n = (slot: number) => c[at + slot] as number;
@@ -119,17 +107,6 @@ export const TRAJECT_CELLEN = [
   'trede.groteVooruitgang',
 ];
 
-/** The first exit to loondienst or onderneming with d in [van, tot), or −1. */
-const werkUitstroomIn = (h: HuishoudenView, van: number, tot: number): number => {
-  for (let k = 0; k < h.transities; k++) {
-    const d = h.dag(k);
-    if (d >= tot) return -1;
-    const state = h.toestand(k);
-    if (d >= van && (state === STATE_UIT_LOONDIENST || state === STATE_UIT_ONDERNEMING)) return k;
-  }
-  return -1;
-};
-
 /** Positions in §1 order (datum, then recorded order). */
 const opDatum = (h: HuishoudenView, feiten: number[]): number[] =>
   feiten.sort((a, b) => h.wanneer(a) - h.wanneer(b) || a - b);
@@ -154,7 +131,7 @@ export const trajecten: Figuur<Trajecten, 'trajecten'> = figuur({
         leden.lid(`${pad}.gestart`, [j], GESTART, [id, start], { feit: j });
         // MEETREGELS 2.0: the exit with d in [start, start + 6 months) and d ≤ V.
         const w = addMonths(start, 6);
-        const x = werkUitstroomIn(h, start, Math.min(w, p.v + 1));
+        const x = werkUitstroomBinnenZesMaanden(h, start, p);
         if (x >= 0) {
           leden.lid(
             `${pad}.uitstroomBinnenZesMaanden`,
@@ -212,7 +189,7 @@ export const trajecten: Figuur<Trajecten, 'trajecten'> = figuur({
       if (gestart) {
         out[c + TJ_GESTART] = (out[c + TJ_GESTART] as number) + 1;
         // MEETREGELS 2.0: the exit with d in [start, start + 6 months) and d ≤ V.
-        if (werkUitstroomTussen(h, start, Math.min(addMonths(start, 6), p.v + 1))) {
+        if (werkUitstroomBinnenZesMaanden(h, start, p) >= 0) {
           out[c + TJ_UITSTROOM] = (out[c + TJ_UITSTROOM] as number) + 1;
         }
       }
