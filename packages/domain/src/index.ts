@@ -17,6 +17,6 @@ export { type AsciiText, decodeLine, decodeRecordedLine, normalEventId, normalRe
 export * from './events.js';
 export { canonicalInstant, formatInstant, kennisdatumCutoff, parseInstant } from './instant.js';
 export * from './lifecycle.js';
-export { type EventIdIndex, Tijdlijn, type Uitspraak } from './tijdlijn.js';
+export { type EventIdIndex, Tijdlijn, Tijdlijnen, type Uitspraak } from './tijdlijn.js';
 export * from './values.js';
 export * from './weigering.js';

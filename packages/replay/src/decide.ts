@@ -25,11 +25,11 @@ import {
   type RecordedAt,
   streamOf,
   subjectOf,
-  Tijdlijn,
+  Tijdlijnen,
   weigering,
 } from '@zelfredzaam/domain';
 import { apply, canonicalLine, emptyState, type ProjectionState } from '@zelfredzaam/projections';
-import { EventIdTable, StreamIds } from './event-ids.js';
+import { EventIdTable } from './event-ids.js';
 import { partOfLine, partOfSubject } from './partition.js';
 
 export interface DecidePartOptions {
@@ -41,8 +41,6 @@ export interface DecidePartOptions {
   readonly rewrite?: (parsed: unknown) => unknown;
   /** Called about every 16 MB with the bytes read so far. */
   readonly onBytes?: (bytes: number) => void;
-  /** Timelines kept as objects at once (default 8,192); the others wait off the heap (Streams). */
-  readonly liveStreams?: number;
   /** How a missing eventId is derived, as the importer (default `canoniek`). */
   readonly derivation?: Derivation;
   /** Keep each accepted fact's canonical line (for MEETREGELS §5 bron.sha256, in file order). */
@@ -117,11 +115,8 @@ export const decidePart = (path: string, part: number, parts: number, options: D
   // a fact's number in it gives its stream (the holder, for the check across streams).
   // Sized for the facts this part will likely hold (a line is some 190 bytes), so it rarely grows.
   const ids = new EventIdTable(Math.min(1 << 24, Math.ceil(statSync(path).size / 190 / parts)));
-  const streams = new Streams(ids, Math.max(1, options.liveStreams ?? LIVE_STREAMS));
-  const holderOf = (eventId: string): number | undefined => {
-    const g = ids.find(eventId);
-    return g < 0 ? undefined : ids.stream[g];
-  };
+  // Every stream's timeline, off the heap in a few typed arrays: none is ever frozen or rebuilt.
+  const timelines = new Tijdlijnen(ids);
   const lineStore = options.regels === true ? new LineStore() : undefined;
   const candidateLog = options.regels === true ? new PairLog() : undefined;
   const derivation = options.derivation ?? 'canoniek';
@@ -169,16 +164,15 @@ export const decidePart = (path: string, part: number, parts: number, options: D
     const index = employer ? employers : households;
     let s = index.get(subject);
     if (s === undefined) {
-      s = streams.add(subject, employer);
+      s = timelines.nieuw();
       index.set(subject, s);
     }
-    const timeline = streams.timeline(s);
     candidateLog?.add(line, part * STREAM_KEY_PART + s);
     // As the importer (decide-per-fact.ts): the decider's refusal first; a fact it accepts whose
     // eventId another stream holds is refused as reused.
-    const holder = holderOf(feit.eventId);
-    const reused = holder !== undefined && holder !== s;
-    const verdict = timeline.beslis(feit, !reused);
+    const g = ids.find(feit.eventId);
+    const reused = g >= 0 && ids.streamOf(g) !== s;
+    const verdict = timelines.beslis(s, feit, !reused, g);
     if (typeof verdict !== 'string') {
       refusals.push({ line, huishouden: streamOf(feit), code: verdict.code, bericht: at(line, verdict.bericht) });
       return;
@@ -383,140 +377,3 @@ const rawSubjectOf = (raw: Buffer): string | undefined => {
     return undefined;
   }
 };
-
-/** Households decided on at once, each as a live Tijdlijn; the others wait as numbers off the heap. */
-const LIVE_STREAMS = 8_192;
-
-/**
- * The timelines of a part's streams. A part may hold hundreds of thousands of households, and a
- * Tijdlijn of a few facts costs some hundreds of bytes of heap in its arrays: so only the most
- * recently used are kept as objects; the others are frozen into one arena of numbers (three per
- * fact, and the fact's number in the eventId table) and thawed when their household comes back
- * (O(n log n) in its facts). The heap holds the live ones and a pseudonym per household.
- */
-class Streams {
-  private subjects: string[] = [];
-  private employer = new Uint8Array(1024);
-  private live: (Tijdlijn | undefined)[] = [];
-  private liveIds: (StreamIds | undefined)[] = [];
-  private liveCount = 0;
-  private used = new Float64Array(1024);
-  private clock = 0;
-  private frozenAt = new Int32Array(1024);
-  private frozenLength = new Int32Array(1024);
-  private arena = new Float64Array(3 * 65_536);
-  private arenaNumbers = new Int32Array(65_536);
-  private arenaUsed = 0;
-  private garbage = 0;
-  private readonly trajectIds = new Map<number, [number, string][]>();
-
-  constructor(
-    private readonly ids: EventIdTable,
-    private readonly maxLive: number,
-  ) {}
-
-  add(subject: string, employer: boolean): number {
-    const s = this.subjects.length;
-    this.subjects.push(subject);
-    if (s === this.employer.length) {
-      const grow = <T extends Uint8Array | Float64Array | Int32Array>(a: T, make: (n: number) => T): T => {
-        const b = make(2 * a.length);
-        b.set(a);
-        return b;
-      };
-      this.employer = grow(this.employer, (n) => new Uint8Array(n));
-      this.used = grow(this.used, (n) => new Float64Array(n));
-      this.frozenAt = grow(this.frozenAt, (n) => new Int32Array(n));
-      this.frozenLength = grow(this.frozenLength, (n) => new Int32Array(n));
-    }
-    this.employer[s] = employer ? 1 : 0;
-    this.frozenLength[s] = -1;
-    return s;
-  }
-
-  /** The live timeline of stream s (thawed or made new). */
-  timeline(s: number): Tijdlijn {
-    this.used[s] = ++this.clock;
-    const live = this.live[s];
-    if (live !== undefined) return live;
-    const length = this.frozenLength[s] as number;
-    let timeline: Tijdlijn;
-    let streamIds: StreamIds;
-    if (length < 0) {
-      streamIds = new StreamIds(this.ids, s);
-      timeline = new Tijdlijn(streamIds);
-    } else {
-      const at = this.frozenAt[s] as number;
-      const numbers = Array.from(this.arenaNumbers.subarray(at, at + length));
-      streamIds = new StreamIds(this.ids, s, numbers);
-      const subject = this.subjects[s] as string;
-      const stream = `${this.employer[s] === 1 ? 'werkgever' : 'huishouden'}-${subject}`;
-      timeline = Tijdlijn.ontdooi(stream, this.arena, at, at + length, this.trajectIds.get(s), streamIds);
-      this.garbage += length;
-      this.frozenLength[s] = -1;
-    }
-    this.live[s] = timeline;
-    this.liveIds[s] = streamIds;
-    if (++this.liveCount > this.maxLive) this.freezeOldest();
-    return timeline;
-  }
-
-  /** Freezes the least recently used quarter of the live timelines. */
-  private freezeOldest(): void {
-    const live: number[] = [];
-    for (let s = 0; s < this.live.length; s++) if (this.live[s] !== undefined) live.push(s);
-    live.sort((a, b) => (this.used[a] as number) - (this.used[b] as number));
-    // At least one, and never the one just thawed (it is the most recently used).
-    for (const s of live.slice(0, Math.max(1, live.length >> 2))) this.freeze(s);
-    if (this.garbage > this.arenaUsed / 2) this.compact();
-  }
-
-  private freeze(s: number): void {
-    const timeline = this.live[s] as Tijdlijn;
-    const streamIds = this.liveIds[s] as StreamIds;
-    const { getallen, trajectIds } = timeline.bevries();
-    const n = getallen.length / 3;
-    this.reserve(n);
-    this.arena.set(getallen, 3 * this.arenaUsed);
-    for (let i = 0; i < n; i++) this.arenaNumbers[this.arenaUsed + i] = streamIds.numbers[i] as number;
-    this.frozenAt[s] = this.arenaUsed;
-    this.frozenLength[s] = n;
-    this.arenaUsed += n;
-    if (trajectIds !== undefined && trajectIds.length > 0) this.trajectIds.set(s, trajectIds);
-    this.live[s] = undefined;
-    this.liveIds[s] = undefined;
-    this.liveCount--;
-  }
-
-  private reserve(n: number): void {
-    if (this.arenaUsed + n <= this.arenaNumbers.length) return;
-    let size = this.arenaNumbers.length;
-    while (size < this.arenaUsed + n) size *= 2;
-    const arena = new Float64Array(3 * size);
-    arena.set(this.arena.subarray(0, 3 * this.arenaUsed));
-    this.arena = arena;
-    const numbers = new Int32Array(size);
-    numbers.set(this.arenaNumbers.subarray(0, this.arenaUsed));
-    this.arenaNumbers = numbers;
-  }
-
-  /** Copies the frozen timelines together, leaving out the thawed (stale) copies. */
-  private compact(): void {
-    const arena = new Float64Array(this.arena.length);
-    const numbers = new Int32Array(this.arenaNumbers.length);
-    let used = 0;
-    for (let s = 0; s < this.subjects.length; s++) {
-      const n = this.frozenLength[s] as number;
-      if (n < 0) continue;
-      const at = this.frozenAt[s] as number;
-      arena.set(this.arena.subarray(3 * at, 3 * (at + n)), 3 * used);
-      numbers.set(this.arenaNumbers.subarray(at, at + n), used);
-      this.frozenAt[s] = used;
-      used += n;
-    }
-    this.arena = arena;
-    this.arenaNumbers = numbers;
-    this.arenaUsed = used;
-    this.garbage = 0;
-  }
-}
