@@ -80,7 +80,7 @@ export interface DecidePartResult {
    */
   readonly kandidaten: { readonly lines: Int32Array; readonly streams: Int32Array } | undefined;
   /**
-   * A key (53-bit hash) per eventId this part accepted, each once: one accepted in two parts is
+   * A key (53-bit hash) per eventId this part accepted, ascending: one accepted in two parts is
    * refused in one of them when decided in one part (the caller then decides in one part). A fact
    * the decider refuses is refused for that reason wherever its eventId is held.
    */
@@ -269,6 +269,8 @@ export const decidePart = (path: string, part: number, parts: number, options: D
   options.onBytes?.(bytes);
   const eventIdKeys = new Float64Array(ids.size);
   for (let g = 0; g < ids.size; g++) eventIdKeys[g] = ids.keyOf(g);
+  // Sorted here, in parallel: the caller only merges the parts' lists.
+  eventIdKeys.sort();
   return {
     state,
     lines,
