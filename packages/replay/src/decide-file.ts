@@ -3,14 +3,12 @@
 // to importing it into a store and replaying that (decide.test.ts).
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import type { Worker } from 'node:worker_threads';
 import type { Derivation, LineRefusal } from '@zelfredzaam/adapters';
 import type { RecordedAt } from '@zelfredzaam/domain';
-import { type BronHash, emptyState, mergeTransferable, type ProjectionState } from '@zelfredzaam/projections';
+import { type BronHash, emptyState, type ProjectionState } from '@zelfredzaam/projections';
 import { type AcceptedLines, type DecidePartResult, decidePart, STREAM_KEY_PART } from './decide.js';
-import type { DecideMessage, DecideRequest } from './protocol.js';
-import { stopAllOnFailure } from './replay.js';
-import { startWorker } from './spawn.js';
+import { runParts } from './parts.js';
+import type { DecideMessage } from './protocol.js';
 
 export interface DecideFileOptions {
   /** Worker threads (default: the cores, at most 8; 1 for a file under 16 MiB); 1 decides in this thread. */
@@ -208,32 +206,6 @@ const sharedEventIds = (parts: readonly Counts[]): boolean => {
   return false;
 };
 
-const runWorker = (request: DecideRequest, running: Set<Worker>, onBytes: (bytes: number) => void) =>
-  new Promise<Extract<DecideMessage, { kind: 'done' }>>((resolve, reject) => {
-    const worker = startWorker('decide-worker', request);
-    running.add(worker);
-    let settled = false;
-    worker.on('message', (message: DecideMessage) => {
-      if (message.kind === 'progress') onBytes(message.bytes);
-      else if (message.kind === 'done') {
-        settled = true;
-        void worker.terminate();
-        resolve(message);
-      } else {
-        settled = true;
-        reject(new Error(`beslissen (deel ${request.part + 1} van ${request.parts}): ${message.message}`));
-      }
-    });
-    worker.on('error', (error) => {
-      settled = true;
-      reject(error);
-    });
-    worker.on('exit', (code) => {
-      running.delete(worker);
-      if (!settled) reject(new Error(`beslissen: werkthread ${request.part + 1} stopte onverwacht (code ${code})`));
-    });
-  });
-
 /**
  * Decides an NDJSON file through the decider, as `import` would (every line in file order against
  * its household's facts accepted before it; refusals with their line numbers), and folds the
@@ -247,39 +219,22 @@ export const decideNdjsonFile = async (path: string, options: DecideFileOptions)
       : Math.max(1, Math.floor(options.workers ?? Math.min(8, availableParallelism())));
   if (workers === 1) return decideNdjsonFileHere(path, options);
   const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
-  const progress = new Array<number>(workers).fill(0);
   const state = emptyState();
-  const counts: Counts[] = [];
-  let merging = Promise.resolve();
-  const running = new Set<Worker>();
-  await stopAllOnFailure(
-    running,
-    Promise.all(
-      Array.from({ length: workers }, (_, part) =>
-        runWorker(
-          {
-            path,
-            part,
-            parts: workers,
-            maxLineBytes,
-            now: options.now,
-            derivation: options.derivation ?? 'canoniek',
-            regels: options.hash !== undefined,
-          },
-          running,
-          (bytes) => {
-            progress[part] = bytes;
-            options.onProgress?.(Math.min(...progress));
-          },
-        ).then(({ kind: _, state: transferable, ...rest }) => {
-          counts.push(rest);
-          merging = merging.then(() => {
-            if (rest.misrouted === 0) mergeTransferable(state, transferable);
-          });
-          return merging;
-        }),
-      ),
-    ),
+  const counts: Counts[] = await runParts<Extract<DecideMessage, { kind: 'done' }>>(
+    'decide-worker',
+    workers,
+    (part) => ({
+      path,
+      part,
+      parts: workers,
+      maxLineBytes,
+      now: options.now,
+      derivation: options.derivation ?? 'canoniek',
+      regels: options.hash !== undefined,
+    }),
+    'beslissen',
+    state,
+    options.onProgress,
   );
   // A line the byte scan could not route, or one eventId accepted in two parts: decide in one part.
   if (counts.some((c) => c.misrouted > 0) || sharedEventIds(counts)) return decideNdjsonFileHere(path, options);

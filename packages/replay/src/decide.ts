@@ -13,7 +13,7 @@
 // file that reuses an eventId in two households) the file is decided again in one part (correct by
 // construction), as a replay does for a line its byte scan could not route. (A fact the decider
 // refuses is refused for that reason wherever its eventId is held, so only acceptances count.)
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { candidateOf, type Derivation, LineIdentities, type LineRefusal } from '@zelfredzaam/adapters';
 import {
   aanduiding,
@@ -30,7 +30,7 @@ import {
 } from '@zelfredzaam/domain';
 import { apply, canonicalLine, emptyState, type ProjectionState } from '@zelfredzaam/projections';
 import { EventIdTable } from './event-ids.js';
-import { partOfLine, partOfSubject } from './partition.js';
+import { partOfLine, partOfSubject, readLines } from './partition.js';
 
 export interface DecidePartOptions {
   /** The longest line read, in bytes (default 1 MB, as the importer); a longer one is refused. */
@@ -88,13 +88,6 @@ export interface DecidePartResult {
 }
 
 const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
-const CHUNK_BYTES = 1024 * 1024;
-const PROGRESS_BYTES = 16 * 1024 * 1024;
-const LF = 0x0a;
-const CR = 0x0d;
-
-/** Buffer's own latin1Slice: toString without its dispatch on the encoding's name (Node 20). */
-type Latin1Buffer = Buffer & { latin1Slice?: (start: number, end: number) => string };
 
 const at = (line: number, message: string): string => `regel ${line}: ${message}`;
 
@@ -120,13 +113,10 @@ export const decidePart = (path: string, part: number, parts: number, options: D
   const lineStore = options.regels === true ? new LineStore() : undefined;
   const candidateLog = options.regels === true ? new PairLog() : undefined;
   const derivation = options.derivation ?? 'canoniek';
-  let lines = 0;
-  let bytes = 0;
   let blank = 0;
   let accepted = 0;
   let alreadyStored = 0;
   let misrouted = 0;
-  let nextProgress = PROGRESS_BYTES;
 
   const tooLong = (line: number, length: number): void => {
     refusals.push({
@@ -192,81 +182,24 @@ export const decidePart = (path: string, part: number, parts: number, options: D
     lineStore?.add(line, recorded);
   };
 
-  const buf = Buffer.allocUnsafe(CHUNK_BYTES + maxLineBytes + 2) as Latin1Buffer;
-  const ascii =
-    typeof buf.latin1Slice === 'function'
-      ? (start: number, end: number) => (buf.latin1Slice as (s: number, e: number) => string)(start, end)
-      : (start: number, end: number) => buf.toString('latin1', start, end);
-  const fd = openSync(path, 'r');
-  try {
-    let carry = 0;
-    let skipping = false;
-    let skipped = 0;
-    let eof = false;
-    while (!eof) {
-      const read = readSync(fd, buf, carry, CHUNK_BYTES, null);
-      eof = read === 0;
-      bytes += read;
-      let end = carry + read;
-      // The last line needs no newline (one is added here only to find its end).
-      const lastHasLf = end === 0 || buf[end - 1] === LF;
-      if (eof && end > 0 && !lastHasLf) buf[end++] = LF;
-      const lastLf = end === 0 ? -1 : buf.lastIndexOf(LF, end - 1);
-      const complete = lastLf + 1;
-      let start = 0;
-      while (start < complete) {
-        const lf = buf.indexOf(LF, start);
-        lines++;
-        const stop = lf > start && buf[lf - 1] === CR ? lf - 1 : lf;
-        const mine = parts === 1 || lines % parts === part;
-        if (skipping) {
-          const length = skipped + (stop - start);
-          if (mine) tooLong(lines, length);
-          skipping = false;
-          skipped = 0;
-        } else if (stop - start > maxLineBytes) {
-          if (mine) tooLong(lines, stop - start);
-        } else {
-          // A byte-order mark may open the file: not part of the line (candidateOf drops it too).
-          const first =
-            lines === 1 && stop - start >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
-          if (parts === 1 || partOfLine(buf, start + first, stop, lines, parts) === part) {
-            const decoded = rewrite === undefined ? decodeLine(buf, start + first, stop, ascii, false) : undefined;
-            if (decoded !== undefined && decoded.eventId !== undefined) take(lines, decoded as Identified, undefined);
-            else {
-              // The line's bytes (a view: read before the buffer is reused), for JSON.parse and a derived eventId.
-              const raw = buf.subarray(start, stop);
-              const candidate = candidateOf(lines, raw, identities, rewrite, derivation, decoded);
-              if (candidate === 'blank') blank++;
-              else if (!('feit' in candidate)) refusals.push(candidate);
-              else take(lines, candidate.feit, rewrite === undefined ? undefined : rawSubjectOf(raw));
-            }
-          }
-        }
-        start = lf + 1;
+  const { lines, bytes } = readLines(path, maxLineBytes, options.onBytes, {
+    tooLong: (line, length) => {
+      if (parts === 1 || line % parts === part) tooLong(line, length);
+    },
+    line: (line, buf, first, stop, ascii) => {
+      if (parts > 1 && partOfLine(buf, first, stop, line, parts) !== part) return;
+      const decoded = rewrite === undefined ? decodeLine(buf, first, stop, ascii, false) : undefined;
+      if (decoded !== undefined && decoded.eventId !== undefined) take(line, decoded as Identified, undefined);
+      else {
+        // The line's bytes (a view: read before the buffer is reused), for JSON.parse and a derived eventId.
+        const raw = buf.subarray(first, stop);
+        const candidate = candidateOf(line, raw, identities, rewrite, derivation, decoded);
+        if (candidate === 'blank') blank++;
+        else if (!('feit' in candidate)) refusals.push(candidate);
+        else take(line, candidate.feit, rewrite === undefined ? undefined : rawSubjectOf(raw));
       }
-      const rest = end - complete;
-      if (skipping || rest > maxLineBytes + 1) {
-        skipping = true;
-        skipped += rest;
-        carry = 0;
-      } else {
-        buf.copy(buf, 0, complete, end);
-        carry = rest;
-      }
-      if (eof && skipping) {
-        lines++;
-        if (parts === 1 || lines % parts === part) tooLong(lines, skipped);
-      }
-      if (bytes >= nextProgress) {
-        options.onBytes?.(bytes);
-        nextProgress += PROGRESS_BYTES;
-      }
-    }
-  } finally {
-    closeSync(fd);
-  }
-  options.onBytes?.(bytes);
+    },
+  });
   const eventIdKeys = new Float64Array(ids.size);
   for (let g = 0; g < ids.size; g++) eventIdKeys[g] = ids.keyOf(g);
   // Sorted here, in parallel: the caller only merges the parts' lists.
