@@ -469,7 +469,11 @@ export const decodeLine = (
     const vEnd = valueEnd[p] as number;
     let value: unknown;
     if (vEnd < 0) value = numbers[p];
-    else {
+    else if (k === 0) {
+      // The type: the plan's own string (equal to the line's, and interned: every later
+      // comparison of the type with a literal is then one pointer compare).
+      value = plan.type;
+    } else {
       const t = text(valueStart[p] as number, vEnd);
       // Personal data (issue 7), as in decodeFast.
       if (k < envelope && hasNineDigits(t)) return undefined;

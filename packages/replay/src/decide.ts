@@ -101,9 +101,8 @@ export const decidePart = (path: string, part: number, parts: number, options: D
   const state = emptyState();
   const refusals: LineRefusal[] = [];
   const identities = new LineIdentities();
-  /** Each stream's index, households and employers (§7.1) apart: no key is built per fact. */
-  const households = new Map<string, number>();
-  const employers = new Map<string, number>();
+  /** Each stream's number, households and employers (§7.1) apart: no key is built per fact. */
+  const streams = new SubjectTable();
   // One table of every eventId accepted here, off the heap and shared by the streams' timelines:
   // a fact's number in it gives its stream (the holder, for the check across streams).
   // Sized for the facts this part will likely hold (a line is some 190 bytes), so it rarely grows.
@@ -151,11 +150,10 @@ export const decidePart = (path: string, part: number, parts: number, options: D
       return;
     }
     const employer = isWerkgeverFeit(feit);
-    const index = employer ? employers : households;
-    let s = index.get(subject);
-    if (s === undefined) {
+    let s = streams.find(subject, employer);
+    if (s < 0) {
       s = timelines.nieuw();
-      index.set(subject, s);
+      streams.add(subject, employer, s);
     }
     candidateLog?.add(line, part * STREAM_KEY_PART + s);
     // As the importer (decide-per-fact.ts): the decider's refusal first; a fact it accepts whose
@@ -219,6 +217,55 @@ export const decidePart = (path: string, part: number, parts: number, options: D
     eventIdKeys,
   };
 };
+
+/**
+ * The streams of a part by pseudonym (households and employers apart): an open-addressing table
+ * of stream numbers by a hash of the pseudonym's characters. (Profiled on a part of 50,000
+ * households: the lookup is about a tenth of the part's time either way, in its memory accesses;
+ * this table took some 10 % less than a Map.)
+ */
+class SubjectTable {
+  private slots = new Int32Array(1 << 12);
+  private readonly subjects: string[] = [];
+  private readonly employer: boolean[] = [];
+  private readonly numbers: number[] = [];
+
+  private static hash(subject: string, employer: boolean): number {
+    let h = employer ? 0x9747b28c : 0x811c9dc5;
+    for (let i = 0; i < subject.length; i++) h = Math.imul(h ^ subject.charCodeAt(i), 0x01000193);
+    return (h ^ (h >>> 15)) >>> 0;
+  }
+
+  /** The stream number of this subject, or −1. */
+  find(subject: string, employer: boolean): number {
+    const mask = this.slots.length - 1;
+    for (let slot = SubjectTable.hash(subject, employer) & mask; ; slot = (slot + 1) & mask) {
+      const k = (this.slots[slot] as number) - 1;
+      if (k < 0) return -1;
+      if (this.subjects[k] === subject && this.employer[k] === employer) return this.numbers[k] as number;
+    }
+  }
+
+  /** Adds a subject not yet held, with its stream number. */
+  add(subject: string, employer: boolean, stream: number): void {
+    const k = this.subjects.length;
+    this.subjects.push(subject);
+    this.employer.push(employer);
+    this.numbers.push(stream);
+    if (2 * (k + 1) > this.slots.length) {
+      this.slots = new Int32Array(2 * this.slots.length);
+      for (let j = 0; j < k; j++) this.place(j);
+    }
+    this.place(k);
+  }
+
+  private place(k: number): void {
+    const mask = this.slots.length - 1;
+    let slot = SubjectTable.hash(this.subjects[k] as string, this.employer[k] as boolean) & mask;
+    while ((this.slots[slot] as number) !== 0) slot = (slot + 1) & mask;
+    this.slots[slot] = k + 1;
+  }
+}
 
 /** A stream key: part · 2^24 + the stream's index in the part. */
 export const STREAM_KEY_PART = 1 << 24;
