@@ -13,7 +13,15 @@ export {
   fieldOrder,
   maskBsn,
 } from './decode.js';
-export { type AsciiText, decodeLine, decodeRecordedLine, normalEventId, normalRecordedAt } from './decode-fast.js';
+export {
+  type AsciiText,
+  canonicalLineInto,
+  decodeLine,
+  decodeRecordedLine,
+  LINE_NO_ROOM,
+  normalEventId,
+  normalRecordedAt,
+} from './decode-fast.js';
 export * from './events.js';
 export { canonicalInstant, formatInstant, kennisdatumCutoff, parseInstant } from './instant.js';
 export * from './lifecycle.js';

@@ -17,9 +17,11 @@ import { statSync } from 'node:fs';
 import { candidateOf, type Derivation, LineIdentities, type LineRefusal } from '@zelfredzaam/adapters';
 import {
   aanduiding,
+  canonicalLineInto,
   decodeLine,
   type Identified,
   isWerkgeverFeit,
+  LINE_NO_ROOM,
   parseInstant,
   type Recorded,
   type RecordedAt,
@@ -305,15 +307,6 @@ class LineStore {
   private count = 0;
 
   add(line: number, feit: Recorded): void {
-    const text = canonicalLine(feit);
-    const needed = Buffer.byteLength(text, 'utf8');
-    if (this.used + needed > this.bytes.length) {
-      let size = this.bytes.length;
-      while (this.used + needed > size) size *= 2;
-      const bigger = Buffer.allocUnsafe(size);
-      this.bytes.copy(bigger, 0, 0, this.used);
-      this.bytes = bigger;
-    }
     if (this.count + 1 >= this.offsets.length) {
       const n = 2 * this.offsets.length;
       const offsets = new Int32Array(n);
@@ -327,11 +320,29 @@ class LineStore {
       this.recordedAt = at;
     }
     this.offsets[this.count] = this.used;
-    this.used += this.bytes.write(text, this.used, 'utf8');
+    // Written as bytes straight from the fact (no text built), else encoded as text.
+    let end = canonicalLineInto(feit, this.bytes, this.used);
+    for (; end === LINE_NO_ROOM; end = canonicalLineInto(feit, this.bytes, this.used)) this.grow(this.bytes.length);
+    if (end >= 0) this.used = end;
+    else {
+      const text = canonicalLine(feit);
+      this.grow(Buffer.byteLength(text, 'utf8'));
+      this.used += this.bytes.write(text, this.used, 'utf8');
+    }
     this.lineNumbers[this.count] = line;
     this.recordedAt[this.count] = parseInstant(feit.recordedAt) ?? 0;
     this.count++;
     this.offsets[this.count] = this.used;
+  }
+
+  /** Room for `needed` more bytes. */
+  private grow(needed: number): void {
+    if (this.used + needed <= this.bytes.length) return;
+    let size = this.bytes.length;
+    while (this.used + needed > size) size *= 2;
+    const bigger = Buffer.allocUnsafe(size);
+    this.bytes.copy(bigger, 0, 0, this.used);
+    this.bytes = bigger;
   }
 
   result(): AcceptedLines {
