@@ -15,7 +15,7 @@
 import type * as t from 'io-ts';
 import { daysInMonth } from './calendar.js';
 import { type FeitType, feitCodecs, feitTypes, type Incoming, type Recorded } from './events.js';
-import { canonicalInstant } from './instant.js';
+import { canonicalInstant, parseInstant } from './instant.js';
 import { CURRENT_SCHEMA_VERSION, EventId, RecordedAt } from './values.js';
 
 type Predicate = (u: unknown) => boolean;
@@ -132,14 +132,25 @@ export const normalEventId = (u: unknown): string | undefined => {
   return u.toLowerCase();
 };
 
+/** '000' … '999'. */
+const MILLIS: readonly string[] = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
+
 /**
  * `RecordedAt.decode`: any valid instant (with or without a fraction, `Z` or an offset) in its
  * canonical UTC form, by integer arithmetic (instant.ts); undefined when it is not one.
  */
 export const normalRecordedAt = (u: unknown): string | undefined => {
   if (isCanonicalRecordedAt(u)) return u as string;
-  return typeof u === 'string' ? canonicalInstant(u) : undefined;
+  if (typeof u !== 'string') return undefined;
+  // In UTC already (`Z`, any fraction or none): the date and time stay as written, only the
+  // milliseconds are written out (no date arithmetic, no padding per field).
+  if (u.charCodeAt(u.length - 1) === 90) {
+    const ms = parseInstant(u);
+    return ms === undefined ? undefined : `${u.slice(0, 19)}.${MILLIS[ms % 1000]}Z`;
+  }
+  return canonicalInstant(u);
 };
+
 
 /** Hand-written predicates, each proven equal to its codec's `is` (decode-fast.test.ts). */
 const FAST_IS = new Map<unknown, Predicate>([
