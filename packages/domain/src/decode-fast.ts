@@ -151,7 +151,6 @@ export const normalRecordedAt = (u: unknown): string | undefined => {
   return canonicalInstant(u);
 };
 
-
 /** Hand-written predicates, each proven equal to its codec's `is` (decode-fast.test.ts). */
 const FAST_IS = new Map<unknown, Predicate>([
   [RecordedAt, isCanonicalRecordedAt],
