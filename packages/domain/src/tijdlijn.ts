@@ -253,7 +253,8 @@ export class Tijdlijnen {
   private readonly levensloop = new Lijsten(1);
   /** Per stream its unretracted income facts, sorted by month, then recorded order. */
   private readonly inkomsten = new Lijsten(1);
-  private trajecten: Map<number, Trajecten> | undefined;
+  /** Per stream its §7.1 Maps, made when its first trajectory comes (most streams have none). */
+  private readonly trajecten: (Trajecten | undefined)[] = [];
   private count = 0;
   /** Work done (facts looked at), for the complexity test: grows like n log n, not n². */
   operaties = 0;
@@ -278,6 +279,7 @@ export class Tijdlijnen {
     }
     this.alliantie[s] = -1;
     this.subjects.push(undefined);
+    this.trajecten.push(undefined);
     return s;
   }
 
@@ -392,11 +394,10 @@ export class Tijdlijnen {
   }
 
   private trajectenOf(s: number): Trajecten {
-    if (this.trajecten === undefined) this.trajecten = new Map();
-    let t = this.trajecten.get(s);
+    let t = this.trajecten[s];
     if (t === undefined) {
       t = { starts: new Map(), ends: new Map(), idOf: new Map() };
-      this.trajecten.set(s, t);
+      this.trajecten[s] = t;
     }
     return t;
   }
@@ -414,7 +415,7 @@ export class Tijdlijnen {
     } else if (type === 'AllianceGesloten') {
       if (this.alliantie[s] === target) this.alliantie[s] = -1;
     } else {
-      const t = this.trajecten?.get(s);
+      const t = this.trajecten[s];
       const id = t?.idOf.get(target);
       if (t !== undefined && id !== undefined) {
         const map = isStart(type) ? t.starts : t.ends;
@@ -450,7 +451,7 @@ export class Tijdlijnen {
       else if (isEnd(type)) ends++;
       else if (type === 'AllianceGesloten') alliances++;
     }
-    const t = this.trajecten?.get(s);
+    const t = this.trajecten[s];
     if (starts !== (t?.starts.size ?? 0) || ends !== (t?.ends.size ?? 0) || alliances > 1) return false;
     if (t !== undefined) {
       for (const [id, end] of t.ends) {
@@ -631,7 +632,7 @@ export class Tijdlijnen {
       const later = dayOf(feit.datum) >= this.whenOf(s, alliantie);
       return later ? { code: 'ALLIANTIE_AL_GESLOTEN' } : { code: 'ALLIANTIE_AL_GESLOTEN', getroffen: alliantie };
     }
-    const t = this.trajecten?.get(s);
+    const t = this.trajecten[s];
     if (feit.type === 'TrajectGestart' || feit.type === 'SchuldhulpGestart') {
       const other = t?.starts.get(feit.trajectId);
       if (other === undefined) return undefined;
@@ -664,7 +665,7 @@ export class Tijdlijnen {
 
   /** An end that its start does not (or no longer) allow, for `isGeldig`. */
   private endBreach(s: number, id: string, end: number): WeigeringCode | undefined {
-    const start = this.trajecten?.get(s)?.starts.get(id);
+    const start = this.trajecten[s]?.starts.get(id);
     const ok =
       start !== undefined &&
       this.typeOf(s, start) === matchingStart(this.typeOf(s, end)) &&
