@@ -121,80 +121,76 @@ const matchingStart = (end: FeitType): FeitType =>
   end === 'SchuldhulpBeeindigd' ? 'SchuldhulpGestart' : 'TrajectGestart';
 
 /**
- * Many growing lists of 32-bit numbers (one per stream), `width` numbers per item, in shared typed
- * arrays: a list that outgrows its room moves to the end (twice the room), and the arrays are
- * compacted when half of them is left behind. No heap object per list.
+ * Many growing lists of 32-bit numbers in one typed array, and per list its begin, length and room
+ * in another: a list that outgrows its room moves to the end (twice the room), and the array is
+ * compacted when half of it is left behind. No heap object per list (and only two typed arrays
+ * for all of them: a timeline of one stream is cheap to make).
  */
 class Lijsten {
   data: Int32Array;
-  begin = new Int32Array(16);
-  lengte = new Int32Array(16);
-  private ruimte = new Int32Array(16);
+  /** Per list: begin, length, room (in numbers). */
+  meta: Int32Array;
   private used = 0;
   private garbage = 0;
 
-  constructor(
-    private readonly width: number,
-    initial = 8,
-  ) {
-    this.data = new Int32Array(width * initial);
+  /** `lists`, `numbers`: the room to start with. */
+  constructor(lists: number, numbers: number) {
+    this.data = new Int32Array(numbers);
+    this.meta = new Int32Array(3 * lists);
   }
 
-  /** Makes room for the lists of streams [0, streams). */
-  eigenaars(streams: number): void {
-    if (streams <= this.begin.length) return;
-    let n = this.begin.length;
-    while (n < streams) n *= 2;
-    const grow = (a: Int32Array) => {
-      const b = new Int32Array(n);
-      b.set(a);
-      return b;
-    };
-    this.begin = grow(this.begin);
-    this.lengte = grow(this.lengte);
-    this.ruimte = grow(this.ruimte);
+  /** Makes room for lists [0, lists). */
+  lijsten(lists: number): void {
+    if (3 * lists <= this.meta.length) return;
+    let n = this.meta.length;
+    while (n < 3 * lists) n *= 2;
+    const meta = new Int32Array(n);
+    meta.set(this.meta);
+    this.meta = meta;
   }
 
-  /** Room for one more item in list s (its begin may move). */
-  reserveer(s: number): void {
-    const room = this.ruimte[s] as number;
-    const length = this.lengte[s] as number;
-    if (length < room) return;
-    const w = this.width;
-    const next = room < 2 ? 2 : 2 * room;
-    const begin = this.begin[s] as number;
-    // The last list in the arrays grows where it is.
-    if (room > 0 && begin + w * room === this.used && this.used + w * (next - room) <= this.data.length) {
-      this.used += w * (next - room);
-      this.ruimte[s] = next;
+  /** Room for `extra` more numbers in list l (its begin may move). */
+  reserveer(l: number, extra: number): void {
+    const meta = this.meta;
+    const room = meta[3 * l + 2] as number;
+    const length = meta[3 * l + 1] as number;
+    if (length + extra <= room) return;
+    let next = room < 4 ? 4 : 2 * room;
+    while (next < length + extra) next *= 2;
+    const begin = meta[3 * l] as number;
+    // The last list in the array grows where it is.
+    if (room > 0 && begin + room === this.used && begin + next <= this.data.length) {
+      this.used = begin + next;
+      meta[3 * l + 2] = next;
       return;
     }
     if (this.garbage > this.used / 2) this.compact();
-    if (this.used + w * next > this.data.length) {
-      let size = this.data.length;
-      while (this.used + w * next > size) size *= 2;
+    if (this.used + next > this.data.length) {
+      let size = Math.max(16, this.data.length);
+      while (this.used + next > size) size *= 2;
       const data = new Int32Array(size);
       data.set(this.data.subarray(0, this.used));
       this.data = data;
     }
-    const from = this.begin[s] as number;
-    this.data.copyWithin(this.used, from, from + w * length);
-    this.garbage += w * room;
-    this.begin[s] = this.used;
-    this.ruimte[s] = next;
-    this.used += w * next;
+    const from = meta[3 * l] as number;
+    this.data.copyWithin(this.used, from, from + length);
+    this.garbage += room;
+    meta[3 * l] = this.used;
+    meta[3 * l + 2] = next;
+    this.used += next;
   }
 
   /** Copies every list together (each keeps its room), leaving out the rooms left behind. */
   private compact(): void {
     const data = new Int32Array(this.data.length);
+    const meta = this.meta;
     let used = 0;
-    for (let s = 0; s < this.begin.length; s++) {
-      const room = this.width * (this.ruimte[s] as number);
+    for (let l = 0; 3 * l < meta.length; l++) {
+      const room = meta[3 * l + 2] as number;
       if (room === 0) continue;
-      const from = this.begin[s] as number;
-      data.set(this.data.subarray(from, from + this.width * (this.lengte[s] as number)), used);
-      this.begin[s] = used;
+      const from = meta[3 * l] as number;
+      data.set(this.data.subarray(from, from + (meta[3 * l + 1] as number)), used);
+      meta[3 * l] = used;
       used += room;
     }
     this.data = data;
@@ -202,24 +198,29 @@ class Lijsten {
     this.garbage = 0;
   }
 
-  /** Inserts value at position `at` of one-wide list s. */
-  insert(s: number, at: number, value: number): void {
-    this.reserveer(s);
-    const begin = this.begin[s] as number;
-    const length = this.lengte[s] as number;
+  /** Inserts value at position `at` of list l. */
+  insert(l: number, at: number, value: number): void {
+    this.reserveer(l, 1);
+    const begin = this.meta[3 * l] as number;
+    const length = this.meta[3 * l + 1] as number;
     if (at < length) this.data.copyWithin(begin + at + 1, begin + at, begin + length);
     this.data[begin + at] = value;
-    this.lengte[s] = length + 1;
+    this.meta[3 * l + 1] = length + 1;
   }
 
-  /** Removes position `at` of one-wide list s. */
-  remove(s: number, at: number): void {
-    const begin = this.begin[s] as number;
-    const length = this.lengte[s] as number;
+  /** Removes position `at` of list l. */
+  remove(l: number, at: number): void {
+    const begin = this.meta[3 * l] as number;
+    const length = this.meta[3 * l + 1] as number;
     this.data.copyWithin(begin + at, begin + at + 1, begin + length);
-    this.lengte[s] = length - 1;
+    this.meta[3 * l + 1] = length - 1;
   }
 }
+
+// A stream's three lists: its facts (five numbers each), its lifecycle list, its income list.
+const FEITEN = 0;
+const LEVENSLOOP = 1;
+const INKOMSTEN = 2;
 
 // Per fact, in recorded order, five numbers: packed type/transition/retracted, day (or month),
 // content hash (two halves), and its number in the eventId index.
@@ -246,46 +247,73 @@ export class Tijdlijnen {
   private readonly ids: EventIdIndex;
   /** Per stream, set by its first fact: its pseudonym and whether it is an employer's. */
   private subjects: (string | undefined)[] = [];
-  private employer = new Uint8Array(16);
-  private alliantie = new Int32Array(16);
-  private readonly feiten = new Lijsten(F_WIDTH);
-  /** Per stream its unretracted lifecycle facts, sorted by day, then recorded order. */
-  private readonly levensloop = new Lijsten(1);
-  /** Per stream its unretracted income facts, sorted by month, then recorded order. */
-  private readonly inkomsten = new Lijsten(1);
+  /** Per stream: its alliance fact (or −1) and whether it is an employer's (1). */
+  private perStroom: Int32Array;
+  /**
+   * Per stream three lists (FEITEN + 3s …): its facts in recorded order, five numbers each; its
+   * unretracted lifecycle facts, sorted by day, then recorded order; its unretracted income facts,
+   * sorted by month, then recorded order.
+   */
+  private readonly lijsten: Lijsten;
   /** Per stream its §7.1 Maps, made when its first trajectory comes (most streams have none). */
   private readonly trajecten: (Trajecten | undefined)[] = [];
   private count = 0;
   /** Work done (facts looked at), for the complexity test: grows like n log n, not n². */
   operaties = 0;
 
-  constructor(ids: EventIdIndex = new MapIndex()) {
+  /**
+   * `streams`, `facts`: about how many will come (the arrays grow when more do; a typed array's
+   * allocation is what a small timeline costs most, measured).
+   */
+  constructor(ids: EventIdIndex = new MapIndex(), streams = 1024, facts = 16 * streams) {
     this.ids = ids;
+    const n = Math.max(1, streams);
+    this.perStroom = new Int32Array(2 * n);
+    // Per fact five numbers and one in a sorted list, each list's room rounded up to a power of two.
+    this.lijsten = new Lijsten(3 * n, 16 + 2 * (F_WIDTH + 1) * Math.max(0, facts));
   }
 
   /** A new, empty stream's number. */
   nieuw(): number {
     const s = this.count++;
-    this.feiten.eigenaars(this.count);
-    this.levensloop.eigenaars(this.count);
-    this.inkomsten.eigenaars(this.count);
-    if (s === this.alliantie.length) {
-      const alliantie = new Int32Array(2 * s);
-      alliantie.set(this.alliantie);
-      this.alliantie = alliantie;
-      const employer = new Uint8Array(2 * s);
-      employer.set(this.employer);
-      this.employer = employer;
+    this.lijsten.lijsten(3 * this.count);
+    if (2 * s === this.perStroom.length) {
+      const perStroom = new Int32Array(4 * s);
+      perStroom.set(this.perStroom);
+      this.perStroom = perStroom;
     }
-    this.alliantie[s] = -1;
+    this.perStroom[2 * s] = -1;
     this.subjects.push(undefined);
     this.trajecten.push(undefined);
     return s;
   }
 
+  /** Room in stream s's lists for `facts` more facts (so they need not move while they come). */
+  reserveer(s: number, facts: number): void {
+    this.lijsten.reserveer(FEITEN + 3 * s, F_WIDTH * facts);
+    this.lijsten.reserveer(LEVENSLOOP + 3 * s, facts);
+    this.lijsten.reserveer(INKOMSTEN + 3 * s, facts);
+  }
+
   /** Facts held by stream s (retracted ones included). */
   size(s: number): number {
-    return this.feiten.lengte[s] as number;
+    return (this.lengthOf(FEITEN + 3 * s) / F_WIDTH) | 0;
+  }
+
+  private beginOf(l: number): number {
+    return this.lijsten.meta[3 * l] as number;
+  }
+
+  private lengthOf(l: number): number {
+    return this.lijsten.meta[3 * l + 1] as number;
+  }
+
+  private alliantieOf(s: number): number {
+    return this.perStroom[2 * s] as number;
+  }
+
+  private isEmployer(s: number): boolean {
+    return this.perStroom[2 * s + 1] === 1;
   }
 
   /** The index in stream s of the fact with this eventId, or −1. */
@@ -313,14 +341,14 @@ export class Tijdlijnen {
     const werkgever = 'werkgever' in feit;
     const subject = werkgever ? feit.werkgever : feit.huishouden;
     const own = this.subjects[s];
-    if (own !== undefined && (own !== subject || (this.employer[s] === 1) !== werkgever)) {
+    if (own !== undefined && (own !== subject || this.isEmployer(s) !== werkgever)) {
       return weigering('ANDER_HUISHOUDEN', subjectOf(feit), this.aanduidingOf(s, 0));
     }
     const existing = this.indexOfNumber(s, gevonden);
     if (existing >= 0) {
       contentHash(feit);
-      const at = (this.feiten.begin[s] as number) + F_WIDTH * existing;
-      const data = this.feiten.data;
+      const at = this.beginOf(FEITEN + 3 * s) + F_WIDTH * existing;
+      const data = this.lijsten.data;
       if (data[at + F_HASH_A] === hashA && data[at + F_HASH_B] === hashB) return 'bekend';
       return weigering('EVENT_ID_HERGEBRUIKT', subjectOf(feit), aanduidingVan(feit));
     }
@@ -342,7 +370,7 @@ export class Tijdlijnen {
     const werkgever = 'werkgever' in feit;
     const subject = werkgever ? feit.werkgever : feit.huishouden;
     const own = this.subjects[s];
-    if (own !== undefined && (own !== subject || (this.employer[s] === 1) !== werkgever)) return false;
+    if (own !== undefined && (own !== subject || this.isEmployer(s) !== werkgever)) return false;
     if (this.ids.find(feit.eventId) >= 0) return false;
     if (feit.type === 'GebeurtenisIngetrokken' && this.retractionBreach(s, feit.ingetrokken) !== undefined)
       return false;
@@ -353,10 +381,10 @@ export class Tijdlijnen {
   private add(s: number, feit: Identified, werkgever: boolean, subject: string): void {
     if (this.subjects[s] === undefined) {
       this.subjects[s] = subject;
-      this.employer[s] = werkgever ? 1 : 0;
+      this.perStroom[2 * s + 1] = werkgever ? 1 : 0;
     }
-    const feiten = this.feiten;
-    const index = feiten.lengte[s] as number;
+    const lijsten = this.lijsten;
+    const index = this.size(s);
     const type = feit.type;
     let packed = TYPE_CODE.get(type) ?? 0;
     let when = 0;
@@ -367,25 +395,26 @@ export class Tijdlijnen {
     } else if (feit.type === 'InkomstenOntvangen') when = monthIndexOf(feit.maand);
     else if ('datum' in feit) when = dayOf(feit.datum);
     contentHash(feit);
-    feiten.reserveer(s);
-    const at = (feiten.begin[s] as number) + F_WIDTH * index;
-    const data = feiten.data;
+    const l = FEITEN + 3 * s;
+    lijsten.reserveer(l, F_WIDTH);
+    const at = this.beginOf(l) + F_WIDTH * index;
+    const data = lijsten.data;
     data[at + F_INFO] = packed;
     data[at + F_WHEN] = when;
     data[at + F_HASH_A] = hashA;
     data[at + F_HASH_B] = hashB;
     data[at + F_ID] = this.ids.add(feit.eventId, s, index);
-    feiten.lengte[s] = index + 1;
+    lijsten.meta[3 * l + 1] = F_WIDTH * (index + 1);
     if (levensloop) {
-      this.levensloop.insert(s, this.upperBound(s, when), index);
+      lijsten.insert(LEVENSLOOP + 3 * s, this.upperBound(s, when), index);
     } else if (feit.type === 'InkomstenOntvangen') {
       // After every income of its month or before (it is recorded last).
-      this.inkomsten.insert(s, this.incomePosition(s, when + 1), index);
+      lijsten.insert(INKOMSTEN + 3 * s, this.incomePosition(s, when + 1), index);
     } else if (feit.type === 'GebeurtenisIngetrokken') {
       const target = this.indexIn(s, feit.ingetrokken);
       if (target >= 0) this.retract(s, target);
     } else if (feit.type === 'AllianceGesloten') {
-      this.alliantie[s] = index;
+      this.perStroom[2 * s] = index;
     } else if ('trajectId' in feit) {
       const t = this.trajectenOf(s);
       t.idOf.set(index, feit.trajectId);
@@ -403,17 +432,17 @@ export class Tijdlijnen {
   }
 
   private retract(s: number, target: number): void {
-    const at = (this.feiten.begin[s] as number) + F_WIDTH * target + F_INFO;
-    this.feiten.data[at] = (this.feiten.data[at] as number) | RETRACTED;
+    const at = this.beginOf(FEITEN + 3 * s) + F_WIDTH * target + F_INFO;
+    this.lijsten.data[at] = (this.lijsten.data[at] as number) | RETRACTED;
     const type = this.typeOf(s, target);
     if (this.transitionAt(s, target) >= 0) {
       const position = this.positionOf(s, target);
-      if (position >= 0) this.levensloop.remove(s, position);
+      if (position >= 0) this.lijsten.remove(LEVENSLOOP + 3 * s, position);
     } else if (type === 'InkomstenOntvangen') {
       const position = this.incomePositionOf(s, target);
-      if (position >= 0) this.inkomsten.remove(s, position);
+      if (position >= 0) this.lijsten.remove(INKOMSTEN + 3 * s, position);
     } else if (type === 'AllianceGesloten') {
-      if (this.alliantie[s] === target) this.alliantie[s] = -1;
+      if (this.alliantieOf(s) === target) this.perStroom[2 * s] = -1;
     } else {
       const t = this.trajecten[s];
       const id = t?.idOf.get(target);
@@ -427,14 +456,14 @@ export class Tijdlijnen {
   /** The whole timeline of stream s against the rules (for a history taken in whole): O(n log n) once. */
   isGeldig(s: number): boolean {
     let state = STATE_NOOIT;
-    const n = this.levensloop.lengte[s] as number;
+    const n = this.lengthOf(LEVENSLOOP + 3 * s);
     for (let k = 0; k < n; k++) {
       this.operaties++;
       const next = step(state, this.transitionAt(s, this.lifecycleAt(s, k)));
       if (next < 0) return false;
       state = next;
     }
-    const incomes = this.inkomsten.lengte[s] as number;
+    const incomes = this.lengthOf(INKOMSTEN + 3 * s);
     for (let k = 0; k < incomes; k++) {
       const month = this.whenOf(s, this.incomeAt(s, k));
       if (!this.bijstandIn(s, firstDayOfMonth(month), firstDayOfMonth(month + 1) - 1)) return false;
@@ -464,11 +493,11 @@ export class Tijdlijnen {
   // ─── Reading ────────────────────────────────────────────────────────────────────────────
 
   private infoOf(s: number, index: number): number {
-    return this.feiten.data[(this.feiten.begin[s] as number) + F_WIDTH * index + F_INFO] as number;
+    return this.lijsten.data[this.beginOf(FEITEN + 3 * s) + F_WIDTH * index + F_INFO] as number;
   }
 
   private whenOf(s: number, index: number): number {
-    return this.feiten.data[(this.feiten.begin[s] as number) + F_WIDTH * index + F_WHEN] as number;
+    return this.lijsten.data[this.beginOf(FEITEN + 3 * s) + F_WIDTH * index + F_WHEN] as number;
   }
 
   private typeOf(s: number, index: number): FeitType {
@@ -486,12 +515,12 @@ export class Tijdlijnen {
 
   /** The k-th fact of stream s's sorted lifecycle list. */
   private lifecycleAt(s: number, k: number): number {
-    return this.levensloop.data[(this.levensloop.begin[s] as number) + k] as number;
+    return this.lijsten.data[this.beginOf(LEVENSLOOP + 3 * s) + k] as number;
   }
 
   /** The k-th fact of stream s's sorted income list. */
   private incomeAt(s: number, k: number): number {
-    return this.inkomsten.data[(this.inkomsten.begin[s] as number) + k] as number;
+    return this.lijsten.data[this.beginOf(INKOMSTEN + 3 * s) + k] as number;
   }
 
   private aanduidingOf(s: number, index: number): FeitAanduiding {
@@ -503,13 +532,13 @@ export class Tijdlijnen {
         : type === 'GebeurtenisIngetrokken'
           ? undefined
           : isoDateOf(when);
-    const g = this.feiten.data[(this.feiten.begin[s] as number) + F_WIDTH * index + F_ID] as number;
+    const g = this.lijsten.data[this.beginOf(FEITEN + 3 * s) + F_WIDTH * index + F_ID] as number;
     return { type, datum, eventId: this.ids.eventIdOf(g) };
   }
 
   /** Where a lifecycle fact dated `day` goes: after every lifecycle fact dated on or before it. */
   private upperBound(s: number, day: number): number {
-    const n = this.levensloop.lengte[s] as number;
+    const n = this.lengthOf(LEVENSLOOP + 3 * s);
     // Facts mostly come in datum order: the end is the usual place.
     if (n === 0 || this.whenOf(s, this.lifecycleAt(s, n - 1)) <= day) return n;
     let lo = 0;
@@ -527,7 +556,7 @@ export class Tijdlijnen {
   private positionOf(s: number, index: number): number {
     const day = this.whenOf(s, index);
     let lo = 0;
-    let hi = this.levensloop.lengte[s] as number;
+    let hi = this.lengthOf(LEVENSLOOP + 3 * s);
     while (lo < hi) {
       this.operaties++;
       const mid = (lo + hi) >>> 1;
@@ -536,7 +565,7 @@ export class Tijdlijnen {
       if (d < day || (d === day && other < index)) lo = mid + 1;
       else hi = mid;
     }
-    return lo < (this.levensloop.lengte[s] as number) && this.lifecycleAt(s, lo) === index ? lo : -1;
+    return lo < this.lengthOf(LEVENSLOOP + 3 * s) && this.lifecycleAt(s, lo) === index ? lo : -1;
   }
 
   private stateAt(s: number, position: number): number {
@@ -549,7 +578,7 @@ export class Tijdlijnen {
    */
   private bijstandIn(s: number, from: number, to: number): boolean {
     if (to < from) return false;
-    const n = this.levensloop.lengte[s] as number;
+    const n = this.lengthOf(LEVENSLOOP + 3 * s);
     let k = this.upperBound(s, from);
     if (this.stateAt(s, k) === STATE_BIJSTAND) return true;
     for (; k < n; k++) {
@@ -583,7 +612,7 @@ export class Tijdlijnen {
       const code = this.retractionBreach(s, feit.ingetrokken);
       if (code !== undefined) return { code };
     }
-    const lifecycle = this.levensloop.lengte[s] as number;
+    const lifecycle = this.lengthOf(LEVENSLOOP + 3 * s);
     // Lifecycle: the fact itself and the next lifecycle fact; then, at the end of the lifecycle,
     // the income that loses its bijstand.
     if (isLevensloopFeit(feit)) {
@@ -627,7 +656,7 @@ export class Tijdlijnen {
     // §7.1, as decider.ts's trajectBreach: of two facts that collide, the later in the timeline
     // (datum, then recorded order; the new fact is recorded last) breaks.
     if (feit.type === 'AllianceGesloten') {
-      const alliantie = this.alliantie[s] as number;
+      const alliantie = this.alliantieOf(s);
       if (alliantie < 0) return undefined;
       const later = dayOf(feit.datum) >= this.whenOf(s, alliantie);
       return later ? { code: 'ALLIANTIE_AL_GESLOTEN' } : { code: 'ALLIANTIE_AL_GESLOTEN', getroffen: alliantie };
@@ -683,7 +712,7 @@ export class Tijdlijnen {
     const first = firstDayOfMonth(month);
     const monthKeeps = day > first && this.bijstandIn(s, first, day - 1);
     let broken = -1;
-    const n = this.inkomsten.lengte[s] as number;
+    const n = this.lengthOf(INKOMSTEN + 3 * s);
     // The list is sorted by month, then recorded order: each month's earliest comes first.
     let k = this.incomePosition(s, monthKeeps ? month + 1 : month);
     while (k < n) {
@@ -697,7 +726,7 @@ export class Tijdlijnen {
 
   /** The place of the first income of a month ≥ `month` in stream s's income list. */
   private incomePosition(s: number, month: number): number {
-    const n = this.inkomsten.lengte[s] as number;
+    const n = this.lengthOf(INKOMSTEN + 3 * s);
     if (n === 0 || this.whenOf(s, this.incomeAt(s, n - 1)) < month) return n;
     let lo = 0;
     let hi = n;
@@ -713,7 +742,7 @@ export class Tijdlijnen {
   /** The place of income fact `index` in stream s's income list, or −1. */
   private incomePositionOf(s: number, index: number): number {
     const month = this.whenOf(s, index);
-    const n = this.inkomsten.lengte[s] as number;
+    const n = this.lengthOf(INKOMSTEN + 3 * s);
     for (let k = this.incomePosition(s, month); k < n; k++) {
       this.operaties++;
       const other = this.incomeAt(s, k);
@@ -729,8 +758,9 @@ export class Tijdlijn {
   private readonly lijnen: Tijdlijnen;
   private readonly s: number;
 
-  constructor(ids?: EventIdIndex) {
-    this.lijnen = new Tijdlijnen(ids);
+  /** `facts`: about how many facts it will hold. */
+  constructor(ids?: EventIdIndex, facts = 8) {
+    this.lijnen = new Tijdlijnen(ids, 1, facts);
     this.s = this.lijnen.nieuw();
   }
 
@@ -755,7 +785,8 @@ export class Tijdlijn {
    * fact against it, as it does for any history).
    */
   static van(history: readonly Identified[]): Tijdlijn | undefined {
-    const tijdlijn = new Tijdlijn();
+    const tijdlijn = new Tijdlijn(undefined, history.length + 8);
+    tijdlijn.lijnen.reserveer(tijdlijn.s, history.length);
     for (const feit of history) if (!tijdlijn.lijnen.neemOp(tijdlijn.s, feit)) return undefined;
     return tijdlijn.lijnen.isGeldig(tijdlijn.s) ? tijdlijn : undefined;
   }
