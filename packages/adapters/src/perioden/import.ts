@@ -16,6 +16,7 @@ import {
   decide,
   formatInstant,
   HuishoudenId,
+  type Identified,
   isBsn,
   kennisdatumCutoff,
   maskBsn,
@@ -34,6 +35,7 @@ import {
   type StoredEvent,
   type StreamWrite,
 } from '../port.js';
+import { appendDecoded } from '../decoded-append.js';
 import { recordFacts } from '../record.js';
 import { type Afgeleid, type Inkomen, leidAf, type Periode } from './afleiding.js';
 import { type CsvHeader, readCsv } from './csv.js';
@@ -176,11 +178,13 @@ interface Lopend {
   readonly outcome: Promise<{ readonly results: readonly AppendOutcome[] } | { readonly error: unknown }>;
 }
 
+/** What a refusal of a household's batch needs to name the file and line (looked up only then). */
 interface Info {
   readonly h: number;
-  readonly regelVan: ReadonlyMap<string, number>;
+  readonly batch: readonly Identified[];
+  readonly regels: readonly number[];
   readonly eersteRegel: number;
-  readonly inIncome: ReadonlySet<number>;
+  readonly feiten: readonly Afgeleid[];
 }
 
 const NONE = -1;
@@ -414,8 +418,10 @@ export const importPerioden = async (store: EventStore, opties: PeriodenOpties):
     }
   };
   const weigerDoorDecider = (info: Info, w: Weigering): void => {
-    const regel = info.regelVan.get(w.feit.eventId) ?? info.eersteRegel;
-    const bestand = info.inIncome.has(regel) && w.feit.type === 'InkomstenOntvangen' ? iNaam : pNaam;
+    const at = info.batch.findIndex((f) => f.eventId === w.feit.eventId);
+    const regel = at < 0 || (info.regels[at] ?? -1) < 0 ? info.eersteRegel : (info.regels[at] as number);
+    const inIncome = info.feiten.some((f) => f.feit.type === 'InkomstenOntvangen' && f.line === regel);
+    const bestand = inIncome && w.feit.type === 'InkomstenOntvangen' ? iNaam : pNaam;
     weiger(bestand, regel, info.h, 'GEWEIGERD', w.bericht.replace(/^huishouden [^:]+: /, ''));
   };
   /** The slow path for what the fast one could not settle: recordFacts reads and decides again. */
@@ -501,12 +507,7 @@ export const importPerioden = async (store: EventStore, opties: PeriodenOpties):
         stored,
         r.feiten,
       );
-      const info: Info = {
-        h: r.h,
-        regelVan: v.regelVan,
-        eersteRegel: r.eersteRegel,
-        inIncome: new Set(r.feiten.filter((f) => f.feit.type === 'InkomstenOntvangen').map((f) => f.line)),
-      };
+      const info: Info = { h: r.h, batch: v.batch, regels: v.regels, eersteRegel: r.eersteRegel, feiten: r.feiten };
       // MEETREGELS §2: the household's batch decided whole against its stored history.
       const decided = v.batch.length === 0 ? right([]) : decide(stored, v.batch);
       if (isLeft(decided)) weigerDoorDecider(info, decided.left);
@@ -531,7 +532,7 @@ export const importPerioden = async (store: EventStore, opties: PeriodenOpties):
     outcome:
       v.writes.length === 0
         ? Promise.resolve({ results: [] })
-        : store.append(v.writes).then(
+        : appendDecoded(store, v.writes).then(
             (results) => ({ results }),
             (error: unknown) => ({ error }),
           ),
