@@ -28,6 +28,7 @@ import {
   type Weigering,
 } from '@zelfredzaam/domain';
 import { isLeft, right } from 'fp-ts/lib/Either.js';
+import { appendDecoded } from '../decoded-append.js';
 import {
   type AppendOutcome,
   EventIdConflictError,
@@ -35,7 +36,6 @@ import {
   type StoredEvent,
   type StreamWrite,
 } from '../port.js';
-import { appendDecoded } from '../decoded-append.js';
 import { recordFacts } from '../record.js';
 import { type Afgeleid, type Inkomen, leidAf, type Periode } from './afleiding.js';
 import { type CsvHeader, readCsv } from './csv.js';
