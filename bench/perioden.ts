@@ -188,6 +188,12 @@ const measure = async (pg: Postgres, url: string, periodsPath: string, incomePat
     profiler.connect();
     await profiler.post('Profiler.enable');
     await profiler.post('Profiler.start');
+    // Every allocation sampled, also what the collector has freed: where the garbage comes from.
+    await profiler.post('HeapProfiler.startSampling', {
+      samplingInterval: 64 * 1024,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
   }
   const started = performance.now();
   const cpu = process.cpuUsage();
@@ -256,6 +262,8 @@ const measure = async (pg: Postgres, url: string, periodsPath: string, incomePat
       const { profile } = await profiler.post('Profiler.stop');
       await mkdir(values.profiel, { recursive: true });
       await writeFile(join(values.profiel, `${label}.cpuprofile`), JSON.stringify(profile));
+      const heap = await profiler.post('HeapProfiler.stopSampling');
+      await writeFile(join(values.profiel, `${label}.heapprofile`), JSON.stringify(heap.profile));
       profiler.disconnect();
     }
   }

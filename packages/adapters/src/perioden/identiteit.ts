@@ -42,23 +42,52 @@ export const inhoudVan = (feit: Feit): string | undefined => {
 };
 
 // UUID v5 (RFC 9562 §5.5) computed here rather than through uuid's v5: one one-shot SHA-1 of the
-// namespace and the name written into a reused buffer, instead of a Buffer for the name, a Hash
-// object and a byte-by-byte formatting per id — a fifth of the cost, and an import derives an id
-// for every fact it reads or writes. identiteit.test.ts checks it against uuid's v5.
+// namespace and the name written into a reused buffer (the namespace, the source name and its NUL
+// written once per source), viewed through a view kept per length, instead of a Buffer for the
+// name, a Hash object and a byte-by-byte formatting per id: a fifth of the cost, and an import
+// derives an id for every fact it reads or writes. identiteit.test.ts checks it against uuid's v5.
 let scratch = Buffer.alloc(1024);
-Buffer.from(parse(PERIODEN_NAMESPACE)).copy(scratch, 0);
+parse(PERIODEN_NAMESPACE).forEach((byte, i) => {
+  scratch[i] = byte;
+});
+/** The source whose name follows the namespace in `scratch`, and where its NUL ends. */
+let prefixOf: string | undefined;
+let prefixLength = 0;
+/** `scratch.subarray(0, n)` per n, made once (until `scratch` grows). */
+let views: Buffer[] = [];
 const VARIANT = '89ab';
+
+const room = (bytes: number): void => {
+  if (bytes <= scratch.length) return;
+  const grown = Buffer.alloc(2 * bytes);
+  scratch.copy(grown, 0, 0, prefixLength);
+  scratch = grown;
+  views = [];
+};
 
 /** The k-th id of a content under a source (k = 0 for its first appearance). */
 export const idVan = (bron: string, inhoud: string, k: number): EventId => {
-  const name = k === 0 ? `${bron}\u0000${inhoud}` : `${bron}\u0000${inhoud}\u0000${k}`;
-  if (16 + 3 * name.length > scratch.length) {
-    const grown = Buffer.alloc(2 * (16 + 3 * name.length));
-    scratch.copy(grown, 0, 0, 16);
-    scratch = grown;
+  // The name is `bron NUL inhoud`, and `NUL k` after it from the first return on.
+  if (bron !== prefixOf) {
+    prefixOf = undefined;
+    prefixLength = 16;
+    room(16 + 3 * bron.length + 1);
+    prefixLength = 16 + scratch.write(bron, 16, 'utf8');
+    scratch[prefixLength++] = 0;
+    prefixOf = bron;
   }
-  const length = scratch.write(name, 16, 'utf8');
-  const h = hash('sha1', scratch.subarray(0, 16 + length), 'hex');
+  room(prefixLength + 3 * inhoud.length + 12);
+  let length = prefixLength + scratch.write(inhoud, prefixLength, 'utf8');
+  if (k !== 0) {
+    scratch[length++] = 0;
+    length += scratch.write(String(k), length, 'latin1');
+  }
+  let view = views[length];
+  if (view === undefined) {
+    view = scratch.subarray(0, length);
+    views[length] = view;
+  }
+  const h = hash('sha1', view, 'hex');
   // Version 5 in the 13th digit; the variant's two high bits 10 in the 17th.
   const id = `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${VARIANT[Number.parseInt(h[16] ?? '0', 16) & 3]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
   if (!EventIdCodec.is(id)) throw new Error(`afgeleide eventId ${id} is geen UUID in kleine letters`);
