@@ -41,6 +41,29 @@ export const inhoudVan = (feit: Feit): string | undefined => {
   }
 };
 
+/**
+ * Whether two facts have the same canonical content (`inhoudVan(a) === inhoudVan(b)` for the
+ * facts the periods import derives), without building either string.
+ */
+export const zelfdeInhoud = (a: Feit, b: Feit): boolean => {
+  if (a.type !== b.type || !('huishouden' in a) || !('huishouden' in b) || a.huishouden !== b.huishouden) return false;
+  switch (a.type) {
+    case 'UitkeringGestart':
+      return b.type === a.type && a.datum === b.datum && (a.regeling ?? null) === (b.regeling ?? null);
+    case 'InLoondienstGetreden':
+    case 'EigenOndernemingGestart':
+      return b.type === a.type && a.datum === b.datum && a.uitkering === b.uitkering;
+    case 'OpleidingGestart':
+      return b.type === a.type && a.datum === b.datum;
+    case 'UitkeringBeeindigd':
+      return b.type === a.type && a.datum === b.datum && a.reden === b.reden;
+    case 'InkomstenOntvangen':
+      return b.type === a.type && a.maand === b.maand && a.bron === b.bron && a.bedragCent === b.bedragCent;
+    default:
+      return inhoudVan(a) !== undefined && inhoudVan(a) === inhoudVan(b);
+  }
+};
+
 // UUID v5 (RFC 9562 §5.5) computed here rather than through uuid's v5: one one-shot SHA-1 of the
 // namespace and the name written into a reused buffer (the namespace, the source name and its NUL
 // written once per source), viewed through a view kept per length, instead of a Buffer for the

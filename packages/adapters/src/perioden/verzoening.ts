@@ -15,6 +15,7 @@
 // read them, are exactly what the file alone would give.
 import {
   datumOf,
+  type EventId,
   type Feit,
   type Identified,
   type Recorded,
@@ -22,7 +23,7 @@ import {
   type Toelichting,
 } from '@zelfredzaam/domain';
 import type { Afgeleid } from './afleiding.js';
-import { idVan, inhoudVan } from './identiteit.js';
+import { idVan, inhoudVan, zelfdeInhoud } from './identiteit.js';
 
 export interface VerzoeningOpties {
   readonly bron: string;
@@ -81,6 +82,19 @@ export const verzoen = (
     return { batch, ingetrokken: 0, nieuw: batch.length, regels };
   }
 
+  // Each derived content's first id, computed once: a stored fact holding it with the same
+  // content (a re-import: nearly all of them) needs neither its content written out nor a hash.
+  const firstIndex = new Map<string, number>();
+  const firstIds: EventId[] = [];
+  const byFirstId = new Map<string, number>();
+  for (const [i, inhoud] of inhouden.entries()) {
+    const id = idVan(bron, inhoud, 0);
+    firstIds.push(id);
+    if (firstIndex.has(inhoud)) continue;
+    firstIndex.set(inhoud, i);
+    byFirstId.set(id, i);
+  }
+
   const retracted = new Set<string>();
   const byContent = new Map<string, Recorded[]>();
   for (const feit of stored) {
@@ -89,7 +103,10 @@ export const verzoen = (
       continue;
     }
     if (!inScope(feit, metInkomsten)) continue;
-    const inhoud = inhoudVan(feit);
+    const i = byFirstId.get(feit.eventId);
+    const same = i === undefined ? undefined : derived[i];
+    const inhoud =
+      i !== undefined && same !== undefined && zelfdeInhoud(feit, same.feit) ? inhouden[i] : inhoudVan(feit);
     if (inhoud !== undefined) pushTo(byContent, inhoud, feit);
   }
   // The source's facts, and per content the next free id (k): the first id that no stored fact
@@ -100,7 +117,8 @@ export const verzoen = (
   for (const [inhoud, feiten] of byContent) {
     let k = 0;
     while (k < feiten.length) {
-      const id = idVan(bron, inhoud, k);
+      const first = k === 0 ? firstIndex.get(inhoud) : undefined;
+      const id = first === undefined ? idVan(bron, inhoud, k) : (firstIds[first] as EventId);
       if (!feiten.some((f) => f.eventId === id)) break;
       ours.set(id, inhoud);
       k++;
@@ -108,7 +126,7 @@ export const verzoen = (
     nextK.set(inhoud, k);
   }
 
-  const wanted = new Set(inhouden);
+  const wanted = firstIndex;
 
   // Unretracted facts of the source that are still derived, per day in recorded order.
   const current = stored.filter((f) => ours.has(f.eventId) && !retracted.has(f.eventId));
@@ -151,7 +169,8 @@ export const verzoen = (
     if (kept.has(inhoud)) continue;
     const k = nextK.get(inhoud) ?? 0;
     nextK.set(inhoud, k + 1);
-    batch.push({ ...d.feit, eventId: idVan(bron, inhoud, k), recordedAt });
+    const eventId = k === 0 ? (firstIds[firstIndex.get(inhoud) ?? i] as EventId) : idVan(bron, inhoud, k);
+    batch.push({ ...d.feit, eventId, recordedAt });
     regels.push(d.line);
     nieuw++;
   }
