@@ -489,14 +489,24 @@ export const importPerioden = async (store: EventStore, opties: PeriodenOpties):
     return undefined;
   };
 
+  // Whether the next round reads its households' streams first. After a round in which none of
+  // them had a stream (a first import), the next rounds assume none has one and append with
+  // expectedRevision no_stream: a household that has a stream after all is a conflict, read,
+  // reconciled and decided again as any conflict is. The append checks the streams' revisions
+  // anyway, so for a first import the read told nothing. With maxAttempts 1 a conflict goes to
+  // recordFacts as it is, so then every round reads.
+  let lezen = true;
+
   /**
-   * Reads the households' streams, then derives, reconciles and decides each: the writes of one
-   * append. Derived after the read, in one go: the derived facts die young, before the next
-   * await, and only the batches live on until their append is done.
+   * Reads the households' streams (unless `lees` is false: then none is assumed), then derives,
+   * reconciles and decides each: the writes of one append. Derived after the read, in one go:
+   * the derived facts die young, before the next await, and only the batches live on until
+   * their append is done.
    */
-  const voorbereiden = async (hs: readonly number[]): Promise<Voorbereid> => {
+  const voorbereiden = async (hs: readonly number[], lees = true): Promise<Voorbereid> => {
     const streams = hs.map((h) => `huishouden-${huishoudens.namen.naam(h)}`);
-    const histories = await store.readStreams(streams);
+    const histories: ReadonlyMap<string, readonly StoredEvent[]> = lees ? await store.readStreams(streams) : new Map();
+    if (lees) lezen = maxAttempts <= 1 || [...histories.values()].some((history) => history.length > 0);
     const writes: StreamWrite[] = [];
     const infos: Info[] = [];
     for (const [i, h] of hs.entries()) {
@@ -587,8 +597,13 @@ export const importPerioden = async (store: EventStore, opties: PeriodenOpties):
   let lopend: Lopend | undefined;
   for (let from = 0; from < n; from += perRonde) {
     const ronde = kandidaten(from, Math.min(n, from + perRonde));
-    const volgende = ronde.length === 0 ? undefined : await voorbereiden(ronde);
-    if (lopend !== undefined) await opnieuw(await afronden(lopend, maxAttempts <= 1));
+    const volgende = ronde.length === 0 ? undefined : await voorbereiden(ronde, lezen);
+    if (lopend !== undefined) {
+      const conflicted = await afronden(lopend, maxAttempts <= 1);
+      // Households with a stream after all: read again from now on.
+      if (conflicted.length > 0) lezen = true;
+      await opnieuw(conflicted);
+    }
     lopend = volgende === undefined ? undefined : schrijven(volgende);
   }
   if (lopend !== undefined) await opnieuw(await afronden(lopend, maxAttempts <= 1));
