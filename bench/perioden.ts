@@ -35,7 +35,8 @@ const { values } = parseArgs({
 });
 const PERIODS = Number(values.periods ?? 1_000_000);
 const INCOME = PERIODS * 2;
-const PER_RONDE = Number(values['per-ronde'] ?? 2_000);
+/** Households per round: the library's default unless given. */
+const PER_RONDE = values['per-ronde'] === undefined ? undefined : Number(values['per-ronde']);
 
 /** A small PRNG: the files are the same on every machine. */
 const prng = (seed: number) => {
@@ -218,7 +219,7 @@ const measure = async (pg: Postgres, url: string, periodsPath: string, incomePat
       },
       perioden: { naam: 'perioden.csv', stream: createReadStream(periodsPath, { highWaterMark: 1 << 20 }) },
       inkomsten: { naam: 'inkomsten.csv', stream: createReadStream(incomePath, { highWaterMark: 1 << 20 }) },
-      huishoudensPerRonde: PER_RONDE,
+      ...(PER_RONDE === undefined ? {} : { huishoudensPerRonde: PER_RONDE }),
       onVoortgang: (rijen) => {
         if (read === undefined && rijen >= PERIODS + INCOME) {
           const used = process.cpuUsage(cpu);

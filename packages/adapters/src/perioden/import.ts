@@ -83,7 +83,11 @@ export interface PeriodenOpties {
   readonly onWeigering?: (weigering: PeriodenWeigering) => void;
   /** Rows read so far, after each batch of rows. */
   readonly onVoortgang?: (rijen: number) => void;
-  /** Households reconciled per round trip (default 1,000). */
+  /**
+   * Households reconciled per round trip (default 500). Smaller rounds cost the collector less:
+   * a round's batches live until its append is done, and what the next round allocates meanwhile
+   * would copy them (1M rows: about a tenth less CPU than rounds of 2,000).
+   */
   readonly huishoudensPerRonde?: number;
   /** The longest row in bytes (default 64 KiB). */
   readonly maxRijBytes?: number;
@@ -212,7 +216,7 @@ export const importPerioden = async (store: EventStore, opties: PeriodenOpties):
   if (!Toelichting.is(redenTekst))
     throw new PeriodenOptieFout('bron en peilmoment maken de reden van een intrekking te lang');
   const reden = redenTekst;
-  const perRonde = Math.max(1, opties.huishoudensPerRonde ?? 1_000);
+  const perRonde = Math.max(1, opties.huishoudensPerRonde ?? 500);
 
   const huishoudens: Huishoudens = { namen: new Namen(), vlaggen: new Uint8Array(1024) };
   const perioden = new Rijen(['begin', 'eind', 'reden', 'regeling', 'regel'] as const);
