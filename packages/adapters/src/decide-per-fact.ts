@@ -6,7 +6,12 @@
 // Each stream is decided on a Tijdlijn (the domain's incremental decider: O(log n) per fact, the
 // same verdicts as `decide`; issue 17 point 4), kept by the caller between calls when it can; a
 // history that does not hold by the rules as a whole is judged by `decide` itself.
-import { decide, type Identified, Tijdlijn, type Weigering } from '@zelfredzaam/domain';
+import { decide, type Identified, Tijdlijn, type Uitspraak, type Weigering } from '@zelfredzaam/domain';
+
+/** A stream's timeline to decide on: a Tijdlijn, or one stream of a Tijdlijnen (the importer's cache). */
+export interface Beslisser {
+  beslis(feit: Identified, opnemen?: boolean): Uitspraak;
+}
 
 /** A stream's facts of one call, in input order, with their indexes in the input. */
 export interface FactsOfStream {
@@ -34,7 +39,7 @@ export interface PerFactContext {
    * The stream's history as a timeline to decide on, kept by the caller (it grows with the facts
    * accepted here: the caller drops it when they are not stored); undefined: built from historyOf.
    */
-  readonly tijdlijnOf?: (stream: string) => Tijdlijn | undefined;
+  readonly tijdlijnOf?: (stream: string) => Beslisser | undefined;
   /**
    * The stream that is known to hold `eventId` outside this call (learned from the store), if
    * any: a fact with that eventId in another stream is refused.
@@ -65,7 +70,7 @@ export const decidePerFact = (
 
   const decisions = new Map<string, PerFactDecision>();
   // Per stream its timeline, or (a history that breaks the rules) its facts for `decide`.
-  const timelines = new Map<string, Tijdlijn | Identified[]>();
+  const timelines = new Map<string, Beslisser | Identified[]>();
   const claimed = new Map<string, string>();
   for (const { index, group: g, at } of order) {
     const group = groups[g];
@@ -85,7 +90,7 @@ export const decidePerFact = (
     // append); a fact the decider refuses keeps the decider's reason, wherever its eventId is.
     const holder = claimed.get(feit.eventId) ?? context.holderOf(feit.eventId);
     const reused = holder !== undefined && holder !== stream;
-    if (timeline instanceof Tijdlijn) {
+    if (!Array.isArray(timeline)) {
       const verdict = timeline.beslis(feit, !reused);
       if (typeof verdict !== 'string') {
         decision.refused.push({ index, feit, weigering: verdict });

@@ -1,19 +1,20 @@
 // The stored histories of the households an import has seen, kept between its chunks (issue 6,
 // issue 16 point 3): deciding a chunk needs each of its households' whole history, and reading
 // those again from the store (and decoding every row) for every chunk a household returns in made
-// the import slow down as the histories grew. What is kept is only what the decider needs: each
-// household's timeline frozen into numbers (Tijdlijn.bevries: three per fact) in one typed-array
-// arena, and its eventIds in an open-addressing table of 128-bit words, both off the JS heap
-// (about 60 bytes per fact), with the revision it was read or appended at. An append with that
+// the import slow down as the histories grew. What is kept is only what the decider needs: every
+// household's timeline in one Tijdlijnen (the domain's timelines of many streams in shared typed
+// arrays) with its eventIds in an open-addressing table of 128-bit words, both off the JS heap
+// (some 60 bytes per fact), and the revision it was read or appended at. An append with that
 // revision is the guard: another writer in between shows up as a conflict, and that household is
 // dropped and read again (record.ts). Bounded: past `maxFacts` everything is dropped at once (the
 // households are then read again as they come), so memory does not grow with the file.
-import { type EventIdIndex, type Identified, Tijdlijn } from '@zelfredzaam/domain';
+import { type EventIdIndex, type Identified, Tijdlijnen } from '@zelfredzaam/domain';
+import type { Beslisser } from './decide-per-fact.js';
 import type { EventStore, StoredEvent } from './port.js';
 
 /**
  * A stream's history at a revision, as one round of deciding sees it. Ask the cache for a
- * timeline to decide on (`tijdlijn`); after an append, give that timeline back (`appended`).
+ * timeline to decide on (`tijdlijn`); after deciding, tell it what was decided (`tentative`).
  */
 export interface KnownHistory {
   readonly stream: string;
@@ -31,11 +32,8 @@ export interface KnownHistory {
   has(eventId: string): boolean;
 }
 
-/** The facts kept by default: about 60 bytes each off the heap (arena, eventIds, slack), so some 120 MB at most. */
+/** The facts kept by default: some 60 bytes each off the heap (timelines, eventIds, room), so about 150 MB at most. */
 export const DEFAULT_CACHED_FACTS = 2_000_000;
-
-/** Three numbers per fact: Tijdlijn.bevries's layout. */
-const WIDTH = 3;
 
 const hexValue = (c: number): number => (c <= 57 ? c - 48 : (c | 0x20) - 87);
 
@@ -62,10 +60,10 @@ const parseUuid = (eventId: string, into: Uint32Array): boolean => {
 const HEX = '0123456789abcdef';
 
 /**
- * The eventIds of the kept facts: per fact number its UUID words, its owner (a stream's slot, or
- * −1 once dropped) and its index in the stream; found through an open-addressing table.
+ * The eventIds of the kept facts, as the timelines find them: per fact number its UUID words, its
+ * stream (or −1 once dropped) and its index there; found through an open-addressing table.
  */
-class IdTable {
+class IdTable implements EventIdIndex {
   words = new Uint32Array(4 * 1024);
   owner = new Int32Array(1024);
   local = new Int32Array(1024);
@@ -83,8 +81,8 @@ class IdTable {
     return (h ^ (h >>> 15)) & (this.slots.length - 1);
   }
 
-  /** The index in `owner`'s stream of the fact with this eventId, or −1. */
-  find(eventId: string, owner: number): number {
+  /** The number of the live fact with this eventId, or −1. */
+  find(eventId: string): number {
     const w = this.probe;
     if (!parseUuid(eventId, w)) return -1;
     const mask = this.slots.length - 1;
@@ -94,19 +92,26 @@ class IdTable {
       if (g < 0) return -1;
       const at = 4 * g;
       if (
-        this.owner[g] === owner &&
+        (this.owner[g] as number) >= 0 &&
         words[at] === w[0] &&
         words[at + 1] === w[1] &&
         words[at + 2] === w[2] &&
         words[at + 3] === w[3]
       ) {
-        return this.local[g] as number;
+        return g;
       }
     }
   }
 
-  /** Adds the eventId of fact `index` of `owner`'s stream; its fact number. */
-  add(eventId: string, owner: number, index: number): number {
+  streamOf(g: number): number {
+    return this.owner[g] as number;
+  }
+
+  indexOf(g: number): number {
+    return this.local[g] as number;
+  }
+
+  add(eventId: string, stream: number, index: number): number {
     if (!parseUuid(eventId, this.probe)) throw new RangeError(`eventId ${JSON.stringify(eventId)} is geen UUID`);
     if (2 * (this.size + 1) > this.slots.length) this.grow();
     const g = this.size++;
@@ -122,16 +127,20 @@ class IdTable {
       this.local = locals;
     }
     this.words.set(this.probe, 4 * g);
-    this.owner[g] = owner;
+    this.owner[g] = stream;
     this.local[g] = index;
     this.place(g);
     return g;
   }
 
-  drop(g: number): void {
-    if ((this.owner[g] as number) < 0) return;
-    this.owner[g] = -1;
-    this.dead++;
+  /** Drops every fact of `stream` (rare: a conflict or a failed append; a scan of the table). */
+  dropStream(stream: number): void {
+    for (let g = 0; g < this.size; g++) {
+      if (this.owner[g] === stream) {
+        this.owner[g] = -1;
+        this.dead++;
+      }
+    }
   }
 
   private place(g: number): void {
@@ -160,159 +169,64 @@ class IdTable {
   }
 }
 
-/** The kept streams: per slot where its facts lie in the arena, and its revision. */
+/** The kept streams: their timelines, by stream number, and per number its revision. */
 class Store {
   readonly ids = new IdTable();
+  readonly lijnen = new Tijdlijnen(this.ids);
   readonly slotOf = new Map<string, number>();
-  names: string[] = [];
-  start = new Int32Array(1024);
-  length = new Int32Array(1024);
-  capacity = new Int32Array(1024);
-  /** −1: no_stream. */
+  /** Per stream number its revision (−1: no_stream). */
   revision = new Int32Array(1024);
-  trajectIds = new Map<number, [number, string][]>();
-  arena = new Float64Array(WIDTH * 4096);
-  /** Fact number (in `ids`) per arena place. */
-  factNo = new Int32Array(4096);
-  /** Arena places used (live or left behind by a stream that moved). */
-  used = 0;
-  /** Facts kept. */
+  /** Facts kept of live streams, and of dropped ones (their room is not given back). */
   facts = 0;
+  deadFacts = 0;
 
-  /** A new slot for `stream` (holding nothing yet). */
+  /** A new stream number for `stream` (holding nothing yet). */
   open(stream: string, revision: number | 'no_stream'): number {
-    const slot = this.names.length;
-    if (slot === this.start.length) {
-      const grow = (a: Int32Array): Int32Array<ArrayBuffer> => {
-        const b = new Int32Array(2 * a.length);
-        b.set(a);
-        return b;
-      };
-      this.start = grow(this.start);
-      this.length = grow(this.length);
-      this.capacity = grow(this.capacity);
-      this.revision = grow(this.revision);
+    const s = this.lijnen.nieuw();
+    if (s >= this.revision.length) {
+      const grown = new Int32Array(2 * this.revision.length);
+      grown.set(this.revision);
+      this.revision = grown;
     }
-    this.names.push(stream);
-    this.slotOf.set(stream, slot);
-    this.start[slot] = 0;
-    this.length[slot] = 0;
-    this.capacity[slot] = 0;
-    this.revision[slot] = revision === 'no_stream' ? -1 : revision;
-    return slot;
+    this.slotOf.set(stream, s);
+    this.revision[s] = revision === 'no_stream' ? -1 : revision;
+    return s;
   }
 
-  /** Drops a stream: its eventIds no longer found, its arena places left behind. */
+  /** Drops a stream: its eventIds no longer found, its room left behind. */
   close(stream: string): void {
-    const slot = this.slotOf.get(stream);
-    if (slot === undefined) return;
+    const s = this.slotOf.get(stream);
+    if (s === undefined) return;
     this.slotOf.delete(stream);
-    const start = this.start[slot] as number;
-    const n = this.length[slot] as number;
-    for (let i = 0; i < n; i++) this.ids.drop(this.factNo[start + i] as number);
+    const n = this.lijnen.size(s);
+    this.ids.dropStream(s);
     this.facts -= n;
-    this.length[slot] = 0;
-    this.capacity[slot] = 0;
-    this.trajectIds.delete(slot);
-  }
-
-  /** Room for `n` facts of `slot` (its facts moved to the arena's end when they do not fit). */
-  reserve(slot: number, n: number): void {
-    if (n <= (this.capacity[slot] as number)) return;
-    const capacity = Math.max(4, n + (n >>> 1));
-    if (this.used + capacity > this.factNo.length) this.growArena(this.used + capacity);
-    const from = this.start[slot] as number;
-    const live = this.length[slot] as number;
-    this.arena.copyWithin(WIDTH * this.used, WIDTH * from, WIDTH * (from + live));
-    this.factNo.copyWithin(this.used, from, from + live);
-    this.start[slot] = this.used;
-    this.capacity[slot] = capacity;
-    this.used += capacity;
-  }
-
-  /** A larger arena, or the same size compacted when most of it was left behind. */
-  private growArena(need: number): void {
-    let live = 0;
-    for (const slot of this.slotOf.values()) live += this.capacity[slot] as number;
-    let size = this.factNo.length;
-    while (size < live + (need - this.used)) size *= 2;
-    if (live + (need - this.used) > size / 2) size *= 2;
-    const arena = new Float64Array(WIDTH * size);
-    const factNo = new Int32Array(size);
-    let at = 0;
-    for (const slot of this.slotOf.values()) {
-      const from = this.start[slot] as number;
-      const n = this.length[slot] as number;
-      arena.set(this.arena.subarray(WIDTH * from, WIDTH * (from + n)), WIDTH * at);
-      factNo.set(this.factNo.subarray(from, from + n), at);
-      this.start[slot] = at;
-      at += this.capacity[slot] as number;
-    }
-    this.arena = arena;
-    this.factNo = factNo;
-    this.used = at;
+    this.deadFacts += n;
   }
 }
 
-/** A kept stream's eventIds as a timeline finds them; the facts it adds while deciding stay its own. */
-class SlotIds implements EventIdIndex {
-  private added: Map<string, number> | undefined;
-  private addedIds: string[] | undefined;
+/** One stream of the kept timelines, to decide on. */
+const beslisserOf = (lijnen: Tijdlijnen, s: number): Beslisser => ({
+  beslis: (feit, opnemen) => lijnen.beslis(s, feit, opnemen),
+});
 
-  constructor(
-    private readonly store: Store,
-    private readonly slot: number,
-    /** The facts frozen: indexes below it are in the table. */
-    private readonly frozen: number,
-    private readonly factNo: Int32Array,
-    private readonly start: number,
-  ) {}
-
-  get(eventId: string): number | undefined {
-    const own = this.added?.get(eventId);
-    if (own !== undefined) return own;
-    const index = this.store.ids.find(eventId, this.slot);
-    return index < 0 ? undefined : index;
-  }
-
-  set(eventId: string, index: number): void {
-    this.added ??= new Map();
-    this.addedIds ??= [];
-    this.added.set(eventId, index);
-    this.addedIds[index - this.frozen] = eventId;
-  }
-
-  eventIdAt(index: number): string {
-    if (index >= this.frozen) return this.addedIds?.[index - this.frozen] ?? '';
-    return this.store.ids.eventIdOf(this.factNo[this.start + index] as number);
-  }
-}
-
-/** What one round knows of a stream: its slot (when kept) at a generation of the cache. */
+/** What one round knows of a stream: its number in the store it is kept in (when kept). */
 class Known implements KnownHistory {
-  /** A timeline built while reading, handed out once before thawing is needed. */
-  spare: Tijdlijn | undefined;
-
   constructor(
     readonly stream: string,
     readonly revision: number | 'no_stream',
     readonly events: readonly Identified[],
     readonly kept: boolean,
-    /** The store it is kept in (a cache dropped since then no longer knows it). */
+    /** The store it is kept in (one dropped since is never changed again by the cache). */
     readonly home: Store | undefined,
-    readonly slot: number,
+    readonly s: number,
     /** The facts kept when this was made. */
     readonly size: number,
-    spare: Tijdlijn | undefined,
-  ) {
-    this.spare = spare;
-  }
+  ) {}
 
   has(eventId: string): boolean {
     if (!this.kept) return this.events.some((e) => e.eventId === eventId);
-    if (this.spare !== undefined) return this.spare.heeft(eventId);
-    const index = this.home?.ids.find(eventId, this.slot) ?? -1;
-    return index >= 0 && index < this.size;
+    return this.home?.lijnen.heeft(this.s, eventId) ?? false;
   }
 }
 
@@ -347,13 +261,14 @@ export class HistoryCache {
 
   /** The kept stream's eventIds and revision (for tests), undefined when it is not kept. */
   kept(stream: string): { readonly eventIds: string[]; readonly revision: number | 'no_stream' } | undefined {
-    const s = this.store;
-    const slot = s.slotOf.get(stream);
-    if (slot === undefined) return undefined;
-    const start = s.start[slot] as number;
+    const store = this.store;
+    const s = store.slotOf.get(stream);
+    if (s === undefined) return undefined;
     const eventIds: string[] = [];
-    for (let i = 0; i < (s.length[slot] as number); i++) eventIds.push(s.ids.eventIdOf(s.factNo[start + i] as number));
-    const revision = s.revision[slot] as number;
+    for (let g = 0; g < store.ids.size; g++) {
+      if (store.ids.streamOf(g) === s) eventIds[store.ids.indexOf(g)] = store.ids.eventIdOf(g);
+    }
+    const revision = store.revision[s] as number;
     return { eventIds, revision: revision < 0 ? 'no_stream' : revision };
   }
 
@@ -375,7 +290,7 @@ export class HistoryCache {
 
   private get overfull(): boolean {
     const s = this.store;
-    return s.facts > this.maxFacts || (s.ids.dead > 1024 && s.ids.dead > s.facts);
+    return s.facts > this.maxFacts || (s.deadFacts > 1024 && s.deadFacts > s.facts);
   }
 
   /**
@@ -440,20 +355,11 @@ export class HistoryCache {
 
   /** The kept stream as this round sees it. */
   private knownOf(stream: string): Known | undefined {
-    const s = this.store;
-    const slot = s.slotOf.get(stream);
-    if (slot === undefined) return undefined;
-    const revision = s.revision[slot] as number;
-    return new Known(
-      stream,
-      revision < 0 ? 'no_stream' : revision,
-      [],
-      true,
-      s,
-      slot,
-      s.length[slot] as number,
-      undefined,
-    );
+    const store = this.store;
+    const s = store.slotOf.get(stream);
+    if (s === undefined) return undefined;
+    const revision = store.revision[s] as number;
+    return new Known(stream, revision < 0 ? 'no_stream' : revision, [], true, store, s, store.lijnen.size(s));
   }
 
   /** A history read from the store, kept as a timeline when it holds by the rules. */
@@ -462,96 +368,68 @@ export class HistoryCache {
     const events = stored.map((e) => e.event);
     const last = stored[stored.length - 1];
     const revision = last === undefined ? 'no_stream' : last.revision;
-    const tijdlijn = Tijdlijn.van(events);
-    if (tijdlijn === undefined) return new Known(stream, revision, events, false, undefined, -1, 0, undefined);
     // No dropping here: the streams of this round were found kept or missing before (the bound
     // is kept when a round begins, see `histories`).
-    const s = this.store;
-    const slot = s.open(stream, revision);
-    this.freeze(slot, tijdlijn, 0, events);
-    return new Known(stream, revision, [], true, s, slot, events.length, tijdlijn);
-  }
-
-  /** Writes the timeline's numbers into the slot and adds the eventIds of its facts from `from` on. */
-  private freeze(slot: number, tijdlijn: Tijdlijn, from: number, added: readonly { readonly eventId: string }[]): void {
-    const s = this.store;
-    const { getallen, trajectIds } = tijdlijn.bevries();
-    const n = getallen.length / WIDTH;
-    s.reserve(slot, n);
-    const start = s.start[slot] as number;
-    s.arena.set(getallen, WIDTH * start);
-    for (let i = from; i < n; i++) {
-      const feit = added[i - from];
-      if (feit === undefined) throw new Error('history-cache: een feit van de tijdlijn zonder eventId');
-      s.factNo[start + i] = s.ids.add(feit.eventId, slot, i);
+    const store = this.store;
+    const s = store.open(stream, revision);
+    store.lijnen.reserveer(s, events.length);
+    let holds = true;
+    for (const feit of events) {
+      if (!store.lijnen.neemOp(s, feit)) {
+        holds = false;
+        break;
+      }
     }
-    s.facts += n - from;
-    s.length[slot] = n;
-    if (trajectIds === undefined) s.trajectIds.delete(slot);
-    else s.trajectIds.set(slot, trajectIds);
+    if (!holds || !store.lijnen.isGeldig(s)) {
+      // Judged by `decide` against the facts, as before any timeline.
+      store.close(stream);
+      return new Known(stream, revision, events, false, undefined, -1, 0);
+    }
+    store.facts += events.length;
+    return new Known(stream, revision, [], true, store, s, events.length);
   }
 
   /**
-   * A timeline of the history to decide on, owned by the caller (deciding grows it); undefined
-   * for a history kept as facts (`events`). Each call gives a new one, as the history is kept.
+   * The kept timeline of the history to decide on (deciding adds to it at once: see
+   * `tentative`); undefined for a history kept as facts (`events`).
    */
-  tijdlijn(history: KnownHistory): Tijdlijn | undefined {
-    if (!(history instanceof Known) || !history.kept) return undefined;
-    const spare = history.spare;
-    if (spare !== undefined) {
-      history.spare = undefined;
-      return spare;
-    }
-    // Thawed from the store it was kept in: one that was dropped since (clear) is never changed.
-    const s = history.home;
-    const slot = history.slot;
-    if (s === undefined || s.slotOf.get(history.stream) !== slot || (s.length[slot] as number) !== history.size) {
+  tijdlijn(history: KnownHistory): Beslisser | undefined {
+    if (!(history instanceof Known) || !history.kept || history.home === undefined) return undefined;
+    const store = history.home;
+    if (store.slotOf.get(history.stream) !== history.s || store.lijnen.size(history.s) !== history.size) {
       // Its stream was dropped or grown in this round: deciding on it would be deciding on the wrong history.
       throw new Error(`history-cache: de bewaarde geschiedenis van ${history.stream} is intussen veranderd`);
     }
-    const start = s.start[slot] as number;
-    return Tijdlijn.ontdooi(
-      history.stream,
-      s.arena,
-      start,
-      start + history.size,
-      s.trajectIds.get(slot),
-      new SlotIds(s, slot, history.size, s.factNo, start),
-    );
+    return beslisserOf(store.lijnen, history.s);
   }
 
   /**
-   * Keeps what was decided on `tijdlijn` (from `tijdlijn(history)`, grown by exactly `fresh`) as
-   * the stream's history now, before the append that stores it (issue 16: the next chunk is
-   * decided while this one is appended). The append's outcome settles it: `confirmed` when all
-   * was stored, else the stream is dropped (`delete`). Returns the mark of the state decided on.
+   * What was decided on `tijdlijn(history)`: the facts `fresh` it took in are kept as the
+   * stream's history now, before the append that stores them (issue 16: the next chunk is decided
+   * while this one is appended). The append's outcome settles it: `confirmed` when all was stored,
+   * else the stream is dropped (`delete`). Returns the mark of what was decided on.
    */
   tentative(
     history: KnownHistory,
-    tijdlijn: Tijdlijn | undefined,
+    tijdlijn: Beslisser | undefined,
     fresh: readonly Identified[],
   ): DecidedOn | undefined {
-    const s = this.store;
-    if (history instanceof Known && history.home !== s && tijdlijn?.size === history.size + fresh.length) {
-      // Dropped to stay within the bound since it was read: right, but no longer kept.
-      const revision = history.revision === 'no_stream' ? -1 : history.revision;
-      return { tick: ++this.tick, revision: revision + fresh.length };
-    }
-    if (
-      !(history instanceof Known) ||
-      tijdlijn === undefined ||
-      history.home !== s ||
-      s.slotOf.get(history.stream) !== history.slot ||
-      (s.length[history.slot] as number) !== history.size ||
-      tijdlijn.size !== history.size + fresh.length
-    ) {
+    if (!(history instanceof Known) || tijdlijn === undefined || history.home === undefined) {
       this.delete(history.stream);
       return undefined;
     }
-    this.freeze(history.slot, tijdlijn, history.size, fresh);
-    const revision = history.revision === 'no_stream' ? -1 : history.revision;
-    s.revision[history.slot] = revision + fresh.length;
-    return { tick: ++this.tick, revision: revision + fresh.length };
+    const store = history.home;
+    const revision = (history.revision === 'no_stream' ? -1 : history.revision) + fresh.length;
+    if (store.lijnen.size(history.s) !== history.size + fresh.length) {
+      this.delete(history.stream);
+      return undefined;
+    }
+    // A store dropped since (to stay within the bound) is not changed: right, but no longer kept.
+    if (store === this.store && store.slotOf.get(history.stream) === history.s) {
+      store.revision[history.s] = revision;
+      store.facts += fresh.length;
+    }
+    return { tick: ++this.tick, revision };
   }
 
   /** The mark of a history decided on without adding to it. */

@@ -16,14 +16,13 @@ import {
   streamNameOf,
   streamOf,
   subjectOf,
-  type Tijdlijn,
   type Weigering,
   type WerkgeverId,
   weigering,
 } from '@zelfredzaam/domain';
 import { isRight } from 'fp-ts/lib/Either.js';
 import { decodeFacts, itemsOf, type OngeldigFeit, streamOfOngeldig } from './boundary.js';
-import { decidePerFact, type PerFactContext, type PerFactDecision } from './decide-per-fact.js';
+import { type Beslisser, decidePerFact, type PerFactContext, type PerFactDecision } from './decide-per-fact.js';
 import { appendDecoded } from './decoded-append.js';
 import { withEventId } from './envelope.js';
 import { type DecidedOn, HistoryCache, type KnownHistory } from './history-cache.js';
@@ -337,11 +336,11 @@ const recordChunkPerFact = async (
   const decided = pipeline?.decided;
   const outcomes = new Map<string, StreamOutcome[]>();
   const holders = new Map<string, string>();
-  // Each household is decided on a timeline thawed from the cache for each decision (deciding
-  // grows it); the one an append was decided on goes back into the cache after the append.
+  // Each household is decided on its timeline kept in the cache (deciding adds to it at once);
+  // the append's outcome then confirms it, or drops the household (read again next time).
   const context = (
     histories: ReadonlyMap<string, KnownHistory>,
-    used: Map<string, Tijdlijn | undefined>,
+    used: Map<string, Beslisser | undefined>,
   ): PerFactContext => ({
     historyOf: (stream) => histories.get(stream)?.events ?? [],
     tijdlijnOf: (stream) => {
@@ -379,7 +378,7 @@ const recordChunkPerFact = async (
       attempt > 1,
     );
     for (;;) {
-      const used = new Map<string, Tijdlijn | undefined>();
+      const used = new Map<string, Beslisser | undefined>();
       const decisions = decidePerFact(pending, context(histories, used));
       const writes: StreamWrite[] = [];
       const writing: Group[] = [];
