@@ -11,6 +11,7 @@
 import { type EventIdIndex, type Identified, Tijdlijnen } from '@zelfredzaam/domain';
 import type { Beslisser } from './decide-per-fact.js';
 import type { EventStore, StoredEvent } from './port.js';
+import { StreamTable } from './stream-table.js';
 
 /**
  * A stream's history at a revision, as one round of deciding sees it. Ask the cache for a
@@ -173,7 +174,7 @@ class IdTable implements EventIdIndex {
 class Store {
   readonly ids = new IdTable();
   readonly lijnen = new Tijdlijnen(this.ids);
-  readonly slotOf = new Map<string, number>();
+  readonly slotOf = new StreamTable();
   /** Per stream number its revision (−1: no_stream). */
   revision = new Int32Array(1024);
   /** Facts kept of live streams, and of dropped ones (their room is not given back). */

@@ -33,6 +33,7 @@ import {
   unreadableOf,
 } from '../port.js';
 import { checkBatchSize } from '../read-all.js';
+import { StreamTable } from '../stream-table.js';
 import { ChangeSignal, catchUpThenLive } from '../subscription.js';
 import { constraintOf, type Row, type SqlDriver, type SqlSession, sqlState } from './driver.js';
 import { applySchema, DEFAULT_SCHEMA, LOCK_CLASS_APPEND, quoteIdentifier } from './schema.js';
@@ -168,8 +169,8 @@ interface Appended {
   readonly emptyBefore: boolean;
 }
 
-/** The most stream revisions a store object keeps between appends (about 100 bytes of heap each). */
-const MAX_KNOWN_REVISIONS = 200_000;
+/** The most stream revisions a store object keeps between appends (off the heap: some 60 bytes each). */
+const MAX_KNOWN_REVISIONS = 2_000_000;
 
 class SqlStore implements EventStore {
   readonly kind: string;
@@ -202,7 +203,7 @@ class SqlStore implements EventStore {
    * since. Then an append asks the database only for the streams it does not know (issue 16:
    * the revision check per batch was an index probe per stream).
    */
-  private readonly revisionsKnown = new Map<string, Revision>();
+  private readonly revisionsKnown = new StreamTable();
   private knownAt: string | undefined;
   /**
    * Whether `revisionsKnown` names every stream in the table (it was empty when this object
@@ -321,7 +322,8 @@ class SqlStore implements EventStore {
       this.revisionsKnown.clear();
       this.complete = false;
     }
-    for (const [stream, revision] of revisions) this.revisionsKnown.set(stream, revision);
+    for (const [stream, revision] of revisions)
+      this.revisionsKnown.set(stream, revision === 'no_stream' ? -1 : revision);
     this.knownAt = sequence;
   }
 
@@ -354,7 +356,7 @@ class SqlStore implements EventStore {
       for (const stream of streams) {
         if (revisions.has(stream)) continue;
         const known = this.revisionsKnown.get(stream);
-        if (known !== undefined) revisions.set(stream, known);
+        if (known !== undefined) revisions.set(stream, known < 0 ? 'no_stream' : known);
         else if (complete) revisions.set(stream, 'no_stream');
       }
     } else if (knownAt !== undefined) {
