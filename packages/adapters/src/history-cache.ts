@@ -36,6 +36,9 @@ export interface KnownHistory {
 /** The facts kept by default: some 60 bytes each off the heap (timelines, eventIds, room), so about 150 MB at most. */
 export const DEFAULT_CACHED_FACTS = 2_000_000;
 
+/** The households kept by default (see the constructor of HistoryCache). */
+export const DEFAULT_CACHED_STREAMS = 100_000;
+
 const hexValue = (c: number): number => (c <= 57 ? c - 48 : (c | 0x20) - 87);
 
 /** The four 32-bit words of a UUID (either case; the dashes skipped). */
@@ -247,8 +250,20 @@ export class HistoryCache {
   /** A counter of marks and drops, and per stream when it was last dropped (drops are rare: conflicts, failures). */
   private tick = 0;
   private readonly dropped = new Map<string, number>();
+  /**
+   * Per stream how many unfinished chunks wrote it tentatively: the store may not hold those facts
+   * yet, so such a stream is read from the store only after the chunks before have finished.
+   */
+  private readonly pending = new StreamTable();
 
-  constructor(private readonly maxFacts = DEFAULT_CACHED_FACTS) {}
+  constructor(
+    private readonly maxFacts = DEFAULT_CACHED_FACTS,
+    /**
+     * The households kept: a timeline with §7.1 trajectories holds a few Maps on the heap (the
+     * domain's Tijdlijnen), some 400 bytes, so the heap stays under the memory test's bound.
+     */
+    private readonly maxStreams = DEFAULT_CACHED_STREAMS,
+  ) {}
 
   /** From now on a stream never seen is taken to be empty (see `assumeNew`). */
   assumeUnseenEmpty(): void {
@@ -291,7 +306,7 @@ export class HistoryCache {
 
   private get overfull(): boolean {
     const s = this.store;
-    return s.facts > this.maxFacts || (s.deadFacts > 1024 && s.deadFacts > s.facts);
+    return s.facts > this.maxFacts || s.slotOf.size > this.maxStreams || (s.deadFacts > 1024 && s.deadFacts > s.facts);
   }
 
   /**
@@ -313,7 +328,29 @@ export class HistoryCache {
    * The histories of `streams`: kept ones as they are, the others read ahead or read now (in one
    * readStreams), and kept. `fresh`: all read now (after a conflict with another writer).
    */
-  async histories(store: EventStore, streams: readonly string[], fresh = false): Promise<Map<string, KnownHistory>> {
+  /** A chunk wrote `stream` tentatively; `unpend` when it is done with it. */
+  pend(stream: string): void {
+    this.pending.set(stream, (this.pending.get(stream) ?? 0) + 1);
+  }
+
+  unpend(stream: string): void {
+    const count = this.pending.get(stream) ?? 0;
+    if (count <= 1) this.pending.delete(stream);
+    else this.pending.set(stream, count - 1);
+  }
+
+  /**
+   * The histories of `streams`: kept ones as they are, the others read ahead or read now (in one
+   * readStreams), and kept. `fresh`: all read now (after a conflict with another writer).
+   * `settled`: when the chunks before have finished; a stream one of them may still be writing is
+   * read only then (what the store holds before is not what this chunk must be decided on).
+   */
+  async histories(
+    store: EventStore,
+    streams: readonly string[],
+    fresh = false,
+    settled?: Promise<unknown>,
+  ): Promise<Map<string, KnownHistory>> {
     // The bound, kept when a round begins: past it everything is dropped at once.
     if (this.overfull) this.clear();
     const waiting = new Set<Promise<ReadonlyMap<string, readonly StoredEvent[]> | undefined>>();
@@ -330,11 +367,14 @@ export class HistoryCache {
       return stored;
     };
     const missing: string[] = [];
+    let waitFirst = false;
     for (const stream of streams) {
-      if (fresh || (!this.store.slotOf.has(stream) && storedOf(stream) === undefined && !this.assumeNew)) {
-        missing.push(stream);
-      }
+      if (this.store.slotOf.has(stream) && !fresh) continue;
+      const pending = this.pending.has(stream);
+      if (pending) waitFirst = true;
+      if (fresh || pending || (storedOf(stream) === undefined && !this.assumeNew)) missing.push(stream);
     }
+    if (waitFirst && settled !== undefined) await settled.catch(() => {});
     const read = missing.length > 0 ? await store.readStreams(missing) : undefined;
     // Made after the last wait, with nothing in between until they are decided on: a kept history
     // cannot change under them (another chunk's append may change the cache while this one reads).
@@ -349,7 +389,10 @@ export class HistoryCache {
       // A kept history is never older than one read: ours are added to the kept one.
       const known = this.knownOf(stream);
       if (known !== undefined) result.set(stream, known);
-      else result.set(stream, this.load(stream, stored ?? storedOf(stream) ?? []));
+      else if (stored === undefined && this.pending.has(stream)) {
+        // Kept when this began, dropped while it waited: read it now.
+        result.set(stream, this.load(stream, (await store.readStreams([stream])).get(stream) ?? []));
+      } else result.set(stream, this.load(stream, stored ?? storedOf(stream) ?? []));
     }
     return result;
   }

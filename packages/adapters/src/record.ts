@@ -334,6 +334,39 @@ const recordChunkPerFact = async (
 ): Promise<Map<string, StreamOutcome[]>> => {
   let before = pipeline?.after;
   const decided = pipeline?.decided;
+  // The streams this chunk wrote tentatively, until it is done with them (history-cache.ts).
+  const pended: string[] = [];
+  try {
+    return await recordChunkPerFactPended(
+      store,
+      groups,
+      maxAttempts,
+      cache,
+      hooks,
+      decided,
+      () => {
+        const wait = before;
+        before = undefined;
+        return wait;
+      },
+      pended,
+    );
+  } finally {
+    for (const stream of pended) cache.unpend(stream);
+  }
+};
+
+const recordChunkPerFactPended = async (
+  store: EventStore,
+  groups: readonly Group[],
+  maxAttempts: number,
+  cache: HistoryCache,
+  hooks: Hooks | undefined,
+  decided: (() => void) | undefined,
+  takeBefore: () => Promise<unknown> | undefined,
+  pended: string[],
+): Promise<Map<string, StreamOutcome[]>> => {
+  let before = takeBefore();
   const outcomes = new Map<string, StreamOutcome[]>();
   const holders = new Map<string, string>();
   // Each household is decided on its timeline kept in the cache (deciding adds to it at once);
@@ -376,6 +409,7 @@ const recordChunkPerFact = async (
       store,
       pending.map((g) => g.stream),
       attempt > 1,
+      before,
     );
     for (;;) {
       const used = new Map<string, Beslisser | undefined>();
@@ -400,6 +434,8 @@ const recordChunkPerFact = async (
             group.stream,
             kept && history !== undefined ? cache.tentative(history, used.get(group.stream), fresh) : null,
           );
+          cache.pend(group.stream);
+          pended.push(group.stream);
         }
       }
       if (before !== undefined) {
