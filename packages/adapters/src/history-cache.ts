@@ -293,8 +293,11 @@ export class HistoryCache {
    * failed or stored less than decided). A chunk decided on it before is then decided again (`holds`).
    */
   delete(stream: string): void {
-    if (this.store.slotOf.has(stream)) this.assumeNew = false;
-    this.dropped.set(stream, ++this.tick);
+    const kept = this.store.slotOf.has(stream);
+    if (kept) this.assumeNew = false;
+    // Only what a chunk may have been decided on needs remembering: a stream kept, or one an
+    // unfinished chunk wrote (kept in a store dropped since).
+    if (kept || this.pending.has(stream)) this.dropped.set(stream, ++this.tick);
     this.store.close(stream);
   }
 
