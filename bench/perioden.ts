@@ -5,12 +5,15 @@
 //
 //   pnpm bench:perioden                    # 1M periods + 2M income rows
 //   pnpm bench:perioden --periods 100000   # smaller
+//   pnpm bench:perioden --profiel /tmp/p   # also a CPU profile of each measure (import.cpuprofile, …)
+//   pnpm bench:perioden --alleen import    # only the first import (no re-import)
 //
 // Prints one JSON line per measure on stdout (progress on stderr) and appends it to
 // bench/data/perioden-results.json (gitignored, beside the generated files).
 import { execFileSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,10 +25,18 @@ const ROOT = join(import.meta.dirname, '..');
 const DATA = join(import.meta.dirname, 'data');
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
 
-const { values } = parseArgs({ options: { periods: { type: 'string' }, 'per-ronde': { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    periods: { type: 'string' },
+    'per-ronde': { type: 'string' },
+    profiel: { type: 'string' },
+    alleen: { type: 'string' },
+  },
+});
 const PERIODS = Number(values.periods ?? 1_000_000);
 const INCOME = PERIODS * 2;
-const PER_RONDE = Number(values['per-ronde'] ?? 2_000);
+/** Households per round: the library's default unless given. */
+const PER_RONDE = values['per-ronde'] === undefined ? undefined : Number(values['per-ronde']);
 
 /** A small PRNG: the files are the same on every machine. */
 const prng = (seed: number) => {
@@ -173,9 +184,23 @@ const measure = async (pg: Postgres, url: string, periodsPath: string, incomePat
     samples.push(m.heapUsed);
     maxExternal = Math.max(maxExternal, m.external + m.arrayBuffers);
   }, 100);
+  const profiler = values.profiel === undefined ? undefined : new Session();
+  if (profiler !== undefined) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+    // Every allocation sampled, also what the collector has freed: where the garbage comes from.
+    await profiler.post('HeapProfiler.startSampling', {
+      samplingInterval: 64 * 1024,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
+  }
   const started = performance.now();
   const cpu = process.cpuUsage();
   let refusals = 0;
+  // When both files are read (the reconciling rounds start): wall and Node CPU seconds so far.
+  let read: { readonly seconds: number; readonly cpuSeconds: number } | undefined;
   let outcome: Record<string, unknown>;
   try {
     const result = await importPerioden(store, {
@@ -194,7 +219,13 @@ const measure = async (pg: Postgres, url: string, periodsPath: string, incomePat
       },
       perioden: { naam: 'perioden.csv', stream: createReadStream(periodsPath, { highWaterMark: 1 << 20 }) },
       inkomsten: { naam: 'inkomsten.csv', stream: createReadStream(incomePath, { highWaterMark: 1 << 20 }) },
-      huishoudensPerRonde: PER_RONDE,
+      ...(PER_RONDE === undefined ? {} : { huishoudensPerRonde: PER_RONDE }),
+      onVoortgang: (rijen) => {
+        if (read === undefined && rijen >= PERIODS + INCOME) {
+          const used = process.cpuUsage(cpu);
+          read = { seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
+        }
+      },
       onWeigering: (w) => {
         if (refusals++ < 5) log(w.bericht);
       },
@@ -209,6 +240,8 @@ const measure = async (pg: Postgres, url: string, periodsPath: string, incomePat
       seconds: Math.round(seconds * 10) / 10,
       nodeCpuSeconds: Math.round((process.cpuUsage(cpu).user + process.cpuUsage(cpu).system) / 1e5) / 10,
       rowsPerSecond: Math.round(result.rijen / seconds),
+      readSeconds: read === undefined ? undefined : Math.round(read.seconds * 10) / 10,
+      readNodeCpuSeconds: read === undefined ? undefined : Math.round(read.cpuSeconds * 10) / 10,
       factsAppended: result.feitenToegevoegd,
       householdsReconciled: result.huishoudensVerzoend,
       householdsSkipped: result.huishoudensOvergeslagen,
@@ -226,6 +259,14 @@ const measure = async (pg: Postgres, url: string, periodsPath: string, incomePat
   } finally {
     clearInterval(timer);
     await store.close();
+    if (profiler !== undefined && values.profiel !== undefined) {
+      const { profile } = await profiler.post('Profiler.stop');
+      await mkdir(values.profiel, { recursive: true });
+      await writeFile(join(values.profiel, `${label}.cpuprofile`), JSON.stringify(profile));
+      const heap = await profiler.post('HeapProfiler.stopSampling');
+      await writeFile(join(values.profiel, `${label}.heapprofile`), JSON.stringify(heap.profile));
+      profiler.disconnect();
+    }
   }
   // The closed connections' backends are reaped by the postmaster shortly after.
   await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -248,7 +289,7 @@ const main = async (): Promise<void> => {
   u.searchParams.set('schema', schema);
   const results = [];
   try {
-    for (const label of ['import', 're-import']) {
+    for (const label of values.alleen === 'import' ? ['import'] : ['import', 're-import']) {
       log(`bench: ${label}…`);
       const line = {
         ...(await measure(pg, u.toString(), periodsPath, incomePath, label)),

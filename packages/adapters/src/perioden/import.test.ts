@@ -242,6 +242,24 @@ describe('reconciliation (MEETREGELS §10)', () => {
     ]);
   });
 
+  it('after a round of new households, a household with a stream is still reconciled against it (no read, a conflict, then read)', async () => {
+    const store = openMemoryStore();
+    await importeer(store, `${HEADER}h-2,2014-01-01,2014-05-01,loondienst,\n`);
+    // One household per round: h-1 (new, first in the file) makes the next rounds skip their read.
+    const csv = `${HEADER}h-1,2014-03-01,,,\nh-3,2014-03-01,,,\nh-2,2014-01-01,2014-06-01,loondienst,\n`;
+    const { result, weigeringen } = await importeer(store, csv, { huishoudensPerRonde: 1, peilmoment: '2015-02-28' });
+    expect(weigeringen).toEqual([]);
+    expect(result).toMatchObject({ huishoudensVerzoend: 3, feitenToegevoegd: 3, feitenIngetrokken: 1 });
+    const reference = openMemoryStore();
+    await importeer(reference, `${HEADER}h-2,2014-01-01,2014-05-01,loondienst,\n`);
+    await importeer(reference, csv, { huishoudensPerRonde: 1, peilmoment: '2015-02-28', maxAttempts: 1 });
+    expect(await feiten(store)).toEqual(await feiten(reference));
+    expect(geldend((await feiten(store)).filter((f) => 'huishouden' in f && f.huishouden === 'h-2'))).toEqual([
+      { type: 'UitkeringGestart', huishouden: 'h-2', datum: '2014-01-01' },
+      { type: 'InLoondienstGetreden', huishouden: 'h-2', datum: '2014-06-01', uitkering: 'beeindigd' },
+    ]);
+  });
+
   it('a household absent from the file is left alone', async () => {
     const store = openMemoryStore();
     await importeer(store, `${HEADER}h-1,2014-01-01,,,\nh-2,2014-02-01,,,\n`);

@@ -39,6 +39,7 @@ export class Kolom {
 /** Rows of several columns, and per household the indexes of its rows (after `groepeer`). */
 export class Rijen<C extends string> {
   readonly kolommen: Readonly<Record<C, Kolom>>;
+  private readonly names: readonly C[];
   private readonly huishouden = new Kolom();
   private start: Int32Array = new Int32Array(0);
   private order: Int32Array = new Int32Array(0);
@@ -47,6 +48,7 @@ export class Rijen<C extends string> {
     const kolommen = {} as Record<C, Kolom>;
     for (const name of names) kolommen[name] = new Kolom();
     this.kolommen = kolommen;
+    this.names = [...names];
   }
 
   get length(): number {
@@ -55,7 +57,7 @@ export class Rijen<C extends string> {
 
   add(huishouden: number, values: Readonly<Record<C, number>>): void {
     this.huishouden.push(huishouden);
-    for (const name of Object.keys(this.kolommen) as C[]) this.kolommen[name].push(values[name]);
+    for (const name of this.names) this.kolommen[name].push(values[name]);
   }
 
   /** Indexes the rows by household (a counting sort: rows of one household in file order). */

@@ -23,7 +23,7 @@ import {
   type Toelichting,
 } from '@zelfredzaam/domain';
 import type { Afgeleid } from './afleiding.js';
-import { idVan, inhoudVan } from './identiteit.js';
+import { idVan, inhoudVan, zelfdeInhoud } from './identiteit.js';
 
 export interface VerzoeningOpties {
   readonly bron: string;
@@ -39,11 +39,17 @@ export interface Verzoening {
   readonly batch: readonly Identified[];
   readonly ingetrokken: number;
   readonly nieuw: number;
-  /** The file line of each new fact (for a refusal). */
-  readonly regelVan: ReadonlyMap<EventId, number>;
+  /** Per fact of `batch`, the file line it comes from (-1 for a retraction); for a refusal. */
+  readonly regels: readonly number[];
 }
 
 const inScope = (feit: Feit, metInkomsten: boolean): boolean => metInkomsten || feit.type !== 'InkomstenOntvangen';
+
+const pushTo = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+};
 
 export const verzoen = (
   opties: VerzoeningOpties,
@@ -51,6 +57,44 @@ export const verzoen = (
   afgeleid: readonly Afgeleid[],
 ): Verzoening => {
   const { bron, recordedAt, reden, metInkomsten } = opties;
+  // The derived facts in scope and their contents.
+  const derived: Afgeleid[] = [];
+  const inhouden: string[] = [];
+  for (const a of afgeleid) {
+    if (!inScope(a.feit, metInkomsten)) continue;
+    derived.push(a);
+    inhouden.push(inhoudVan(a.feit) ?? '');
+  }
+  const batch: Identified[] = [];
+  const regels: number[] = [];
+
+  // A household the store holds nothing of (a first import): every derived fact is new, under
+  // its first id (contents derived twice take the next ones, as below).
+  if (stored.length === 0) {
+    const seen = new Map<string, number>();
+    for (const [i, d] of derived.entries()) {
+      const inhoud = inhouden[i] as string;
+      const k = seen.get(inhoud) ?? 0;
+      seen.set(inhoud, k + 1);
+      batch.push({ ...d.feit, eventId: idVan(bron, inhoud, k), recordedAt });
+      regels.push(d.line);
+    }
+    return { batch, ingetrokken: 0, nieuw: batch.length, regels };
+  }
+
+  // Each derived content's first id, computed once: a stored fact holding it with the same
+  // content (a re-import: nearly all of them) needs neither its content written out nor a hash.
+  const firstIndex = new Map<string, number>();
+  const firstIds: EventId[] = [];
+  const byFirstId = new Map<string, number>();
+  for (const [i, inhoud] of inhouden.entries()) {
+    const id = idVan(bron, inhoud, 0);
+    firstIds.push(id);
+    if (firstIndex.has(inhoud)) continue;
+    firstIndex.set(inhoud, i);
+    byFirstId.set(id, i);
+  }
+
   const retracted = new Set<string>();
   const byContent = new Map<string, Recorded[]>();
   for (const feit of stored) {
@@ -59,19 +103,22 @@ export const verzoen = (
       continue;
     }
     if (!inScope(feit, metInkomsten)) continue;
-    const inhoud = inhoudVan(feit);
-    if (inhoud === undefined) continue;
-    const list = byContent.get(inhoud);
-    if (list === undefined) byContent.set(inhoud, [feit]);
-    else list.push(feit);
+    const i = byFirstId.get(feit.eventId);
+    const same = i === undefined ? undefined : derived[i];
+    const inhoud =
+      i !== undefined && same !== undefined && zelfdeInhoud(feit, same.feit) ? inhouden[i] : inhoudVan(feit);
+    if (inhoud !== undefined) pushTo(byContent, inhoud, feit);
   }
-  // The source's facts, and per content the next free id (k).
+  // The source's facts, and per content the next free id (k): the first id that no stored fact
+  // of that content holds. After k matches every stored fact of the content is accounted for
+  // when there are k of them, so the k-th id needs no hashing to be known free.
   const ours = new Map<string, string>();
   const nextK = new Map<string, number>();
   for (const [inhoud, feiten] of byContent) {
     let k = 0;
-    for (;;) {
-      const id = idVan(bron, inhoud, k);
+    while (k < feiten.length) {
+      const first = k === 0 ? firstIndex.get(inhoud) : undefined;
+      const id = first === undefined ? idVan(bron, inhoud, k) : (firstIds[first] as EventId);
       if (!feiten.some((f) => f.eventId === id)) break;
       ours.set(id, inhoud);
       k++;
@@ -79,10 +126,7 @@ export const verzoen = (
     nextK.set(inhoud, k);
   }
 
-  const derived = afgeleid
-    .filter((a) => inScope(a.feit, metInkomsten))
-    .map((a) => ({ ...a, inhoud: inhoudVan(a.feit) ?? '' }));
-  const wanted = new Set(derived.map((d) => d.inhoud));
+  const wanted = firstIndex;
 
   // Unretracted facts of the source that are still derived, per day in recorded order.
   const current = stored.filter((f) => ours.has(f.eventId) && !retracted.has(f.eventId));
@@ -92,28 +136,19 @@ export const verzoen = (
     const inhoud = ours.get(feit.eventId) as string;
     if (!wanted.has(inhoud)) continue;
     const day = datumOf(feit);
-    if (day === undefined) {
-      kept.add(inhoud);
-      continue;
-    }
-    const list = keptByDay.get(day);
-    if (list === undefined) keptByDay.set(day, [inhoud]);
-    else list.push(inhoud);
+    if (day === undefined) kept.add(inhoud);
+    else pushTo(keptByDay, day, inhoud);
   }
   const derivedByDay = new Map<string, string[]>();
-  for (const d of derived) {
+  for (const [i, d] of derived.entries()) {
     const day = datumOf(d.feit);
-    if (day === undefined) continue;
-    const list = derivedByDay.get(day);
-    if (list === undefined) derivedByDay.set(day, [d.inhoud]);
-    else list.push(d.inhoud);
+    if (day !== undefined) pushTo(derivedByDay, day, inhouden[i] as string);
   }
-  for (const [day, inhouden] of keptByDay) {
+  for (const [day, kepts] of keptByDay) {
     const order = derivedByDay.get(day) ?? [];
-    for (let i = 0; i < inhouden.length && inhouden[i] === order[i]; i++) kept.add(inhouden[i] as string);
+    for (let i = 0; i < kepts.length && kepts[i] === order[i]; i++) kept.add(kepts[i] as string);
   }
 
-  const batch: Identified[] = [];
   let ingetrokken = 0;
   for (const feit of current) {
     if (kept.has(ours.get(feit.eventId) as string)) continue;
@@ -125,18 +160,19 @@ export const verzoen = (
       reden,
     };
     batch.push({ ...intrekking, eventId: idVan(bron, inhoudVan(intrekking) ?? '', 0), recordedAt });
+    regels.push(-1);
     ingetrokken++;
   }
-  const regelVan = new Map<EventId, number>();
   let nieuw = 0;
-  for (const d of derived) {
-    if (kept.has(d.inhoud)) continue;
-    const k = nextK.get(d.inhoud) ?? 0;
-    nextK.set(d.inhoud, k + 1);
-    const eventId = idVan(bron, d.inhoud, k);
+  for (const [i, d] of derived.entries()) {
+    const inhoud = inhouden[i] as string;
+    if (kept.has(inhoud)) continue;
+    const k = nextK.get(inhoud) ?? 0;
+    nextK.set(inhoud, k + 1);
+    const eventId = k === 0 ? (firstIds[firstIndex.get(inhoud) ?? i] as EventId) : idVan(bron, inhoud, k);
     batch.push({ ...d.feit, eventId, recordedAt });
-    regelVan.set(eventId, d.line);
+    regels.push(d.line);
     nieuw++;
   }
-  return { batch, ingetrokken, nieuw, regelVan };
+  return { batch, ingetrokken, nieuw, regels };
 };
