@@ -9,8 +9,9 @@
 //   child.ts store-select SPEC       the same rows by a plain keyset SELECT + JSON.parse
 //   child.ts store-replay-parallel SPEC   PostgreSQL: readAll + fold by position ranges on 2 threads
 //   child.ts query-quarter FILE YEAR  one jaarrapport over two fifths of the households (≈ 400,000 at 10M)
-//   child.ts decide FILE VAN TOT     `report --from`: the file decided through the decider on 2 threads
-//                                    and folded, + the jaarrapport of every year VAN–TOT (issue 16)
+//   child.ts decide FILE VAN TOT [bron]  `report --from`: the file decided through the decider on 2 threads
+//                                    and folded, + the jaarrapport of every year VAN–TOT (issue 16); with
+//                                    `bron` also MEETREGELS §5 bron.sha256, as the command computes it
 //   child.ts sql URL FILE YEAR       the SQL baseline: load the file into a jsonb table (COPY), then the
 //                                    core figures of YEAR by SQL (sql-baseline.ts), checked against the library's
 //   child.ts household N             N facts of one household decided (Tijdlijn) and folded (issue 17.4)
@@ -33,6 +34,7 @@ import {
 } from '../packages/domain/src/index.js';
 import {
   apply,
+  BronHash,
   emptyState,
   jaarrapport,
   LiveRapport,
@@ -362,9 +364,14 @@ const measureStoreSelect = async (spec: string) => {
 };
 
 /** `report --from FILE --jaren VAN-TOT`: decided on 2 threads and folded, then every year's report. */
-const measureDecide = async (path: string, van: number, tot: number) => {
+const measureDecide = async (path: string, van: number, tot: number, bron: boolean) => {
   const t0 = performance.now();
-  const result = await decideNdjsonFile(path, { workers: 2, now: formatInstant(Date.now()) as RecordedAt });
+  const hash = bron ? new BronHash([null]) : undefined;
+  const result = await decideNdjsonFile(path, {
+    workers: 2,
+    now: formatInstant(Date.now()) as RecordedAt,
+    ...(hash === undefined ? {} : { hash }),
+  });
   const decidedMs = performance.now() - t0;
   if (result.refused > 0) throw new Error(`${result.refused} lines refused: ${result.refusals[0]?.bericht}`);
   let checksum = 0;
@@ -372,7 +379,16 @@ const measureDecide = async (path: string, van: number, tot: number) => {
     checksum += jaarrapport(result.state, parameters(jaar)).bijstandsbestand.inJaar;
   const ms = performance.now() - t0;
   log(`decided ${result.accepted} facts in ${(ms / 1000).toFixed(2)} s`);
-  return { events: result.accepted, ms, decidedMs, checksum, workers: result.workers, rssMiB: rssMiB() };
+  return {
+    events: result.accepted,
+    ms,
+    decidedMs,
+    checksum,
+    ...(hash === undefined ? {} : { bron: hash.sha256(null) }),
+    workers: result.workers,
+    userCpuMs: process.cpuUsage().user / 1000,
+    rssMiB: rssMiB(),
+  };
 };
 
 /**
@@ -477,7 +493,7 @@ const main = async (): Promise<unknown> => {
     case 'query-quarter':
       return measureQueryNational(a, Number(b));
     case 'decide':
-      return measureDecide(a, Number(b), Number(process.argv[5]));
+      return measureDecide(a, Number(b), Number(process.argv[5]), process.argv[6] === 'bron');
     case 'sql':
       return measureSql(a, b, Number(process.argv[5]));
     case 'household':

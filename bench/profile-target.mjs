@@ -4,15 +4,16 @@
 //   node --cpu-prof bench/profile-target.mjs replay|decide|decide-here|fold|parse FILE
 //   node --cpu-prof bench/profile-target.mjs store-replay|store-replay-parallel|store-select|import SPEC [FILE]
 import { closeSync, openSync, readSync } from 'node:fs';
-import { importNdjsonFile, openPgDriver, openStore } from '../packages/adapters/dist/index.js';
+import { importNdjsonFile, openStore } from '../packages/adapters/dist/index.js';
+import { openPgDriver } from '../packages/adapters/dist/postgres.js';
+import { decodeRecorded } from '../packages/domain/dist/index.js';
+import { apply, emptyState, jaarrapport, resolveParameters } from '../packages/projections/dist/index.js';
 import {
   decideNdjsonFile,
   decideNdjsonFileHere,
   replayNdjsonFile,
   replayPostgres,
-} from '../packages/cli/dist/replay/index.js';
-import { decodeRecorded } from '../packages/domain/dist/index.js';
-import { apply, emptyState, jaarrapport, resolveParameters } from '../packages/projections/dist/index.js';
+} from '../packages/replay/dist/index.js';
 
 const [kind, a, b] = process.argv.slice(2);
 

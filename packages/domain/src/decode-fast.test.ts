@@ -8,12 +8,14 @@ import type * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
 import { decode, decodeRecorded, decodeRecordedWithCodecs, decodeWithCodecs, encode } from './decode.js';
 import {
+  canonicalLineInto,
   decodeFast,
   decodeLine as decodeLineBytes,
   decodeRecordedLine,
   fastDecodeTypes,
   isCanonicalEventId,
   isCanonicalRecordedAt,
+  LINE_NO_ROOM,
 } from './decode-fast.js';
 import { feitCodecs, feitTypes } from './events.js';
 import { formatInstant } from './instant.js';
@@ -608,5 +610,56 @@ describe('issue 16: any valid NDJSON takes the fast path', () => {
       { numRuns: FAST_DECODE_RUNS.lines },
     );
     expect(lineTaken).toBeGreaterThan(FAST_DECODE_RUNS.lines / 2);
+  });
+});
+
+describe('canonicalLineInto: the canonical line written as bytes', () => {
+  const expected = (feit: unknown): Buffer => Buffer.from(`${JSON.stringify(encode(feit as never))}\n`);
+  const plainAscii = (feit: object): boolean =>
+    Object.values(feit).every((v) => typeof v !== 'string' || /^[\x20-\x21\x23-\x5b\x5d-\x7e]*$/.test(v));
+
+  it(`equals JSON.stringify(encode(feit)) and its newline (${FAST_DECODE_RUNS.valid} facts, with and without envelope, with odd strings)`, () => {
+    const odd = fc.constantFrom('a"b', 'a\\b', 'é', '\u0001', 'x\u2028', '\ud800');
+    fc.assert(
+      fc.property(
+        willekeurigFeit(),
+        fc.boolean(),
+        fc.option(odd, { nil: undefined }),
+        fc.integer({ min: 0, max: 7 }),
+        (recorded, envelope, strange, offset) => {
+          let feit: Record<string, unknown> = envelope
+            ? { ...recorded }
+            : Object.fromEntries(Object.entries(recorded).filter(([k]) => k !== 'eventId' && k !== 'recordedAt'));
+          if (strange !== undefined) {
+            const key = Object.keys(feit).find((k) => k !== 'type' && typeof feit[k] === 'string');
+            if (key !== undefined) feit = { ...feit, [key]: strange };
+          }
+          const out = new Uint8Array(4096);
+          const end = canonicalLineInto(feit as never, out, offset);
+          // Every type this path plans (the others are encoded by the caller) with plain strings.
+          if (plainAscii(feit) && fastDecodeTypes.includes(feit.type as never)) expect(end).toBeGreaterThan(offset);
+          if (end >= 0) expect(Buffer.from(out.subarray(offset, end)).equals(expected(feit))).toBe(true);
+          else expect(end).toBe(-1);
+        },
+      ),
+      { numRuns: FAST_DECODE_RUNS.valid },
+    );
+  });
+
+  it('says when the room runs out, at every size short of the line', () => {
+    fc.assert(
+      fc.property(willekeurigFeit(), (feit) => {
+        // (A fact with a string JSON escapes gives −1 once the room reaches that string.)
+        if (!fastDecodeTypes.includes(feit.type) || !plainAscii(feit)) return;
+        const line = expected(feit);
+        for (let size = 0; size < line.length; size++) {
+          expect(canonicalLineInto(feit, new Uint8Array(size), 0)).toBe(LINE_NO_ROOM);
+        }
+        const out = new Uint8Array(line.length);
+        expect(canonicalLineInto(feit, out, 0)).toBe(line.length);
+        expect(Buffer.from(out).equals(line)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -15,7 +15,7 @@
 import type * as t from 'io-ts';
 import { daysInMonth } from './calendar.js';
 import { type FeitType, feitCodecs, feitTypes, type Incoming, type Recorded } from './events.js';
-import { canonicalInstant } from './instant.js';
+import { canonicalInstant, parseInstant } from './instant.js';
 import { CURRENT_SCHEMA_VERSION, EventId, RecordedAt } from './values.js';
 
 type Predicate = (u: unknown) => boolean;
@@ -132,13 +132,23 @@ export const normalEventId = (u: unknown): string | undefined => {
   return u.toLowerCase();
 };
 
+/** '000' … '999'. */
+const MILLIS: readonly string[] = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
+
 /**
  * `RecordedAt.decode`: any valid instant (with or without a fraction, `Z` or an offset) in its
  * canonical UTC form, by integer arithmetic (instant.ts); undefined when it is not one.
  */
 export const normalRecordedAt = (u: unknown): string | undefined => {
   if (isCanonicalRecordedAt(u)) return u as string;
-  return typeof u === 'string' ? canonicalInstant(u) : undefined;
+  if (typeof u !== 'string') return undefined;
+  // In UTC already (`Z`, any fraction or none): the date and time stay as written, only the
+  // milliseconds are written out (no date arithmetic, no padding per field).
+  if (u.charCodeAt(u.length - 1) === 90) {
+    const ms = parseInstant(u);
+    return ms === undefined ? undefined : `${u.slice(0, 19)}.${MILLIS[ms % 1000]}Z`;
+  }
+  return canonicalInstant(u);
 };
 
 /** Hand-written predicates, each proven equal to its codec's `is` (decode-fast.test.ts). */
@@ -469,7 +479,11 @@ export const decodeLine = (
     const vEnd = valueEnd[p] as number;
     let value: unknown;
     if (vEnd < 0) value = numbers[p];
-    else {
+    else if (k === 0) {
+      // The type: the plan's own string (equal to the line's, and interned: every later
+      // comparison of the type with a literal is then one pointer compare).
+      value = plan.type;
+    } else {
       const t = text(valueStart[p] as number, vEnd);
       // Personal data (issue 7), as in decodeFast.
       if (k < envelope && hasNineDigits(t)) return undefined;
@@ -505,3 +519,72 @@ export const decodeRecordedLine = (
   end: number,
   text: AsciiText,
 ): Recorded | undefined => decodeLine(bytes, start, end, text, true) as Recorded | undefined;
+
+/** Each plan's keys as bytes, `"key":` (the keys of a result, in its order). */
+const keyPrefixes = new Map<unknown, readonly Uint8Array[]>();
+for (const [type, plan] of plans)
+  keyPrefixes.set(
+    type,
+    plan.order.map((key) => asciiBytes(`"${key}":`)),
+  );
+
+/** No room left in the output: the caller grows it and writes the line again. */
+export const LINE_NO_ROOM = -2;
+
+/**
+ * The fact's canonical NDJSON line (§6: `JSON.stringify(encode(feit))` and its newline, what
+ * export writes) as bytes into `out` from `at`, without building the text: the end, or −1 when a
+ * value is not one JSON writes as it is (a string that is not plain printable ASCII, a number that
+ * is not a safe integer, an event type this path does not know; then the caller encodes it), or
+ * LINE_NO_ROOM. decode-fast.test.ts proves it equal to JSON.stringify(encode(feit)).
+ */
+export const canonicalLineInto = (feit: Incoming, out: Uint8Array, at: number): number => {
+  const plan = plans.get(feit.type);
+  const prefixes = keyPrefixes.get(feit.type);
+  if (plan === undefined || prefixes === undefined) return -1;
+  const source = feit as unknown as Readonly<Record<string, unknown>>;
+  const limit = out.length;
+  let i = at;
+  if (i >= limit) return LINE_NO_ROOM;
+  out[i++] = OPEN;
+  let first = true;
+  for (let k = 0; k < plan.order.length; k++) {
+    const value = source[plan.order[k] as string];
+    if (value === undefined) continue;
+    const prefix = prefixes[k] as Uint8Array;
+    if (i + prefix.length + 1 >= limit) return LINE_NO_ROOM;
+    if (!first) out[i++] = COMMA;
+    first = false;
+    out.set(prefix, i);
+    i += prefix.length;
+    if (typeof value === 'string') {
+      if (i + value.length + 2 >= limit) return LINE_NO_ROOM;
+      out[i++] = QUOTE;
+      for (let c = 0; c < value.length; c++) {
+        const code = value.charCodeAt(c);
+        if (code < 0x20 || code > 0x7e || code === QUOTE || code === BACKSLASH) return -1;
+        out[i++] = code;
+      }
+      out[i++] = QUOTE;
+    } else if (typeof value === 'number' && Number.isSafeInteger(value)) {
+      if (i + 18 >= limit) return LINE_NO_ROOM;
+      let n = value;
+      if (n < 0) {
+        out[i++] = MINUS;
+        n = -n;
+      }
+      // The digits, most significant first (JSON writes -0 as 0, as this does).
+      let digits = 1;
+      for (let p = 10; p <= n; p *= 10) digits++;
+      for (let d = digits - 1; d >= 0; d--) {
+        out[i + d] = 48 + (n % 10);
+        n = Math.floor(n / 10);
+      }
+      i += digits;
+    } else return -1;
+  }
+  if (i + 2 > limit) return LINE_NO_ROOM;
+  out[i++] = CLOSE;
+  out[i++] = 0x0a;
+  return i;
+};

@@ -13,10 +13,18 @@ export {
   fieldOrder,
   maskBsn,
 } from './decode.js';
-export { type AsciiText, decodeLine, decodeRecordedLine, normalEventId, normalRecordedAt } from './decode-fast.js';
+export {
+  type AsciiText,
+  canonicalLineInto,
+  decodeLine,
+  decodeRecordedLine,
+  LINE_NO_ROOM,
+  normalEventId,
+  normalRecordedAt,
+} from './decode-fast.js';
 export * from './events.js';
 export { canonicalInstant, formatInstant, kennisdatumCutoff, parseInstant } from './instant.js';
 export * from './lifecycle.js';
-export { type EventIdIndex, Tijdlijn, type Uitspraak } from './tijdlijn.js';
+export { type EventIdIndex, Tijdlijn, Tijdlijnen, type Uitspraak } from './tijdlijn.js';
 export * from './values.js';
 export * from './weigering.js';

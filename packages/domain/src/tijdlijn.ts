@@ -12,10 +12,14 @@
 // take bijstand away from later months, and then only income of those months can break.
 // Trajectories and alliances are kept by id: a fact can collide with one other fact at most.
 //
-// Facts are kept compactly: a few numbers per fact, and its eventId (for retractions and re-imports).
+// Facts are kept compactly, off the JS heap: many streams' timelines share a few typed arrays
+// (Tijdlijnen: five 32-bit numbers per fact, one per lifecycle or income fact in its sorted list),
+// so a reader deciding hundreds of thousands of households keeps every one ready without a heap
+// object per household (issue 16: no freezing and thawing of timelines). `Tijdlijn` is one
+// stream's timeline on a store of its own.
 import { dayOf, firstDayOfMonth, isoDateOf, isoMonthOf, monthIndexOf, monthIndexOfDay } from './calendar.js';
 import { fieldOrder } from './decode.js';
-import { type FeitType, feitTypes, type Identified, streamNameOf, subjectOf } from './events.js';
+import { type FeitType, feitTypes, type Identified, subjectOf } from './events.js';
 import {
   isLevensloopFeit,
   ruleOfStep,
@@ -28,31 +32,47 @@ import {
 import { type FeitAanduiding, type Weigering, type WeigeringCode, weigering } from './weigering.js';
 
 /**
- * Where a timeline finds its facts by eventId (the index of the fact in its stream). Its own Map
- * by default; a caller deciding many streams may share one table between them (each stream seeing
- * only its own facts), so every fact costs one entry, not one per stream and one across streams.
+ * Where timelines find their facts by eventId: one table for every stream of a Tijdlijnen (a
+ * fact's number in it gives its stream and its index there), so a fact costs one entry.
  */
 export interface EventIdIndex {
-  /** The index in this stream of the fact with this eventId, or undefined. */
-  get(eventId: string): number | undefined;
-  set(eventId: string, index: number): void;
-  /** The eventId of the fact at `index` of this stream (to name it in a refusal). */
-  eventIdAt(index: number): string;
+  /** The number of the fact with this eventId, in any stream, or −1. */
+  find(eventId: string): number;
+  /** The stream of fact number g. */
+  streamOf(g: number): number;
+  /** The index of fact number g in its stream. */
+  indexOf(g: number): number;
+  /** Adds an eventId not yet held, of `stream` at `index`; gives its fact number. */
+  add(eventId: string, stream: number, index: number): number;
+  /** The eventId of fact number g (to name it in a refusal). */
+  eventIdOf(g: number): string;
 }
 
-/** A timeline's own index: a Map, and the eventIds in order. */
-class OwnIndex implements EventIdIndex {
+/** A Map of eventIds: the default index. */
+class MapIndex implements EventIdIndex {
   private readonly map = new Map<string, number>();
   private readonly ids: string[] = [];
-  get(eventId: string): number | undefined {
-    return this.map.get(eventId);
+  private readonly streams: number[] = [];
+  private readonly indexes: number[] = [];
+  find(eventId: string): number {
+    return this.map.get(eventId) ?? -1;
   }
-  set(eventId: string, index: number): void {
-    this.map.set(eventId, index);
-    this.ids[index] = eventId;
+  streamOf(g: number): number {
+    return this.streams[g] ?? -1;
   }
-  eventIdAt(index: number): string {
-    return this.ids[index] ?? '';
+  indexOf(g: number): number {
+    return this.indexes[g] ?? -1;
+  }
+  add(eventId: string, stream: number, index: number): number {
+    const g = this.ids.length;
+    this.map.set(eventId, g);
+    this.ids.push(eventId);
+    this.streams.push(stream);
+    this.indexes.push(index);
+    return g;
+  }
+  eventIdOf(g: number): string {
+    return this.ids[g] ?? '';
   }
 }
 
@@ -68,8 +88,12 @@ const TRANSITION_SHIFT = 5;
 const TRANSITION_MASK = 0x1f;
 const RETRACTED = 1 << 10;
 
-/** A 53-bit hash of a fact's own content (its fields, in canonical order, without the envelope). */
-const contentHash = (feit: Identified): number => {
+/** The two 32-bit halves of the last contentHash. */
+let hashA = 0;
+let hashB = 0;
+
+/** A 64-bit hash of a fact's own content (its fields, in canonical order, without the envelope), into hashA/hashB. */
+const contentHash = (feit: Identified): void => {
   const source = feit as unknown as Readonly<Record<string, unknown>>;
   let a = 0x811c9dc5;
   let b = 0x9747b28c;
@@ -87,7 +111,8 @@ const contentHash = (feit: Identified): number => {
       b ^= b >>> 13;
     }
   }
-  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
+  hashA = a | 0;
+  hashB = b | 0;
 };
 
 const isStart = (type: FeitType): boolean => type === 'TrajectGestart' || type === 'SchuldhulpGestart';
@@ -96,370 +121,484 @@ const matchingStart = (end: FeitType): FeitType =>
   end === 'SchuldhulpBeeindigd' ? 'SchuldhulpGestart' : 'TrajectGestart';
 
 /**
- * One stream's facts as the decider needs them, grown one decided fact at a time. Not safe to
- * share: `beslis` changes it when it accepts a fact.
+ * Many growing lists of 32-bit numbers in one typed array, and per list its begin, length and room
+ * in another: a list that outgrows its room moves to the end (twice the room), and the array is
+ * compacted when half of it is left behind. No heap object per list (and only two typed arrays
+ * for all of them: a timeline of one stream is cheap to make).
  */
-export class Tijdlijn {
-  private stream: string | undefined;
-  /** Per fact, in recorded order: packed type/transition/retracted, day (or month), eventId, content hash. */
-  private info: number[] = [];
-  private when: number[] = [];
-  private hashes: number[] = [];
-  private readonly indexById: EventIdIndex;
-  /** The unretracted lifecycle facts, sorted by day, then recorded order. */
-  private readonly levensloop: number[] = [];
-  /** The unretracted income facts by month index, each in recorded order. */
-  /** The months with unretracted income facts, ascending, and beside each its facts in recorded order. */
-  private readonly inkomstenMaanden: number[] = [];
-  private readonly inkomstenLijsten: number[][] = [];
-  /** The unretracted trajectory starts and ends by trajectId (one namespace, §7.1), and their ids (made on first use). */
-  private startsMap: Map<string, number> | undefined;
-  private endsMap: Map<string, number> | undefined;
-  private trajectIds: Map<number, string> | undefined;
-  private alliantie = -1;
+class Lijsten {
+  data: Int32Array;
+  /** Per list: begin, length, room (in numbers). */
+  meta: Int32Array;
+  private used = 0;
+  private garbage = 0;
+
+  /** `lists`, `numbers`: the room to start with. */
+  constructor(lists: number, numbers: number) {
+    this.data = new Int32Array(numbers);
+    this.meta = new Int32Array(3 * lists);
+  }
+
+  /** Makes room for lists [0, lists). */
+  lijsten(lists: number): void {
+    if (3 * lists <= this.meta.length) return;
+    let n = this.meta.length;
+    while (n < 3 * lists) n *= 2;
+    const meta = new Int32Array(n);
+    meta.set(this.meta);
+    this.meta = meta;
+  }
+
+  /** Room for `extra` more numbers in list l (its begin may move). */
+  reserveer(l: number, extra: number): void {
+    const meta = this.meta;
+    const room = meta[3 * l + 2] as number;
+    const length = meta[3 * l + 1] as number;
+    if (length + extra <= room) return;
+    let next = room < 4 ? 4 : 2 * room;
+    while (next < length + extra) next *= 2;
+    const begin = meta[3 * l] as number;
+    // The last list in the array grows where it is.
+    if (room > 0 && begin + room === this.used && begin + next <= this.data.length) {
+      this.used = begin + next;
+      meta[3 * l + 2] = next;
+      return;
+    }
+    if (this.garbage > this.used / 2) this.compact();
+    if (this.used + next > this.data.length) {
+      let size = Math.max(16, this.data.length);
+      while (this.used + next > size) size *= 2;
+      const data = new Int32Array(size);
+      data.set(this.data.subarray(0, this.used));
+      this.data = data;
+    }
+    const from = meta[3 * l] as number;
+    this.data.copyWithin(this.used, from, from + length);
+    this.garbage += room;
+    meta[3 * l] = this.used;
+    meta[3 * l + 2] = next;
+    this.used += next;
+  }
+
+  /** Copies every list together (each keeps its room), leaving out the rooms left behind. */
+  private compact(): void {
+    const data = new Int32Array(this.data.length);
+    const meta = this.meta;
+    let used = 0;
+    for (let l = 0; 3 * l < meta.length; l++) {
+      const room = meta[3 * l + 2] as number;
+      if (room === 0) continue;
+      const from = meta[3 * l] as number;
+      data.set(this.data.subarray(from, from + (meta[3 * l + 1] as number)), used);
+      meta[3 * l] = used;
+      used += room;
+    }
+    this.data = data;
+    this.used = used;
+    this.garbage = 0;
+  }
+
+  /** Inserts value at position `at` of list l. */
+  insert(l: number, at: number, value: number): void {
+    this.reserveer(l, 1);
+    const begin = this.meta[3 * l] as number;
+    const length = this.meta[3 * l + 1] as number;
+    if (at < length) this.data.copyWithin(begin + at + 1, begin + at, begin + length);
+    this.data[begin + at] = value;
+    this.meta[3 * l + 1] = length + 1;
+  }
+
+  /** Removes position `at` of list l. */
+  remove(l: number, at: number): void {
+    const begin = this.meta[3 * l] as number;
+    const length = this.meta[3 * l + 1] as number;
+    this.data.copyWithin(begin + at, begin + at + 1, begin + length);
+    this.meta[3 * l + 1] = length - 1;
+  }
+}
+
+// A stream's three lists: its facts (five numbers each), its lifecycle list, its income list.
+const FEITEN = 0;
+const LEVENSLOOP = 1;
+const INKOMSTEN = 2;
+
+// Per fact, in recorded order, five numbers: packed type/transition/retracted, day (or month),
+// content hash (two halves), and its number in the eventId index.
+const F_INFO = 0;
+const F_WHEN = 1;
+const F_HASH_A = 2;
+const F_HASH_B = 3;
+const F_ID = 4;
+const F_WIDTH = 5;
+
+/** A stream's §7.1 facts by trajectId (rare: kept in Maps, made on first use). */
+interface Trajecten {
+  readonly starts: Map<string, number>;
+  readonly ends: Map<string, number>;
+  readonly idOf: Map<number, string>;
+}
+
+/**
+ * The timelines of many streams (a reader's households and employers), each numbered: one stream's
+ * facts as the decider needs them, grown one decided fact at a time, off the JS heap. Not safe to
+ * share: `beslis` changes a timeline when it accepts a fact.
+ */
+export class Tijdlijnen {
+  private readonly ids: EventIdIndex;
+  /** Per stream, set by its first fact: its pseudonym and whether it is an employer's. */
+  private subjects: (string | undefined)[] = [];
+  /** Per stream: its alliance fact (or −1) and whether it is an employer's (1). */
+  private perStroom: Int32Array;
+  /**
+   * Per stream three lists (FEITEN + 3s …): its facts in recorded order, five numbers each; its
+   * unretracted lifecycle facts, sorted by day, then recorded order; its unretracted income facts,
+   * sorted by month, then recorded order.
+   */
+  private readonly lijsten: Lijsten;
+  /** Per stream its §7.1 Maps, made when its first trajectory comes (most streams have none). */
+  private readonly trajecten: (Trajecten | undefined)[] = [];
+  private count = 0;
   /** Work done (facts looked at), for the complexity test: grows like n log n, not n². */
   operaties = 0;
 
-  constructor(ids: EventIdIndex = new OwnIndex()) {
-    this.indexById = ids;
-  }
-
-  private get starts(): Map<string, number> {
-    if (this.startsMap === undefined) this.startsMap = new Map();
-    return this.startsMap;
-  }
-
-  private get ends(): Map<string, number> {
-    if (this.endsMap === undefined) this.endsMap = new Map();
-    return this.endsMap;
-  }
-
-  private get trajectIdOf(): Map<number, string> {
-    if (this.trajectIds === undefined) this.trajectIds = new Map();
-    return this.trajectIds;
-  }
-
-  /** Facts held (retracted ones included). */
-  get size(): number {
-    return this.info.length;
-  }
-
   /**
-   * The timeline as numbers, three per fact (its packed type, transition and retraction; its day
-   * or month; its content hash), for keeping it off the JS heap while it is not used; with its
-   * stream and the trajectIds of its §7.1 facts. `ontdooi` makes the timeline again.
+   * `streams`, `facts`: about how many will come (the arrays grow when more do; a typed array's
+   * allocation is what a small timeline costs most, measured).
    */
-  bevries(): { stream: string | undefined; getallen: Float64Array; trajectIds: [number, string][] | undefined } {
-    const n = this.info.length;
-    const getallen = new Float64Array(3 * n);
-    for (let i = 0; i < n; i++) {
-      getallen[3 * i] = this.info[i] as number;
-      getallen[3 * i + 1] = this.when[i] as number;
-      getallen[3 * i + 2] = this.hashes[i] as number;
+  constructor(ids: EventIdIndex = new MapIndex(), streams = 1024, facts = 16 * streams) {
+    this.ids = ids;
+    const n = Math.max(1, streams);
+    this.perStroom = new Int32Array(2 * n);
+    // Per fact five numbers and one in a sorted list, each list's room rounded up to a power of two.
+    this.lijsten = new Lijsten(3 * n, 16 + 2 * (F_WIDTH + 1) * Math.max(0, facts));
+  }
+
+  /** A new, empty stream's number. */
+  nieuw(): number {
+    const s = this.count++;
+    this.lijsten.lijsten(3 * this.count);
+    if (2 * s === this.perStroom.length) {
+      const perStroom = new Int32Array(4 * s);
+      perStroom.set(this.perStroom);
+      this.perStroom = perStroom;
     }
-    return {
-      stream: this.stream,
-      getallen,
-      trajectIds: this.trajectIds === undefined ? undefined : [...this.trajectIds],
-    };
+    this.perStroom[2 * s] = -1;
+    this.subjects.push(undefined);
+    this.trajecten.push(undefined);
+    return s;
+  }
+
+  /** Room in stream s's lists for `facts` more facts (so they need not move while they come). */
+  reserveer(s: number, facts: number): void {
+    this.lijsten.reserveer(FEITEN + 3 * s, F_WIDTH * facts);
+    this.lijsten.reserveer(LEVENSLOOP + 3 * s, facts);
+    this.lijsten.reserveer(INKOMSTEN + 3 * s, facts);
+  }
+
+  /** Facts held by stream s (retracted ones included). */
+  size(s: number): number {
+    return (this.lengthOf(FEITEN + 3 * s) / F_WIDTH) | 0;
+  }
+
+  private beginOf(l: number): number {
+    return this.lijsten.meta[3 * l] as number;
+  }
+
+  private lengthOf(l: number): number {
+    return this.lijsten.meta[3 * l + 1] as number;
+  }
+
+  private alliantieOf(s: number): number {
+    return this.perStroom[2 * s] as number;
+  }
+
+  private isEmployer(s: number): boolean {
+    return this.perStroom[2 * s + 1] === 1;
+  }
+
+  /** The index in stream s of the fact with this eventId, or −1. */
+  private indexIn(s: number, eventId: string): number {
+    return this.indexOfNumber(s, this.ids.find(eventId));
+  }
+
+  private indexOfNumber(s: number, g: number): number {
+    return g < 0 || this.ids.streamOf(g) !== s ? -1 : this.ids.indexOf(g);
+  }
+
+  /** Whether stream s holds a fact with this eventId. */
+  heeft(s: number, eventId: string): boolean {
+    return this.indexIn(s, eventId) >= 0;
   }
 
   /**
-   * The timeline that `bevries` gave these numbers of (facts [from, to) of `getallen`), finding its
-   * eventIds in `ids`: rebuilt in O(n log n).
+   * Decides one new fact against stream s, as `decide(history, [feit])` does: the verdict, and on
+   * `nieuw` the fact is part of the timeline from now on (unless `opnemen` is false: then the
+   * timeline stays as it was, e.g. when the fact's eventId turns out to be another stream's).
+   * `gevonden`: the fact number of the eventId in the index, when the caller looked it up already.
    */
-  static ontdooi(
-    stream: string | undefined,
-    getallen: Float64Array,
-    from: number,
-    to: number,
-    trajectIds: readonly [number, string][] | undefined,
-    ids: EventIdIndex,
-  ): Tijdlijn {
-    const tijdlijn = new Tijdlijn(ids);
-    tijdlijn.stream = stream;
-    const n = to - from;
-    const info = new Array<number>(n);
-    const when = new Array<number>(n);
-    const hashes = new Array<number>(n);
-    for (let i = 0; i < n; i++) {
-      info[i] = getallen[3 * (from + i)] as number;
-      when[i] = getallen[3 * (from + i) + 1] as number;
-      hashes[i] = getallen[3 * (from + i) + 2] as number;
-    }
-    tijdlijn.info = info;
-    tijdlijn.when = when;
-    tijdlijn.hashes = hashes;
-    const ids7 = new Map(trajectIds ?? []);
-    for (let i = 0; i < n; i++) {
-      if (tijdlijn.isRetracted(i)) continue;
-      const type = tijdlijn.typeOf(i);
-      if (tijdlijn.transitionOf(i) >= 0) tijdlijn.levensloop.push(i);
-      else if (type === 'InkomstenOntvangen') {
-        const month = when[i] as number;
-        const at = tijdlijn.monthPosition(month);
-        if (tijdlijn.inkomstenMaanden[at] === month) (tijdlijn.inkomstenLijsten[at] as number[]).push(i);
-        else {
-          tijdlijn.inkomstenMaanden.splice(at, 0, month);
-          tijdlijn.inkomstenLijsten.splice(at, 0, [i]);
-        }
-      } else if (type === 'AllianceGesloten') tijdlijn.alliantie = i;
-      else {
-        const id = ids7.get(i);
-        if (id !== undefined) (isStart(type) ? tijdlijn.starts : tijdlijn.ends).set(id, i);
-      }
-    }
-    for (const [index, id] of ids7) tijdlijn.trajectIdOf.set(index, id);
-    // Stable: same-day facts keep their recorded order.
-    tijdlijn.levensloop.sort((a, b) => (when[a] as number) - (when[b] as number) || a - b);
-    return tijdlijn;
-  }
-
-  /** Whether the timeline holds a fact with this eventId. */
-  heeft(eventId: string): boolean {
-    return this.indexById.get(eventId) !== undefined;
-  }
-
-  /**
-   * A timeline holding `history` (a stream's facts in recorded order), or undefined when that
-   * history does not hold by the rules as a whole (then only decider.ts's `decide` can judge a new
-   * fact against it, as it does for any history).
-   */
-  static van(history: readonly Identified[]): Tijdlijn | undefined {
-    const tijdlijn = new Tijdlijn();
-    for (const feit of history) if (!tijdlijn.neemOp(feit)) return undefined;
-    return tijdlijn.isGeldig() ? tijdlijn : undefined;
-  }
-
-  /**
-   * Decides one new fact against the timeline, as `decide(history, [feit])` does: the verdict,
-   * and on `nieuw` the fact is part of the timeline from now on (unless `opnemen` is false: then
-   * the timeline stays as it was, e.g. when the fact's eventId turns out to be another stream's).
-   */
-  beslis(feit: Identified, opnemen = true): Uitspraak {
+  beslis(s: number, feit: Identified, opnemen = true, gevonden = this.ids.find(feit.eventId)): Uitspraak {
     this.operaties++;
-    const stream = streamNameOf(feit);
-    if (this.stream !== undefined && stream !== this.stream) {
-      return weigering('ANDER_HUISHOUDEN', subjectOf(feit), this.aanduidingOf(0));
+    const werkgever = 'werkgever' in feit;
+    const subject = werkgever ? feit.werkgever : feit.huishouden;
+    const own = this.subjects[s];
+    if (own !== undefined && (own !== subject || this.isEmployer(s) !== werkgever)) {
+      return weigering('ANDER_HUISHOUDEN', subjectOf(feit), this.aanduidingOf(s, 0));
     }
-    const existing = this.indexById.get(feit.eventId);
-    if (existing !== undefined) {
-      if (this.hashes[existing] === contentHash(feit)) return 'bekend';
+    const existing = this.indexOfNumber(s, gevonden);
+    if (existing >= 0) {
+      contentHash(feit);
+      const at = this.beginOf(FEITEN + 3 * s) + F_WIDTH * existing;
+      const data = this.lijsten.data;
+      if (data[at + F_HASH_A] === hashA && data[at + F_HASH_B] === hashB) return 'bekend';
       return weigering('EVENT_ID_HERGEBRUIKT', subjectOf(feit), aanduidingVan(feit));
     }
-    const breach = this.breach(feit);
+    const breach = this.breach(s, feit);
     if (breach !== undefined) {
       const nieuw = aanduidingVan(feit);
       return breach.getroffen === undefined
         ? weigering(breach.code, subjectOf(feit), nieuw)
-        : weigering(breach.code, subjectOf(feit), nieuw, this.aanduidingOf(breach.getroffen));
+        : weigering(breach.code, subjectOf(feit), nieuw, this.aanduidingOf(s, breach.getroffen));
     }
-    if (opnemen) {
-      this.stream = stream;
-      this.add(feit);
-    }
+    if (opnemen) this.add(s, feit, werkgever, subject);
     return 'nieuw';
   }
 
   // ─── Building ───────────────────────────────────────────────────────────────────────────
 
-  /** Adds a fact of a history without judging its rules (van checks the whole after); false on a repeated eventId or a bad retraction. */
-  private neemOp(feit: Identified): boolean {
-    const stream = streamNameOf(feit);
-    if (this.stream !== undefined && stream !== this.stream) return false;
-    if (this.indexById.get(feit.eventId) !== undefined) return false;
-    if (feit.type === 'GebeurtenisIngetrokken' && this.retractionBreach(feit.ingetrokken) !== undefined) return false;
-    this.stream = stream;
-    this.add(feit);
+  /** Adds a fact of a history without judging its rules (isGeldig checks the whole after); false on a repeated eventId or a bad retraction. */
+  neemOp(s: number, feit: Identified): boolean {
+    const werkgever = 'werkgever' in feit;
+    const subject = werkgever ? feit.werkgever : feit.huishouden;
+    const own = this.subjects[s];
+    if (own !== undefined && (own !== subject || this.isEmployer(s) !== werkgever)) return false;
+    if (this.ids.find(feit.eventId) >= 0) return false;
+    if (feit.type === 'GebeurtenisIngetrokken' && this.retractionBreach(s, feit.ingetrokken) !== undefined)
+      return false;
+    this.add(s, feit, werkgever, subject);
     return true;
   }
 
-  private add(feit: Identified): void {
-    const index = this.info.length;
+  private add(s: number, feit: Identified, werkgever: boolean, subject: string): void {
+    if (this.subjects[s] === undefined) {
+      this.subjects[s] = subject;
+      this.perStroom[2 * s + 1] = werkgever ? 1 : 0;
+    }
+    const lijsten = this.lijsten;
+    const index = this.size(s);
     const type = feit.type;
     let packed = TYPE_CODE.get(type) ?? 0;
     let when = 0;
-    if (isLevensloopFeit(feit)) {
+    const levensloop = isLevensloopFeit(feit);
+    if (levensloop) {
       packed |= (transitionOf(feit) + 1) << TRANSITION_SHIFT;
       when = dayOf(feit.datum);
     } else if (feit.type === 'InkomstenOntvangen') when = monthIndexOf(feit.maand);
     else if ('datum' in feit) when = dayOf(feit.datum);
-    this.info.push(packed);
-    this.when.push(when);
-    this.hashes.push(contentHash(feit));
-    this.indexById.set(feit.eventId, index);
-    if (isLevensloopFeit(feit)) {
-      this.levensloop.splice(this.upperBound(when), 0, index);
+    contentHash(feit);
+    const l = FEITEN + 3 * s;
+    lijsten.reserveer(l, F_WIDTH);
+    const at = this.beginOf(l) + F_WIDTH * index;
+    const data = lijsten.data;
+    data[at + F_INFO] = packed;
+    data[at + F_WHEN] = when;
+    data[at + F_HASH_A] = hashA;
+    data[at + F_HASH_B] = hashB;
+    data[at + F_ID] = this.ids.add(feit.eventId, s, index);
+    lijsten.meta[3 * l + 1] = F_WIDTH * (index + 1);
+    if (levensloop) {
+      lijsten.insert(LEVENSLOOP + 3 * s, this.upperBound(s, when), index);
     } else if (feit.type === 'InkomstenOntvangen') {
-      const at = this.monthPosition(when);
-      if (this.inkomstenMaanden[at] === when) (this.inkomstenLijsten[at] as number[]).push(index);
-      else {
-        this.inkomstenMaanden.splice(at, 0, when);
-        this.inkomstenLijsten.splice(at, 0, [index]);
-      }
+      // After every income of its month or before (it is recorded last).
+      lijsten.insert(INKOMSTEN + 3 * s, this.incomePosition(s, when + 1), index);
     } else if (feit.type === 'GebeurtenisIngetrokken') {
-      const target = this.indexById.get(feit.ingetrokken);
-      if (target !== undefined) this.retract(target);
+      const target = this.indexIn(s, feit.ingetrokken);
+      if (target >= 0) this.retract(s, target);
     } else if (feit.type === 'AllianceGesloten') {
-      this.alliantie = index;
+      this.perStroom[2 * s] = index;
     } else if ('trajectId' in feit) {
-      this.trajectIdOf.set(index, feit.trajectId);
-      (isStart(type) ? this.starts : this.ends).set(feit.trajectId, index);
+      const t = this.trajectenOf(s);
+      t.idOf.set(index, feit.trajectId);
+      (isStart(type) ? t.starts : t.ends).set(feit.trajectId, index);
     }
   }
 
-  private retract(target: number): void {
-    this.info[target] = (this.info[target] as number) | RETRACTED;
-    const type = this.typeOf(target);
-    if (this.transitionOf(target) >= 0) {
-      const at = this.positionOf(target);
-      if (at >= 0) this.levensloop.splice(at, 1);
+  private trajectenOf(s: number): Trajecten {
+    let t = this.trajecten[s];
+    if (t === undefined) {
+      t = { starts: new Map(), ends: new Map(), idOf: new Map() };
+      this.trajecten[s] = t;
+    }
+    return t;
+  }
+
+  private retract(s: number, target: number): void {
+    const at = this.beginOf(FEITEN + 3 * s) + F_WIDTH * target + F_INFO;
+    this.lijsten.data[at] = (this.lijsten.data[at] as number) | RETRACTED;
+    const type = this.typeOf(s, target);
+    if (this.transitionAt(s, target) >= 0) {
+      const position = this.positionOf(s, target);
+      if (position >= 0) this.lijsten.remove(LEVENSLOOP + 3 * s, position);
     } else if (type === 'InkomstenOntvangen') {
-      const month = this.when[target] as number;
-      const m = this.monthPosition(month);
-      const list = this.inkomstenMaanden[m] === month ? this.inkomstenLijsten[m] : undefined;
-      const at = list === undefined ? -1 : list.indexOf(target);
-      if (list !== undefined && at >= 0) {
-        list.splice(at, 1);
-        if (list.length === 0) {
-          this.inkomstenMaanden.splice(m, 1);
-          this.inkomstenLijsten.splice(m, 1);
-        }
-      }
+      const position = this.incomePositionOf(s, target);
+      if (position >= 0) this.lijsten.remove(INKOMSTEN + 3 * s, position);
     } else if (type === 'AllianceGesloten') {
-      if (this.alliantie === target) this.alliantie = -1;
+      if (this.alliantieOf(s) === target) this.perStroom[2 * s] = -1;
     } else {
-      const id = this.trajectIdOf.get(target);
-      if (id !== undefined) {
-        const map = isStart(type) ? this.starts : this.ends;
+      const t = this.trajecten[s];
+      const id = t?.idOf.get(target);
+      if (t !== undefined && id !== undefined) {
+        const map = isStart(type) ? t.starts : t.ends;
         if (map.get(id) === target) map.delete(id);
       }
     }
   }
 
-  /** The whole timeline against the rules (for `van`): O(n log n) once. */
-  private isGeldig(): boolean {
+  /** The whole timeline of stream s against the rules (for a history taken in whole): O(n log n) once. */
+  isGeldig(s: number): boolean {
     let state = STATE_NOOIT;
-    for (const index of this.levensloop) {
+    const n = this.lengthOf(LEVENSLOOP + 3 * s);
+    for (let k = 0; k < n; k++) {
       this.operaties++;
-      const next = step(state, this.transitionOf(index));
+      const next = step(state, this.transitionAt(s, this.lifecycleAt(s, k)));
       if (next < 0) return false;
       state = next;
     }
-    for (const month of this.inkomstenMaanden) {
-      if (!this.bijstandIn(firstDayOfMonth(month), firstDayOfMonth(month + 1) - 1)) return false;
+    const incomes = this.lengthOf(INKOMSTEN + 3 * s);
+    for (let k = 0; k < incomes; k++) {
+      const month = this.whenOf(s, this.incomeAt(s, k));
+      if (!this.bijstandIn(s, firstDayOfMonth(month), firstDayOfMonth(month + 1) - 1)) return false;
     }
     // §7.1: a start per trajectId (kept as the last one: count them), an end after its start, one alliance.
     let starts = 0;
     let ends = 0;
     let alliances = 0;
-    for (let i = 0; i < this.info.length; i++) {
-      if (this.isRetracted(i)) continue;
-      const type = this.typeOf(i);
+    const size = this.size(s);
+    for (let i = 0; i < size; i++) {
+      if (this.isRetracted(s, i)) continue;
+      const type = this.typeOf(s, i);
       if (isStart(type)) starts++;
       else if (isEnd(type)) ends++;
       else if (type === 'AllianceGesloten') alliances++;
     }
-    if (starts !== this.starts.size || ends !== this.ends.size || alliances > 1) return false;
-    for (const [id, end] of this.ends) {
-      if (this.endBreach(id, end) !== undefined) return false;
+    const t = this.trajecten[s];
+    if (starts !== (t?.starts.size ?? 0) || ends !== (t?.ends.size ?? 0) || alliances > 1) return false;
+    if (t !== undefined) {
+      for (const [id, end] of t.ends) {
+        if (this.endBreach(s, id, end) !== undefined) return false;
+      }
     }
     return true;
   }
 
   // ─── Reading ────────────────────────────────────────────────────────────────────────────
 
-  private typeOf(index: number): FeitType {
-    return feitTypes[(this.info[index] as number) & TYPE_MASK] as FeitType;
+  private infoOf(s: number, index: number): number {
+    return this.lijsten.data[this.beginOf(FEITEN + 3 * s) + F_WIDTH * index + F_INFO] as number;
+  }
+
+  private whenOf(s: number, index: number): number {
+    return this.lijsten.data[this.beginOf(FEITEN + 3 * s) + F_WIDTH * index + F_WHEN] as number;
+  }
+
+  private typeOf(s: number, index: number): FeitType {
+    return feitTypes[this.infoOf(s, index) & TYPE_MASK] as FeitType;
   }
 
   /** The fact's transition code, or −1 for a fact outside the lifecycle table. */
-  private transitionOf(index: number): number {
-    return (((this.info[index] as number) >> TRANSITION_SHIFT) & TRANSITION_MASK) - 1;
+  private transitionAt(s: number, index: number): number {
+    return ((this.infoOf(s, index) >> TRANSITION_SHIFT) & TRANSITION_MASK) - 1;
   }
 
-  private isRetracted(index: number): boolean {
-    return ((this.info[index] as number) & RETRACTED) !== 0;
+  private isRetracted(s: number, index: number): boolean {
+    return (this.infoOf(s, index) & RETRACTED) !== 0;
   }
 
-  private aanduidingOf(index: number): FeitAanduiding {
-    const type = this.typeOf(index);
-    const when = this.when[index] as number;
+  /** The k-th fact of stream s's sorted lifecycle list. */
+  private lifecycleAt(s: number, k: number): number {
+    return this.lijsten.data[this.beginOf(LEVENSLOOP + 3 * s) + k] as number;
+  }
+
+  /** The k-th fact of stream s's sorted income list. */
+  private incomeAt(s: number, k: number): number {
+    return this.lijsten.data[this.beginOf(INKOMSTEN + 3 * s) + k] as number;
+  }
+
+  private aanduidingOf(s: number, index: number): FeitAanduiding {
+    const type = this.typeOf(s, index);
+    const when = this.whenOf(s, index);
     const datum =
       type === 'InkomstenOntvangen'
         ? isoMonthOf(when)
         : type === 'GebeurtenisIngetrokken'
           ? undefined
           : isoDateOf(when);
-    return { type, datum, eventId: this.indexById.eventIdAt(index) };
+    const g = this.lijsten.data[this.beginOf(FEITEN + 3 * s) + F_WIDTH * index + F_ID] as number;
+    return { type, datum, eventId: this.ids.eventIdOf(g) };
   }
 
   /** Where a lifecycle fact dated `day` goes: after every lifecycle fact dated on or before it. */
-  private upperBound(day: number): number {
-    const list = this.levensloop;
-    const n = list.length;
+  private upperBound(s: number, day: number): number {
+    const n = this.lengthOf(LEVENSLOOP + 3 * s);
     // Facts mostly come in datum order: the end is the usual place.
-    if (n === 0 || (this.when[list[n - 1] as number] as number) <= day) return n;
+    if (n === 0 || this.whenOf(s, this.lifecycleAt(s, n - 1)) <= day) return n;
     let lo = 0;
     let hi = n;
     while (lo < hi) {
       this.operaties++;
       const mid = (lo + hi) >>> 1;
-      if ((this.when[list[mid] as number] as number) <= day) lo = mid + 1;
+      if (this.whenOf(s, this.lifecycleAt(s, mid)) <= day) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
 
   /** The place of lifecycle fact `index` in the sorted list, or −1. */
-  private positionOf(index: number): number {
-    const list = this.levensloop;
-    const day = this.when[index] as number;
+  private positionOf(s: number, index: number): number {
+    const day = this.whenOf(s, index);
     let lo = 0;
-    let hi = list.length;
+    let hi = this.lengthOf(LEVENSLOOP + 3 * s);
     while (lo < hi) {
       this.operaties++;
       const mid = (lo + hi) >>> 1;
-      const other = list[mid] as number;
-      const d = this.when[other] as number;
+      const other = this.lifecycleAt(s, mid);
+      const d = this.whenOf(s, other);
       if (d < day || (d === day && other < index)) lo = mid + 1;
       else hi = mid;
     }
-    return list[lo] === index ? lo : -1;
+    return lo < this.lengthOf(LEVENSLOOP + 3 * s) && this.lifecycleAt(s, lo) === index ? lo : -1;
   }
 
-  private stateAt(position: number): number {
-    return position > 0 ? stateAfter(this.transitionOf(this.levensloop[position - 1] as number)) : STATE_NOOIT;
+  private stateAt(s: number, position: number): number {
+    return position > 0 ? stateAfter(this.transitionAt(s, this.lifecycleAt(s, position - 1))) : STATE_NOOIT;
   }
 
   /**
    * Whether there is bijstand on a day of [from, to]: the state after the last lifecycle fact of a
    * day (spells are [start, end): a spell that ends on the day it starts has no day).
    */
-  private bijstandIn(from: number, to: number): boolean {
+  private bijstandIn(s: number, from: number, to: number): boolean {
     if (to < from) return false;
-    const list = this.levensloop;
-    let k = this.upperBound(from);
-    if (this.stateAt(k) === STATE_BIJSTAND) return true;
-    for (; k < list.length; k++) {
+    const n = this.lengthOf(LEVENSLOOP + 3 * s);
+    let k = this.upperBound(s, from);
+    if (this.stateAt(s, k) === STATE_BIJSTAND) return true;
+    for (; k < n; k++) {
       this.operaties++;
-      const index = list[k] as number;
-      const day = this.when[index] as number;
+      const index = this.lifecycleAt(s, k);
+      const day = this.whenOf(s, index);
       if (day > to) break;
-      const next = list[k + 1];
-      const lastOfDay = next === undefined || (this.when[next] as number) !== day;
-      if (lastOfDay && stateAfter(this.transitionOf(index)) === STATE_BIJSTAND) return true;
+      const lastOfDay = k + 1 === n || this.whenOf(s, this.lifecycleAt(s, k + 1)) !== day;
+      if (lastOfDay && stateAfter(this.transitionAt(s, index)) === STATE_BIJSTAND) return true;
     }
     return false;
   }
 
   // ─── Judging ────────────────────────────────────────────────────────────────────────────
 
-  private retractionBreach(target: string): WeigeringCode | undefined {
-    const index = this.indexById.get(target);
-    if (index === undefined) return 'INTREKKING_ONBEKEND';
-    if (this.typeOf(index) === 'GebeurtenisIngetrokken') return 'INTREKKING_VAN_INTREKKING';
-    if (this.isRetracted(index)) return 'INTREKKING_HERHAALD';
+  private retractionBreach(s: number, target: string): WeigeringCode | undefined {
+    const index = this.indexIn(s, target);
+    if (index < 0) return 'INTREKKING_ONBEKEND';
+    if (this.typeOf(s, index) === 'GebeurtenisIngetrokken') return 'INTREKKING_VAN_INTREKKING';
+    if (this.isRetracted(s, index)) return 'INTREKKING_HERHAALD';
     return undefined;
   }
 
@@ -467,48 +606,49 @@ export class Tijdlijn {
    * The first rule a new fact breaks, in the order decider.ts checks them (retraction, lifecycle,
    * income, §7.1), with the existing fact that breaks when it is not the new one itself.
    */
-  private breach(feit: Identified): { code: WeigeringCode; getroffen?: number } | undefined {
-    const target = feit.type === 'GebeurtenisIngetrokken' ? this.indexById.get(feit.ingetrokken) : undefined;
+  private breach(s: number, feit: Identified): { code: WeigeringCode; getroffen?: number } | undefined {
+    const target = feit.type === 'GebeurtenisIngetrokken' ? this.indexIn(s, feit.ingetrokken) : -1;
     if (feit.type === 'GebeurtenisIngetrokken') {
-      const code = this.retractionBreach(feit.ingetrokken);
+      const code = this.retractionBreach(s, feit.ingetrokken);
       if (code !== undefined) return { code };
     }
+    const lifecycle = this.lengthOf(LEVENSLOOP + 3 * s);
     // Lifecycle: the fact itself and the next lifecycle fact; then, at the end of the lifecycle,
     // the income that loses its bijstand.
     if (isLevensloopFeit(feit)) {
       const day = dayOf(feit.datum);
-      const at = this.upperBound(day);
-      const before = this.stateAt(at);
+      const at = this.upperBound(s, day);
+      const before = this.stateAt(s, at);
       const transition = transitionOf(feit);
       const result = step(before, transition);
       if (result < 0) return { code: ruleOfStep(result) };
       const after = stateAfter(transition);
-      const next = this.levensloop[at];
-      if (next !== undefined) {
-        const checked = step(after, this.transitionOf(next));
+      if (at < lifecycle) {
+        const next = this.lifecycleAt(s, at);
+        const checked = step(after, this.transitionAt(s, next));
         if (checked < 0) return { code: ruleOfStep(checked), getroffen: next };
       } else if (before === STATE_BIJSTAND && after !== STATE_BIJSTAND) {
-        const broken = this.incomeBrokenFrom(day);
+        const broken = this.incomeBrokenFrom(s, day);
         if (broken >= 0) return { code: 'INKOMSTEN_ZONDER_BIJSTAND', getroffen: broken };
       }
       return undefined;
     }
-    if (target !== undefined && this.transitionOf(target) >= 0) {
-      const at = this.positionOf(target);
-      const before = this.stateAt(at);
-      const next = this.levensloop[at + 1];
-      if (next !== undefined) {
-        const checked = step(before, this.transitionOf(next));
+    if (target >= 0 && this.transitionAt(s, target) >= 0) {
+      const at = this.positionOf(s, target);
+      const before = this.stateAt(s, at);
+      if (at + 1 < lifecycle) {
+        const next = this.lifecycleAt(s, at + 1);
+        const checked = step(before, this.transitionAt(s, next));
         if (checked < 0) return { code: ruleOfStep(checked), getroffen: next };
-      } else if (stateAfter(this.transitionOf(target)) === STATE_BIJSTAND && before !== STATE_BIJSTAND) {
-        const broken = this.incomeBrokenFrom(this.when[target] as number);
+      } else if (stateAfter(this.transitionAt(s, target)) === STATE_BIJSTAND && before !== STATE_BIJSTAND) {
+        const broken = this.incomeBrokenFrom(s, this.whenOf(s, target));
         if (broken >= 0) return { code: 'INKOMSTEN_ZONDER_BIJSTAND', getroffen: broken };
       }
       return undefined;
     }
     if (feit.type === 'InkomstenOntvangen') {
       const month = monthIndexOf(feit.maand);
-      if (!this.bijstandIn(firstDayOfMonth(month), firstDayOfMonth(month + 1) - 1)) {
+      if (!this.bijstandIn(s, firstDayOfMonth(month), firstDayOfMonth(month + 1) - 1)) {
         return { code: 'INKOMSTEN_ZONDER_BIJSTAND' };
       }
       return undefined;
@@ -516,34 +656,36 @@ export class Tijdlijn {
     // §7.1, as decider.ts's trajectBreach: of two facts that collide, the later in the timeline
     // (datum, then recorded order; the new fact is recorded last) breaks.
     if (feit.type === 'AllianceGesloten') {
-      if (this.alliantie < 0) return undefined;
-      const later = dayOf(feit.datum) >= (this.when[this.alliantie] as number);
-      return later ? { code: 'ALLIANTIE_AL_GESLOTEN' } : { code: 'ALLIANTIE_AL_GESLOTEN', getroffen: this.alliantie };
+      const alliantie = this.alliantieOf(s);
+      if (alliantie < 0) return undefined;
+      const later = dayOf(feit.datum) >= this.whenOf(s, alliantie);
+      return later ? { code: 'ALLIANTIE_AL_GESLOTEN' } : { code: 'ALLIANTIE_AL_GESLOTEN', getroffen: alliantie };
     }
+    const t = this.trajecten[s];
     if (feit.type === 'TrajectGestart' || feit.type === 'SchuldhulpGestart') {
-      const other = this.starts.get(feit.trajectId);
+      const other = t?.starts.get(feit.trajectId);
       if (other === undefined) return undefined;
-      const later = dayOf(feit.datum) >= (this.when[other] as number);
+      const later = dayOf(feit.datum) >= this.whenOf(s, other);
       return later ? { code: 'TRAJECT_ID_IN_GEBRUIK' } : { code: 'TRAJECT_ID_IN_GEBRUIK', getroffen: other };
     }
     if (feit.type === 'TrajectBeeindigd' || feit.type === 'SchuldhulpBeeindigd') {
       const day = dayOf(feit.datum);
-      const start = this.starts.get(feit.trajectId);
+      const start = t?.starts.get(feit.trajectId);
       const started =
-        start !== undefined && this.typeOf(start) === matchingStart(feit.type) && (this.when[start] as number) <= day;
+        start !== undefined && this.typeOf(s, start) === matchingStart(feit.type) && this.whenOf(s, start) <= day;
       if (!started) return { code: 'TRAJECT_NIET_GESTART' };
-      const other = this.ends.get(feit.trajectId);
+      const other = t?.ends.get(feit.trajectId);
       if (other === undefined) return undefined;
-      return (this.when[other] as number) <= day
+      return this.whenOf(s, other) <= day
         ? { code: 'TRAJECT_AL_BEEINDIGD' }
         : { code: 'TRAJECT_AL_BEEINDIGD', getroffen: other };
     }
-    if (target !== undefined) {
+    if (target >= 0) {
       // Retracting a start leaves its end without one.
-      const type = this.typeOf(target);
-      const id = this.trajectIdOf.get(target);
+      const type = this.typeOf(s, target);
+      const id = t?.idOf.get(target);
       if (isStart(type) && id !== undefined) {
-        const end = this.ends.get(id);
+        const end = t?.ends.get(id);
         if (end !== undefined) return { code: 'TRAJECT_NIET_GESTART', getroffen: end };
       }
     }
@@ -551,12 +693,12 @@ export class Tijdlijn {
   }
 
   /** An end that its start does not (or no longer) allow, for `isGeldig`. */
-  private endBreach(id: string, end: number): WeigeringCode | undefined {
-    const start = this.starts.get(id);
+  private endBreach(s: number, id: string, end: number): WeigeringCode | undefined {
+    const start = this.trajecten[s]?.starts.get(id);
     const ok =
       start !== undefined &&
-      this.typeOf(start) === matchingStart(this.typeOf(end)) &&
-      (this.when[start] as number) <= (this.when[end] as number);
+      this.typeOf(s, start) === matchingStart(this.typeOf(s, end)) &&
+      this.whenOf(s, start) <= this.whenOf(s, end);
     return ok ? undefined : 'TRAJECT_NIET_GESTART';
   }
 
@@ -565,36 +707,93 @@ export class Tijdlijn {
    * recorded order whose month then has no day of bijstand, or −1. The month of `day` keeps the
    * days before it; every later month has none.
    */
-  private incomeBrokenFrom(day: number): number {
+  private incomeBrokenFrom(s: number, day: number): number {
     const month = monthIndexOfDay(day);
     const first = firstDayOfMonth(month);
-    const monthKeeps = day > first && this.bijstandIn(first, day - 1);
+    const monthKeeps = day > first && this.bijstandIn(s, first, day - 1);
     let broken = -1;
-    const months = this.inkomstenMaanden;
-    for (let k = this.monthPosition(month); k < months.length; k++) {
+    const n = this.lengthOf(INKOMSTEN + 3 * s);
+    // The list is sorted by month, then recorded order: each month's earliest comes first.
+    let k = this.incomePosition(s, monthKeeps ? month + 1 : month);
+    while (k < n) {
       this.operaties++;
-      const m = months[k] as number;
-      if (m === month && monthKeeps) continue;
-      const earliest = (this.inkomstenLijsten[k] as number[])[0] as number;
+      const earliest = this.incomeAt(s, k);
       if (broken < 0 || earliest < broken) broken = earliest;
+      k = this.incomePosition(s, this.whenOf(s, earliest) + 1);
     }
     return broken;
   }
 
-  /** The place of the first income month ≥ `month` in `inkomstenMaanden`. */
-  private monthPosition(month: number): number {
-    const months = this.inkomstenMaanden;
-    const n = months.length;
-    if (n === 0 || (months[n - 1] as number) < month) return n;
+  /** The place of the first income of a month ≥ `month` in stream s's income list. */
+  private incomePosition(s: number, month: number): number {
+    const n = this.lengthOf(INKOMSTEN + 3 * s);
+    if (n === 0 || this.whenOf(s, this.incomeAt(s, n - 1)) < month) return n;
     let lo = 0;
     let hi = n;
     while (lo < hi) {
       this.operaties++;
       const mid = (lo + hi) >>> 1;
-      if ((months[mid] as number) < month) lo = mid + 1;
+      if (this.whenOf(s, this.incomeAt(s, mid)) < month) lo = mid + 1;
       else hi = mid;
     }
     return lo;
+  }
+
+  /** The place of income fact `index` in stream s's income list, or −1. */
+  private incomePositionOf(s: number, index: number): number {
+    const month = this.whenOf(s, index);
+    const n = this.lengthOf(INKOMSTEN + 3 * s);
+    for (let k = this.incomePosition(s, month); k < n; k++) {
+      this.operaties++;
+      const other = this.incomeAt(s, k);
+      if (other === index) return k;
+      if (other > index || this.whenOf(s, other) !== month) return -1;
+    }
+    return -1;
+  }
+}
+
+/** One stream's timeline (on a Tijdlijnen of its own). */
+export class Tijdlijn {
+  private readonly lijnen: Tijdlijnen;
+  private readonly s: number;
+
+  /** `facts`: about how many facts it will hold. */
+  constructor(ids?: EventIdIndex, facts = 8) {
+    this.lijnen = new Tijdlijnen(ids, 1, facts);
+    this.s = this.lijnen.nieuw();
+  }
+
+  /** Facts held (retracted ones included). */
+  get size(): number {
+    return this.lijnen.size(this.s);
+  }
+
+  /** Work done (facts looked at), for the complexity test. */
+  get operaties(): number {
+    return this.lijnen.operaties;
+  }
+
+  /** Whether the timeline holds a fact with this eventId. */
+  heeft(eventId: string): boolean {
+    return this.lijnen.heeft(this.s, eventId);
+  }
+
+  /**
+   * A timeline holding `history` (a stream's facts in recorded order), or undefined when that
+   * history does not hold by the rules as a whole (then only decider.ts's `decide` can judge a new
+   * fact against it, as it does for any history).
+   */
+  static van(history: readonly Identified[]): Tijdlijn | undefined {
+    const tijdlijn = new Tijdlijn(undefined, history.length + 8);
+    tijdlijn.lijnen.reserveer(tijdlijn.s, history.length);
+    for (const feit of history) if (!tijdlijn.lijnen.neemOp(tijdlijn.s, feit)) return undefined;
+    return tijdlijn.lijnen.isGeldig(tijdlijn.s) ? tijdlijn : undefined;
+  }
+
+  /** See Tijdlijnen.beslis. */
+  beslis(feit: Identified, opnemen = true): Uitspraak {
+    return this.lijnen.beslis(this.s, feit, opnemen);
   }
 }
 

@@ -16,23 +16,17 @@ import {
   SOORT_TREDE,
 } from './engine/derive.js';
 import { F_RECORDED_AT, FACT_FLOATS, forEachRun, isWerkgeverKey, type ProjectionState } from './engine/state.js';
+import { IN_RAPPORT } from './figuren/registry.js';
 import type { Bron, NietGemeten } from './types.js';
 
 /** The rule version of MEETREGELS.md these figures implement. */
 export const MEETREGELS_VERSIE = '2.0';
 
 /** §5: the figures of `nietGemeten`, in its order, with the bit of the kind of fact each needs. */
-export const NIET_GEMETEN: readonly (readonly [NietGemeten, number])[] = [
-  ['gedeeltelijkeUitstroom', SOORT_INKOMSTEN],
-  ['gemiddeldInkomen', SOORT_INKOMSTEN],
-  ['participatie', SOORT_TREDE],
-  ['trajecten', SOORT_TRAJECT],
-  ['plaatsingen', SOORT_PLAATSING],
-  ['inBeeld', SOORT_IN_BEELD],
-  ['minima', SOORT_MINIMA],
-  ['schuldhulp', SOORT_SCHULDHULP],
-  ['allianties', SOORT_ALLIANTIE],
-];
+// (Each figure of the registry says which kind it needs, `feitSoort`; the §5 order is theirs.)
+export const NIET_GEMETEN: readonly (readonly [NietGemeten, number])[] = IN_RAPPORT.filter(
+  (f) => f.feitSoort !== 0,
+).map((f) => [f.naam as NietGemeten, f.feitSoort] as const);
 
 /** The bits of the kinds of fact, in the order of the counters a Telling keeps of them. */
 export const SOORT_BITS = [

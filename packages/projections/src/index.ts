@@ -25,6 +25,18 @@ export {
   toTransferable,
   transferList,
 } from './engine/transfer.js';
+export type {
+  Cijfers,
+  Detail,
+  Eenheid,
+  Figuur,
+  Indicator,
+  Labels,
+  Overzicht,
+  Som,
+} from './figuren/figuur.js';
+export { FIGUREN, IN_RAPPORT } from './figuren/registry.js';
+export { trajectIndicator, trajectSoorten } from './figuren/trajecten.js';
 export { gedeeltelijkeUitstroom } from './gedeeltelijkeUitstroom.js';
 export { gemiddeldInkomen } from './gemiddeldInkomen.js';
 export { herziening } from './herziening.js';

@@ -1,12 +1,13 @@
 // MEETREGELS §5 and §7.3: the report, every figure of §4 and §7.2 for one year and one set of
-// parameters (§3), in one pass over the households (and employers) of the one fold. Each
-// figure's rule lives in its own file; the figures computed on their own give the same numbers
-// (jaarrapport.test.ts).
-import { BIJDRAGE_SIZE, Telling, telMee } from './bijdrage.js';
+// parameters (§3), in one pass over the households (and employers) of the one fold, asking every
+// figure of the registry (figuren/) for its part. The figures computed on their own give the
+// same numbers (jaarrapport.test.ts).
 import type { BronHerkomst } from './bron.js';
 import { forEachHuishouden } from './engine/cache.js';
+import { record } from './engine/record.js';
 import type { ProjectionState } from './engine/state.js';
 import { peilVan } from './parameters.js';
+import { BIJDRAGE_SIZE, Telling } from './telling.js';
 import type { Jaarrapport, Parameters } from './types.js';
 
 /**
@@ -22,6 +23,6 @@ export const jaarrapport = (
   const peil = peilVan(parameters);
   const telling = new Telling();
   const b = new Float64Array(BIJDRAGE_SIZE);
-  forEachHuishouden(state, peil.cutoff, (buf, off) => telMee(telling, buf, off, peil, b));
+  forEachHuishouden(state, peil.cutoff, (buf, off) => telling.telMee(record.zet(buf, off), peil, b));
   return telling.rapport(peil, state.soorten.list, state, herkomst);
 };

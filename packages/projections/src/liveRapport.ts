@@ -1,14 +1,15 @@
 // A live §5 report for one set of parameters (issue 3: "a live dashboard and a full replay give
 // the same number"). It keeps each household's contribution to every count and the totals; a
 // new fact re-derives only its own household, takes its old contribution back and adds the new
-// one. It goes through the same `apply` and the same rule functions as a replay.
+// one. It goes through the same `apply` and the same figures (the registry) as a replay.
 import type { Recorded } from '@zelfredzaam/domain';
-import { BIJDRAGE_SIZE, bijdrageVan, Telling, trajectBijdrageVan } from './bijdrage.js';
 import { BronHash } from './bron.js';
 import { settle, viewOf } from './engine/cache.js';
+import { record } from './engine/record.js';
 import { apply, entityKey, type ProjectionState } from './engine/state.js';
+import { FIGUREN } from './figuren/registry.js';
 import { type Peil, peilVan } from './parameters.js';
-import { TRAJECT_BIJDRAGE_ENTRY } from './trajecten.js';
+import { BIJDRAGE_SIZE, bijdrageVan, MET_SLEUTELS, sleutelDeelLengte, Telling } from './telling.js';
 import type { Jaarrapport, Parameters } from './types.js';
 
 export class LiveRapport {
@@ -16,8 +17,8 @@ export class LiveRapport {
   private readonly telling = new Telling();
   /** BIJDRAGE_SIZE numbers per household: what it adds to the counts now. */
   private bijdragen: Float64Array;
-  /** Its part of §7.2 Trajecten, for the households that have one. */
-  private readonly trajecten = new Map<number, Float64Array>();
+  /** Per figure with a part per key (by registry index): each household's part, when it has one. */
+  private readonly sleutels: Map<number, Float64Array>[] = FIGUREN.map(() => new Map());
   /** §5 bron: the digest of the facts given since, when the state started empty. */
   private readonly hash: BronHash | undefined;
   private readonly versie: string | null;
@@ -76,20 +77,25 @@ export class LiveRapport {
       this.bijdragen = grown;
     }
     this.telling.voegToe(this.bijdragen, at, -1);
-    const old = this.trajecten.get(h);
-    if (old !== undefined) {
-      this.telling.voegTrajectenToe(old, -1);
-      this.trajecten.delete(h);
+    for (const i of MET_SLEUTELS) {
+      const kept = this.sleutels[i]?.get(h);
+      if (kept !== undefined) {
+        this.telling.voegSleutelsToe(i, kept, -1);
+        this.sleutels[i]?.delete(h);
+      }
     }
     const view = viewOf(this.state, h, this.peil.cutoff);
     if (view === undefined) this.bijdragen.fill(0, at, at + BIJDRAGE_SIZE);
     else {
-      bijdrageVan(view.buf, view.off, this.peil, this.bijdragen, at);
-      const part = trajectBijdrageVan(view.buf, view.off, this.peil, this.bijdragen, at);
-      if (part !== undefined) {
-        const kept = part.slice(0, 1 + TRAJECT_BIJDRAGE_ENTRY * (part[0] as number));
-        this.trajecten.set(h, kept);
-        this.telling.voegTrajectenToe(kept, 1);
+      const v = record.zet(view.buf, view.off);
+      bijdrageVan(v, this.peil, this.bijdragen, at);
+      for (const i of MET_SLEUTELS) {
+        const f = FIGUREN[i];
+        const part = f?.perSleutel(v, this.peil);
+        if (f === undefined || part === undefined) continue;
+        const kept = part.slice(0, sleutelDeelLengte(part, f.sleutelSlots));
+        this.sleutels[i]?.set(h, kept);
+        this.telling.voegSleutelsToe(i, kept, 1);
       }
     }
     this.telling.voegToe(this.bijdragen, at, 1);

@@ -1,6 +1,7 @@
 // The report contract of MEETREGELS §5 and §7.3 (and the parameters of §3) as types. Keys may be
 // added; none may be renamed or change meaning without a new rule version.
 import type { PlaatsingSoort, SchuldhulpResultaat, TrajectResultaat, UitReden } from '@zelfredzaam/domain';
+import type { FIGUREN } from './figuren/registry.js';
 
 /**
  * MEETREGELS §3 (2.0), as given by the caller; the defaults are resolved by `resolveParameters`.
@@ -190,8 +191,19 @@ export interface Allianties {
   readonly totaal: number;
 }
 
-/** The JSON object of MEETREGELS §5, with the keys of §7.3. */
-export interface Jaarrapport {
+/** The figures of the registry (figuren/registry.ts). */
+type Geregistreerd = (typeof FIGUREN)[number];
+
+/** Each figure's §5 object under its name, as its module makes it (`uit`). */
+export type RapportFiguren = { readonly [F in Geregistreerd as F['naam']]: ReturnType<F['uit']> };
+
+/**
+ * The JSON object of MEETREGELS §5, with the keys of §7.3: the parameters, every figure of the
+ * registry (RapportFiguren: volledigeUitstroom, duurzaamheid, cohort, gedeeltelijkeUitstroom,
+ * gemiddeldInkomen, bijstandsbestand, stroom, participatie, trajecten, plaatsingen, inBeeld,
+ * langdurig, minima, schuldhulp, allianties), nietGemeten, bron and diagnose.
+ */
+export interface Jaarrapport extends RapportFiguren {
   readonly jaar: number;
   readonly peildatum: string;
   readonly evaluatiedatum: string;
@@ -199,22 +211,6 @@ export interface Jaarrapport {
   readonly kennisdatum: string | null;
   /** §7.2 Langdurig's parameter, in days. */
   readonly hervattingsgrens: number;
-  readonly volledigeUitstroom: VolledigeUitstroom;
-  readonly duurzaamheid: Duurzaamheid;
-  readonly cohort: Cohort;
-  readonly gedeeltelijkeUitstroom: GedeeltelijkeUitstroom;
-  readonly gemiddeldInkomen: GemiddeldInkomen;
-  readonly bijstandsbestand: Bijstandsbestand;
-  readonly participatie: Participatie;
-  readonly trajecten: Trajecten;
-  readonly plaatsingen: Plaatsingen;
-  readonly inBeeld: InBeeld;
-  readonly langdurig: Langdurig;
-  readonly minima: Minima;
-  readonly schuldhulp: Schuldhulp;
-  readonly allianties: Allianties;
-  /** §4.8 */
-  readonly stroom: Stroom;
   /** §5: figures whose kind of fact nobody registered; their numbers stay 0 here, "n.b." elsewhere. */
   readonly nietGemeten: readonly NietGemeten[];
   /** §5 */
@@ -283,26 +279,17 @@ export interface Bijdrage {
 /** The numbers of a figure (its string fields, such as `meetdatum`, left out). */
 export type Getallen<T> = { readonly [K in keyof T as T[K] extends number | null ? K : never]: T[K] };
 
-/** `nu − gepubliceerd` for every number of a figure; null where either side is null. */
-export interface Verschil {
-  readonly volledigeUitstroom: Getallen<VolledigeUitstroom>;
-  readonly duurzaamheid: Getallen<Duurzaamheid>;
-  readonly cohort: Getallen<Cohort>;
-  readonly gedeeltelijkeUitstroom: Getallen<GedeeltelijkeUitstroom>;
-  readonly gemiddeldInkomen: Getallen<GemiddeldInkomen>;
-  readonly bijstandsbestand: Getallen<Bijstandsbestand>;
-  readonly participatie: Getallen<Participatie>;
-  /** Per soort in either report (a soort missing on one side counts as zeros there). */
-  readonly trajecten: { readonly [soort: string]: VerschilTraject };
-  readonly plaatsingen: Plaatsingen;
-  readonly inBeeld: Getallen<InBeeld>;
-  readonly langdurig: Getallen<Langdurig>;
-  readonly minima: Minima;
-  readonly schuldhulp: Getallen<Schuldhulp> & { readonly beeindigd: Schuldhulp['beeindigd'] };
-  readonly allianties: Allianties;
-  readonly stroom: Stroom;
+/** The numbers of a figure at any depth (texts and lists, such as `meetdatum`, left out). */
+export type VerschilVan<T> = {
+  readonly [K in keyof T as T[K] extends string | readonly unknown[] ? never : K]: T[K] extends object
+    ? VerschilVan<T[K]>
+    : T[K];
+};
+
+/** `nu − gepubliceerd` for every number of every figure of the registry; null where either side is null. */
+export type Verschil = { readonly [F in Geregistreerd as F['naam']]: VerschilVan<ReturnType<F['uit']>> } & {
   readonly diagnose: { readonly genegeerd: number };
-}
+};
 
 /** The differences of one soort's trajectories. */
 export type VerschilTraject = Traject;

@@ -3,14 +3,12 @@
 // to importing it into a store and replaying that (decide.test.ts).
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import type { Worker } from 'node:worker_threads';
 import type { Derivation, LineRefusal } from '@zelfredzaam/adapters';
 import type { RecordedAt } from '@zelfredzaam/domain';
-import { type BronHash, emptyState, mergeTransferable, type ProjectionState } from '@zelfredzaam/projections';
-import { type AcceptedLines, type DecidePartResult, decidePart } from './decide.js';
-import type { DecideMessage, DecideRequest } from './protocol.js';
-import { stopAllOnFailure } from './replay.js';
-import { startWorker } from './spawn.js';
+import { type BronHash, emptyState, type ProjectionState } from '@zelfredzaam/projections';
+import { type AcceptedLines, type DecidePartResult, decidePart, STREAM_KEY_PART } from './decide.js';
+import { runParts } from './parts.js';
+import type { DecideMessage } from './protocol.js';
 
 export interface DecideFileOptions {
   /** Worker threads (default: the cores, at most 8; 1 for a file under 16 MiB); 1 decides in this thread. */
@@ -60,70 +58,100 @@ const IMPORT_CHUNK = 5_000;
  */
 const hashInRecordedOrder = (hash: BronHash | undefined, parts: readonly Counts[], lines: number): void => {
   if (hash === undefined) return;
-  // Every decoded line's chunk and its household's rank in the chunk, by line number.
-  const isCandidate = new Int32Array(lines + 2).fill(-2);
+  // Every decoded line's stream as a dense number (−1: refused before the decider), −2 for the
+  // other lines, by line number. The parts number their streams from 0 (STREAM_KEY_PART).
+  const streamOf = new Int32Array(lines + 2).fill(-2);
+  let streams = 0;
   for (const part of parts) {
     const k = part.kandidaten;
     if (k === undefined) continue;
-    for (let i = 0; i < k.lines.length; i++) isCandidate[k.lines[i] as number] = k.streams[i] as number;
-  }
-  const chunkOf = new Int32Array(lines + 2);
-  const rankOf = new Int32Array(lines + 2);
-  let chunk = 0;
-  let candidates = 0;
-  let linesInChunk = 0;
-  let ranks = new Map<number, number>();
-  for (let line = 1; line <= lines; line++) {
-    const stream = isCandidate[line] as number;
-    linesInChunk++;
-    if (stream !== -2) {
-      candidates++;
-      chunkOf[line] = chunk;
-      if (stream >= 0) {
-        let rank = ranks.get(stream);
-        if (rank === undefined) {
-          rank = ranks.size;
-          ranks.set(stream, rank);
-        }
-        rankOf[line] = rank;
-      }
+    let most = -1;
+    for (let i = 0; i < k.lines.length; i++) {
+      const key = k.streams[i] as number;
+      const local = key < 0 ? -1 : key % STREAM_KEY_PART;
+      if (local > most) most = local;
+      streamOf[k.lines[i] as number] = local < 0 ? -1 : streams + local;
     }
-    if (candidates >= IMPORT_CHUNK || linesInChunk >= 4 * IMPORT_CHUNK) {
-      chunk++;
-      candidates = 0;
-      linesInChunk = 0;
-      ranks = new Map();
-    }
+    streams += most + 1;
   }
-  // The accepted lines in that order, sorted as typed arrays: an object per line would put a
-  // million-line file's order on the heap (the memory test's bound).
+  // Where each accepted line's canonical line is: its part's list and its place there.
   const lists: (AcceptedLines | undefined)[] = parts.map((part) => part.regels);
   const listOf = new Int16Array(lines + 2).fill(-1);
   const atOf = new Int32Array(lines + 2);
-  let accepted = 0;
   lists.forEach((list, k) => {
     if (list === undefined) return;
     for (let at = 0; at < list.count; at++) {
       const line = list.lineNumbers[at] as number;
       listOf[line] = k;
       atOf[line] = at;
-      accepted++;
     }
   });
-  const order = new Int32Array(accepted);
-  let next = 0;
-  for (let line = 1; line <= lines; line++) if ((listOf[line] as number) >= 0) order[next++] = line;
-  order.sort(
-    (a, b) => (chunkOf[a] as number) - (chunkOf[b] as number) || (rankOf[a] as number) - (rankOf[b] as number) || a - b,
-  );
-  for (const line of order) {
-    const list = lists[listOf[line] as number] as AcceptedLines;
-    const at = atOf[line] as number;
-    hash.voegToeRegel(
-      list.bytes.subarray(list.offsets[at] as number, list.offsets[at + 1] as number),
-      list.recordedAt[at] as number,
-    );
+  // A stream's rank in the chunk where it was last seen (chunk + 1 beside it: 0 is never).
+  const seenIn = new Int32Array(streams);
+  const rankOf = new Int32Array(streams);
+  // One chunk's accepted lines and their ranks, then ordered by rank (a counting sort: stable, so
+  // each household's lines stay in file order), all in typed arrays (the heap bound).
+  const chunkLines = new Int32Array(4 * IMPORT_CHUNK);
+  const chunkRanks = new Int32Array(4 * IMPORT_CHUNK);
+  const ordered = new Int32Array(4 * IMPORT_CHUNK);
+  const counts = new Int32Array(IMPORT_CHUNK + 1);
+  let chunk = 1;
+  let candidates = 0;
+  let linesInChunk = 0;
+  let ranks = 0;
+  let held = 0;
+  const flush = (): void => {
+    counts.fill(0, 0, ranks + 1);
+    for (let i = 0; i < held; i++) {
+      const r = (chunkRanks[i] as number) + 1;
+      counts[r] = (counts[r] as number) + 1;
+    }
+    for (let r = 1; r <= ranks; r++) counts[r] = (counts[r] as number) + (counts[r - 1] as number);
+    for (let i = 0; i < held; i++) {
+      const r = chunkRanks[i] as number;
+      const to = counts[r] as number;
+      counts[r] = to + 1;
+      ordered[to] = chunkLines[i] as number;
+    }
+    for (let i = 0; i < held; i++) {
+      const line = ordered[i] as number;
+      const list = lists[listOf[line] as number] as AcceptedLines;
+      const at = atOf[line] as number;
+      hash.voegToeRegel(
+        list.bytes.subarray(list.offsets[at] as number, list.offsets[at + 1] as number),
+        list.recordedAt[at] as number,
+      );
+    }
+    held = 0;
+  };
+  for (let line = 1; line <= lines; line++) {
+    const stream = streamOf[line] as number;
+    linesInChunk++;
+    if (stream !== -2) {
+      candidates++;
+      if (stream >= 0 && (listOf[line] as number) >= 0) {
+        if (seenIn[stream] !== chunk) {
+          seenIn[stream] = chunk;
+          rankOf[stream] = ranks++;
+        }
+        chunkLines[held] = line;
+        chunkRanks[held] = rankOf[stream] as number;
+        held++;
+      } else if (stream >= 0 && seenIn[stream] !== chunk) {
+        // A refused line's household still takes its place in the chunk's order.
+        seenIn[stream] = chunk;
+        rankOf[stream] = ranks++;
+      }
+    }
+    if (candidates >= IMPORT_CHUNK || linesInChunk >= 4 * IMPORT_CHUNK) {
+      flush();
+      chunk++;
+      candidates = 0;
+      linesInChunk = 0;
+      ranks = 0;
+    }
   }
+  flush();
 };
 
 const combine = (state: ProjectionState, parts: readonly Counts[], workers: number): DecideFileResult => {
@@ -159,43 +187,24 @@ export const decideNdjsonFileHere = (path: string, options: DecideFileOptions): 
 
 /** Whether two parts accepted facts with the same eventId key (then one part decides it all). */
 const sharedEventIds = (parts: readonly Counts[]): boolean => {
-  const total = parts.reduce((n, p) => n + p.eventIdKeys.length, 0);
-  const all = new Float64Array(total);
-  let at = 0;
-  for (const p of parts) {
-    all.set(p.eventIdKeys, at);
-    at += p.eventIdKeys.length;
+  // Each part's keys come sorted (decide.ts): a merge of each pair, no sort here.
+  for (let i = 0; i < parts.length; i++) {
+    for (let j = i + 1; j < parts.length; j++) {
+      const a = (parts[i] as Counts).eventIdKeys;
+      const b = (parts[j] as Counts).eventIdKeys;
+      let x = 0;
+      let y = 0;
+      while (x < a.length && y < b.length) {
+        const u = a[x] as number;
+        const v = b[y] as number;
+        if (u === v) return true;
+        if (u < v) x++;
+        else y++;
+      }
+    }
   }
-  all.sort();
-  for (let i = 1; i < all.length; i++) if (all[i] === all[i - 1]) return true;
   return false;
 };
-
-const runWorker = (request: DecideRequest, running: Set<Worker>, onBytes: (bytes: number) => void) =>
-  new Promise<Extract<DecideMessage, { kind: 'done' }>>((resolve, reject) => {
-    const worker = startWorker('decide-worker', request);
-    running.add(worker);
-    let settled = false;
-    worker.on('message', (message: DecideMessage) => {
-      if (message.kind === 'progress') onBytes(message.bytes);
-      else if (message.kind === 'done') {
-        settled = true;
-        void worker.terminate();
-        resolve(message);
-      } else {
-        settled = true;
-        reject(new Error(`beslissen (deel ${request.part + 1} van ${request.parts}): ${message.message}`));
-      }
-    });
-    worker.on('error', (error) => {
-      settled = true;
-      reject(error);
-    });
-    worker.on('exit', (code) => {
-      running.delete(worker);
-      if (!settled) reject(new Error(`beslissen: werkthread ${request.part + 1} stopte onverwacht (code ${code})`));
-    });
-  });
 
 /**
  * Decides an NDJSON file through the decider, as `import` would (every line in file order against
@@ -210,39 +219,22 @@ export const decideNdjsonFile = async (path: string, options: DecideFileOptions)
       : Math.max(1, Math.floor(options.workers ?? Math.min(8, availableParallelism())));
   if (workers === 1) return decideNdjsonFileHere(path, options);
   const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
-  const progress = new Array<number>(workers).fill(0);
   const state = emptyState();
-  const counts: Counts[] = [];
-  let merging = Promise.resolve();
-  const running = new Set<Worker>();
-  await stopAllOnFailure(
-    running,
-    Promise.all(
-      Array.from({ length: workers }, (_, part) =>
-        runWorker(
-          {
-            path,
-            part,
-            parts: workers,
-            maxLineBytes,
-            now: options.now,
-            derivation: options.derivation ?? 'canoniek',
-            regels: options.hash !== undefined,
-          },
-          running,
-          (bytes) => {
-            progress[part] = bytes;
-            options.onProgress?.(Math.min(...progress));
-          },
-        ).then(({ kind: _, state: transferable, ...rest }) => {
-          counts.push(rest);
-          merging = merging.then(() => {
-            if (rest.misrouted === 0) mergeTransferable(state, transferable);
-          });
-          return merging;
-        }),
-      ),
-    ),
+  const counts: Counts[] = await runParts<Extract<DecideMessage, { kind: 'done' }>>(
+    'decide-worker',
+    workers,
+    (part) => ({
+      path,
+      part,
+      parts: workers,
+      maxLineBytes,
+      now: options.now,
+      derivation: options.derivation ?? 'canoniek',
+      regels: options.hash !== undefined,
+    }),
+    'beslissen',
+    state,
+    options.onProgress,
   );
   // A line the byte scan could not route, or one eventId accepted in two parts: decide in one part.
   if (counts.some((c) => c.misrouted > 0) || sharedEventIds(counts)) return decideNdjsonFileHere(path, options);

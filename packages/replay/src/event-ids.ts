@@ -8,11 +8,11 @@ const hexValue = (c: number): number => (c <= 57 ? c - 48 : c - 87);
 
 const HEX = '0123456789abcdef';
 
-export class EventIdTable {
+export class EventIdTable implements EventIdIndex {
   /** Per fact number: the UUID's words, its stream and its index in the stream. */
   private words: Uint32Array;
-  stream: Int32Array;
-  local: Int32Array;
+  private stream: Int32Array;
+  private local: Int32Array;
   /** Fact number + 1 per slot; 0 is empty. Kept at most half full. */
   private slots: Int32Array;
   size = 0;
@@ -110,6 +110,14 @@ export class EventIdTable {
     for (let g = 0; g < this.size; g++) this.place(g);
   }
 
+  streamOf(g: number): number {
+    return this.stream[g] as number;
+  }
+
+  indexOf(g: number): number {
+    return this.local[g] as number;
+  }
+
   /** The eventId of fact number g. */
   eventIdOf(g: number): string {
     let text = '';
@@ -130,29 +138,5 @@ export class EventIdTable {
     const hi = ((this.words[at] as number) ^ (this.words[at + 2] as number)) >>> 0;
     const lo = ((this.words[at + 1] as number) ^ (this.words[at + 3] as number)) & 0x1fffff;
     return hi * 0x200000 + lo;
-  }
-}
-
-/** One stream's view of the table: only its own facts, by their index in the stream. */
-export class StreamIds implements EventIdIndex {
-  constructor(
-    private readonly table: EventIdTable,
-    private readonly streamIndex: number,
-    /** Fact number per index in the stream. */
-    readonly numbers: number[] = [],
-  ) {}
-
-  get(eventId: string): number | undefined {
-    const g = this.table.find(eventId);
-    return g < 0 || this.table.stream[g] !== this.streamIndex ? undefined : this.table.local[g];
-  }
-
-  set(eventId: string, index: number): void {
-    this.numbers[index] = this.table.add(eventId, this.streamIndex, index);
-  }
-
-  eventIdAt(index: number): string {
-    const g = this.numbers[index];
-    return g === undefined ? '' : this.table.eventIdOf(g);
   }
 }

@@ -160,6 +160,99 @@ const asciiTextOf = (buf: Latin1Buffer): AsciiText =>
     ? (start, end) => (buf as Required<Latin1Buffer>).latin1Slice(start, end)
     : (start, end) => buf.toString('latin1', start, end);
 
+/** What `readLines` calls, in file order. */
+export interface LineVisitor {
+  /** A line within the limit: bytes [first, stop) of `buf`, without its newline, CR or byte-order mark. */
+  line(line: number, buf: Buffer, first: number, stop: number, ascii: AsciiText): void;
+  /** A line over the limit, with its length in bytes (without newline and CR); its bytes are not kept. */
+  tooLong(line: number, length: number): void;
+  /** Each piece read, before its lines: its complete lines are `buf[0, complete)`. */
+  piece?(buf: Buffer, complete: number): void;
+}
+
+/**
+ * Reads the lines of `path` in 1 MB pieces, numbering every line (from 1), and hands each to the
+ * visitor: the parts of a replay and of `report --from` read a file this one way. A line longer
+ * than `maxLineBytes` is only measured, never held; the last line needs no newline.
+ */
+export const readLines = (
+  path: string,
+  maxLineBytes: number,
+  onBytes: ((bytes: number) => void) | undefined,
+  visitor: LineVisitor,
+): { readonly lines: number; readonly bytes: number } => {
+  // The buffer holds one read and the unfinished line before it, up to the longest line allowed.
+  const buf = Buffer.allocUnsafe(CHUNK_BYTES + maxLineBytes + 2);
+  const ascii = asciiTextOf(buf);
+  let lines = 0;
+  let bytes = 0;
+  let nextProgress = PROGRESS_BYTES;
+  const fd = openSync(path, 'r');
+  try {
+    let carry = 0;
+    /** The unfinished line is too long: its bytes are dropped, only its length is counted. */
+    let skipping = false;
+    let skipped = 0;
+    let eof = false;
+    while (!eof) {
+      const read = readSync(fd, buf, carry, CHUNK_BYTES, null);
+      eof = read === 0;
+      bytes += read;
+      let end = carry + read;
+      // The last line needs no newline: give it one, as if it had.
+      if (eof && end > 0 && buf[end - 1] !== LF) buf[end++] = LF;
+      // (A negative offset would search from the buffer's end, through stale bytes.)
+      const lastLf = end === 0 ? -1 : buf.lastIndexOf(LF, end - 1);
+      // Complete lines of this piece: buf[0, complete).
+      const complete = lastLf + 1;
+      visitor.piece?.(buf, complete);
+      let start = 0;
+      while (start < complete) {
+        const lf = buf.indexOf(LF, start);
+        lines++;
+        const stop = lf > start && buf[lf - 1] === CR ? lf - 1 : lf;
+        if (skipping) {
+          visitor.tooLong(lines, skipped + (stop - start));
+          skipping = false;
+          skipped = 0;
+        } else if (stop - start > maxLineBytes) visitor.tooLong(lines, stop - start);
+        else {
+          // A byte-order mark may open the file; it is not part of the first line.
+          const first =
+            lines === 1 && stop - start >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf
+              ? start + 3
+              : start;
+          visitor.line(lines, buf, first, stop, ascii);
+        }
+        start = lf + 1;
+      }
+      // Keep the unfinished line for the next read, or only its length when it is too long.
+      const rest = end - complete;
+      if (skipping || rest > maxLineBytes + 1) {
+        skipping = true;
+        skipped += rest;
+        carry = 0;
+      } else {
+        buf.copy(buf, 0, complete, end);
+        carry = rest;
+      }
+      if (eof && skipping) {
+        // A too-long last line without a newline.
+        lines++;
+        visitor.tooLong(lines, skipped);
+      }
+      if (bytes >= nextProgress) {
+        onBytes?.(bytes);
+        nextProgress += PROGRESS_BYTES;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+  onBytes?.(bytes);
+  return { lines, bytes };
+};
+
 /**
  * Replays the lines of `path` that belong to part `part` of `parts` (every line when `parts` is
  * 1) into a new state. Synchronous: run it in a worker thread (worker.ts), or in one part for a
@@ -170,15 +263,12 @@ export const replayPart = (path: string, part: number, parts: number, options: P
   const maxFouten = options.maxFouten ?? DEFAULT_MAX_FOUTEN;
   const state = emptyState();
   const fouten: ReplayFout[] = [];
-  let lines = 0;
-  let bytes = 0;
   let blank = 0;
   let facts = 0;
   let refused = 0;
   let misrouted = 0;
   let vanJaar = Number.POSITIVE_INFINITY;
   let totJaar = Number.NEGATIVE_INFINITY;
-  let nextProgress = PROGRESS_BYTES;
 
   const refuse = (fout: ReplayFout): void => {
     refused++;
@@ -234,102 +324,32 @@ export const replayPart = (path: string, part: number, parts: number, options: P
     fold(decoded.right);
   };
 
-  // The buffer holds one read and the unfinished line before it, up to the longest line allowed.
-  const buf = Buffer.allocUnsafe(CHUNK_BYTES + maxLineBytes + 2);
-  const ascii = asciiTextOf(buf);
-  const fd = openSync(path, 'r');
-  try {
-    let carry = 0;
-    /** The unfinished line is too long: its bytes are dropped, only its length is counted. */
-    let skipping = false;
-    let skipped = 0;
-    let eof = false;
-    while (!eof) {
-      const read = readSync(fd, buf, carry, CHUNK_BYTES, null);
-      eof = read === 0;
-      bytes += read;
-      let end = carry + read;
-      if (eof && end > 0 && buf[end - 1] !== LF) {
-        // The last line needs no newline: give it one, as if it had.
-        buf[end++] = LF;
+  // One check of each piece read keeps per-line UTF-8 checks to pieces that fail it.
+  let allUtf8 = true;
+  const { lines, bytes } = readLines(path, maxLineBytes, options.onBytes, {
+    piece: (buf, complete) => {
+      allUtf8 = complete === 0 || isUtf8(buf.subarray(0, complete));
+    },
+    tooLong: (line, length) => {
+      if (line % parts !== part) return;
+      refuse({
+        line,
+        huishouden: undefined,
+        code: 'TE_LANG',
+        bericht: at(line, `${length} bytes, langer dan de grens van ${maxLineBytes} bytes; niet gelezen`),
+      });
+    },
+    line: (line, buf, first, stop, ascii) => {
+      if (parts > 1 && partOfLine(buf, first, stop, line, parts) !== part) return;
+      // A line as export writes it is decoded straight from its bytes; any other by JSON.parse.
+      const feit = decodeRecordedLine(buf, first, stop, ascii);
+      if (feit !== undefined) fold(feit);
+      else {
+        const utf8 = allUtf8 || isUtf8(buf.subarray(first, stop));
+        take(line, utf8 ? buf.toString('utf8', first, stop) : undefined);
       }
-      // (A negative offset would search from the buffer's end, through stale bytes.)
-      const lastLf = end === 0 ? -1 : buf.lastIndexOf(LF, end - 1);
-      // Complete lines of this piece: buf[0, complete). One check of the whole piece keeps
-      // per-line UTF-8 checks to pieces that fail it.
-      const complete = lastLf + 1;
-      const allUtf8 = complete === 0 || isUtf8(buf.subarray(0, complete));
-      let start = 0;
-      while (start < complete) {
-        const lf = buf.indexOf(LF, start);
-        lines++;
-        let stop = lf > start && buf[lf - 1] === CR ? lf - 1 : lf;
-        let first = start;
-        // A byte-order mark may open the file; it is not part of the first line.
-        if (lines === 1 && stop - start >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) first += 3;
-        if (skipping) {
-          const length = skipped + (lf - start);
-          if (lines % parts === part) {
-            refuse({
-              line: lines,
-              huishouden: undefined,
-              code: 'TE_LANG',
-              bericht: at(lines, `${length} bytes, langer dan de grens van ${maxLineBytes} bytes; niet gelezen`),
-            });
-          }
-          skipping = false;
-          skipped = 0;
-        } else if (stop - start > maxLineBytes) {
-          if (lines % parts === part) {
-            refuse({
-              line: lines,
-              huishouden: undefined,
-              code: 'TE_LANG',
-              bericht: at(lines, `${stop - start} bytes, langer dan de grens van ${maxLineBytes} bytes; niet gelezen`),
-            });
-          }
-        } else if (parts === 1 || partOfLine(buf, first, stop, lines, parts) === part) {
-          if (stop < first) stop = first;
-          // A line as export writes it is decoded straight from its bytes; any other by JSON.parse.
-          const feit = decodeRecordedLine(buf, first, stop, ascii);
-          if (feit !== undefined) fold(feit);
-          else {
-            const utf8 = allUtf8 || isUtf8(buf.subarray(first, stop));
-            take(lines, utf8 ? buf.toString('utf8', first, stop) : undefined);
-          }
-        }
-        start = lf + 1;
-      }
-      // Keep the unfinished line for the next read, or only its length when it is too long.
-      const rest = end - complete;
-      if (skipping || rest > maxLineBytes + 1) {
-        skipping = true;
-        skipped += rest;
-        carry = 0;
-      } else {
-        buf.copy(buf, 0, complete, end);
-        carry = rest;
-      }
-      if (eof && skipping) {
-        // A too-long last line without a newline.
-        lines++;
-        if (lines % parts === part) {
-          refuse({
-            line: lines,
-            huishouden: undefined,
-            code: 'TE_LANG',
-            bericht: at(lines, `${skipped} bytes, langer dan de grens van ${maxLineBytes} bytes; niet gelezen`),
-          });
-        }
-      }
-      if (bytes >= nextProgress) {
-        options.onBytes?.(bytes);
-        nextProgress += PROGRESS_BYTES;
-      }
-    }
-  } finally {
-    closeSync(fd);
-  }
+    },
+  });
   options.onBytes?.(bytes);
   return {
     state,

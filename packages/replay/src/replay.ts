@@ -5,8 +5,7 @@
 // is written in a way the partitioning cannot read (see partition.ts), it is replayed in one part.
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import type { Worker } from 'node:worker_threads';
-import { emptyState, mergeTransferable, type ProjectionState } from '@zelfredzaam/projections';
+import { emptyState, type ProjectionState } from '@zelfredzaam/projections';
 import {
   DEFAULT_MAX_FOUTEN,
   DEFAULT_MAX_LINE_BYTES,
@@ -15,8 +14,8 @@ import {
   type ReplayFout,
   replayPart,
 } from './partition.js';
-import type { PartRequest, WorkerMessage } from './protocol.js';
-import { startWorker } from './spawn.js';
+import { runParts } from './parts.js';
+import type { WorkerMessage } from './protocol.js';
 
 export interface ReplayOptions {
   /**
@@ -55,43 +54,6 @@ export interface ReplayResult {
 type PartCounts = Omit<PartResult, 'state'>;
 
 const SMALL_FILE = 16 * 1024 * 1024;
-
-const runWorker = (request: PartRequest, running: Set<Worker>, onBytes: (bytes: number) => void) =>
-  new Promise<Extract<WorkerMessage, { kind: 'done' }>>((resolve, reject) => {
-    const worker = startWorker('worker', request);
-    running.add(worker);
-    let settled = false;
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.kind === 'progress') onBytes(message.bytes);
-      else if (message.kind === 'done') {
-        settled = true;
-        // Its state has moved here: end the thread now, so its heap is freed before the merge.
-        void worker.terminate();
-        resolve(message);
-      } else {
-        settled = true;
-        reject(new Error(`herafspelen (deel ${request.part + 1} van ${request.parts}): ${message.message}`));
-      }
-    });
-    worker.on('error', (error) => {
-      settled = true;
-      reject(error);
-    });
-    worker.on('exit', (code) => {
-      running.delete(worker);
-      if (!settled) reject(new Error(`herafspelen: werkthread ${request.part + 1} stopte onverwacht (code ${code})`));
-    });
-  });
-
-/** Waits for `work`; when it fails, the threads still running are ended before the error is passed on. */
-export const stopAllOnFailure = async <T>(running: Set<Worker>, work: Promise<T>): Promise<T> => {
-  try {
-    return await work;
-  } catch (error) {
-    await Promise.all([...running].map((worker) => worker.terminate()));
-    throw error;
-  }
-};
 
 const combine = (
   state: ProjectionState,
@@ -142,30 +104,17 @@ export const replayNdjsonFile = async (path: string, options: ReplayOptions = {}
       ...(options.onProgress === undefined ? {} : { onBytes: options.onProgress }),
     });
   if (workers === 1) return here();
-  const progress = new Array<number>(workers).fill(0);
   const state = emptyState();
-  const counts: PartCounts[] = [];
   // Each part is merged as soon as it arrives. A merge takes the part's buffers over as they are
   // (its fact chunks and derived records become the merged state's, transfer.ts), so no fact is
   // held twice: the 10,000,000-fact replay peaks below 1 GB (issue 6).
-  let merging = Promise.resolve();
-  const running = new Set<Worker>();
-  await stopAllOnFailure(
-    running,
-    Promise.all(
-      Array.from({ length: workers }, (_, part) =>
-        runWorker({ path, part, parts: workers, maxLineBytes, maxFouten }, running, (bytes) => {
-          progress[part] = bytes;
-          options.onProgress?.(Math.min(...progress));
-        }).then(({ kind: _, state: transferable, ...rest }) => {
-          counts.push(rest);
-          merging = merging.then(() => {
-            if (rest.misrouted === 0) mergeTransferable(state, transferable);
-          });
-          return merging;
-        }),
-      ),
-    ),
+  const counts: PartCounts[] = await runParts<Extract<WorkerMessage, { kind: 'done' }>>(
+    'worker',
+    workers,
+    (part) => ({ path, part, parts: workers, maxLineBytes, maxFouten }),
+    'herafspelen',
+    state,
+    options.onProgress,
   );
   // A line the byte scan could not route: replay the file in one part (correct by construction).
   if (counts.some((c) => c.misrouted > 0)) return here();

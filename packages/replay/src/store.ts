@@ -9,8 +9,8 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { openPgDriver } from '@zelfredzaam/adapters/postgres';
 import { emptyState, mergeTransferable, type ProjectionState } from '@zelfredzaam/projections';
+import { stopAllOnFailure } from './parts.js';
 import type { RangeMessage, RangeRequest } from './protocol.js';
-import { stopAllOnFailure } from './replay.js';
 import { startWorker } from './spawn.js';
 
 export interface PostgresReplayOptions {

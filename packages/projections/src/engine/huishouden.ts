@@ -503,55 +503,6 @@ export class HuishoudenView {
   feitVan(k: number): number {
     return this.tPos[k] as number;
   }
-  /** The state after every transition dated ≤ day. */
-  toestandOp(day: number): number {
-    let state = STATE_NOOIT;
-    for (let k = 0; k < this.transities && (this.tDay[k] as number) <= day; k++) state = this.tState[k] as number;
-    return state;
-  }
-  /** The last transition dated ≤ day, or −1. */
-  transitieOp(day: number): number {
-    let last = -1;
-    for (let k = 0; k < this.transities && (this.tDay[k] as number) <= day; k++) last = k;
-    return last;
-  }
-  /** True when the household has bijstand on `day` (its state after all facts dated ≤ day). */
-  bijstandOp(day: number): boolean {
-    return this.toestandOp(day) === STATE_BIJSTAND;
-  }
-  /** The transition that opened the spell containing `day`, or −1 when there is no bijstand on it. */
-  spellOp(day: number): number {
-    let start = -1;
-    let bijstand = false;
-    for (let k = 0; k < this.transities && (this.tDay[k] as number) <= day; k++) {
-      const next = this.tState[k] === STATE_BIJSTAND;
-      if (!bijstand && next) start = k;
-      bijstand = next;
-    }
-    return bijstand ? start : -1;
-  }
-  /**
-   * The transition that opened a spell with a day of bijstand in [van, tot], in the timeline of
-   * facts dated ≤ totFeiten (+∞: every fact), or −1 (bijstandsbestand.ts's bijstandInPeriode).
-   */
-  spellIn(van: number, tot: number, totFeiten: number): number {
-    let bijstand = false;
-    let start = -1;
-    for (let k = 0; k < this.transities; k++) {
-      const day = this.tDay[k] as number;
-      if (day > totFeiten || day > tot) break;
-      const next = this.tState[k] === STATE_BIJSTAND;
-      if (!bijstand && next) start = k;
-      else if (bijstand && !next && (this.tDay[start] as number) < day && day > van) return start;
-      bijstand = next;
-    }
-    return bijstand ? start : -1;
-  }
-  /** The first transition after k that is a return into bijstand, or −1. */
-  terugkeerNa(k: number): number {
-    for (let q = k + 1; q < this.transities; q++) if (this.tState[q] === STATE_BIJSTAND) return q;
-    return -1;
-  }
   /** The exit ending the spell opened by transition k, or −1 while it runs. */
   eindeVan(k: number): number {
     return k + 1 < this.transities ? k + 1 : -1;
@@ -576,6 +527,10 @@ export class HuishoudenView {
   }
 
   // ---- §7.1 ----
+  /** The day of the k-th assessment. */
+  tredeDag(k: number): number {
+    return this.wanneer(this.trede(k));
+  }
   trede(k: number): number {
     return this.aPos[k] as number;
   }

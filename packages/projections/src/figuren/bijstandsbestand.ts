@@ -3,7 +3,9 @@
 // §7.2 In beeld and Langdurig (`bijstand`: bijstand on E).
 import type { HuishoudenView } from '../engine/huishouden.js';
 import type { Peil } from '../parameters.js';
-import { dag, type Figuur, type Leden, type Tekst } from './figuur.js';
+import type { Bijstandsbestand } from '../types.js';
+import { dag, type Figuur, figuur, type Leden, type Tekst } from './figuur.js';
+import { bijstandOp, spellIn, spellOp } from './tijdlijn.js';
 
 const OP_PEILDATUM: Tekst = ([start = 0, e = 0]) => `bijstand sinds ${dag(start)}, ook op de peildatum ${dag(e)}`;
 const IN_PERIODE: Tekst = ([start = 0, eind = -1, jaar = 0]) =>
@@ -13,26 +15,26 @@ const IN_PERIODE: Tekst = ([start = 0, eind = -1, jaar = 0]) =>
 
 /** Member of `cel` when h has bijstand on E: the start of the spell containing E. */
 export const bijstandOpPeildatum = (h: HuishoudenView, p: Peil, leden: Leden, cel: string): boolean => {
-  const k = h.spellOp(p.e);
+  const k = spellOp(h, p.e);
   if (k < 0) return false;
   leden.lid(cel, [h.feitVan(k)], OP_PEILDATUM, [h.dag(k), p.e]);
   return true;
 };
 
 /**
- * Member of `cel` when h has bijstand on a day of Y in the timeline of facts dated ≤ totFeiten:
- * the start of that spell and, when known by then, its end.
+ * Member of `cel` when h has bijstand on a day of Y (every fact dated in Y, MEETREGELS 2.0 §3):
+ * the start of that spell and, when there is one, its end.
  */
-export const bijstandInJaar = (h: HuishoudenView, p: Peil, totFeiten: number, leden: Leden, cel: string): void => {
-  const k = h.spellIn(p.y0, p.y1, totFeiten);
+export const bijstandInJaar = (h: HuishoudenView, p: Peil, leden: Leden, cel: string): void => {
+  const k = spellIn(h, p.y0, p.y1);
   if (k < 0) return;
   const end = h.eindeVan(k);
-  if (end >= 0 && h.dag(end) <= totFeiten) {
+  if (end >= 0) {
     leden.lid(cel, [h.feitVan(k), h.feitVan(end)], IN_PERIODE, [h.dag(k), h.dag(end), p.jaar]);
   } else leden.lid(cel, [h.feitVan(k)], IN_PERIODE, [h.dag(k), -1, p.jaar]);
 };
 
-export const bijstandsbestand: Figuur = {
+export const bijstandsbestand: Figuur<Bijstandsbestand, 'bijstandsbestand'> = figuur({
   naam: 'bijstandsbestand',
   sectie: '4.7',
   titel: 'Bijstandsbestand',
@@ -40,6 +42,31 @@ export const bijstandsbestand: Figuur = {
   verklaar(h, p, leden) {
     bijstandOpPeildatum(h, p, leden, 'bijstandsbestand.opPeildatum');
     // MEETREGELS 2.0 §3: "in Y" uses every fact dated in Y, whatever E.
-    bijstandInJaar(h, p, Number.POSITIVE_INFINITY, leden, 'bijstandsbestand.inJaar');
+    bijstandInJaar(h, p, leden, 'bijstandsbestand.inJaar');
   },
-};
+
+  // Its part: 1 for bijstand on E, 1 for bijstand on a day of Y (every fact, §3 2.0).
+  slots: 2,
+  bijdrage(h, p, out, at) {
+    const opPeildatum = bijstandOp(h, p.e);
+    const inJaar = spellIn(h, p.y0, p.y1) >= 0;
+    if (!opPeildatum && !inJaar) return false;
+    out[at] = opPeildatum ? 1 : 0;
+    out[at + 1] = inJaar ? 1 : 0;
+    return true;
+  },
+  uit: (s) => ({ opPeildatum: s.n(0), inJaar: s.n(1) }),
+  labels: {
+    indicatoren: () => [
+      {
+        id: 'bijstandsbestand',
+        kort: 'Bijstandsbestand op peildatum',
+        titel: 'Bijstandsbestand: huishoudens met bijstand op de peildatum',
+        eenheid: 'aantal',
+        waarde: (r) => r.bijstandsbestand.opPeildatum,
+        aantal: (r) => r.bijstandsbestand.opPeildatum,
+        details: [{ label: 'met bijstand in het jaar', eenheid: 'aantal', waarde: (r) => r.bijstandsbestand.inJaar }],
+      },
+    ],
+  },
+});

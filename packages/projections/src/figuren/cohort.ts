@@ -1,7 +1,9 @@
 // MEETREGELS §4.3 Cohortstatus op meetdatum: the households with an exit to loondienst or
 // onderneming with d in Y and d ≤ M; each under its state on M (after every fact dated ≤ M).
 import { STATE_BIJSTAND, STATE_UIT_LOONDIENST, STATE_UIT_ONDERNEMING, STATE_WW } from '@zelfredzaam/domain';
-import { dag, type Figuur, type Tekst, UITSTROOM_NAAR } from './figuur.js';
+import type { Cohort } from '../types.js';
+import { dag, een, type Figuur, figuur, type Tekst, UITSTROOM_NAAR } from './figuur.js';
+import { cohortUitstroom, laatsteOp } from './tijdlijn.js';
 
 const STATUS: Tekst = ([state = 0, d = 0, m = 0, nu = 0, sinds = 0]) => {
   const op =
@@ -26,28 +28,68 @@ const cel = (state: number): string =>
         ? 'aanHetWerk'
         : 'overig';
 
-export const cohort: Figuur = {
+export const cohort: Figuur<Cohort, 'cohort'> = figuur({
   naam: 'cohort',
   sectie: '4.3',
   titel: 'Cohortstatus op meetdatum',
   cellen: () => ['omvang', 'aanHetWerk', 'ww', 'wwb', 'overig'].map((c) => `cohort.${c}`),
   verklaar(h, p, leden) {
-    let exit = -1;
-    let last = -1;
-    for (let k = 0; k < h.transities; k++) {
-      const d = h.dag(k);
-      if (d > p.m) break;
-      last = k;
-      const state = h.toestand(k);
-      if (exit < 0 && (state === STATE_UIT_LOONDIENST || state === STATE_UIT_ONDERNEMING) && d >= p.y0 && d <= p.y1) {
-        exit = k;
-      }
-    }
+    const exit = cohortUitstroom(h, p);
     if (exit < 0) return;
+    // Its state on M: after the last transition dated ≤ M.
+    const last = laatsteOp(h, p.m);
     const nu = h.toestand(last);
     const feiten = last === exit ? [h.feitVan(exit)] : [h.feitVan(exit), h.feitVan(last)];
     const args = [h.toestand(exit), h.dag(exit), p.m, nu, h.dag(last)];
     leden.lid(`cohort.${cel(nu)}`, feiten, STATUS, args);
     leden.lid('cohort.omvang', feiten, STATUS, args);
   },
-};
+
+  // Its part: 1 in one of aanHetWerk, ww, wwb, overig.
+  slots: 4,
+  bijdrage(h, p, out, at) {
+    if (cohortUitstroom(h, p) < 0) return false;
+    const state = h.toestand(laatsteOp(h, p.m));
+    const slot =
+      state === STATE_UIT_LOONDIENST || state === STATE_UIT_ONDERNEMING
+        ? 0
+        : state === STATE_WW
+          ? 1
+          : state === STATE_BIJSTAND
+            ? 2
+            : 3;
+    return een(out, at, 4, slot);
+  },
+  uit(s) {
+    const aanHetWerk = s.n(0);
+    const ww = s.n(1);
+    const wwb = s.n(2);
+    const overig = s.n(3);
+    return {
+      meetdatum: s.peil.parameters.meetdatum,
+      omvang: aanHetWerk + ww + wwb + overig,
+      aanHetWerk,
+      ww,
+      wwb,
+      overig,
+    };
+  },
+  labels: {
+    indicatoren: () => [
+      {
+        id: 'cohort',
+        kort: 'Cohort: aan het werk op meetdatum',
+        titel: 'Cohort loondienst en onderneming: op meetdatum aan het werk en uitkeringsonafhankelijk',
+        eenheid: 'aantal',
+        waarde: (r) => r.cohort.aanHetWerk,
+        aantal: (r) => r.cohort.aanHetWerk,
+        details: [
+          { label: 'omvang cohort', eenheid: 'aantal', waarde: (r) => r.cohort.omvang },
+          { label: 'met WW-uitkering', eenheid: 'aantal', waarde: (r) => r.cohort.ww },
+          { label: 'met bijstandsuitkering', eenheid: 'aantal', waarde: (r) => r.cohort.wwb },
+          { label: 'overig', eenheid: 'aantal', waarde: (r) => r.cohort.overig },
+        ],
+      },
+    ],
+  },
+});

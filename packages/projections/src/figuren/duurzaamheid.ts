@@ -2,8 +2,17 @@
 // teruggevallen when a return follows at r < w and r ≤ the evaluatiedatum V; else duurzaam when
 // V ≥ w; else nogOnbekend. A household is duurzaam if one exit is, else nogOnbekend if one
 // is, else teruggevallen; `uitstroom` holds them all.
-import { addMonths, isQualifyingExitState } from '@zelfredzaam/domain';
-import { dag, type Figuur, type Tekst, UITSTROOM_NAAR } from './figuur.js';
+import { addMonths } from '@zelfredzaam/domain';
+import { aandeel } from '../afronding.js';
+import type { Duurzaamheid } from '../types.js';
+import { dag, een, type Figuur, figuur, type Tekst, UITSTROOM_NAAR } from './figuur.js';
+import {
+  DUURZAAM as DUURZAAM_NA,
+  TERUGGEVALLEN as TERUGGEVALLEN_NA,
+  terugkeerNa,
+  uitkomstVan,
+  volgendeUitstroom,
+} from './tijdlijn.js';
 
 const DUURZAAM: Tekst = ([state = 0, d = 0, w = 0, v = 0, r = -1]) =>
   `uitgestroomd naar ${UITSTROOM_NAAR[state]} op ${dag(d)}; venster tot ${dag(w)}; ` +
@@ -22,7 +31,7 @@ const TERUGGEVALLEN: Tekst = (a) => {
   return parts.join('; daarna ');
 };
 
-export const duurzaamheid: Figuur = {
+export const duurzaamheid: Figuur<Duurzaamheid, 'duurzaamheid'> = figuur({
   naam: 'duurzaamheid',
   sectie: '4.2',
   titel: 'Duurzaamheid',
@@ -33,19 +42,17 @@ export const duurzaamheid: Figuur = {
     let onbekendW = 0;
     const terug: number[] = [];
     const terugFeiten: number[] = [];
-    for (let k = 0; k < h.transities; k++) {
-      const d = h.dag(k);
-      if (d > p.y1) break;
+    for (let k = volgendeUitstroom(h, 0, p); k >= 0; k = volgendeUitstroom(h, k + 1, p)) {
       const state = h.toestand(k);
-      if (d < p.y0 || !isQualifyingExitState(state)) continue;
+      const d = h.dag(k);
       const w = addMonths(d, 6);
-      const q = h.terugkeerNa(k);
-      const r = q < 0 ? Number.POSITIVE_INFINITY : h.dag(q);
-      if (r < w && r <= v) {
-        terug.push(state, d, w, r);
+      const q = terugkeerNa(h, k);
+      const uitkomst = uitkomstVan(h, k, p);
+      if (uitkomst === TERUGGEVALLEN_NA) {
+        terug.push(state, d, w, h.dag(q));
         terugFeiten.push(h.feitVan(k), h.feitVan(q));
-      } else if (v >= w) {
-        const args = [state, d, w, v, q < 0 ? -1 : r];
+      } else if (uitkomst === DUURZAAM_NA) {
+        const args = [state, d, w, v, q < 0 ? -1 : h.dag(q)];
         leden.lid('duurzaamheid.duurzaam', [h.feitVan(k)], DUURZAAM, args);
         leden.lid('duurzaamheid.uitstroom', [h.feitVan(k)], DUURZAAM, args);
         return;
@@ -63,4 +70,49 @@ export const duurzaamheid: Figuur = {
       leden.lid('duurzaamheid.uitstroom', terugFeiten, TERUGGEVALLEN, terug);
     }
   },
-};
+
+  // Its part: 1 in one of duurzaam, teruggevallen, nogOnbekend.
+  slots: 3,
+  bijdrage(h, p, out, at) {
+    let nogOnbekend = false;
+    let teruggevallen = false;
+    for (let k = volgendeUitstroom(h, 0, p); k >= 0; k = volgendeUitstroom(h, k + 1, p)) {
+      const uitkomst = uitkomstVan(h, k, p);
+      if (uitkomst === DUURZAAM_NA) return een(out, at, 3, 0);
+      if (uitkomst === TERUGGEVALLEN_NA) teruggevallen = true;
+      else nogOnbekend = true;
+    }
+    if (nogOnbekend) return een(out, at, 3, 2);
+    return teruggevallen ? een(out, at, 3, 1) : false;
+  },
+  uit(s) {
+    const duurzaam = s.n(0);
+    const teruggevallen = s.n(1);
+    const nogOnbekend = s.n(2);
+    return {
+      uitstroom: duurzaam + teruggevallen + nogOnbekend,
+      duurzaam,
+      teruggevallen,
+      nogOnbekend,
+      aandeelDuurzaam: aandeel(duurzaam, duurzaam + teruggevallen),
+    };
+  },
+  labels: {
+    indicatoren: () => [
+      {
+        id: 'duurzaamheid',
+        kort: 'Duurzaam uitgestroomd (aandeel)',
+        titel: 'Duurzaam uitgestroomd: aandeel minimaal een half jaar uit de bijstand',
+        eenheid: 'aandeel',
+        waarde: (r) => r.duurzaamheid.aandeelDuurzaam,
+        aantal: (r) => r.duurzaamheid.duurzaam,
+        aandeel: (r) => r.duurzaamheid.aandeelDuurzaam,
+        details: [
+          { label: 'duurzaam', eenheid: 'aantal', waarde: (r) => r.duurzaamheid.duurzaam },
+          { label: 'teruggevallen', eenheid: 'aantal', waarde: (r) => r.duurzaamheid.teruggevallen },
+          { label: 'nog onbekend', eenheid: 'aantal', waarde: (r) => r.duurzaamheid.nogOnbekend },
+        ],
+      },
+    ],
+  },
+});

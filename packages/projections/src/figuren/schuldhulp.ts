@@ -1,7 +1,13 @@
 // MEETREGELS §7.2 Schuldhulp: `huishoudens`, a debt trajectory running on a day of Y (start ≤
 // Y-12-31, no end before Y-01-01); `beeindigd.*`, each SchuldhulpBeeindigd dated in Y (facts).
+
+import { aandeel } from '../afronding.js';
+import { SOORT_SCHULDHULP } from '../engine/derive.js';
 import { SCHULDHULP_RESULTATEN } from '../engine/encoding.js';
-import { dag, type Figuur, type Tekst } from './figuur.js';
+import type { Schuldhulp } from '../types.js';
+import { dag, type Figuur, figuur, type Tekst } from './figuur.js';
+
+const RESULTATEN = SCHULDHULP_RESULTATEN.length;
 
 const LOOPT: Tekst = ([id = 0, start = 0, end = -1, jaar = 0], n) =>
   `schuldhulptraject ${n.trajectIds[id]} gestart op ${dag(start)}, ` +
@@ -10,10 +16,11 @@ const LOOPT: Tekst = ([id = 0, start = 0, end = -1, jaar = 0], n) =>
 const BEEINDIGD: Tekst = ([id = 0, start = 0, end = 0, resultaat = 0], n) =>
   `schuldhulptraject ${n.trajectIds[id]} (gestart op ${dag(start)}) beëindigd op ${dag(end)} met resultaat ${SCHULDHULP_RESULTATEN[resultaat]}`;
 
-export const schuldhulp: Figuur = {
+export const schuldhulp: Figuur<Schuldhulp, 'schuldhulp'> = figuur({
   naam: 'schuldhulp',
   sectie: '7.2',
   titel: 'Schuldhulp',
+  feitSoort: SOORT_SCHULDHULP,
   cellen: () => ['schuldhulp.huishoudens', ...SCHULDHULP_RESULTATEN.map((r) => `schuldhulp.beeindigd.${r}`)],
   verklaar(h, p, leden) {
     let lopend = false;
@@ -41,4 +48,68 @@ export const schuldhulp: Figuur = {
       }
     }
   },
-};
+
+  // Its part: 1 when a debt trajectory runs on a day of Y, then per resultaat
+  // (SCHULDHULP_RESULTATEN order) its debt trajectories ended in Y.
+  slots: 1 + RESULTATEN,
+  bijdrage(h, p, out, at) {
+    if (h.schuldhulptrajecten === 0) return false;
+    out.fill(0, at, at + 1 + RESULTATEN);
+    for (let i = 0; i < h.schuldhulptrajecten; i++) {
+      const start = h.schuldhulpStart(i);
+      const end = h.schuldhulpEinde(i);
+      if (start <= p.y1 && end >= p.y0) out[at] = 1;
+      if (end >= p.y0 && end <= p.y1) {
+        const slot = at + 1 + h.schuldhulpResultaat(i);
+        out[slot] = (out[slot] as number) + 1;
+      }
+    }
+    return true;
+  },
+  uit(s) {
+    const r = (resultaat: (typeof SCHULDHULP_RESULTATEN)[number]) => s.n(1 + SCHULDHULP_RESULTATEN.indexOf(resultaat));
+    const geslaagd = r('minnelijk-geslaagd');
+    const mislukt = r('minnelijk-mislukt');
+    return {
+      huishoudens: s.n(0),
+      beeindigd: {
+        'minnelijk-geslaagd': geslaagd,
+        'minnelijk-mislukt': mislukt,
+        wsnp: r('wsnp'),
+        uitgevallen: r('uitgevallen'),
+        overig: r('overig'),
+      },
+      aandeelMinnelijkGeslaagd: aandeel(geslaagd, geslaagd + mislukt),
+    };
+  },
+  labels: {
+    indicatoren: () => [
+      {
+        id: 'schuldhulp',
+        kort: 'Schuldhulp: minnelijk geslaagd (aandeel)',
+        titel: 'Schuldhulp: aandeel geslaagde minnelijke schuldregelingen',
+        eenheid: 'aandeel',
+        waarde: (r) => r.schuldhulp.aandeelMinnelijkGeslaagd,
+        aantal: (r) => r.schuldhulp.beeindigd['minnelijk-geslaagd'],
+        aandeel: (r) => r.schuldhulp.aandeelMinnelijkGeslaagd,
+        figuur: 'schuldhulp',
+        details: [
+          { label: 'huishoudens met schuldhulp', eenheid: 'aantal', waarde: (r) => r.schuldhulp.huishoudens },
+          {
+            label: 'beëindigd: minnelijk geslaagd',
+            eenheid: 'aantal',
+            waarde: (r) => r.schuldhulp.beeindigd['minnelijk-geslaagd'],
+          },
+          {
+            label: 'beëindigd: minnelijk mislukt',
+            eenheid: 'aantal',
+            waarde: (r) => r.schuldhulp.beeindigd['minnelijk-mislukt'],
+          },
+          { label: 'beëindigd: wsnp', eenheid: 'aantal', waarde: (r) => r.schuldhulp.beeindigd.wsnp },
+          { label: 'beëindigd: uitgevallen', eenheid: 'aantal', waarde: (r) => r.schuldhulp.beeindigd.uitgevallen },
+          { label: 'beëindigd: overig', eenheid: 'aantal', waarde: (r) => r.schuldhulp.beeindigd.overig },
+        ],
+      },
+    ],
+  },
+});
