@@ -8,7 +8,7 @@ import { dayOf, isoDateOf, isoMonthOf } from './calendar.js';
 import { decide } from './decider.js';
 import type { Feit, Identified } from './events.js';
 import { uuidFrom } from './testing/arbitraries.js';
-import { Tijdlijn, type Uitspraak } from './tijdlijn.js';
+import { Tijdlijn, Tijdlijnen, type Uitspraak } from './tijdlijn.js';
 
 const H = 'h-1';
 const W = 'wg-1';
@@ -181,6 +181,51 @@ describe('Tijdlijn: the incremental decider', () => {
     fc.assert(
       fc.property(fc.array(stepArb, { minLength: 1, maxLength: 40 }), (steps) => run(steps, 'werkgever')),
       { numRuns: 100 },
+    );
+  });
+
+  it('many streams on one Tijdlijnen (its arrays growing, lists moving and compacted) decide as each alone (300 files)', () => {
+    const households = 6;
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: households - 1 }), stepArb), { minLength: 1, maxLength: 150 }),
+        (steps) => {
+          // Room for one stream and one fact at first: everything must grow and move.
+          const lijnen = new Tijdlijnen(undefined, 1, 1);
+          const streams = Array.from({ length: households }, () => lijnen.nieuw());
+          const histories: Identified[][] = Array.from({ length: households }, () => []);
+          const seen: Identified[][] = Array.from({ length: households }, () => []);
+          steps.forEach(([k, step], i) => {
+            const huishouden = `h-${k + 1}`;
+            const mine = seen[k] as Identified[];
+            let feit: Identified | undefined;
+            if (step.kind === 'feit' && 'huishouden' in step.feit) {
+              feit = { ...step.feit, huishouden, eventId: uuidFrom(`m-${i}`) } as Identified;
+            } else if (step.kind === 'intrekking') {
+              feit = {
+                type: 'GebeurtenisIngetrokken',
+                huishouden,
+                ingetrokken: mine[step.pick % Math.max(1, mine.length)]?.eventId ?? uuidFrom('nergens'),
+                reden: 'fout',
+                eventId: uuidFrom(`m-${i}`),
+              } as unknown as Identified;
+            } else if (step.kind === 'dubbel') {
+              const again = mine[step.pick % Math.max(1, mine.length)];
+              feit =
+                again !== undefined && step.changed && 'datum' in again
+                  ? ({ ...again, datum: '2099-01-01' } as Identified)
+                  : again;
+            }
+            if (feit === undefined) return;
+            mine.push(feit);
+            const history = histories[k] as Identified[];
+            const expected = reference(history, feit);
+            expect(lijnen.beslis(streams[k] as number, feit)).toEqual(expected);
+            if (expected === 'nieuw') history.push(feit);
+          });
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

@@ -123,7 +123,7 @@ const matchingStart = (end: FeitType): FeitType =>
 /**
  * Many growing lists of 32-bit numbers in one typed array, and per list its begin, length and room
  * in another: a list that outgrows its room moves to the end (twice the room), and the array is
- * compacted when half of it is left behind. No heap object per list (and only two typed arrays
+ * compacted when a third of it is left behind. No heap object per list (and only two typed arrays
  * for all of them: a timeline of one stream is cheap to make).
  */
 class Lijsten {
@@ -164,7 +164,7 @@ class Lijsten {
       meta[3 * l + 2] = next;
       return;
     }
-    if (this.garbage > this.used / 2) this.compact();
+    if (3 * this.garbage > this.used) this.compact();
     if (this.used + next > this.data.length) {
       let size = Math.max(16, this.data.length);
       while (this.used + next > size) size *= 2;

@@ -76,14 +76,19 @@ export const bijdrageVan = (h: RecordView, peil: Peil, out: Float64Array, at: nu
   out[at + B_SOORTEN] = h.soorten;
 };
 
+/** The counters per key of a figure without a part per key: always empty. */
+const GEEN_SLEUTELS: Map<number, Float64Array> = new Map();
+
 /** The figures (by registry index) that have a part per key. */
 export const MET_SLEUTELS: readonly number[] = FIGUREN.flatMap((f, i) => (f.sleutelSlots > 0 ? [i] : []));
 
 /** The counts of a report: households' parts added (sign 1) or taken back (sign −1). */
 export class Telling {
   private readonly t = new Float64Array(TELLING_SIZE);
-  /** Per figure with a part per key: the counters per key. */
-  private readonly sleutels: Map<number, Float64Array>[] = FIGUREN.map(() => new Map());
+  /** Per figure with a part per key: the counters per key (the others share an empty map: `bijdragen` makes a Telling per household). */
+  private readonly sleutels: Map<number, Float64Array>[] = FIGUREN.map((f) =>
+    f.sleutelSlots > 0 ? new Map() : GEEN_SLEUTELS,
+  );
 
   /** Adds household `h`'s whole part (the one-pass report); `b` is scratch of BIJDRAGE_SIZE. */
   telMee(h: RecordView, peil: Peil, b: Float64Array): void {

@@ -3,8 +3,8 @@
 // between. Households are independent under the decider (MEETREGELS §2: one stream each), so the
 // file is partitioned by household as in a replay (partition.ts): every part reads the whole file,
 // decodes only its own households' lines (from the bytes when the line is flat, else JSON.parse
-// and the describing decoder), decides each in file order on its stream's Tijdlijn (O(log n) per
-// fact) and folds what it accepts. The refusals are those of `import`, with the same line numbers
+// and the describing decoder), decides each in file order on its stream's timeline (O(log n) per
+// fact; every stream's timeline in the part's Tijdlijnen, off the heap) and folds what it accepts. The refusals are those of `import`, with the same line numbers
 // and messages (decide.test.ts: parallel = serial = import).
 //
 // What crosses households: an eventId is one fact's, in whichever stream (the importer refuses a
