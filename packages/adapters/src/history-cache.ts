@@ -239,14 +239,6 @@ export class HistoryCache {
   /** Histories being read ahead for a coming chunk, by stream, until taken. */
   private ahead = new Map<string, Promise<ReadonlyMap<string, readonly StoredEvent[]> | undefined>>();
 
-  /**
-   * Whether a stream this cache has not seen is taken to have no facts, without reading it (an
-   * import into a store that held no facts when it began). Only an assumption: the append's
-   * expected revision `no_stream` checks it, and a household that another writer did write is
-   * read and decided again. Off for good once the cache dropped a stream (it has then seen
-   * streams it no longer knows).
-   */
-  private assumeNew = false;
   /** A counter of marks and drops, and per stream when it was last dropped (drops are rare: conflicts, failures). */
   private tick = 0;
   private readonly dropped = new Map<string, number>();
@@ -264,11 +256,6 @@ export class HistoryCache {
      */
     private readonly maxStreams = DEFAULT_CACHED_STREAMS,
   ) {}
-
-  /** From now on a stream never seen is taken to be empty (see `assumeNew`). */
-  assumeUnseenEmpty(): void {
-    this.assumeNew = this.store.facts === 0 && this.store.slotOf.size === 0 && this.store.ids.dead === 0;
-  }
 
   /** The facts kept (for tests and tuning). */
   get size(): number {
@@ -294,7 +281,6 @@ export class HistoryCache {
    */
   delete(stream: string): void {
     const kept = this.store.slotOf.has(stream);
-    if (kept) this.assumeNew = false;
     // Only what a chunk may have been decided on needs remembering: a stream kept, or one an
     // unfinished chunk wrote (kept in a store dropped since).
     if (kept || this.pending.has(stream)) this.dropped.set(stream, ++this.tick);
@@ -303,7 +289,6 @@ export class HistoryCache {
 
   /** Drops everything kept (the histories are read again as they come). */
   clear(): void {
-    this.assumeNew = false;
     this.store = new Store();
   }
 
@@ -319,7 +304,7 @@ export class HistoryCache {
    */
   readAhead(store: EventStore, streams: Iterable<string>): void {
     const missing = new Set<string>();
-    if (!this.assumeNew) for (const stream of streams) if (!this.store.slotOf.has(stream)) missing.add(stream);
+    for (const stream of streams) if (!this.store.slotOf.has(stream)) missing.add(stream);
     this.ahead = new Map();
     if (missing.size === 0) return;
     // An error is not thrown here: the histories are then read when they are needed.
@@ -375,7 +360,7 @@ export class HistoryCache {
       if (this.store.slotOf.has(stream) && !fresh) continue;
       const pending = this.pending.has(stream);
       if (pending) waitFirst = true;
-      if (fresh || pending || (storedOf(stream) === undefined && !this.assumeNew)) missing.push(stream);
+      if (fresh || pending || storedOf(stream) === undefined) missing.push(stream);
     }
     if (waitFirst && settled !== undefined) await settled.catch(() => {});
     const read = missing.length > 0 ? await store.readStreams(missing) : undefined;

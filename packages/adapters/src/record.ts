@@ -425,7 +425,11 @@ const recordChunkPerFactPended = async (
         const fresh = decisions.get(group.stream)?.fresh ?? [];
         const kept = history?.kept === true;
         if (fresh.length === 0) {
-          settled.push(group);
+          // Nothing to store, but a refusal (or "already stored") holds only for the history it
+          // was decided on: the append checks the revision of an empty write as of any other, and
+          // a household another writer changed meanwhile is decided again.
+          writes.push({ stream: group.stream, expectedRevision: history?.revision ?? 'no_stream', events: [] });
+          writing.push(group);
           marks.set(group.stream, kept && history !== undefined ? cache.unchanged(history) : null);
         } else {
           writes.push({ stream: group.stream, expectedRevision: history?.revision ?? 'no_stream', events: fresh });
@@ -491,7 +495,9 @@ const recordChunkPerFactPended = async (
           outcomes.set(group.stream, perFactOutcomes(group, decisions.get(group.stream), result.appended));
           // A fact left out by the store (its eventId was in the stream after all) is not in the
           // kept history: read the stream again next time.
-          if (result.appended.length === write.events.length)
+          if (write.events.length === 0) {
+            // Nothing stored, nothing kept changes.
+          } else if (result.appended.length === write.events.length)
             cache.confirmed(group.stream, marks.get(group.stream) ?? undefined, result.appended.at(-1)?.revision);
           else cache.delete(group.stream);
         } else {

@@ -413,16 +413,6 @@ const recordIsolating = async (
   }
 };
 
-/** Whether the store holds no fact (one read of at most one fact). */
-const holdsNoFacts = async (store: EventStore): Promise<boolean> => {
-  // A stored fact that no longer decodes is a fact too (and is not an error here).
-  let unreadable = false;
-  for await (const batch of store.readAll({ batchSize: 1, onUnreadable: () => (unreadable = true) })) {
-    if (batch.length > 0 || unreadable) return false;
-  }
-  return !unreadable;
-};
-
 /** Decides one chunk: the time limits first, then the decider and the store, line by line. */
 const decideChunk = async (
   store: EventStore,
@@ -534,11 +524,10 @@ const importChecked = async (
     first: undefined,
     narrowed: false,
   };
-  // The histories of the households seen, kept between chunks (bounded; history-cache.ts). Into a
-  // store that holds no facts yet, a household not seen is taken to be new without reading it
-  // (the append's expected revision checks that; a household another writer wrote is read again).
+  // The histories of the households seen, kept between chunks (bounded; history-cache.ts). A
+  // household not seen is always read: a refusal decided on a history assumed empty would be
+  // checked by no append (another import may be writing it).
   const histories = new HistoryCache();
-  if (await holdsNoFacts(store)) histories.assumeUnseenEmpty();
   const tally: Tally = { lines: 0, bytes: 0, blank: 0, accepted: 0, alreadyStored: 0, refused: 0 };
   const kept: LineRefusal[] = [];
   let omitted = 0;
