@@ -234,8 +234,11 @@ class SqlStore implements EventStore {
       sequenceState,
       bumpSequence: `SELECT nextval('${sequence}')`,
       copyTarget: `${s}.events ${COPY_COLUMNS}`,
-      copied: `SELECT count(*)::int, min(position)::text, max(position)::text, (${sequenceState})
-        FROM ${s}.events WHERE position > $1::bigint`,
+      // Bounded by LIMIT ($2 = the rows copied + 1): without it the generic plan of this prepared
+      // statement guesses a third of the table and starts parallel workers for every append
+      // (about 30 ms each, measured in an import-perioden of 80 appends).
+      copied: `SELECT count(*)::int, min(p)::text, max(p)::text, (${sequenceState})
+        FROM (SELECT position AS p FROM ${s}.events WHERE position > $1::bigint ORDER BY position LIMIT $2::int) x`,
       positionsAfter: `SELECT event_id::text, position::text FROM ${s}.events WHERE position > $1::bigint`,
       // One index lookup per value (a scalar subquery is never turned into a join): with the
       // statistics of a table that an import is filling, `= ANY(array)` gets planned as a scan
@@ -462,7 +465,7 @@ class SqlStore implements EventStore {
       }
       throw this.explainInsertError(error);
     }
-    const [row] = await tx.query(this.sql.copied, [before]);
+    const [row] = await tx.query(this.sql.copied, [before, ids.length + 1]);
     const [count, min, max, state] = row ?? [];
     const sequence = typeof state === 'string' ? state : undefined;
     const first = typeof min === 'string' ? Number(min) : Number.NaN;
