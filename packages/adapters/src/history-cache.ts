@@ -8,7 +8,7 @@
 // revision is the guard: another writer in between shows up as a conflict, and that household is
 // dropped and read again (record.ts). Bounded: past `maxFacts` everything is dropped at once (the
 // households are then read again as they come), so memory does not grow with the file.
-import { type EventIdIndex, type Identified, Tijdlijnen } from '@zelfredzaam/domain';
+import { EventIdTable, type Identified, Tijdlijnen } from '@zelfredzaam/domain';
 import type { Beslisser } from './decide-per-fact.js';
 import type { EventStore, StoredEvent } from './port.js';
 import { StreamTable } from './stream-table.js';
@@ -39,143 +39,9 @@ export const DEFAULT_CACHED_FACTS = 2_000_000;
 /** The households kept by default (see the constructor of HistoryCache). */
 export const DEFAULT_CACHED_STREAMS = 100_000;
 
-const hexValue = (c: number): number => (c <= 57 ? c - 48 : (c | 0x20) - 87);
-
-/** The four 32-bit words of a UUID (either case; the dashes skipped). */
-const parseUuid = (eventId: string, into: Uint32Array): boolean => {
-  let word = 0;
-  let digits = 0;
-  let k = 0;
-  for (let i = 0; i < eventId.length; i++) {
-    const c = eventId.charCodeAt(i);
-    if (c === 45) continue;
-    const v = hexValue(c);
-    if (!(v >= 0 && v < 16) || k === 4) return false;
-    word = ((word << 4) | v) >>> 0;
-    if (++digits === 8) {
-      into[k++] = word;
-      word = 0;
-      digits = 0;
-    }
-  }
-  return k === 4 && digits === 0;
-};
-
-const HEX = '0123456789abcdef';
-
-/**
- * The eventIds of the kept facts, as the timelines find them: per fact number its UUID words, its
- * stream (or −1 once dropped) and its index there; found through an open-addressing table.
- */
-class IdTable implements EventIdIndex {
-  words = new Uint32Array(4 * 1024);
-  owner = new Int32Array(1024);
-  local = new Int32Array(1024);
-  /** Fact number + 1 per slot, 0 empty; at most half full. */
-  slots = new Int32Array(2048);
-  size = 0;
-  dead = 0;
-  private readonly probe = new Uint32Array(4);
-
-  private hashOf(w: Uint32Array, at: number): number {
-    const h =
-      Math.imul((w[at] as number) ^ Math.imul(w[at + 1] as number, 0x9e3779b1), 0x85ebca6b) ^
-      (w[at + 2] as number) ^
-      (w[at + 3] as number);
-    return (h ^ (h >>> 15)) & (this.slots.length - 1);
-  }
-
-  /** The number of the live fact with this eventId, or −1. */
-  find(eventId: string): number {
-    const w = this.probe;
-    if (!parseUuid(eventId, w)) return -1;
-    const mask = this.slots.length - 1;
-    const words = this.words;
-    for (let slot = this.hashOf(w, 0); ; slot = (slot + 1) & mask) {
-      const g = (this.slots[slot] as number) - 1;
-      if (g < 0) return -1;
-      const at = 4 * g;
-      if (
-        (this.owner[g] as number) >= 0 &&
-        words[at] === w[0] &&
-        words[at + 1] === w[1] &&
-        words[at + 2] === w[2] &&
-        words[at + 3] === w[3]
-      ) {
-        return g;
-      }
-    }
-  }
-
-  streamOf(g: number): number {
-    return this.owner[g] as number;
-  }
-
-  indexOf(g: number): number {
-    return this.local[g] as number;
-  }
-
-  add(eventId: string, stream: number, index: number): number {
-    if (!parseUuid(eventId, this.probe)) throw new RangeError(`eventId ${JSON.stringify(eventId)} is geen UUID`);
-    if (2 * (this.size + 1) > this.slots.length) this.grow();
-    const g = this.size++;
-    if (g === this.owner.length) {
-      const words = new Uint32Array(8 * g);
-      words.set(this.words);
-      this.words = words;
-      const owners = new Int32Array(2 * g);
-      owners.set(this.owner);
-      this.owner = owners;
-      const locals = new Int32Array(2 * g);
-      locals.set(this.local);
-      this.local = locals;
-    }
-    this.words.set(this.probe, 4 * g);
-    this.owner[g] = stream;
-    this.local[g] = index;
-    this.place(g);
-    return g;
-  }
-
-  /** Drops every fact of `stream` (rare: a conflict or a failed append; a scan of the table). */
-  dropStream(stream: number): void {
-    for (let g = 0; g < this.size; g++) {
-      if (this.owner[g] === stream) {
-        this.owner[g] = -1;
-        this.dead++;
-      }
-    }
-  }
-
-  private place(g: number): void {
-    const mask = this.slots.length - 1;
-    let slot = this.hashOf(this.words, 4 * g);
-    while ((this.slots[slot] as number) !== 0) slot = (slot + 1) & mask;
-    this.slots[slot] = g + 1;
-  }
-
-  private grow(): void {
-    this.slots = new Int32Array(2 * this.slots.length);
-    for (let g = 0; g < this.size; g++) this.place(g);
-  }
-
-  eventIdOf(g: number): string {
-    let text = '';
-    for (let k = 0; k < 4; k++) {
-      const word = this.words[4 * g + k] as number;
-      for (let shift = 28; shift >= 0; shift -= 4) {
-        const position = text.length;
-        if (position === 8 || position === 13 || position === 18 || position === 23) text += '-';
-        text += HEX[(word >>> shift) & 15];
-      }
-    }
-    return text;
-  }
-}
-
 /** The kept streams: their timelines, by stream number, and per number its revision. */
 class Store {
-  readonly ids = new IdTable();
+  readonly ids = new EventIdTable();
   readonly lijnen = new Tijdlijnen(this.ids);
   readonly slotOf = new StreamTable();
   /** Per stream number its revision (−1: no_stream). */

@@ -22,6 +22,7 @@ export {
   normalEventId,
   normalRecordedAt,
 } from './decode-fast.js';
+export { EventIdTable } from './event-id-table.js';
 export * from './events.js';
 export { canonicalInstant, formatInstant, kennisdatumCutoff, parseInstant } from './instant.js';
 export * from './lifecycle.js';

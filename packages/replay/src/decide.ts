@@ -19,6 +19,7 @@ import {
   aanduiding,
   canonicalLineInto,
   decodeLine,
+  EventIdTable,
   type Identified,
   isWerkgeverFeit,
   LINE_NO_ROOM,
@@ -31,7 +32,7 @@ import {
   weigering,
 } from '@zelfredzaam/domain';
 import { apply, canonicalLine, emptyState, type ProjectionState } from '@zelfredzaam/projections';
-import { EventIdTable } from './event-ids.js';
+
 import { partOfLine, partOfSubject, readLines } from './partition.js';
 
 export interface DecidePartOptions {
