@@ -19,6 +19,18 @@ export const HELP_OPTIONS: OptionSpec = {
 
 export const STORE_OPTION: OptionSpec = { store: { type: 'string' } };
 
+/** The §3 parameters of one report, as `report` and `verklaar` both read them (readVraag). */
+export const PARAMETER_OPTIONS: OptionSpec = {
+  from: { type: 'string' },
+  jaar: { type: 'string' },
+  peildatum: { type: 'string' },
+  evaluatiedatum: { type: 'string' },
+  meetdatum: { type: 'string' },
+  kennisdatum: { type: 'string' },
+  hervattingsgrens: { type: 'string' },
+  vergelijk: { type: 'boolean' },
+};
+
 /** The environment variable naming the store when `--store` is not given (a URL with a password stays off the command line). */
 export const STORE_VARIABELE = 'ZELFREDZAAM_STORE';
 

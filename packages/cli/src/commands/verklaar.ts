@@ -35,7 +35,14 @@ import {
 import { HELP } from '../help.js';
 import { meld, type Omgeving, schrijf } from '../omgeving.js';
 import { describeStore } from '../store.js';
-import { HELP_OPTIONS, replayStore, STORE_OPTION, storeSpecOf, withBestaandeStore } from './common.js';
+import {
+  HELP_OPTIONS,
+  PARAMETER_OPTIONS,
+  replayStore,
+  STORE_OPTION,
+  storeSpecOf,
+  withBestaandeStore,
+} from './common.js';
 import { LAAD_OPTIES, laadOptiesOf, loadFile, samenvatting, toonNaam } from './laden.js';
 import { onleesbaarMelding, verzamelOnleesbaar } from './onleesbaar.js';
 import { readVraag } from './report.js';
@@ -44,14 +51,7 @@ import { verklaarParameters } from './verklaar-parameters.js';
 const OPTIONS: OptionSpec = {
   ...HELP_OPTIONS,
   ...STORE_OPTION,
-  from: { type: 'string' },
-  jaar: { type: 'string' },
-  peildatum: { type: 'string' },
-  evaluatiedatum: { type: 'string' },
-  meetdatum: { type: 'string' },
-  kennisdatum: { type: 'string' },
-  hervattingsgrens: { type: 'string' },
-  vergelijk: { type: 'boolean' },
+  ...PARAMETER_OPTIONS,
   cel: { type: 'string', multiple: true },
   huishouden: { type: 'string' },
   werkgever: { type: 'string' },
