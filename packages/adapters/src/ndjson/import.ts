@@ -13,6 +13,7 @@
 // in the future is refused; one before the store's latest recordedAt only with `historisch`, so
 // a figure published with a kennisdatum cannot change silently.
 import { createReadStream } from 'node:fs';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   decode,
   decodeLine,
@@ -34,6 +35,8 @@ import { readLines, textOf } from './lines.js';
 
 export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 const DEFAULT_CHUNK_SIZE = 5_000;
+/** Lines read between two turns of the event loop (a power of two). */
+const LINES_PER_TURN = 64;
 const DEFAULT_MAX_REFUSALS = 1_000;
 
 export type LineRefusalCode =
@@ -600,6 +603,10 @@ const importChecked = async (
   };
 
   for await (const line of readLines(checkedPieces(input), maxLineBytes)) {
+    // A 1 MB piece is some 5,000 lines decoded without a pause; the store's replies to the
+    // append running meanwhile (a handful of round trips each) would wait for the next piece and
+    // the two would take turns instead of overlapping (issue 16: a third of the time idle).
+    if ((line.number & (LINES_PER_TURN - 1)) === 0) await nextTurn();
     lines = line.number;
     bytes = line.offset;
     linesInChunk++;
