@@ -1,7 +1,11 @@
 // MEETREGELS §5 `nietGemeten` and `bron`.
+import { formatInstant, parseInstant, type Recorded } from '@zelfredzaam/domain';
+import { geldigeGeschiedenis } from '@zelfredzaam/domain/testing';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BronHash, canonicalLine, sha256Van } from './bron.js';
-import { replay } from './engine/state.js';
+import { BronHash, bronUitState, canonicalLine, sha256Van } from './bron.js';
+import { settle } from './engine/cache.js';
+import { apply, replay } from './engine/state.js';
 import { HuishoudenFeiten, WerkgeverFeiten } from './fixtures/feiten.js';
 import { parametersVoor } from './fixtures/parameters.js';
 import { jaarrapport } from './jaarrapport.js';
@@ -108,5 +112,40 @@ describe('MEETREGELS §5 bron', () => {
       sha256Van(h.feiten),
       sha256Van(h.feiten, '2013-12-31'),
     ]);
+  });
+});
+
+describe('MEETREGELS §5 bron: the counts', () => {
+  /** The counts straight from the facts: those with recordedAt ≤ cutoff. */
+  const reference = (feiten: readonly Recorded[], cutoff: number) => {
+    const known = feiten.filter((f) => (parseInstant(f.recordedAt) as number) <= cutoff);
+    const at = known.map((f) => parseInstant(f.recordedAt) as number);
+    return {
+      feiten: known.length,
+      huishoudens: new Set(known.flatMap((f) => ('huishouden' in f ? [f.huishouden] : []))).size,
+      laatsteRecordedAt: at.length === 0 ? null : formatInstant(Math.max(...at)),
+    };
+  };
+
+  it('equal the facts known at any cut-off, on a settled state and on one with households changed since', () => {
+    fc.assert(
+      fc.property(geldigeGeschiedenis(), fc.nat(), fc.double({ min: 0, max: 1, noNaN: true }), (feiten, split, q) => {
+        const at = feiten.map((f) => parseInstant(f.recordedAt) as number);
+        const lo = Math.min(...at);
+        const hi = Math.max(...at);
+        // Cut-offs before, inside and after the recorded range, on a fact's moment too.
+        const cutoffs = [lo - 1, lo, lo + q * (hi - lo), at[split % at.length] as number, hi, Number.POSITIVE_INFINITY];
+        const k = split % (feiten.length + 1);
+        const state = replay(feiten.slice(0, k));
+        settle(state);
+        // The rest applied after the state was settled: those households are dirty now.
+        for (const feit of feiten.slice(k)) apply(state, feit);
+        for (const cutoff of cutoffs) {
+          const { feiten: n, huishoudens, laatsteRecordedAt } = bronUitState(state, cutoff);
+          expect({ feiten: n, huishoudens, laatsteRecordedAt }).toEqual(reference(feiten, cutoff));
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -5,6 +5,7 @@
 // per kennisdatum. Hashing is a pure function of the facts (no clock, no I/O).
 import { createHash, type Hash } from 'node:crypto';
 import { encode, formatInstant, kennisdatumCutoff, parseInstant, type Recorded } from '@zelfredzaam/domain';
+import { settle } from './engine/cache.js';
 import {
   SOORT_ALLIANTIE,
   SOORT_IN_BEELD,
@@ -15,7 +16,15 @@ import {
   SOORT_TRAJECT,
   SOORT_TREDE,
 } from './engine/derive.js';
-import { F_RECORDED_AT, FACT_FLOATS, forEachRun, isWerkgeverKey, type ProjectionState } from './engine/state.js';
+import {
+  F_RECORDED_AT,
+  FACT_FLOATS,
+  forEachRun,
+  H_COUNT,
+  HOUSE_INTS,
+  isWerkgeverKey,
+  type ProjectionState,
+} from './engine/state.js';
 import { IN_RAPPORT } from './figuren/registry.js';
 import type { Bron, NietGemeten } from './types.js';
 
@@ -61,16 +70,26 @@ export const bronUitState = (state: ProjectionState, cutoff: number, herkomst: B
   let feiten = 0;
   let huishoudens = 0;
   let laatste = Number.NEGATIVE_INFINITY;
+  // Every household's recordedAt range is kept with its derived record: a household known
+  // wholly at the cut-off (always, without a kennisdatum) is counted without reading its facts.
+  settle(state);
+  const range = state.recordedRange;
   for (let h = 0; h < state.households; h++) {
+    const count = state.house[h * HOUSE_INTS + H_COUNT] as number;
+    if (count === 0 || (range[2 * h] as number) > cutoff) continue;
     let bekend = 0;
-    forEachRun(state, h, (chunk, first, take) => {
-      for (let o = first; o < first + take; o++) {
-        const recordedAt = chunk.floats[o * FACT_FLOATS + F_RECORDED_AT] as number;
-        if (recordedAt > cutoff) continue;
-        bekend++;
-        if (recordedAt > laatste) laatste = recordedAt;
-      }
-    });
+    if ((range[2 * h + 1] as number) <= cutoff) {
+      bekend = count;
+      if ((range[2 * h + 1] as number) > laatste) laatste = range[2 * h + 1] as number;
+    } else
+      forEachRun(state, h, (chunk, first, take) => {
+        for (let o = first; o < first + take; o++) {
+          const recordedAt = chunk.floats[o * FACT_FLOATS + F_RECORDED_AT] as number;
+          if (recordedAt > cutoff) continue;
+          bekend++;
+          if (recordedAt > laatste) laatste = recordedAt;
+        }
+      });
     if (bekend === 0) continue;
     feiten += bekend;
     if (!isWerkgeverKey(state.ids[h] ?? '')) huishoudens++;
