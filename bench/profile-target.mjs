@@ -1,13 +1,13 @@
 // What bench/profile.ts runs under `node --cpu-prof`: one measurement against the built packages
 // (dist/), whose functions keep their names and lines in a profile (code run through tsx shows
 // up as anonymous functions on line 1). Plain JavaScript, so it needs no loader.
-//   node --cpu-prof bench/profile-target.mjs replay|decide|decide-here|fold|parse FILE
+//   node --cpu-prof bench/profile-target.mjs replay|decide|decide-bron|decide-here|fold|parse FILE
 //   node --cpu-prof bench/profile-target.mjs store-replay|store-replay-parallel|store-select|import SPEC [FILE]
 import { closeSync, openSync, readSync } from 'node:fs';
 import { importNdjsonFile, openStore } from '../packages/adapters/dist/index.js';
 import { openPgDriver } from '../packages/adapters/dist/postgres.js';
 import { decodeRecorded } from '../packages/domain/dist/index.js';
-import { apply, emptyState, jaarrapport, resolveParameters } from '../packages/projections/dist/index.js';
+import { apply, BronHash, emptyState, jaarrapport, resolveParameters } from '../packages/projections/dist/index.js';
 import {
   decideNdjsonFile,
   decideNdjsonFileHere,
@@ -49,10 +49,13 @@ if (kind === 'parse') {
     if (parameters._tag === 'Right') jaarrapport(result.state, parameters.right);
   }
   events = result.facts;
-} else if (kind === 'decide' || kind === 'decide-here') {
-  // report --from: the file decided through the decider (2 threads, or this one) and folded.
+} else if (kind === 'decide' || kind === 'decide-bron' || kind === 'decide-here') {
+  // report --from: the file decided through the decider (2 threads, or this one) and folded;
+  // decide-bron also hashes the accepted facts for MEETREGELS §5 bron.sha256, as the command does.
   const now = new Date().toISOString();
-  const result = kind === 'decide' ? await decideNdjsonFile(a, { workers: 2, now }) : decideNdjsonFileHere(a, { now });
+  const hash = kind === 'decide-bron' ? { hash: new BronHash([null]) } : {};
+  const result =
+    kind === 'decide-here' ? decideNdjsonFileHere(a, { now }) : await decideNdjsonFile(a, { workers: 2, now, ...hash });
   events = result.accepted;
 } else if (kind === 'fold') {
   const state = emptyState();

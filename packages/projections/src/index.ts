@@ -14,7 +14,15 @@ export {
 export { cohort } from './cohort.js';
 export { duurzaamheid } from './duurzaamheid.js';
 export { settle } from './engine/cache.js';
-export { apply, emptyState, eventIdAt, type ProjectionState, replay, type StateOpties } from './engine/state.js';
+export {
+  apply,
+  emptyState,
+  eventIdAt,
+  type ProjectionState,
+  replay,
+  type StateOpties,
+  StreamFold,
+} from './engine/state.js';
 export {
   type FactColumns,
   factColumns,

@@ -31,7 +31,7 @@ import {
   Tijdlijnen,
   weigering,
 } from '@zelfredzaam/domain';
-import { apply, canonicalLine, emptyState, type ProjectionState } from '@zelfredzaam/projections';
+import { canonicalLine, emptyState, type ProjectionState, StreamFold } from '@zelfredzaam/projections';
 
 import { partOfLine, partOfSubject, readLines } from './partition.js';
 
@@ -102,6 +102,7 @@ export const decidePart = (path: string, part: number, parts: number, options: D
   const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   const rewrite = options.rewrite;
   const state = emptyState();
+  const fold = new StreamFold(state);
   const refusals: LineRefusal[] = [];
   const identities = new LineIdentities();
   /** Each stream's number, households and employers (§7.1) apart: no key is built per fact. */
@@ -179,7 +180,7 @@ export const decidePart = (path: string, part: number, parts: number, options: D
     }
     accepted++;
     const recorded = (feit.recordedAt === undefined ? { ...feit, recordedAt: options.now } : feit) as Recorded;
-    apply(state, recorded);
+    fold.apply(s, recorded);
     lineStore?.add(line, recorded);
   };
 

@@ -438,11 +438,45 @@ const encodeInto = (state: ProjectionState, event: Recorded, ints: Int32Array, o
  * employer) and marks it dirty. Mutates `state` (which the caller owns) and returns it, so
  * `events.reduce(apply, emptyState())` is the replay.
  */
-export const apply = (state: ProjectionState, event: Recorded): ProjectionState => {
+export const apply = (state: ProjectionState, event: Recorded): ProjectionState =>
+  applyAt(state, householdIndex(state, keyOf(event)), event);
+
+/** The household (or employer) key a fact is kept under. */
+const keyOf = (event: Recorded): string =>
   // Only an alliance or a retraction can be an employer's: the others skip the `in` test.
-  const key =
-    event.type === 'AllianceGesloten' || event.type === 'GebeurtenisIngetrokken' ? entityKey(event) : event.huishouden;
-  const i = placeFact(state, householdIndex(state, key));
+  event.type === 'AllianceGesloten' || event.type === 'GebeurtenisIngetrokken' ? entityKey(event) : event.huishouden;
+
+/**
+ * Folds facts for a caller that numbers its streams itself (0, 1, …, as `report --from`'s
+ * decider does): a stream's household is found once, not looked up by pseudonym for every fact.
+ * A fact whose key is not its stream's household's (a caller's mistake) is looked up as `apply`
+ * does, so the state is never wrong, only slower.
+ */
+export class StreamFold {
+  private households = new Int32Array(1024).fill(-1);
+
+  constructor(readonly state: ProjectionState) {}
+
+  /** `apply(state, event)`, for a fact of the caller's stream number `stream`. */
+  apply(stream: number, event: Recorded): void {
+    const key = keyOf(event);
+    let h = stream < this.households.length ? (this.households[stream] as number) : -1;
+    if (h < 0 || this.state.ids[h] !== key) {
+      h = householdIndex(this.state, key);
+      if (stream >= this.households.length) {
+        const more = new Int32Array(Math.max(2 * this.households.length, stream + 1)).fill(-1);
+        more.set(this.households);
+        this.households = more;
+      }
+      this.households[stream] = h;
+    }
+    applyAt(this.state, h, event);
+  }
+}
+
+/** Appends one fact to household h (its index in `state`). */
+const applyAt = (state: ProjectionState, h: number, event: Recorded): ProjectionState => {
+  const i = placeFact(state, h);
   const chunk = state.chunks[i >>> CHUNK_BITS] as FactChunk;
   const o = (i & CHUNK_MASK) * FACT_INTS;
   encodeInto(state, event, chunk.ints, o);
