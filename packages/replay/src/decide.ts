@@ -348,12 +348,13 @@ class LineStore {
   }
 
   result(): AcceptedLines {
-    // Copies of exactly the used lengths (their buffers can be moved to another thread).
+    // Views of the used lengths: their buffers move to the caller's thread as they are, not
+    // copied (some 100 MB per part at 1M facts).
     return {
-      bytes: Uint8Array.prototype.slice.call(this.bytes, 0, this.used),
-      offsets: this.offsets.slice(0, this.count + 1),
-      lineNumbers: this.lineNumbers.slice(0, this.count),
-      recordedAt: this.recordedAt.slice(0, this.count),
+      bytes: this.bytes.subarray(0, this.used),
+      offsets: this.offsets.subarray(0, this.count + 1),
+      lineNumbers: this.lineNumbers.subarray(0, this.count),
+      recordedAt: this.recordedAt.subarray(0, this.count),
       count: this.count,
     };
   }
