@@ -31,7 +31,7 @@ import { latestRecordedAt } from '../latest-recorded-at.js';
 import type { EventStore } from '../port.js';
 import { type Pipeline, recordDecided, type StreamOutcome } from '../record.js';
 import { canonicalBytes, type Derivation, LineIdentities } from './identity.js';
-import { readLines, textOf } from './lines.js';
+import { readLineBatches, textOf } from './lines.js';
 
 export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 const DEFAULT_CHUNK_SIZE = 5_000;
@@ -602,47 +602,48 @@ const importChecked = async (
     inFlight.push(deciding);
   };
 
-  for await (const line of readLines(checkedPieces(input), maxLineBytes)) {
-    // A 1 MB piece is some 5,000 lines decoded without a pause; the store's replies to the
-    // append running meanwhile (a handful of round trips each) would wait for the next piece and
-    // the two would take turns instead of overlapping (issue 16: a third of the time idle).
-    if ((line.number & (LINES_PER_TURN - 1)) === 0) await nextTurn();
-    lines = line.number;
-    bytes = line.offset;
-    linesInChunk++;
-    if (line.kind === 'tooLong') {
-      early.push({
-        line: line.number,
-        huishouden: undefined,
-        code: 'TE_LANG',
-        bericht: at(line.number, `${line.length} bytes, langer dan de grens van ${maxLineBytes} bytes; niet gelezen`),
-      });
-    } else {
-      // A flat line is decoded straight from its bytes (decode-fast.ts); any other by JSON.parse.
-      const bytes = line.bytes as Latin1Buffer;
-      const fast =
-        options.rewrite === undefined
-          ? decodeLine(bytes, 0, bytes.length, (a, b) => asciiOf(bytes, a, b), false)
-          : undefined;
-      const candidate = candidateOf(line.number, line.bytes, identities, options.rewrite, derivation, fast);
-      if (candidate === 'blank') blankInChunk++;
-      else if ('feit' in candidate) candidates.push(candidate);
-      else early.push(candidate);
+  for await (const batch of readLineBatches(checkedPieces(input), maxLineBytes))
+    for (const line of batch) {
+      // A 1 MB piece is some 5,000 lines decoded without a pause; the store's replies to the
+      // append running meanwhile (a handful of round trips each) would wait for the next piece and
+      // the two would take turns instead of overlapping (issue 16: a third of the time idle).
+      if ((line.number & (LINES_PER_TURN - 1)) === 0) await nextTurn();
+      lines = line.number;
+      bytes = line.offset;
+      linesInChunk++;
+      if (line.kind === 'tooLong') {
+        early.push({
+          line: line.number,
+          huishouden: undefined,
+          code: 'TE_LANG',
+          bericht: at(line.number, `${line.length} bytes, langer dan de grens van ${maxLineBytes} bytes; niet gelezen`),
+        });
+      } else {
+        // A flat line is decoded straight from its bytes (decode-fast.ts); any other by JSON.parse.
+        const bytes = line.bytes as Latin1Buffer;
+        const fast =
+          options.rewrite === undefined
+            ? decodeLine(bytes, 0, bytes.length, (a, b) => asciiOf(bytes, a, b), false)
+            : undefined;
+        const candidate = candidateOf(line.number, line.bytes, identities, options.rewrite, derivation, fast);
+        if (candidate === 'blank') blankInChunk++;
+        else if ('feit' in candidate) candidates.push(candidate);
+        else early.push(candidate);
+      }
+      // Chunks count facts, not lines: a file written by export (no blank or refused lines) is
+      // then cut where its own import cut it, and re-imports in the same order.
+      if (candidates.length >= chunkSize || linesInChunk >= 4 * chunkSize) {
+        // At most two chunks are decided or appended while this one waits: memory stays bounded.
+        if (inFlight.length >= 2) await inFlight.shift();
+        await decidedBefore;
+        // The store reads this chunk's households it does not keep while the chunks before are decided and appended.
+        histories.readAhead(
+          store,
+          candidates.map((c) => streamNameOf(c.feit)),
+        );
+        flush();
+      }
     }
-    // Chunks count facts, not lines: a file written by export (no blank or refused lines) is
-    // then cut where its own import cut it, and re-imports in the same order.
-    if (candidates.length >= chunkSize || linesInChunk >= 4 * chunkSize) {
-      // At most two chunks are decided or appended while this one waits: memory stays bounded.
-      if (inFlight.length >= 2) await inFlight.shift();
-      await decidedBefore;
-      // The store reads this chunk's households it does not keep while the chunks before are decided and appended.
-      histories.readAhead(
-        store,
-        candidates.map((c) => streamNameOf(c.feit)),
-      );
-      flush();
-    }
-  }
   if (linesInChunk > 0 || lines === 0) flush();
   await deciding;
   return { ...tally, refusals: kept, refusalsOmitted: omitted };

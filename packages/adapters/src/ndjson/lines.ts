@@ -29,6 +29,18 @@ const toBuffer = (chunk: Uint8Array | string): Buffer =>
 
 /** The lines of `input`, each at most `maxBytes` long (terminator excluded) or reported as too long. */
 export async function* readLines(input: AsyncIterable<Uint8Array | string>, maxBytes: number): AsyncGenerator<Line> {
+  for await (const batch of readLineBatches(input, maxBytes)) yield* batch;
+}
+
+/**
+ * The lines of `input` as readLines gives them, a piece of the input's at a time (a 1 MB piece of
+ * a file: some 5,000 lines for one step of the loop, not one step per line). A batch's lines are
+ * views of the piece: use them before asking for the next batch.
+ */
+export async function* readLineBatches(
+  input: AsyncIterable<Uint8Array | string>,
+  maxBytes: number,
+): AsyncGenerator<Line[]> {
   let number = 0;
   let offset = 0;
   // The unfinished line: its pieces while it may still fit, else only its length.
@@ -60,9 +72,10 @@ export async function* readLines(input: AsyncIterable<Uint8Array | string>, maxB
 
   for await (const chunk of input) {
     const buffer = toBuffer(chunk);
+    const batch: Line[] = [];
     let start = 0;
     for (let end = buffer.indexOf(LF, start); end >= 0; end = buffer.indexOf(LF, start)) {
-      yield finish(buffer.subarray(start, end), 1);
+      batch.push(finish(buffer.subarray(start, end), 1));
       start = end + 1;
     }
     if (start < buffer.length) {
@@ -77,8 +90,9 @@ export async function* readLines(input: AsyncIterable<Uint8Array | string>, maxB
         pieces.push(Buffer.from(rest));
       }
     }
+    if (batch.length > 0) yield batch;
   }
-  if (pending > 0) yield finish(Buffer.alloc(0), 0);
+  if (pending > 0) yield [finish(Buffer.alloc(0), 0)];
 }
 
 /** The line's text, or undefined when its bytes are not valid UTF-8. */
