@@ -39,6 +39,8 @@ export class EventIdTable implements EventIdIndex {
   /** Facts added (dropped ones included). */
   size = 0;
   private readonly probe = new Uint32Array(4);
+  /** The eventId whose words `probe` holds: `add` after `find` of the same one parses it once. */
+  private parsed: string | undefined = undefined;
 
   /** `expected`: about how many facts will come (the table then need not grow while they do). */
   constructor(expected = 1024) {
@@ -61,7 +63,7 @@ export class EventIdTable implements EventIdIndex {
   /** The number of the live fact with this eventId, or −1. */
   find(eventId: string): number {
     const w = this.probe;
-    if (!parseUuid(eventId, w)) return -1;
+    if (!this.parse(eventId)) return -1;
     const mask = this.slots.length - 1;
     const words = this.words;
     for (let slot = this.slotOf(w, 0); ; slot = (slot + 1) & mask) {
@@ -82,7 +84,7 @@ export class EventIdTable implements EventIdIndex {
 
   /** Adds an eventId (not held live yet) of `stream` at `index`; returns its fact number. */
   add(eventId: string, stream: number, index: number): number {
-    if (!parseUuid(eventId, this.probe)) throw new RangeError(`eventId ${JSON.stringify(eventId)} is geen UUID`);
+    if (!this.parse(eventId)) throw new RangeError(`eventId ${JSON.stringify(eventId)} is geen UUID`);
     if (2 * (this.size + 1) > this.slots.length) this.grow();
     const g = this.size++;
     if (g === this.owner.length) {
@@ -101,6 +103,14 @@ export class EventIdTable implements EventIdIndex {
     this.local[g] = index;
     this.place(g);
     return g;
+  }
+
+  /** The words of `eventId` into `probe`; false when it is not a UUID. */
+  private parse(eventId: string): boolean {
+    if (eventId === this.parsed) return true;
+    const ok = parseUuid(eventId, this.probe);
+    this.parsed = ok ? eventId : undefined;
+    return ok;
   }
 
   /** Drops every fact of `stream` (rare: a conflict or a failed append; a scan of the table). */
