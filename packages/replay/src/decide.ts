@@ -33,7 +33,7 @@ import {
 } from '@zelfredzaam/domain';
 import { canonicalLine, emptyState, type ProjectionState, StreamFold } from '@zelfredzaam/projections';
 
-import { partOfLine, partOfSubject, readLines } from './partition.js';
+import { hashText, partOfLine, readLines } from './partition.js';
 
 export interface DecidePartOptions {
   /** The longest line read, in bytes (default 1 MB, as the importer); a longer one is refused. */
@@ -148,16 +148,18 @@ export const decidePart = (path: string, part: number, parts: number, options: D
       return;
     }
     const subject = streamOf(feit);
+    // One hash of the pseudonym for both: the part it belongs to and its stream's number.
+    const hash = hashText(subject);
     // A line routed by its line number (a pseudonym written with an escape, …): decide the file in one part.
-    if (parts > 1 && partOfSubject(rawSubject ?? subject, parts) !== part) {
+    if (parts > 1 && (rawSubject === undefined ? hash : hashText(rawSubject)) % parts !== part) {
       misrouted++;
       return;
     }
     const employer = isWerkgeverFeit(feit);
-    let s = streams.find(subject, employer);
+    let s = streams.find(subject, employer, hash);
     if (s < 0) {
       s = timelines.nieuw();
-      streams.add(subject, employer, s);
+      streams.add(subject, employer, hash, s);
     }
     candidateLog?.add(line, part * STREAM_KEY_PART + s);
     // As the importer (decide-per-fact.ts): the decider's refusal first; a fact it accepts whose
@@ -232,29 +234,31 @@ class SubjectTable {
   private slots = new Int32Array(1 << 12);
   private readonly subjects: string[] = [];
   private readonly employer: boolean[] = [];
+  private readonly hashes: number[] = [];
   private readonly numbers: number[] = [];
 
-  private static hash(subject: string, employer: boolean): number {
-    let h = employer ? 0x9747b28c : 0x811c9dc5;
-    for (let i = 0; i < subject.length; i++) h = Math.imul(h ^ subject.charCodeAt(i), 0x01000193);
+  /** A slot's hash from the pseudonym's (`hashText`), households and employers apart. */
+  private static mix(hash: number, employer: boolean): number {
+    const h = employer ? Math.imul(hash ^ 0x9747b28c, 0x01000193) : hash;
     return (h ^ (h >>> 15)) >>> 0;
   }
 
-  /** The stream number of this subject, or −1. */
-  find(subject: string, employer: boolean): number {
+  /** The stream number of this subject (`hash`: hashText(subject)), or −1. */
+  find(subject: string, employer: boolean, hash: number): number {
     const mask = this.slots.length - 1;
-    for (let slot = SubjectTable.hash(subject, employer) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = SubjectTable.mix(hash, employer) & mask; ; slot = (slot + 1) & mask) {
       const k = (this.slots[slot] as number) - 1;
       if (k < 0) return -1;
       if (this.subjects[k] === subject && this.employer[k] === employer) return this.numbers[k] as number;
     }
   }
 
-  /** Adds a subject not yet held, with its stream number. */
-  add(subject: string, employer: boolean, stream: number): void {
+  /** Adds a subject not yet held (`hash`: hashText(subject)), with its stream number. */
+  add(subject: string, employer: boolean, hash: number, stream: number): void {
     const k = this.subjects.length;
     this.subjects.push(subject);
     this.employer.push(employer);
+    this.hashes.push(hash);
     this.numbers.push(stream);
     if (2 * (k + 1) > this.slots.length) {
       this.slots = new Int32Array(2 * this.slots.length);
@@ -265,7 +269,7 @@ class SubjectTable {
 
   private place(k: number): void {
     const mask = this.slots.length - 1;
-    let slot = SubjectTable.hash(this.subjects[k] as string, this.employer[k] as boolean) & mask;
+    let slot = SubjectTable.mix(this.hashes[k] as number, this.employer[k] as boolean) & mask;
     while ((this.slots[slot] as number) !== 0) slot = (slot + 1) & mask;
     this.slots[slot] = k + 1;
   }

@@ -83,7 +83,7 @@ const TYPE_KEY = Buffer.from('type":"');
 const HUISHOUDEN_AFTER_TYPE = Buffer.from(',"huishouden":"');
 
 /** FNV-1a over character codes: the same for a pseudonym's bytes and its text (it is ASCII). */
-const hashText = (text: string): number => {
+export const hashText = (text: string): number => {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h >>> 0;
