@@ -281,6 +281,30 @@ describe.each(targets)('EventStoreDB adapter ($name)', ({ batchAppend }) => {
         reason: expect.stringMatching(/datum/),
       }),
     ]);
+    // A subscription: without onUnreadable it ends at the corrupt event; with it, the event is
+    // reported and skipped, and what is appended after it still arrives.
+    const plain = async (): Promise<void> => {
+      for await (const _ of store.subscribe({})) {
+        // reading is enough
+      }
+    };
+    await expect(plain()).rejects.toThrow(CorruptStoredEventError);
+    const controller = new AbortController();
+    const later = gestart('y', '2014-04-01');
+    const heard: unknown[] = [];
+    const seen: string[] = [];
+    const listening = (async () => {
+      for await (const event of store.subscribe({ signal: controller.signal, onUnreadable: (u) => heard.push(u) })) {
+        seen.push(event.event.eventId);
+        if (event.event.eventId === later.eventId) controller.abort();
+      }
+    })();
+    await store.appendToStream(stream('y'), 'no_stream', [later]);
+    const timer = setTimeout(() => controller.abort(), 10_000);
+    await listening;
+    clearTimeout(timer);
+    expect(seen).toEqual([read[0]?.event.eventId, later.eventId]);
+    expect(heard).toEqual([expect.objectContaining({ stream: stream('x'), revision: 1 })]);
   });
 
   if (realServer === undefined) {

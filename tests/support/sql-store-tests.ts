@@ -187,6 +187,60 @@ export const runSqlStoreTests = (
       });
     });
 
+    it('subscribe with onUnreadable skips a corrupt fact, reports it once, and goes on with what comes after', async () => {
+      const schema = freshSchema();
+      // Polling often: the corrupt fact is the last one stored, so every read until the next
+      // append meets it again; it must still be reported once.
+      const store = await open(schema, { pollIntervalMs: 20 });
+      try {
+        const facts = [start('h-1', '2014-01-01'), werk('h-1', '2014-06-01')];
+        await store.appendToStream('huishouden-h-1', 'no_stream', facts);
+        const [row] = await driver.query(
+          `UPDATE "${schema}".events SET event = jsonb_set(event::jsonb, '{datum}', '"2014-02-30"')::json
+           WHERE stream = 'huishouden-h-1' AND revision = 1 RETURNING position::text`,
+        );
+        // Without onUnreadable the subscription ends at the corrupt fact, naming it.
+        const plain = async (): Promise<void> => {
+          for await (const _ of store.subscribe({})) {
+            // reading is enough
+          }
+        };
+        await expect(plain()).rejects.toBeInstanceOf(CorruptStoredEventError);
+
+        const controller = new AbortController();
+        const seen: string[] = [];
+        const unreadable: UnreadableEvent[] = [];
+        const later = start('h-2', '2014-02-01');
+        const reading = (async () => {
+          for await (const event of store.subscribe({
+            signal: controller.signal,
+            onUnreadable: (u) => unreadable.push(u),
+          })) {
+            seen.push(event.event.eventId);
+            if (event.event.eventId === later.eventId) controller.abort();
+          }
+        })();
+        // Several polls meet the corrupt fact before anything new is stored.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await store.appendToStream('huishouden-h-2', 'no_stream', [later]);
+        const timer = setTimeout(() => controller.abort(), 10_000);
+        await reading;
+        clearTimeout(timer);
+        expect(seen).toEqual([facts[0]?.eventId, later.eventId]);
+        expect(unreadable).toEqual([
+          {
+            stream: 'huishouden-h-1',
+            revision: 1,
+            position: row?.[0],
+            eventId: facts[1]?.eventId,
+            reason: expect.stringMatching(/veld datum/),
+          },
+        ]);
+      } finally {
+        await store.close();
+      }
+    });
+
     it('COPY keeps every character: backslashes, quotes, \\N, \\t and non-ASCII come back as appended (issue 16)', async () => {
       const schema = freshSchema();
       // Free texts hold no control characters (the codec refuses them), so no tab or newline.

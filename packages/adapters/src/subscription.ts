@@ -1,7 +1,7 @@
 // Catch-up-then-live subscriptions, shared by the stores that read their own log: read every
 // batch after the last position seen, then wait for a change (an append here, a notification,
 // or a poll) and read again. Stopping is prompt: an abort ends the wait at once.
-import type { Position, ReadAllOptions, StoredEvent, SubscribeOptions } from './port.js';
+import type { Position, ReadAllOptions, StoredEvent, SubscribeOptions, UnreadableEvent } from './port.js';
 
 /** Wakes waiting subscribers when something may have been appended. */
 export class ChangeSignal {
@@ -54,12 +54,11 @@ export async function* catchUpThenLive(
   const { signal } = options;
   let after: Position | undefined = options.after;
   const stopped = (): boolean => signal?.aborted === true || source.isClosed();
+  const reading = readOptions(options);
   while (!stopped()) {
     let seen = false;
     const version = source.changes.version;
-    for await (const batch of source.readAll(
-      after === undefined ? withBatch(options) : { ...withBatch(options), after },
-    )) {
+    for await (const batch of source.readAll(after === undefined ? reading : { ...reading, after })) {
       for (const event of batch) {
         if (stopped()) return;
         yield event;
@@ -72,5 +71,26 @@ export async function* catchUpThenLive(
   }
 }
 
-const withBatch = (options: SubscribeOptions): ReadAllOptions =>
-  options.batchSize === undefined ? {} : { batchSize: options.batchSize };
+/**
+ * What each read of a subscription asks of readAll: its batch size, and its `onUnreadable`, which
+ * hears of each unreadable fact once. (The next read starts after the last fact handed out, so a
+ * skipped fact at the end of what was stored is read, and skipped, again: only until the next
+ * fact comes, and reported only the first time.)
+ */
+const readOptions = (options: SubscribeOptions): ReadAllOptions => {
+  const onUnreadable = options.onUnreadable;
+  const reported = new Set<string>();
+  return {
+    ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+    ...(onUnreadable === undefined
+      ? {}
+      : {
+          onUnreadable: (event: UnreadableEvent): void => {
+            const key = event.position ?? `${event.stream}\u0000${event.revision}`;
+            if (reported.has(key)) return;
+            reported.add(key);
+            onUnreadable(event);
+          },
+        }),
+  };
+};

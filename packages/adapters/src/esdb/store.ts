@@ -285,7 +285,17 @@ class EventStoreDbStore implements EventStore {
         // Subscriptions start after `after` already; this guards servers that include it.
         if (after !== undefined && comparePositions(event.position, after) <= 0) continue;
         const stream = this.portName(event.streamId);
-        if (stream !== undefined) yield this.toStored(event, stream);
+        if (stream === undefined) continue;
+        let stored: StoredEvent;
+        try {
+          stored = this.toStored(event, stream);
+        } catch (error) {
+          // As readAll: an unreadable fact goes to onUnreadable and is skipped, else it ends the subscription.
+          if (options.onUnreadable === undefined || !(error instanceof CorruptStoredEventError)) throw error;
+          options.onUnreadable(unreadableOf(error));
+          continue;
+        }
+        yield stored;
       }
     } finally {
       signal?.removeEventListener('abort', stop);
