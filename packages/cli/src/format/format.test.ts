@@ -454,6 +454,16 @@ describe('vergelijkModel (--kennisdatum T --vergelijk)', () => {
     expect(text).toMatch(/ {2}Gemiddeld inkomen per maand +€ 474 +€ 471 +-€ 3\n/);
     expect(text).toMatch(/ {4}overig +5 +8 +\+3\n/);
   });
+
+  it('restates the flow of the year (§4.8 Stroom) too, in a section after the figures', () => {
+    const m = vergelijkModel([herziening()]);
+    expect(m.secties.map((s) => s.id)).toEqual(['vergelijking-2014', 'vergelijking-2014-stroom']);
+    const text = formatTable(m);
+    expect(text).toContain('2014, verloop van het bijstandsbestand: gepubliceerd op 1 maart 2015 en nu bekend');
+    expect(text).toMatch(/ {4}nieuwe uitkering +\S+ +\S+ +-3\n/);
+    expect(text).toMatch(/ {2}Eindstand \(31 december\) +\S+ +\S+ +-3\n/);
+    expect(formatCsv(m)).toContain('vergelijking-2014-stroom,Beginstand (31 december van het jaar ervoor),aantal');
+  });
 });
 
 describe('formatHtml charts (issue 12)', () => {

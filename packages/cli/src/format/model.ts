@@ -503,7 +503,7 @@ const heelGetalTekst = (n: number): string => celTekst(getal(n, 'aantal'));
  * as published on T, as known now, and the difference (the projections' `herziening`).
  */
 export const vergelijkModel = (herzieningen: readonly Herziening[]): RapportModel => {
-  const secties: Sectie[] = herzieningen.map(({ jaar, publicatiedatum, gepubliceerd, nu, verschil: v }) => {
+  const secties: Sectie[] = herzieningen.flatMap(({ jaar, publicatiedatum, gepubliceerd, nu, verschil: v }) => {
     const rijen: Rij[] = [];
     for (const indicator of indicatorenVoor([gepubliceerd, nu, v])) {
       const rows: { label: string; niveau: 0 | 1; eenheid: Eenheid; waarde: (r: Cijfers) => number | null }[] = [
@@ -522,15 +522,38 @@ export const vergelijkModel = (herzieningen: readonly Herziening[]): RapportMode
         });
       }
     }
-    return {
-      id: `vergelijking-${jaar}`,
-      titel: `${jaar}: gepubliceerd op ${datumNl(publicatiedatum.slice(0, 10))} en nu bekend`,
-      kolommen: [`Gepubliceerd ${datumNl(publicatiedatum.slice(0, 10))}`, 'Nu bekend', 'Verschil'],
-      rijen,
-      voetnoten: [
-        `Peildatum ${datumNl(nu.peildatum)}, evaluatiedatum ${datumNl(nu.evaluatiedatum)}, meetdatum ${datumNl(nu.meetdatum)}. Gegevens die niet in het verloop van hun huishouden pasten: ${gepubliceerd.diagnose.genegeerd} gepubliceerd, ${nu.diagnose.genegeerd} nu.`,
-      ],
-    };
+    const kolommen = [`Gepubliceerd ${datumNl(publicatiedatum.slice(0, 10))}`, 'Nu bekend', 'Verschil'];
+    const gepubliceerdOp = `gepubliceerd op ${datumNl(publicatiedatum.slice(0, 10))} en nu bekend`;
+    // The overview sections (§4.8 Stroom) restated the same way, each after the year's figures.
+    const overzichten = IN_RAPPORT.flatMap((figuur): Sectie[] => {
+      const o = figuur.labels.overzicht;
+      if (o === undefined) return [];
+      return [
+        {
+          id: `vergelijking-${jaar}-${figuur.naam}`,
+          titel: `${jaar}, ${o.titel.toLowerCase()}: ${gepubliceerdOp}`,
+          kolommen,
+          rijen: o.rijen.map(({ label, niveau, waarde }) => ({
+            label,
+            niveau,
+            cellen: [getal(waarde(gepubliceerd), 'aantal'), getal(waarde(nu), 'aantal'), verschil(waarde(v), 'aantal')],
+          })),
+          voetnoten: [...o.voetnoten],
+        },
+      ];
+    });
+    return [
+      {
+        id: `vergelijking-${jaar}`,
+        titel: `${jaar}: ${gepubliceerdOp}`,
+        kolommen,
+        rijen,
+        voetnoten: [
+          `Peildatum ${datumNl(nu.peildatum)}, evaluatiedatum ${datumNl(nu.evaluatiedatum)}, meetdatum ${datumNl(nu.meetdatum)}. Gegevens die niet in het verloop van hun huishouden pasten: ${gepubliceerd.diagnose.genegeerd} gepubliceerd, ${nu.diagnose.genegeerd} nu.`,
+        ],
+      },
+      ...overzichten,
+    ];
   });
   const jaren = herzieningen.map((h) => h.jaar);
   return { titel: `Herziening van de cijfers ${yearSpan(jaren)}`, secties };

@@ -134,7 +134,8 @@ export interface Indicator {
 /** A section of rows without a norm (§4.8 Stroom: the flow of the year). */
 export interface Overzicht {
   readonly titel: string;
-  readonly rijen: readonly { label: string; niveau: 0 | 1; waarde: (r: Jaarrapport) => number }[];
+  /** Its rows; `waarde` reads a report, or the differences of a restatement. */
+  readonly rijen: readonly { label: string; niveau: 0 | 1; waarde: (r: Cijfers) => number }[];
   readonly voetnoten: readonly string[];
 }
 

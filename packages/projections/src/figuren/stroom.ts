@@ -11,8 +11,8 @@ import {
   type UitReden,
 } from '@zelfredzaam/domain';
 import type { HuishoudenView } from '../engine/huishouden.js';
-import type { Jaarrapport, Stroom } from '../types.js';
-import type { Leden } from './figuur.js';
+import type { Stroom } from '../types.js';
+import type { Cijfers, Leden } from './figuur.js';
 import { dag, type Figuur, figuur, REDEN_VAN_STATE, type Tekst, UITSTROOM_NAAR } from './figuur.js';
 import { bijstandOp, spellOp } from './tijdlijn.js';
 
@@ -141,7 +141,7 @@ export const stroom: Figuur<Stroom, 'stroom'> = figuur({
         ...REDENEN.map(([reden, label]) => ({
           label,
           niveau: 1 as const,
-          waarde: (r: Jaarrapport) => r.stroom.uitstroom[reden],
+          waarde: (r: Cijfers) => r.stroom.uitstroom[reden],
         })),
         { label: 'Eindstand (31 december)', niveau: 0, waarde: (r) => r.stroom.eindstand },
       ],
