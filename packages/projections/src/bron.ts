@@ -62,11 +62,18 @@ export interface BronHerkomst {
   readonly versie?: string | null;
 }
 
+/** The counts of `bron`: facts known at the cut-off, the huishoudens among them, the latest recordedAt (ms). */
+export interface BronTellingen {
+  feiten: number;
+  huishoudens: number;
+  laatste: number;
+}
+
 /**
  * The counts of `bron` from the state: the facts with recordedAt ≤ cutoff, the distinct
  * huishoudens among them and the latest recordedAt.
  */
-export const bronUitState = (state: ProjectionState, cutoff: number, herkomst: BronHerkomst = {}): Bron => {
+export const bronTellingen = (state: ProjectionState, cutoff: number): BronTellingen => {
   let feiten = 0;
   let huishoudens = 0;
   let laatste = Number.NEGATIVE_INFINITY;
@@ -94,15 +101,22 @@ export const bronUitState = (state: ProjectionState, cutoff: number, herkomst: B
     feiten += bekend;
     if (!isWerkgeverKey(state.ids[h] ?? '')) huishoudens++;
   }
-  return {
-    feiten,
-    huishoudens,
-    laatsteRecordedAt: laatste === Number.NEGATIVE_INFINITY ? null : formatInstant(laatste),
-    sha256: herkomst.sha256 ?? null,
-    meetregels: MEETREGELS_VERSIE,
-    versie: herkomst.versie ?? null,
-  };
+  return { feiten, huishoudens, laatste };
 };
+
+/** `bron` from its counts and what the caller adds (the digest, the tool's version). */
+export const bronVan = (t: BronTellingen, herkomst: BronHerkomst = {}): Bron => ({
+  feiten: t.feiten,
+  huishoudens: t.huishoudens,
+  laatsteRecordedAt: t.laatste === Number.NEGATIVE_INFINITY ? null : formatInstant(t.laatste),
+  sha256: herkomst.sha256 ?? null,
+  meetregels: MEETREGELS_VERSIE,
+  versie: herkomst.versie ?? null,
+});
+
+/** `bron` of the facts known at the cut-off (bronTellingen, bronVan). */
+export const bronUitState = (state: ProjectionState, cutoff: number, herkomst: BronHerkomst = {}): Bron =>
+  bronVan(bronTellingen(state, cutoff), herkomst);
 
 /** The cut-off of a kennisdatum (null: everything recorded). */
 const cutoffVan = (kennisdatum: string | null): number =>

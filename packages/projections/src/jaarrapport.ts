@@ -2,7 +2,7 @@
 // parameters (§3), in one pass over the households (and employers) of the one fold, asking every
 // figure of the registry (figuren/) for its part. The figures computed on their own give the
 // same numbers (jaarrapport.test.ts).
-import type { BronHerkomst } from './bron.js';
+import { type BronHerkomst, bronUitState } from './bron.js';
 import { forEachHuishouden } from './engine/cache.js';
 import { record } from './engine/record.js';
 import type { ProjectionState } from './engine/state.js';
@@ -24,5 +24,5 @@ export const jaarrapport = (
   const telling = new Telling();
   const b = new Float64Array(BIJDRAGE_SIZE);
   forEachHuishouden(state, peil.cutoff, (buf, off) => telling.telMee(record.zet(buf, off), peil, b));
-  return telling.rapport(peil, state.soorten.list, state, herkomst);
+  return telling.rapport(peil, state.soorten.list, bronUitState(state, peil.cutoff, herkomst));
 };

@@ -3,10 +3,11 @@
 // new fact re-derives only its own household, takes its old contribution back and adds the new
 // one. It goes through the same `apply` and the same figures (the registry) as a replay.
 import type { Recorded } from '@zelfredzaam/domain';
-import { BronHash } from './bron.js';
+import { BronHash, type BronTellingen, bronTellingen, bronVan } from './bron.js';
 import { settle, viewOf } from './engine/cache.js';
+import { recordedAtMs } from './engine/encoding.js';
 import { record } from './engine/record.js';
-import { apply, entityKey, type ProjectionState } from './engine/state.js';
+import { apply, entityKey, isWerkgeverKey, type ProjectionState } from './engine/state.js';
 import { FIGUREN } from './figuren/registry.js';
 import { type Peil, peilVan } from './parameters.js';
 import { BIJDRAGE_SIZE, bijdrageVan, MET_SLEUTELS, sleutelDeelLengte, Telling } from './telling.js';
@@ -22,6 +23,8 @@ export class LiveRapport {
   /** §5 bron: the digest of the facts given since, when the state started empty. */
   private readonly hash: BronHash | undefined;
   private readonly versie: string | null;
+  /** §5 bron's counts, kept fact by fact (counting them again would read every household). */
+  private readonly bron: BronTellingen;
 
   /**
    * Takes `state` over: from now on, give it new facts only through `apply` of this report, or
@@ -40,15 +43,27 @@ export class LiveRapport {
     this.versie = opties.versie ?? null;
     this.hash = opties.sha256 === true && state.facts === 0 ? new BronHash([parameters.kennisdatum]) : undefined;
     settle(state);
+    this.bron = bronTellingen(state, this.peil.cutoff);
     this.bijdragen = new Float64Array(Math.max(1024, state.households) * BIJDRAGE_SIZE);
     for (let h = 0; h < state.households; h++) this.herbereken(h);
   }
 
   /** Folds one new fact into the state and updates the report: O(facts of its household). */
   apply(event: Recorded): this {
+    const key = entityKey(event);
+    const before = this.state.index.get(key);
+    // Every household is derived (settled, or re-derived after its last fact), so its recordedAt
+    // range is known: did it have a fact known at the cut-off before this one?
+    const bekend = before !== undefined && (this.state.recordedRange[2 * before] as number) <= this.peil.cutoff;
     apply(this.state, event);
     this.hash?.voegToe(event);
-    const h = this.state.index.get(entityKey(event));
+    const recordedAt = recordedAtMs(event.recordedAt);
+    if (recordedAt <= this.peil.cutoff) {
+      this.bron.feiten++;
+      if (!bekend && !isWerkgeverKey(key)) this.bron.huishoudens++;
+      if (recordedAt > this.bron.laatste) this.bron.laatste = recordedAt;
+    }
+    const h = this.state.index.get(key);
     if (h !== undefined) this.herbereken(h);
     return this;
   }
@@ -58,10 +73,11 @@ export class LiveRapport {
    * there when the report started from an empty state (it has seen every fact), else null.
    */
   rapport(): Jaarrapport {
-    return this.telling.rapport(this.peil, this.state.soorten.list, this.state, {
-      sha256: this.hash === undefined ? null : this.hashNu(),
-      versie: this.versie,
-    });
+    return this.telling.rapport(
+      this.peil,
+      this.state.soorten.list,
+      bronVan(this.bron, { sha256: this.hash === undefined ? null : this.hashNu(), versie: this.versie }),
+    );
   }
 
   /** The digest of the facts so far. */

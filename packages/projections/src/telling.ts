@@ -3,14 +3,14 @@
 // place, so a household's whole part is one row of BIJDRAGE_SIZE numbers and a Telling adds rows
 // up (or takes them back: the live report). Beside the figures a row holds what §5 asks of every
 // household: the kinds of fact it has (nietGemeten) and its skipped facts (diagnose).
-import { type BronHerkomst, bronUitState, nietGemetenUit, SOORT_BITS } from './bron.js';
+import { nietGemetenUit, SOORT_BITS } from './bron.js';
 import { forEachHuishouden } from './engine/cache.js';
 import { type RecordView, record } from './engine/record.js';
 import type { ProjectionState } from './engine/state.js';
 import type { Figuur, Som } from './figuren/figuur.js';
 import { FIGUREN, RAPPORT_VOLGORDE } from './figuren/registry.js';
 import { type Peil, peilVan } from './parameters.js';
-import type { Jaarrapport, Parameters } from './types.js';
+import type { Bron, Jaarrapport, Parameters } from './types.js';
 
 const N = FIGUREN.length;
 /** Where each figure's part starts in a row (and in a Telling). */
@@ -148,9 +148,9 @@ export class Telling {
 
   /**
    * The §5 object with the keys of §7.3, in the contract's order; `soorten` names the soort
-   * codes; `state` gives the counts of `bron`, `herkomst` its digest and the tool's version.
+   * codes; `bron` is the caller's (bronUitState, or a live report's counts).
    */
-  rapport(peil: Peil, soorten: readonly string[], state: ProjectionState, herkomst: BronHerkomst = {}): Jaarrapport {
+  rapport(peil: Peil, soorten: readonly string[], bron: Bron): Jaarrapport {
     const { jaar, peildatum, meetdatum, kennisdatum } = peil.parameters;
     return {
       jaar,
@@ -163,7 +163,7 @@ export class Telling {
       nietGemeten: nietGemetenUit(
         (bit) => this.t[T_SOORTEN + SOORT_BITS.indexOf(bit as (typeof SOORT_BITS)[number])] as number,
       ),
-      bron: bronUitState(state, peil.cutoff, herkomst),
+      bron,
       diagnose: { genegeerd: this.genegeerd() },
     } as unknown as Jaarrapport;
   }
