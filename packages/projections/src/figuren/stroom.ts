@@ -14,7 +14,7 @@ import type { HuishoudenView } from '../engine/huishouden.js';
 import type { Stroom } from '../types.js';
 import type { Cijfers, Leden } from './figuur.js';
 import { dag, type Figuur, figuur, REDEN_VAN_STATE, type Tekst, UITSTROOM_NAAR } from './figuur.js';
-import { bijstandOp, spellOp } from './tijdlijn.js';
+import { spellOp } from './tijdlijn.js';
 
 /** The exit reasons as the documents name them (§4.8 uitstroom). */
 const REDENEN: readonly [UitReden, string][] = [
@@ -86,20 +86,29 @@ export const stroom: Figuur<Stroom, 'stroom'> = figuur({
   slots: STROOM_SLOTS,
   bijdrage(h, p, out, at) {
     out.fill(0, at, at + STROOM_SLOTS);
-    out[at + ST_BEGIN] = bijstandOp(h, p.y0 - 1) ? 1 : 0;
-    out[at + ST_EIND] = bijstandOp(h, p.y1) ? 1 : 0;
+    // One pass over the transitions up to Y-12-31: the state on (Y−1)-12-31 (bijstandOp's), the
+    // transitions dated in Y, and the state on Y-12-31.
+    let bijstand = false;
     let instroom = 0;
-    for (let k = 0; k < h.transities; k++) {
+    let k = 0;
+    for (; k < h.transities; k++) {
+      const day = h.dag(k);
+      if (day >= p.y0) break;
+      bijstand = h.toestand(k) === STATE_BIJSTAND;
+    }
+    out[at + ST_BEGIN] = bijstand ? 1 : 0;
+    for (; k < h.transities; k++) {
       const day = h.dag(k);
       if (day > p.y1) break;
-      if (day < p.y0) continue;
       const state = h.toestand(k);
-      if (state === STATE_BIJSTAND) instroom++;
+      bijstand = state === STATE_BIJSTAND;
+      if (bijstand) instroom++;
       else if (isUitState(state)) {
         const slot = at + ST_UIT + state - STATE_UIT_LOONDIENST;
         out[slot] = (out[slot] as number) + 1;
       }
     }
+    out[at + ST_EIND] = bijstand ? 1 : 0;
     // The transitions into bijstand that are a Teruggevallen op WWB, by their days.
     let teruggevallen = 0;
     for (let i = 0; i < h.terugvallen(); i++) {
