@@ -5,7 +5,7 @@ import { forEachHuishouden } from './engine/cache.js';
 import { record } from './engine/record.js';
 import { isWerkgeverKey, type ProjectionState } from './engine/state.js';
 import { peilVan } from './parameters.js';
-import { BIJDRAGE_SIZE, Telling } from './telling.js';
+import { Telling } from './telling.js';
 import type {
   Bijdrage,
   Bijstandsbestand,
@@ -35,13 +35,12 @@ const welke = <K extends string>(figuur: Readonly<Record<K, unknown>>, keys: rea
  */
 export const bijdragen = (state: ProjectionState, parameters: Parameters): Bijdrage[] => {
   const peil = peilVan(parameters);
-  const b = new Float64Array(BIJDRAGE_SIZE);
   const result: Bijdrage[] = [];
   forEachHuishouden(state, peil.cutoff, (buf, off, h) => {
     if (isWerkgeverKey(state.ids[h] ?? '')) return;
     const telling = new Telling();
     const view = record.zet(buf, off);
-    telling.telMee(view, peil, b);
+    telling.telMee(view, peil);
     const r = telling.figuren(peil, state.soorten.list);
     const gedeeltelijk = r.gedeeltelijkeUitstroom as GedeeltelijkeUitstroom;
     const inkomen = r.gemiddeldInkomen as GemiddeldInkomen;

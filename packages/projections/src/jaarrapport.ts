@@ -7,7 +7,7 @@ import { forEachHuishouden } from './engine/cache.js';
 import { record } from './engine/record.js';
 import type { ProjectionState } from './engine/state.js';
 import { peilVan } from './parameters.js';
-import { BIJDRAGE_SIZE, Telling } from './telling.js';
+import { Telling } from './telling.js';
 import type { Jaarrapport, Parameters } from './types.js';
 
 /**
@@ -22,7 +22,6 @@ export const jaarrapport = (
 ): Jaarrapport => {
   const peil = peilVan(parameters);
   const telling = new Telling();
-  const b = new Float64Array(BIJDRAGE_SIZE);
-  forEachHuishouden(state, peil.cutoff, (buf, off) => telling.telMee(record.zet(buf, off), peil, b));
+  forEachHuishouden(state, peil.cutoff, (buf, off) => telling.telMee(record.zet(buf, off), peil));
   return telling.rapport(peil, state.soorten.list, bronUitState(state, peil.cutoff, herkomst));
 };

@@ -7,7 +7,7 @@ import { nietGemetenUit, SOORT_BITS } from './bron.js';
 import { forEachHuishouden } from './engine/cache.js';
 import { type RecordView, record } from './engine/record.js';
 import type { ProjectionState } from './engine/state.js';
-import type { Figuur, Som } from './figuren/figuur.js';
+import { type Figuur, type Som, wis } from './figuren/figuur.js';
 import { FIGUREN, RAPPORT_VOLGORDE } from './figuren/registry.js';
 import { type Peil, peilVan } from './parameters.js';
 import type { Bron, Jaarrapport, Parameters } from './types.js';
@@ -70,7 +70,8 @@ export const bijdrageVan = (h: RecordView, peil: Peil, out: Float64Array, at: nu
   for (let i = 0; i < N; i++) {
     const f = FIGUREN[i] as Figuur;
     const from = at + (AT[i] as number);
-    if (!f.bijdrage(h, peil, out, from)) out.fill(0, from, from + f.slots);
+    wis(out, from, f.slots);
+    f.bijdrage(h, peil, out, from);
   }
   out[at + B_GENEGEERD] = h.genegeerd;
   out[at + B_SOORTEN] = h.soorten;
@@ -90,16 +91,12 @@ export class Telling {
     f.sleutelSlots > 0 ? new Map() : GEEN_SLEUTELS,
   );
 
-  /** Adds household `h`'s whole part (the one-pass report); `b` is scratch of BIJDRAGE_SIZE. */
-  telMee(h: RecordView, peil: Peil, b: Float64Array): void {
+  /** Adds household `h`'s whole part (the one-pass report): each figure adds to the totals. */
+  telMee(h: RecordView, peil: Peil): void {
     const t = this.t;
     for (let i = 0; i < N; i++) {
       const f = FIGUREN[i] as Figuur;
-      const at = AT[i] as number;
-      if (f.bijdrage(h, peil, b, at)) {
-        const end = at + f.slots;
-        for (let s = at; s < end; s++) t[s] = (t[s] as number) + (b[s] as number);
-      }
+      f.bijdrage(h, peil, t, AT[i] as number);
       if (f.sleutelSlots > 0) {
         const part = f.perSleutel(h, peil);
         if (part !== undefined) voegSleutelsToe(this.sleutels[i] as Map<number, Float64Array>, part, f.sleutelSlots, 1);
@@ -173,11 +170,10 @@ export class Telling {
 export const figuurAlleen = <T>(f: Figuur<T>, state: ProjectionState, parameters: Parameters): T => {
   const peil = peilVan(parameters);
   const t = new Float64Array(f.slots);
-  const b = new Float64Array(f.slots);
   const perSleutel = new Map<number, Float64Array>();
   forEachHuishouden(state, peil.cutoff, (buf, off) => {
     const h = record.zet(buf, off);
-    if (f.bijdrage(h, peil, b, 0)) for (let s = 0; s < f.slots; s++) t[s] = (t[s] as number) + (b[s] as number);
+    f.bijdrage(h, peil, t, 0);
     if (f.sleutelSlots > 0) {
       const part = f.perSleutel(h, peil);
       if (part !== undefined) voegSleutelsToe(perSleutel, part, f.sleutelSlots, 1);

@@ -25,10 +25,8 @@ export const allianties: Figuur<Allianties, 'allianties'> = figuur({
   slots: 2,
   bijdrage(h, p, out, at) {
     const d = h.alliantieDag();
-    if (d > p.y1 && d > p.e) return false;
-    out[at] = d >= p.y0 && d <= p.y1 ? 1 : 0;
-    out[at + 1] = d <= p.e ? 1 : 0;
-    return true;
+    if (d >= p.y0 && d <= p.y1) out[at] = (out[at] as number) + 1;
+    if (d <= p.e) out[at + 1] = (out[at + 1] as number) + 1;
   },
   uit: (s) => ({ inJaar: s.n(0), totaal: s.n(1) }),
   labels: {

@@ -50,10 +50,8 @@ export const bijstandsbestand: Figuur<Bijstandsbestand, 'bijstandsbestand'> = fi
   bijdrage(h, p, out, at) {
     const opPeildatum = bijstandOp(h, p.e);
     const inJaar = spellIn(h, p.y0, p.y1) >= 0;
-    if (!opPeildatum && !inJaar) return false;
-    out[at] = opPeildatum ? 1 : 0;
-    out[at + 1] = inJaar ? 1 : 0;
-    return true;
+    if (opPeildatum) out[at] = (out[at] as number) + 1;
+    if (inJaar) out[at + 1] = (out[at + 1] as number) + 1;
   },
   uit: (s) => ({ opPeildatum: s.n(0), inJaar: s.n(1) }),
   labels: {

@@ -48,7 +48,7 @@ export const cohort: Figuur<Cohort, 'cohort'> = figuur({
   // Its part: 1 in one of aanHetWerk, ww, wwb, overig.
   slots: 4,
   bijdrage(h, p, out, at) {
-    if (cohortUitstroom(h, p) < 0) return false;
+    if (cohortUitstroom(h, p) < 0) return;
     const state = h.toestand(laatsteOp(h, p.m));
     const slot =
       state === STATE_UIT_LOONDIENST || state === STATE_UIT_ONDERNEMING
@@ -58,7 +58,7 @@ export const cohort: Figuur<Cohort, 'cohort'> = figuur({
           : state === STATE_BIJSTAND
             ? 2
             : 3;
-    return een(out, at, 4, slot);
+    een(out, at, slot);
   },
   uit(s) {
     const aanHetWerk = s.n(0);

@@ -78,12 +78,12 @@ export const duurzaamheid: Figuur<Duurzaamheid, 'duurzaamheid'> = figuur({
     let teruggevallen = false;
     for (let k = volgendeUitstroom(h, 0, p); k >= 0; k = volgendeUitstroom(h, k + 1, p)) {
       const uitkomst = uitkomstVan(h, k, p);
-      if (uitkomst === DUURZAAM_NA) return een(out, at, 3, 0);
+      if (uitkomst === DUURZAAM_NA) return een(out, at, 0);
       if (uitkomst === TERUGGEVALLEN_NA) teruggevallen = true;
       else nogOnbekend = true;
     }
-    if (nogOnbekend) return een(out, at, 3, 2);
-    return teruggevallen ? een(out, at, 3, 1) : false;
+    if (nogOnbekend) een(out, at, 2);
+    else if (teruggevallen) een(out, at, 1);
   },
   uit(s) {
     const duurzaam = s.n(0);

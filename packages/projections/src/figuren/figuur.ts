@@ -78,10 +78,11 @@ export interface Figuur<T = unknown, N extends string = string> {
   /** How many numbers one household's part takes (the registry gives each figure its place). */
   readonly slots: number;
   /**
-   * The report: writes household `h`'s part into out[at … at + slots) and returns true, or returns
-   * false when it has none (nothing written: read zeros). The parts are summed over the households.
+   * The report: adds household `h`'s part to out[at … at + slots) (nothing when it has none). The
+   * report passes its running totals, so no household's part is written out and added up again;
+   * for one household's part alone, pass zeros.
    */
-  bijdrage(h: RecordView, p: Peil, out: Float64Array, at: number): boolean;
+  bijdrage(h: RecordView, p: Peil, out: Float64Array, at: number): void;
   /** For a part per key (§7.2 Trajecten: per soort): the counters per key. 0: no such part. */
   readonly sleutelSlots: number;
   /**
@@ -199,9 +200,15 @@ export const UITSTROOM_NAAR: readonly string[] = [
 /** The reason of an uit state as MEETREGELS names it (UIT_REDENEN), by state code. */
 export const REDEN_VAN_STATE: readonly string[] = ['', '', '', ...UIT_REDENEN];
 
-/** Writes a one-hot part (1 in `slot` of `slots`) into out[at …]; true (it has a part). */
-export const een = (out: Float64Array, at: number, slots: number, slot: number): true => {
-  out.fill(0, at, at + slots);
-  out[at + slot] = 1;
-  return true;
+/**
+ * Sets out[at … at + slots) to 0. By hand: a figure's slots are few, and a call of the typed
+ * array's fill per household and figure cost more (the §4.8 part over 98,212 households 16 → 10.5 ms).
+ */
+export const wis = (out: Float64Array, at: number, slots: number): void => {
+  for (let i = at; i < at + slots; i++) out[i] = 0;
+};
+
+/** Adds a one-hot part (1 in `slot`) to out[at …]. */
+export const een = (out: Float64Array, at: number, slot: number): void => {
+  out[at + slot] = (out[at + slot] as number) + 1;
 };

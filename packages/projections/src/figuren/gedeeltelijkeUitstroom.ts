@@ -7,7 +7,7 @@ import { aandeel } from '../afronding.js';
 import { SOORT_INKOMSTEN } from '../engine/derive.js';
 import type { GedeeltelijkeUitstroom } from '../types.js';
 import { bijstandInJaar } from './bijstandsbestand.js';
-import { euro, type Figuur, figuur, type Tekst } from './figuur.js';
+import { een, euro, type Figuur, figuur, type Tekst } from './figuur.js';
 import { spellIn } from './tijdlijn.js';
 
 const BRON: Tekst = ([maanden = 0, loon = 0, ond = 0, jaar = 0]) =>
@@ -47,12 +47,8 @@ export const gedeeltelijkeUitstroom: Figuur<GedeeltelijkeUitstroom, 'gedeeltelij
     const y = h.inkomenJaar(p.jaar);
     // MEETREGELS 2.0 §3: "in Y" uses every fact dated in Y, whatever E.
     const bijstand = spellIn(h, p.y0, p.y1) >= 0;
-    if (y < 0 && !bijstand) return false;
-    const loondienst = y >= 0 && h.loondienstCent(y) >= h.ondernemingCent(y);
-    out[at] = loondienst ? 1 : 0;
-    out[at + 1] = y >= 0 && !loondienst ? 1 : 0;
-    out[at + 2] = bijstand ? 1 : 0;
-    return true;
+    if (y >= 0) een(out, at, h.loondienstCent(y) >= h.ondernemingCent(y) ? 0 : 1);
+    if (bijstand) een(out, at, 2);
   },
   uit(s) {
     const loondienst = s.n(0);

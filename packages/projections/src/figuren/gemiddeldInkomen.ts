@@ -31,10 +31,9 @@ export const gemiddeldInkomen: Figuur<GemiddeldInkomen, 'gemiddeldInkomen'> = fi
   slots: 2,
   bijdrage(h, p, out, at) {
     const y = h.inkomenJaar(p.jaar);
-    if (y < 0) return false;
-    out[at] = h.maanden(y);
-    out[at + 1] = h.loondienstCent(y) + h.ondernemingCent(y);
-    return true;
+    if (y < 0) return;
+    out[at] = (out[at] as number) + h.maanden(y);
+    out[at + 1] = (out[at + 1] as number) + h.loondienstCent(y) + h.ondernemingCent(y);
   },
   uit(s) {
     const maanden = s.n(0);

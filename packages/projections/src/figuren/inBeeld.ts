@@ -5,7 +5,7 @@ import { aandeel } from '../afronding.js';
 import { SOORT_IN_BEELD } from '../engine/derive.js';
 import type { InBeeld } from '../types.js';
 import { bijstandOpPeildatum } from './bijstandsbestand.js';
-import { dag, type Figuur, figuur, type Tekst } from './figuur.js';
+import { dag, een, type Figuur, figuur, type Tekst } from './figuur.js';
 import { spellOp } from './tijdlijn.js';
 
 const IN_BEELD: Tekst = ([start = 0, d = 0, e = 0]) =>
@@ -36,16 +36,15 @@ export const inBeeld: Figuur<InBeeld, 'inBeeld'> = figuur({
   slots: 2,
   bijdrage(h, p, out, at) {
     const k = spellOp(h, p.e);
-    if (k < 0) return false;
+    if (k < 0) return;
     const start = h.dag(k);
     let inBeeld = 0;
     for (let i = 0; i < h.contacten && inBeeld === 0; i++) {
       const d = h.contactDag(i);
       if (d >= start && d <= p.e) inBeeld = 1;
     }
-    out[at] = 1;
-    out[at + 1] = inBeeld;
-    return true;
+    een(out, at, 0);
+    out[at + 1] = (out[at + 1] as number) + inBeeld;
   },
   uit: (s) => ({ bijstand: s.n(0), inBeeld: s.n(1), aandeel: aandeel(s.n(1), s.n(0)) }),
   labels: {

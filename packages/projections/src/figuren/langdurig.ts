@@ -4,7 +4,7 @@
 import { aandeel } from '../afronding.js';
 import type { Langdurig } from '../types.js';
 import { bijstandOpPeildatum } from './bijstandsbestand.js';
-import { dag, type Figuur, figuur, type Tekst } from './figuur.js';
+import { dag, een, type Figuur, figuur, type Tekst } from './figuur.js';
 import { langdurigBegin, spellOp } from './tijdlijn.js';
 
 const LANGDURIG: Tekst = ([start = 0, e = 0, e3 = 0, laatste = -1, grens = 0]) =>
@@ -36,10 +36,9 @@ export const langdurig: Figuur<Langdurig, 'langdurig'> = figuur({
   slots: 2,
   bijdrage(h, p, out, at) {
     const k = langdurigBegin(h, p);
-    if (k < 0) return false;
-    out[at] = 1;
-    out[at + 1] = h.dag(k) <= p.e3 ? 1 : 0;
-    return true;
+    if (k < 0) return;
+    een(out, at, 0);
+    if (h.dag(k) <= p.e3) een(out, at, 1);
   },
   uit: (s) => ({ bijstand: s.n(0), langdurig: s.n(1), aandeel: aandeel(s.n(1), s.n(0)) }),
   labels: {

@@ -2,7 +2,7 @@
 
 import { SOORT_MINIMA } from '../engine/derive.js';
 import type { Minima } from '../types.js';
-import { dag, type Figuur, figuur, type Tekst } from './figuur.js';
+import { dag, een, type Figuur, figuur, type Tekst } from './figuur.js';
 
 const TOEGEKEND: Tekst = (a, n) =>
   a.length === 0
@@ -38,11 +38,10 @@ export const minima: Figuur<Minima, 'minima'> = figuur({
     for (let i = 0; i < h.toekenningen; i++) {
       const d = h.toekenningDag(i);
       if (d >= p.y0 && d <= p.y1) {
-        out[at] = 1;
-        return true;
+        een(out, at, 0);
+        return;
       }
     }
-    return false;
   },
   uit: (s) => ({ huishoudens: s.n(0) }),
   labels: {

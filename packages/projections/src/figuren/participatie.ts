@@ -45,7 +45,7 @@ export const participatie: Figuur<Participatie, 'participatie'> = figuur({
   bijdrage(h, p, out, at) {
     const eind = eindTrede(h, p);
     const begin = eind < 0 ? -1 : beginTrede(h, p, eind);
-    return begin >= 0 && een(out, at, PAREN, h.trede(begin) * PAAR_BASIS + h.trede(eind));
+    if (begin >= 0) een(out, at, h.trede(begin) * PAAR_BASIS + h.trede(eind));
   },
   uit(s) {
     let gemeten = 0;

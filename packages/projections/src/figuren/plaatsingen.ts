@@ -47,15 +47,12 @@ export const plaatsingen: Figuur<Plaatsingen, 'plaatsingen'> = figuur({
   // Its part: per soort (PLAATSING_SOORTEN order) the placements in Y, then per soort those up to E.
   slots: 2 * SOORTEN,
   bijdrage(h, p, out, at) {
-    if (h.plaatsingen === 0) return false;
-    out.fill(0, at, at + 2 * SOORTEN);
     for (let i = 0; i < h.plaatsingen; i++) {
       const d = h.plaatsingDag(i);
       const soort = h.plaatsingSoort(i);
       if (d >= p.y0 && d <= p.y1) out[at + soort] = (out[at + soort] as number) + 1;
       if (d <= p.e) out[at + SOORTEN + soort] = (out[at + SOORTEN + soort] as number) + 1;
     }
-    return true;
   },
   uit(s) {
     const soort = (naam: (typeof PLAATSING_SOORTEN)[number]) => {

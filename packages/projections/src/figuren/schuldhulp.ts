@@ -53,18 +53,18 @@ export const schuldhulp: Figuur<Schuldhulp, 'schuldhulp'> = figuur({
   // (SCHULDHULP_RESULTATEN order) its debt trajectories ended in Y.
   slots: 1 + RESULTATEN,
   bijdrage(h, p, out, at) {
-    if (h.schuldhulptrajecten === 0) return false;
-    out.fill(0, at, at + 1 + RESULTATEN);
+    // The household counts once in slot 0 however many of its trajectories run in Y.
+    let lopend = 0;
     for (let i = 0; i < h.schuldhulptrajecten; i++) {
       const start = h.schuldhulpStart(i);
       const end = h.schuldhulpEinde(i);
-      if (start <= p.y1 && end >= p.y0) out[at] = 1;
+      if (start <= p.y1 && end >= p.y0) lopend = 1;
       if (end >= p.y0 && end <= p.y1) {
         const slot = at + 1 + h.schuldhulpResultaat(i);
         out[slot] = (out[slot] as number) + 1;
       }
     }
-    return true;
+    out[at] = (out[at] as number) + lopend;
   },
   uit(s) {
     const r = (resultaat: (typeof SCHULDHULP_RESULTATEN)[number]) => s.n(1 + SCHULDHULP_RESULTATEN.indexOf(resultaat));

@@ -13,7 +13,7 @@ import {
 import type { HuishoudenView } from '../engine/huishouden.js';
 import type { Stroom } from '../types.js';
 import type { Cijfers, Leden } from './figuur.js';
-import { dag, type Figuur, figuur, REDEN_VAN_STATE, type Tekst, UITSTROOM_NAAR } from './figuur.js';
+import { dag, een, type Figuur, figuur, REDEN_VAN_STATE, type Tekst, UITSTROOM_NAAR } from './figuur.js';
 import { spellOp } from './tijdlijn.js';
 
 /** The exit reasons as the documents name them (§4.8 uitstroom). */
@@ -85,7 +85,6 @@ export const stroom: Figuur<Stroom, 'stroom'> = figuur({
   // Its part: 1 for beginstand, its starts (nieuw, teruggevallen), its exits per reason, 1 for eindstand.
   slots: STROOM_SLOTS,
   bijdrage(h, p, out, at) {
-    out.fill(0, at, at + STROOM_SLOTS);
     // One pass over the transitions up to Y-12-31: the state on (Y−1)-12-31 (bijstandOp's), the
     // transitions dated in Y, and the state on Y-12-31.
     let bijstand = false;
@@ -96,7 +95,7 @@ export const stroom: Figuur<Stroom, 'stroom'> = figuur({
       if (day >= p.y0) break;
       bijstand = h.toestand(k) === STATE_BIJSTAND;
     }
-    out[at + ST_BEGIN] = bijstand ? 1 : 0;
+    if (bijstand) een(out, at, ST_BEGIN);
     for (; k < h.transities; k++) {
       const day = h.dag(k);
       if (day > p.y1) break;
@@ -108,16 +107,15 @@ export const stroom: Figuur<Stroom, 'stroom'> = figuur({
         out[slot] = (out[slot] as number) + 1;
       }
     }
-    out[at + ST_EIND] = bijstand ? 1 : 0;
+    if (bijstand) een(out, at, ST_EIND);
     // The transitions into bijstand that are a Teruggevallen op WWB, by their days.
     let teruggevallen = 0;
     for (let i = 0; i < h.terugvallen(); i++) {
       const day = h.terugvalDag(i);
       if (day >= p.y0 && day <= p.y1) teruggevallen++;
     }
-    out[at + ST_TERUGGEVALLEN] = teruggevallen;
-    out[at + ST_NIEUW] = instroom - teruggevallen;
-    return true;
+    out[at + ST_TERUGGEVALLEN] = (out[at + ST_TERUGGEVALLEN] as number) + teruggevallen;
+    out[at + ST_NIEUW] = (out[at + ST_NIEUW] as number) + instroom - teruggevallen;
   },
   uit(s) {
     const uitstroom = {} as Record<UitReden | 'totaal', number>;

@@ -8,7 +8,7 @@ import { SOORT_TRAJECT } from '../engine/derive.js';
 import { TRAJECT_RESULTATEN } from '../engine/encoding.js';
 import type { HuishoudenView } from '../engine/huishouden.js';
 import type { Traject, Trajecten } from '../types.js';
-import { type Cijfers, dag, type Figuur, figuur, type Indicator, type Tekst, UITSTROOM_NAAR } from './figuur.js';
+import { type Cijfers, dag, type Figuur, figuur, type Indicator, type Tekst, UITSTROOM_NAAR, wis } from './figuur.js';
 import { laatsteTredeOp, werkUitstroomBinnenZesMaanden } from './tijdlijn.js';
 
 const LEEG_TRAJECT: Traject = {
@@ -163,7 +163,7 @@ export const trajecten: Figuur<Trajecten, 'trajecten'> = figuur({
 
   // Its part is per soort (perSleutel): no slots of its own.
   slots: 0,
-  bijdrage: () => false,
+  bijdrage: () => {},
   sleutelSlots: TRAJECT_SLOTS,
   perSleutel(h, p) {
     if (h.trajecten === 0) return undefined;
@@ -183,7 +183,7 @@ export const trajecten: Figuur<Trajecten, 'trajecten'> = figuur({
       if (at < 0) {
         at = k++;
         out[1 + ENTRY * at] = soort;
-        out.fill(0, 2 + ENTRY * at, 1 + ENTRY * (at + 1));
+        wis(out, 2 + ENTRY * at, ENTRY - 1);
       }
       const c = 2 + ENTRY * at;
       if (gestart) {

@@ -26,7 +26,7 @@ export const volledigeUitstroom: Figuur<VolledigeUitstroom, 'volledigeUitstroom'
   slots: 3,
   bijdrage(h, p, out, at) {
     const k = eersteUitstroom(h, p);
-    return k >= 0 && een(out, at, 3, h.toestand(k) - STATE_UIT_LOONDIENST);
+    if (k >= 0) een(out, at, h.toestand(k) - STATE_UIT_LOONDIENST);
   },
   uit(s) {
     const loondienst = s.n(0);
