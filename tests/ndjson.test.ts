@@ -10,7 +10,7 @@ import {
   type LineRefusal,
   openMemoryStore,
 } from '../packages/adapters/src/index.js';
-import { readLines } from '../packages/adapters/src/ndjson/lines.js';
+import { readLineBatches, readLines } from '../packages/adapters/src/ndjson/lines.js';
 
 /** The text as a byte stream cut into pieces of `size` bytes (lines cross the cuts). */
 async function* pieces(text: string | Buffer, size = 7): AsyncGenerator<Buffer> {
@@ -247,6 +247,19 @@ describe('NDJSON lines', () => {
     }
     expect(found).toEqual(['{"a":1}', 256 * 1024 * 1024, '{"b":2}']);
     expect(peak - before).toBeLessThan(32 * 1024 * 1024);
+  });
+
+  it('gives a piece of many lines in bounded batches, every line once and in order', async () => {
+    // A whole file as one Buffer: 10,001 lines, the last without a newline.
+    const text = Array.from({ length: 10_001 }, (_, i) => `r${i}`).join('\n');
+    const sizes: number[] = [];
+    const found: string[] = [];
+    for await (const batch of readLineBatches(pieces(text, text.length), 100)) {
+      sizes.push(batch.length);
+      for (const line of batch) found.push(line.kind === 'line' ? line.bytes.toString() : 'te lang');
+    }
+    expect(sizes).toEqual([4096, 4096, 1808, 1]);
+    expect(found).toEqual(text.split('\n'));
   });
 });
 

@@ -23,6 +23,8 @@ export type Line =
 
 const LF = 0x0a;
 const CR = 0x0d;
+/** The most lines in one batch of readLineBatches. */
+const MAX_BATCH = 4096;
 
 const toBuffer = (chunk: Uint8Array | string): Buffer =>
   typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
@@ -33,8 +35,8 @@ export async function* readLines(input: AsyncIterable<Uint8Array | string>, maxB
 }
 
 /**
- * The lines of `input` as readLines gives them, a piece of the input's at a time (a 1 MB piece of
- * a file: some 5,000 lines for one step of the loop, not one step per line). A batch's lines are
+ * The lines of `input` as readLines gives them, a piece of the input's at a time (at most 4,096
+ * lines: one step of the loop for thousands of lines, not one per line). A batch's lines are
  * views of the piece: use them before asking for the next batch.
  */
 export async function* readLineBatches(
@@ -72,11 +74,16 @@ export async function* readLineBatches(
 
   for await (const chunk of input) {
     const buffer = toBuffer(chunk);
-    const batch: Line[] = [];
     let start = 0;
+    let batch: Line[] = [];
     for (let end = buffer.indexOf(LF, start); end >= 0; end = buffer.indexOf(LF, start)) {
       batch.push(finish(buffer.subarray(start, end), 1));
       start = end + 1;
+      // Bounded: a piece may be a whole file given as one Buffer.
+      if (batch.length === MAX_BATCH) {
+        yield batch;
+        batch = [];
+      }
     }
     if (start < buffer.length) {
       const rest = buffer.subarray(start);
