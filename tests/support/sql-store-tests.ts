@@ -31,6 +31,15 @@ export const runSqlStoreTests = (
       await driver.close();
     });
 
+    /** Makes huishouden-h-1's revision 1 unreadable (a datum that is no date), as a hand edit would; its position. */
+    const corruptDatum = async (schema: string): Promise<string> => {
+      const [[position] = []] = await driver.query(
+        `UPDATE "${schema}".events SET event = jsonb_set(event::jsonb, '{datum}', '"2014-02-30"')::json
+         WHERE stream = 'huishouden-h-1' AND revision = 1 RETURNING position::text`,
+      );
+      return String(position);
+    };
+
     const withStore = async <T>(schema: string, work: (store: EventStore) => Promise<T>): Promise<T> => {
       const store = await open(schema);
       try {
@@ -165,10 +174,7 @@ export const runSqlStoreTests = (
         const facts = [start('h-1', '2014-01-01'), werk('h-1', '2014-06-01'), start('h-2', '2014-02-01')];
         await store.appendToStream('huishouden-h-1', 'no_stream', facts.slice(0, 2));
         await store.appendToStream('huishouden-h-2', 'no_stream', facts.slice(2));
-        const [row] = await driver.query(
-          `UPDATE "${schema}".events SET event = jsonb_set(event::jsonb, '{datum}', '"2014-02-30"')::json
-           WHERE stream = 'huishouden-h-1' AND revision = 1 RETURNING position::text`,
-        );
+        const position = await corruptDatum(schema);
         const unreadable: UnreadableEvent[] = [];
         const read: StoredEvent[] = [];
         for await (const batch of store.readAll({ batchSize: 1, onUnreadable: (u) => unreadable.push(u) })) {
@@ -179,7 +185,7 @@ export const runSqlStoreTests = (
           {
             stream: 'huishouden-h-1',
             revision: 1,
-            position: row?.[0],
+            position,
             eventId: facts[1]?.eventId,
             reason: expect.stringMatching(/veld datum/),
           },
@@ -195,10 +201,7 @@ export const runSqlStoreTests = (
       try {
         const facts = [start('h-1', '2014-01-01'), werk('h-1', '2014-06-01')];
         await store.appendToStream('huishouden-h-1', 'no_stream', facts);
-        const [row] = await driver.query(
-          `UPDATE "${schema}".events SET event = jsonb_set(event::jsonb, '{datum}', '"2014-02-30"')::json
-           WHERE stream = 'huishouden-h-1' AND revision = 1 RETURNING position::text`,
-        );
+        const position = await corruptDatum(schema);
         // Without onUnreadable the subscription ends at the corrupt fact, naming it.
         const plain = async (): Promise<void> => {
           for await (const _ of store.subscribe({})) {
@@ -231,7 +234,7 @@ export const runSqlStoreTests = (
           {
             stream: 'huishouden-h-1',
             revision: 1,
-            position: row?.[0],
+            position,
             eventId: facts[1]?.eventId,
             reason: expect.stringMatching(/veld datum/),
           },
@@ -313,12 +316,9 @@ export const runSqlStoreTests = (
       const b = await open(schema);
       try {
         await a.appendToStream('huishouden-h-1', 'no_stream', [start('h-1', '2014-01-01'), werk('h-1', '2014-06-01')]);
-        const [[position] = []] = await driver.query(
-          `UPDATE "${schema}".events SET event = jsonb_set(event::jsonb, '{datum}', '"2014-02-30"')::json
-           WHERE stream = 'huishouden-h-1' AND revision = 1 RETURNING position::text`,
-        );
+        const position = await corruptDatum(schema);
         if (!canSetAside(b)) throw new Error('een SQL-opslag kan apart zetten');
-        await b.setAsideUnreadable(String(position) as StoredEvent['position']);
+        await b.setAsideUnreadable(position as StoredEvent['position']);
         const [outcome] = await a.append([
           { stream: 'huishouden-h-1', expectedRevision: 1, events: [start('h-1', '2015-01-01')] },
         ]);
