@@ -4,39 +4,12 @@
 // the last build, so a fresh clone and an edited source both just work and stdout carries only
 // the command's own output (`pnpm -s zelfredzaam report --format json > r.json`).
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { stalePackages } from './build-state.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const packages = ['domain', 'projections', 'adapters', 'cli'];
-
-const mtime = (path) => {
-  try {
-    return statSync(path).mtimeMs;
-  } catch {
-    return undefined;
-  }
-};
-
-const newestSource = (dir) => {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts'))
-      newest = Math.max(newest, mtime(path) ?? 0);
-  }
-  return newest;
-};
-
-const stale = packages.some((name) => {
-  const dir = join(root, 'packages', name);
-  const built = mtime(join(dir, 'dist', '.tsbuildinfo'));
-  if (built === undefined) return true;
-  // tsc -b's own test: a source newer than the project's build info.
-  return newestSource(join(dir, 'src')) > built;
-});
+const stale = stalePackages(root).length > 0;
 
 if (stale) {
   process.stderr.write('zelfredzaam: de pakketten worden gebouwd (tsc -b)…\n');
