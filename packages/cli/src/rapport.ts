@@ -8,7 +8,9 @@ import {
   herziening,
   type Jaarrapport,
   jaarrapport,
+  jaarrapporten,
   type ParameterFout,
+  type Parameters,
   type ProjectionState,
   resolveParameters,
 } from '@zelfredzaam/projections';
@@ -117,6 +119,9 @@ export const berekenJaren = (
     }
     return cache.get(jaar);
   };
+  // The years asked for and the year before (its figures are the first Nulsituatie), read in
+  // one pass over the households (jaarrapporten).
+  const gevraagd: { readonly jaar: number; readonly parameters: Parameters }[] = [];
   for (const jaar of vraag.jaren) {
     if (beoogdToegestaan && isToekomstig(jaar, vandaag)) {
       beoogd.push(jaar);
@@ -124,11 +129,28 @@ export const berekenJaren = (
     }
     const parameters = parametersVan(vraag, jaar, vandaag, true);
     if (isLeft(parameters)) return parameters;
-    const r = jaarrapport(state, parameters.right, herkomstVan(herkomst, parameters.right.kennisdatum));
-    cache.set(jaar, r);
-    rapporten.push(r);
+    gevraagd.push({ jaar, parameters: parameters.right });
   }
   const first = vraag.jaren[0];
+  const ervoor = first === undefined || first - 1 < 1990 || isToekomstig(first - 1, vandaag) ? undefined : first - 1;
+  const vanErvoor =
+    ervoor === undefined || gevraagd.some((g) => g.jaar === ervoor)
+      ? undefined
+      : parametersVan(vraag, ervoor, vandaag, true);
+  const samen =
+    vanErvoor === undefined || isLeft(vanErvoor)
+      ? gevraagd
+      : [...gevraagd, { jaar: ervoor as number, parameters: vanErvoor.right }];
+  const berekend = jaarrapporten(
+    state,
+    samen.map((g) => g.parameters),
+    samen.map((g) => herkomstVan(herkomst, g.parameters.kennisdatum)),
+  );
+  samen.forEach(({ jaar }, i) => {
+    const r = berekend[i] as Jaarrapport;
+    if (i < gevraagd.length) rapporten.push(r);
+    cache.set(jaar, r);
+  });
   const vorige = first === undefined ? undefined : rapportVan(first - 1);
   return right({ rapporten, vorige, beoogd, rapportVan });
 };

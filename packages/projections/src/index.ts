@@ -50,7 +50,7 @@ export { gemiddeldInkomen } from './gemiddeldInkomen.js';
 export { herziening } from './herziening.js';
 export { inBeeld } from './inBeeld.js';
 export { indexeerNorm } from './indexeerNorm.js';
-export { jaarrapport } from './jaarrapport.js';
+export { jaarrapport, jaarrapporten } from './jaarrapport.js';
 export { langdurig } from './langdurig.js';
 export { LiveRapport } from './liveRapport.js';
 export { minima } from './minima.js';

@@ -13,7 +13,7 @@ import { parametersVoor } from './fixtures/parameters.js';
 import { gedeeltelijkeUitstroom } from './gedeeltelijkeUitstroom.js';
 import { gemiddeldInkomen } from './gemiddeldInkomen.js';
 import { inBeeld } from './inBeeld.js';
-import { jaarrapport } from './jaarrapport.js';
+import { jaarrapport, jaarrapporten } from './jaarrapport.js';
 import { langdurig } from './langdurig.js';
 import { minima } from './minima.js';
 import { participatie } from './participatie.js';
@@ -159,6 +159,33 @@ describe('MEETREGELS §5 jaarrapport', () => {
         expect(stroom(state, p)).toEqual(r.stroom);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('a series in one pass (jaarrapporten) equals each year on its own, with and without kennisdatums', () => {
+    fc.assert(
+      fc.property(
+        geldigeGeschiedenis(),
+        fc.array(
+          fc.record({
+            jaar: fc.integer({ min: 2009, max: 2017 }),
+            // None, a date, or a date relative to the year (each its own cut-off).
+            kennisdatum: fc.constantFrom(undefined, '2018-06-30', '2020-01-01T12:00:00Z', '+1', '+2'),
+            sha256: fc.constantFrom(undefined, 'ab'.repeat(32)),
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
+        (events, vragen) => {
+          const state = replay(events);
+          const parameters = vragen.map(({ jaar, kennisdatum }) =>
+            parametersVoor(jaar, kennisdatum === undefined ? {} : { kennisdatum }),
+          );
+          const herkomst = vragen.map(({ sha256 }) => (sha256 === undefined ? {} : { sha256, versie: '9.9.9' }));
+          const los = parameters.map((p, i) => jaarrapport(state, p, herkomst[i]));
+          expect(jaarrapporten(state, parameters, herkomst)).toEqual(los);
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 });
