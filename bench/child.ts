@@ -12,13 +12,18 @@
 //   child.ts decide FILE VAN TOT [bron]  `report --from`: the file decided through the decider on 2 threads
 //                                    and folded, + the jaarrapport of every year VAN–TOT (issue 16); with
 //                                    `bron` also MEETREGELS §5 bron.sha256, as the command computes it
+//   child.ts command FILE VAN TOT    the command itself, as users run it: `node packages/cli/dist/main.js
+//                                    report --from FILE --jaren VAN-TOT --format json` (built first
+//                                    when stale), its wall time from start to exit (issue 16)
 //   child.ts sql URL FILE YEAR       the SQL baseline: load the file into a jsonb table (COPY), then the
 //                                    core figures of YEAR by SQL (sql-baseline.ts), checked against the library's
 //   child.ts household N             N facts of one household decided (Tijdlijn) and folded (issue 17.4)
 //   child.ts verklaring FILE YEAR     MEETREGELS §8: every member of every cell of one year, from the
 //                                    replayed state (a fold that keeps eventIds), each entry made and dropped
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
+import { join } from 'node:path';
 import { importNdjsonFile, openStore, type SqlDriver } from '../packages/adapters/src/index.js';
 import { openPgliteDriver } from '../packages/adapters/src/pglite.js';
 import { openPgDriver } from '../packages/adapters/src/postgres.js';
@@ -37,6 +42,7 @@ import {
   BronHash,
   emptyState,
   jaarrapport,
+  jaarrapporten,
   LiveRapport,
   mergeTransferable,
   type Parameters,
@@ -138,9 +144,8 @@ const measureReplay = async (path: string) => {
   if (vanJaar === undefined || totJaar === undefined) throw new Error('no facts replayed');
   if (result.refused > 0) throw new Error(`${result.refused} lines refused: ${result.fouten[0]?.bericht}`);
   let checksum = 0;
-  for (let jaar = vanJaar; jaar <= totJaar; jaar++) {
-    checksum += jaarrapport(result.state, parameters(jaar)).bijstandsbestand.inJaar;
-  }
+  const jaren = Array.from({ length: totJaar - vanJaar + 1 }, (_, k) => parameters(vanJaar + k));
+  for (const r of jaarrapporten(result.state, jaren)) checksum += r.bijstandsbestand.inJaar;
   const ms = performance.now() - t0;
   const replayRss = rssMiB();
   // Where the memory is, for the RSS target: the JS heap (the household table, ids) and the
@@ -374,9 +379,10 @@ const measureDecide = async (path: string, van: number, tot: number, bron: boole
   });
   const decidedMs = performance.now() - t0;
   if (result.refused > 0) throw new Error(`${result.refused} lines refused: ${result.refusals[0]?.bericht}`);
+  // The years in one pass, as the command makes them (jaarrapporten).
+  const jaren = Array.from({ length: tot - van + 1 }, (_, k) => parameters(van + k));
   let checksum = 0;
-  for (let jaar = van; jaar <= tot; jaar++)
-    checksum += jaarrapport(result.state, parameters(jaar)).bijstandsbestand.inJaar;
+  for (const r of jaarrapporten(result.state, jaren)) checksum += r.bijstandsbestand.inJaar;
   const ms = performance.now() - t0;
   log(`decided ${result.accepted} facts in ${(ms / 1000).toFixed(2)} s`);
   return {
@@ -389,6 +395,34 @@ const measureDecide = async (path: string, van: number, tot: number, bron: boole
     userCpuMs: process.cpuUsage().user / 1000,
     rssMiB: rssMiB(),
   };
+};
+
+/**
+ * `zelfredzaam report --from FILE --jaren VAN-TOT --format json` as users run it: the built
+ * command in a process of its own (Node's start, the CLI's modules, the worker threads, the
+ * decider, every year's report with §5 bron.sha256, the JSON written), timed from spawn to exit.
+ */
+const measureCommand = async (path: string, van: number, tot: number) => {
+  const root = join(import.meta.dirname, '..');
+  const { stalePackages } = await import('../scripts/build-state.mjs');
+  if (stalePackages(root).length > 0) {
+    log('building (tsc -b) …');
+    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b', join(root, 'packages/cli')], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  }
+  const t0 = performance.now();
+  const out = execFileSync(
+    process.execPath,
+    [join(root, 'packages/cli/dist/main.js'), 'report', '--from', path, '--jaren', `${van}-${tot}`, '--format', 'json'],
+    { cwd: root, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const ms = performance.now() - t0;
+  const rapporten = JSON.parse(out.toString('utf8')) as { bron: { feiten: number } }[];
+  const events = rapporten[0]?.bron.feiten ?? 0;
+  log(`the command: ${events} facts, ${rapporten.length} years in ${(ms / 1000).toFixed(2)} s`);
+  return { events, ms, years: rapporten.length, rssMiB: rssMiB() };
 };
 
 /**
@@ -494,6 +528,8 @@ const main = async (): Promise<unknown> => {
       return measureQueryNational(a, Number(b));
     case 'decide':
       return measureDecide(a, Number(b), Number(process.argv[5]), process.argv[6] === 'bron');
+    case 'command':
+      return measureCommand(a, Number(b), Number(process.argv[5]));
     case 'sql':
       return measureSql(a, b, Number(process.argv[5]));
     case 'household':

@@ -177,6 +177,7 @@ const measureTier = async (tier: Tier, data: DataFile, postgres: Postgres | unde
       add('parseForeign', await child(['parse', foreign.path]));
       add('replayForeign', await child(['replay', foreign.path]));
       add('decideForeign', await child(['decide', foreign.path, String(van), String(tot)]));
+      add('commandForeign', await child(['command', foreign.path, String(van), String(tot)]));
     }
     add('household', await child(['household', '100000']));
     if (postgres !== undefined && tier.events <= 1_000_000) {

@@ -20,6 +20,7 @@ export type Measure =
   | 'parseForeign'
   | 'replayForeign'
   | 'decideForeign'
+  | 'commandForeign'
   | 'sqlLoad'
   | 'sqlYear'
   | 'household';
@@ -92,6 +93,8 @@ const LABELS: Record<Measure, string> = {
   replayForeign: 'foreign lines: full replay, as above (2 threads)',
   decideForeign:
     'foreign lines: `report --from` every year — decided through the decider, folded, `jaarrapport` × every year (2 threads)',
+  commandForeign:
+    'foreign lines: the command as users run it, `zelfredzaam report --from FILE --jaren … --format json` (built CLI, its own process: start, decide, every year with §5 bron.sha256, output)',
   sqlLoad: 'SQL baseline: load the file into a jsonb table (server COPY)',
   sqlYear: 'SQL baseline: core figures §4.1/4.2/4.4/4.5 of one year by SQL over the jsonb table',
   household: 'one household of 100,000 facts decided (Tijdlijn) and folded',

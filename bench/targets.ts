@@ -88,6 +88,8 @@ export const evaluateTargets = (tiers: readonly TierResult[]): Target[] => {
   const decideForeign = largest(tiers, 'decideForeign');
   const parseForeign = decideForeign?.tier.results.find((r) => r.measure === 'parseForeign');
   const sqlYear = decideForeign?.tier.results.find((r) => r.measure === 'sqlYear');
+  // The command as users run it (its own process, bron.sha256, output), when it was measured.
+  const commandForeign = decideForeign?.tier.results.find((r) => r.measure === 'commandForeign');
   targets.push(
     decideForeign === undefined || parseForeign === undefined
       ? {
@@ -110,8 +112,11 @@ export const evaluateTargets = (tiers: readonly TierResult[]): Target[] => {
         }
       : {
           name: '`report --from` (every year) faster than the SQL baseline’s single year',
-          measured: `${(decideForeign.result.ms / 1000).toFixed(1)} s vs ${(sqlYear.ms / 1000).toFixed(1)} s for one year by SQL (+ its load) at ${decideForeign.tier.tier}; SQL figures ${decideForeign.tier.sql?.same === false ? '**differ from**' : 'equal'} the library's (${decideForeign.tier.sql?.jaar ?? '—'})`,
-          met: decideForeign.result.ms < sqlYear.ms && decideForeign.tier.sql?.same !== false,
+          measured: `${(decideForeign.result.ms / 1000).toFixed(1)} s${commandForeign === undefined ? '' : ` (the command as run: ${(commandForeign.ms / 1000).toFixed(1)} s)`} vs ${(sqlYear.ms / 1000).toFixed(1)} s for one year by SQL (+ its load) at ${decideForeign.tier.tier}; SQL figures ${decideForeign.tier.sql?.same === false ? '**differ from**' : 'equal'} the library's (${decideForeign.tier.sql?.jaar ?? '—'})`,
+          met:
+            decideForeign.result.ms < sqlYear.ms &&
+            (commandForeign === undefined || commandForeign.ms < sqlYear.ms) &&
+            decideForeign.tier.sql?.same !== false,
         },
   );
   const replayForeign = largest(tiers, 'replayForeign');
