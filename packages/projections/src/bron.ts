@@ -137,6 +137,14 @@ export class BronHash {
     }));
   }
 
+  /**
+   * Whether a digest leaves out facts recorded after its kennisdatum: only then does voegToeRegel
+   * read the recordedAt it is given (a reader can skip computing it otherwise).
+   */
+  get metKennisdatum(): boolean {
+    return this.delen.some((deel) => deel.kennisdatum !== null);
+  }
+
   /** The next fact in recorded order. */
   voegToe(feit: Recorded): void {
     const line = canonicalLine(feit);

@@ -16,6 +16,7 @@ if (port !== null) {
       now: request.now as RecordedAt,
       derivation: request.derivation,
       regels: request.regels,
+      regelTijden: request.regelTijden,
       onBytes: (bytes) => post({ kind: 'progress', bytes }),
     });
     const transferable = toTransferable(state);

@@ -197,6 +197,9 @@ const figures = (state: ProjectionState): unknown[] =>
   );
 
 /** What `import` into a store and a replay of the store give (the reference). */
+/** A kennisdatum amid the lines' recordedAt (2014-01-01 plus an hour a line): a digest of the facts known then. */
+const KENNIS = '2014-01-02T06:30:00Z';
+
 const viaImport = async (path: string) => {
   const store = openMemoryStore({ now: () => NOW });
   // The default chunks: report --from hashes in the order the importer records (5,000 a chunk).
@@ -210,7 +213,7 @@ const viaImport = async (path: string) => {
     }
   }
   await store.close();
-  return { result, state, sha256: sha256Van(facts) };
+  return { result, state, sha256: sha256Van(facts), sha256Kennis: sha256Van(facts, KENNIS) };
 };
 
 const refusalsOf = (list: readonly { line: number; code: string; bericht: string }[]) =>
@@ -227,10 +230,15 @@ describe('report --from: deciding a file in parts', () => {
           async (items, parts) => {
             const path = await fileWith(`${linesOf(items).join('\n')}\n`);
             const reference = await viaImport(path);
-            const hash = new BronHash([null]);
+            const hash = new BronHash([null, KENNIS]);
             const serial = decideNdjsonFileHere(path, { now, hash });
-            // MEETREGELS §5 bron.sha256: the accepted facts' canonical lines, in file order.
+            // MEETREGELS §5 bron.sha256: the accepted facts' canonical lines, in file order, and
+            // those known at a kennisdatum.
             expect(hash.sha256(null)).toBe(reference.sha256);
+            expect(hash.sha256(KENNIS)).toBe(reference.sha256Kennis);
+            const zonderKennis = new BronHash([null]);
+            decideNdjsonFileHere(path, { now, hash: zonderKennis });
+            expect(zonderKennis.sha256(null)).toBe(reference.sha256);
             expect(refusalsOf(serial.refusals)).toEqual(refusalsOf(reference.result.refusals));
             expect([serial.accepted, serial.alreadyStored, serial.refused, serial.blank, serial.lines]).toEqual([
               reference.result.accepted,
@@ -272,9 +280,11 @@ describe('report --from: deciding a file in parts', () => {
       for (const text of [lines.slice(0, -2).join('\n'), lines.join('\n')]) {
         const path = await fileWith(text);
         const serial = decideNdjsonFileHere(path, { now });
-        const hash = new BronHash([null]);
+        const hash = new BronHash([null, KENNIS]);
         const parallel = await decideNdjsonFile(path, { now, workers: 2, hash });
-        expect(hash.sha256(null)).toBe((await viaImport(path)).sha256);
+        const reference = await viaImport(path);
+        expect(hash.sha256(null)).toBe(reference.sha256);
+        expect(hash.sha256(KENNIS)).toBe(reference.sha256Kennis);
         expect(refusalsOf(parallel.refusals)).toEqual(refusalsOf(serial.refusals));
         expect(parallel.accepted).toBe(serial.accepted);
         expect(figures(parallel.state)).toEqual(figures(serial.state));

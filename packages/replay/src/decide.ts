@@ -48,6 +48,11 @@ export interface DecidePartOptions {
   readonly derivation?: Derivation;
   /** Keep each accepted fact's canonical line (for MEETREGELS §5 bron.sha256, in file order). */
   readonly regels?: boolean;
+  /**
+   * With `regels`: keep each line's recordedAt too (default true); only a digest with a
+   * kennisdatum reads it (BronHash.metKennisdatum), so without one it is not computed.
+   */
+  readonly regelTijden?: boolean;
 }
 
 /** The accepted facts' canonical lines of a part, in file order: for bron.sha256 (§5). */
@@ -57,7 +62,7 @@ export interface AcceptedLines {
   /** Where line k starts in `bytes`; k + 1 where it ends. */
   readonly offsets: Int32Array;
   readonly lineNumbers: Int32Array;
-  /** recordedAt in milliseconds. */
+  /** recordedAt in milliseconds (0 when not asked for: `regelTijden` false). */
   readonly recordedAt: Float64Array;
   readonly count: number;
 }
@@ -113,7 +118,7 @@ export const decidePart = (path: string, part: number, parts: number, options: D
   const ids = new EventIdTable(Math.min(1 << 24, Math.ceil(statSync(path).size / 190 / parts)));
   // Every stream's timeline, off the heap in a few typed arrays: none is ever frozen or rebuilt.
   const timelines = new Tijdlijnen(ids);
-  const lineStore = options.regels === true ? new LineStore() : undefined;
+  const lineStore = options.regels === true ? new LineStore(options.regelTijden !== false) : undefined;
   const candidateLog = options.regels === true ? new PairLog() : undefined;
   const derivation = options.derivation ?? 'canoniek';
   let blank = 0;
@@ -312,6 +317,9 @@ class LineStore {
   private recordedAt = new Float64Array(4096);
   private count = 0;
 
+  /** `tijden`: keep each fact's recordedAt (else 0). */
+  constructor(private readonly tijden: boolean) {}
+
   add(line: number, feit: Recorded): void {
     if (this.count + 1 >= this.offsets.length) {
       const n = 2 * this.offsets.length;
@@ -336,7 +344,7 @@ class LineStore {
       this.used += this.bytes.write(text, this.used, 'utf8');
     }
     this.lineNumbers[this.count] = line;
-    this.recordedAt[this.count] = parseInstant(feit.recordedAt) ?? 0;
+    this.recordedAt[this.count] = this.tijden ? (parseInstant(feit.recordedAt) ?? 0) : 0;
     this.count++;
     this.offsets[this.count] = this.used;
   }

@@ -44,6 +44,8 @@ export interface DecideRequest {
   readonly now: string;
   readonly derivation: 'canoniek' | 'oud';
   readonly regels: boolean;
+  /** With `regels`: each line's recordedAt too (for a digest with a kennisdatum). */
+  readonly regelTijden: boolean;
 }
 
 export type DecideMessage =
