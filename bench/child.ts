@@ -20,9 +20,9 @@
 //   child.ts household N             N facts of one household decided (Tijdlijn) and folded (issue 17.4)
 //   child.ts verklaring FILE YEAR     MEETREGELS §8: every member of every cell of one year, from the
 //                                    replayed state (a fold that keeps eventIds), each entry made and dropped
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { importNdjsonFile, openStore, type SqlDriver } from '../packages/adapters/src/index.js';
 import { openPgliteDriver } from '../packages/adapters/src/pglite.js';
@@ -412,18 +412,38 @@ const measureCommand = async (path: string, van: number, tot: number) => {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
   }
+  const command = [
+    join(root, 'packages/cli/dist/main.js'),
+    'report',
+    '--from',
+    path,
+    '--jaren',
+    `${van}-${tot}`,
+    '--format',
+    'json',
+  ];
+  // GNU time, when the machine has it, gives the command's own peak RSS (this process's is not it).
+  const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
   const t0 = performance.now();
-  const out = execFileSync(
-    process.execPath,
-    [join(root, 'packages/cli/dist/main.js'), 'report', '--from', path, '--jaren', `${van}-${tot}`, '--format', 'json'],
-    { cwd: root, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'inherit'] },
+  const run = spawnSync(
+    time ?? process.execPath,
+    time === undefined ? command : ['-f', `${RSS_MARK}%M`, process.execPath, ...command],
+    { cwd: root, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const ms = performance.now() - t0;
-  const rapporten = JSON.parse(out.toString('utf8')) as { bron: { feiten: number } }[];
+  const stderr = run.stderr.toString('utf8');
+  const mark = stderr.lastIndexOf(RSS_MARK);
+  process.stderr.write(mark < 0 ? stderr : stderr.slice(0, mark));
+  if (run.status !== 0) throw new Error(`the command exited with ${run.status}`);
+  const rapporten = JSON.parse(run.stdout.toString('utf8')) as { bron: { feiten: number } }[];
   const events = rapporten[0]?.bron.feiten ?? 0;
   log(`the command: ${events} facts, ${rapporten.length} years in ${(ms / 1000).toFixed(2)} s`);
-  return { events, ms, years: rapporten.length, rssMiB: rssMiB() };
+  const kib = mark < 0 ? Number.NaN : Number.parseInt(stderr.slice(mark + RSS_MARK.length), 10);
+  return { events, ms, years: rapporten.length, rssMiB: Math.round(kib / 1024) };
 };
+
+/** Where GNU time's report of the command's peak RSS (KiB) starts on its stderr. */
+const RSS_MARK = 'zelfredzaam-bench-maxrss ';
 
 /**
  * The SQL baseline (issue 16): the file loaded into a jsonb table of the same PostgreSQL, then the

@@ -120,7 +120,7 @@ const cell = (r: Result | undefined, baseline: Result | undefined): string => {
   const share =
     r.measure === 'replay' && baseline !== undefined ? ` (${Math.round((100 * r.rate) / baseline.rate)} %)` : '';
   if (r.measure === 'sqlLoad') return `${short(r.rate)}/s · ${duration(r.ms)}`;
-  return `${short(r.rate)}/s${share} · ${duration(r.ms)} · ${r.rssMiB} MiB`;
+  return `${short(r.rate)}/s${share} · ${duration(r.ms)} · ${Number.isFinite(r.rssMiB) ? `${r.rssMiB} MiB` : 'RSS —'}`;
 };
 
 export const renderTables = (results: Results): string => {
