@@ -74,7 +74,7 @@ export interface Results {
 
 const LABELS: Record<Measure, string> = {
   parse: 'baseline: read 1 MB pieces + `JSON.parse` per line (1 thread)',
-  replay: 'full replay from NDJSON: parse, decode, fold, `jaarrapport` × every year (2 threads)',
+  replay: 'full replay from NDJSON: parse, decode, fold, the `jaarrapport` of every year (2 threads)',
   fold: 'fold only, over decoded facts',
   query: 'one `jaarrapport` query over the replayed state (all households)',
   queryQuarter: 'one `jaarrapport` query over two fifths of the households (≈ 400k at 10M)',
@@ -92,7 +92,7 @@ const LABELS: Record<Measure, string> = {
     'foreign lines (other field order, instants without ms or with an offset): `JSON.parse` per line (1 thread)',
   replayForeign: 'foreign lines: full replay, as above (2 threads)',
   decideForeign:
-    'foreign lines: `report --from` every year — decided through the decider, folded, `jaarrapport` × every year (2 threads)',
+    'foreign lines: `report --from` every year — decided through the decider, folded, the `jaarrapport` of every year (2 threads)',
   commandForeign:
     'foreign lines: the command as users run it, `zelfredzaam report --from FILE --jaren … --format json` (built CLI, its own process: start, decide, every year with §5 bron.sha256, output)',
   sqlLoad: 'SQL baseline: load the file into a jsonb table (server COPY)',
