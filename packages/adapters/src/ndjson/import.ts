@@ -319,7 +319,10 @@ const refuseByTime = async (
       if (recordedAt !== undefined && grenzen.latest !== undefined && recordedAt < grenzen.latest) late.push(candidate);
       else kept.push(candidate);
     }
-    if (late.length === 0) return { kept: candidates.filter((c) => kept.includes(c)), refusals };
+    if (late.length === 0) {
+      const keep = new Set(kept);
+      return { kept: candidates.filter((c) => keep.has(c)), refusals };
+    }
   }
   const known = await histories.histories(store, [...new Set(late.map((c) => streamNameOf(c.feit)))]);
   const lateKept = new Set<Candidate>();
@@ -340,7 +343,9 @@ const refuseByTime = async (
       ),
     });
   }
-  return { kept: candidates.filter((c) => kept.includes(c) || lateKept.has(c)), refusals };
+  // In file order; a Set, not kept.includes, per candidate (a chunk is thousands).
+  const keep = new Set(kept);
+  return { kept: candidates.filter((c) => keep.has(c) || lateKept.has(c)), refusals };
 };
 
 /**
