@@ -53,7 +53,7 @@ describe('stalePackages', () => {
     expect(stalePackages(root)).toEqual([]);
   });
 
-  it('looks at the packages of this workspace, replay among them', () => {
+  it('in this workspace, names none but its own packages', () => {
     const here = stalePackages(join(import.meta.dirname, '..'));
     expect(Array.isArray(here)).toBe(true);
     expect(here.every((name) => ['domain', 'projections', 'adapters', 'replay', 'cli'].includes(name))).toBe(true);

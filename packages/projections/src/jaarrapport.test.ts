@@ -169,7 +169,7 @@ describe('MEETREGELS §5 jaarrapport', () => {
         fc.array(
           fc.record({
             jaar: fc.integer({ min: 2009, max: 2017 }),
-            // None, a date, or a date relative to the year (each its own cut-off).
+            // None, a date, an instant, or relative to the year (each its own cut-off).
             kennisdatum: fc.constantFrom(undefined, '2018-06-30', '2020-01-01T12:00:00Z', '+1', '+2'),
             sha256: fc.constantFrom(undefined, 'ab'.repeat(32)),
           }),

@@ -30,7 +30,7 @@ const isBronSectie = (s: Sectie): boolean => s.id === 'bron' || s.id === 'verant
 
 /** The workbook's bytes. `ondertitel`: where the figures come from (a line on the source sheet). */
 export const formatXlsx = async (model: RapportModel, ondertitel?: string): Promise<Buffer> => {
-  // Loaded when a workbook is asked for: it took some 0.25 s of every command's start.
+  // Loaded when a workbook is asked for: loading it took about 0.2 s of every command's start.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'zelfredzaam';
