@@ -9,6 +9,7 @@ import { type BronHash, emptyState, type ProjectionState } from '@zelfredzaam/pr
 import { type AcceptedLines, type DecidePartResult, decidePart, STREAM_KEY_PART } from './decide.js';
 import { runParts } from './parts.js';
 import type { DecideMessage } from './protocol.js';
+import { assertUnchanged, stampOf } from './unchanged.js';
 
 export interface DecideFileOptions {
   /** Worker threads (default: the cores, at most 8; 1 for a file under 16 MiB); 1 decides in this thread. */
@@ -173,6 +174,7 @@ const combine = (state: ProjectionState, parts: readonly Counts[], workers: numb
 
 /** Decides `path` in this thread, in one part: the reference the parallel decision equals. */
 export const decideNdjsonFileHere = (path: string, options: DecideFileOptions): DecideFileResult => {
+  const before = stampOf(path);
   const { state, ...counts } = decidePart(path, 0, 1, {
     now: options.now,
     derivation: options.derivation ?? 'canoniek',
@@ -182,6 +184,7 @@ export const decideNdjsonFileHere = (path: string, options: DecideFileOptions): 
     ...(options.rewrite === undefined ? {} : { rewrite: options.rewrite }),
     ...(options.onProgress === undefined ? {} : { onBytes: options.onProgress }),
   });
+  assertUnchanged(path, before, [counts.bytes]);
   hashInRecordedOrder(options.hash, [counts], counts.lines);
   return combine(state, [counts], 0);
 };
@@ -213,6 +216,8 @@ const sharedEventIds = (parts: readonly Counts[]): boolean => {
  * accepted facts into a new state, on `workers` threads.
  */
 export const decideNdjsonFile = async (path: string, options: DecideFileOptions): Promise<DecideFileResult> => {
+  // Before anything is read (the parts read the file each on its own: unchanged.ts).
+  const before = stampOf(path);
   const small = options.workers === undefined && (await stat(path)).size < SMALL_FILE;
   const workers =
     small || options.rewrite !== undefined
@@ -237,6 +242,11 @@ export const decideNdjsonFile = async (path: string, options: DecideFileOptions)
     'beslissen',
     state,
     options.onProgress,
+  );
+  assertUnchanged(
+    path,
+    before,
+    counts.map((c) => c.bytes),
   );
   // A line the byte scan could not route, or one eventId accepted in two parts: decide in one part.
   if (counts.some((c) => c.misrouted > 0) || sharedEventIds(counts)) return decideNdjsonFileHere(path, options);

@@ -18,4 +18,5 @@ export {
 } from './partition.js';
 export { type ReplayOptions, type ReplayResult, replayNdjsonFile, replayNdjsonFileHere } from './replay.js';
 export { type PostgresReplayOptions, type PostgresReplayResult, replayPostgres } from './store.js';
+export { FileChangedError } from './unchanged.js';
 export { type Controle, controleer, createVerifier, type Schending } from './verify.js';

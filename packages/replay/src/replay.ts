@@ -16,6 +16,7 @@ import {
 } from './partition.js';
 import { runParts } from './parts.js';
 import type { WorkerMessage } from './protocol.js';
+import { assertUnchanged, stampOf } from './unchanged.js';
 
 export interface ReplayOptions {
   /**
@@ -83,7 +84,9 @@ const combine = (
 
 /** Replays `path` in this thread: the reference the parallel replay equals. */
 export const replayNdjsonFileHere = (path: string, options: PartOptions = {}): ReplayResult => {
+  const before = stampOf(path);
   const { state, ...counts } = replayPart(path, 0, 1, options);
+  assertUnchanged(path, before, [counts.bytes]);
   return combine(state, [counts], options.maxFouten ?? DEFAULT_MAX_FOUTEN, 0);
 };
 
@@ -93,6 +96,8 @@ export const replayNdjsonFileHere = (path: string, options: PartOptions = {}): R
  * recorded fact is skipped and reported with its line number; every other line is folded.
  */
 export const replayNdjsonFile = async (path: string, options: ReplayOptions = {}): Promise<ReplayResult> => {
+  // Before anything is read (the parts read the file each on its own: unchanged.ts).
+  const before = stampOf(path);
   const small = options.workers === undefined && (await stat(path)).size < SMALL_FILE;
   const workers = small ? 1 : Math.max(1, Math.floor(options.workers ?? Math.min(8, availableParallelism())));
   const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
@@ -115,6 +120,11 @@ export const replayNdjsonFile = async (path: string, options: ReplayOptions = {}
     'herafspelen',
     state,
     options.onProgress,
+  );
+  assertUnchanged(
+    path,
+    before,
+    counts.map((c) => c.bytes),
   );
   // A line the byte scan could not route: replay the file in one part (correct by construction).
   if (counts.some((c) => c.misrouted > 0)) return here();

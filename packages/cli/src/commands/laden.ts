@@ -17,9 +17,9 @@ import {
 } from '@zelfredzaam/adapters';
 import { formatInstant, maskBsn, type RecordedAt } from '@zelfredzaam/domain';
 import type { BronHash, ProjectionState } from '@zelfredzaam/projections';
-import { type DecideFileResult, decideNdjsonFile } from '@zelfredzaam/replay';
+import { type DecideFileResult, decideNdjsonFile, FileChangedError } from '@zelfredzaam/replay';
 import { flag, type OptionSpec, type Parsed, parseGeheel, stringValue } from '../args.js';
-import { echo, UsageError } from '../errors.js';
+import { CliError, echo, UsageError } from '../errors.js';
 import { alsJson, logJson, type Omgeving } from '../omgeving.js';
 import { createProgress } from '../progress.js';
 import { pseudoniemSleutel, pseudonimiseerder } from '../pseudonimiseer.js';
@@ -186,6 +186,10 @@ export const loadFile = async (
         ...(opties.herschrijf === undefined ? {} : { rewrite: opties.herschrijf }),
         onProgress: (bytes) => progress.set(bytes, input.bytes === 0 ? undefined : bytes / (input.bytes ?? 1)),
       });
+    } catch (error) {
+      // An export still being written, or replaced, while its parts were read: no report from it.
+      if (error instanceof FileChangedError) throw new CliError(error.message);
+      throw error;
     } finally {
       progress.done();
     }
