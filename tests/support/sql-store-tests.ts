@@ -40,6 +40,15 @@ export const runSqlStoreTests = (
       return String(position);
     };
 
+    /** What onUnreadable hears of the fact corruptDatum broke (h-1's second, `eventId`, at `position`). */
+    const corruptDatumReport = (eventId: string | undefined, position: string) => ({
+      stream: 'huishouden-h-1',
+      revision: 1,
+      position,
+      eventId,
+      reason: expect.stringMatching(/veld datum/),
+    });
+
     const withStore = async <T>(schema: string, work: (store: EventStore) => Promise<T>): Promise<T> => {
       const store = await open(schema);
       try {
@@ -181,15 +190,7 @@ export const runSqlStoreTests = (
           read.push(...batch);
         }
         expect(read.map((e) => e.event.eventId)).toEqual([facts[0]?.eventId, facts[2]?.eventId]);
-        expect(unreadable).toEqual([
-          {
-            stream: 'huishouden-h-1',
-            revision: 1,
-            position,
-            eventId: facts[1]?.eventId,
-            reason: expect.stringMatching(/veld datum/),
-          },
-        ]);
+        expect(unreadable).toEqual([corruptDatumReport(facts[1]?.eventId, position)]);
       });
     });
 
@@ -230,15 +231,7 @@ export const runSqlStoreTests = (
         await reading;
         clearTimeout(timer);
         expect(seen).toEqual([facts[0]?.eventId, later.eventId]);
-        expect(unreadable).toEqual([
-          {
-            stream: 'huishouden-h-1',
-            revision: 1,
-            position,
-            eventId: facts[1]?.eventId,
-            reason: expect.stringMatching(/veld datum/),
-          },
-        ]);
+        expect(unreadable).toEqual([corruptDatumReport(facts[1]?.eventId, position)]);
       } finally {
         await store.close();
       }
