@@ -188,4 +188,20 @@ describe('MEETREGELS §5 jaarrapport', () => {
       { numRuns: 150 },
     );
   });
+
+  it('from JavaScript, parameters that resolveParameters did not make are named, not a TypeError deep inside', () => {
+    const state = emptyState();
+    const p = parametersVoor(2015);
+    // As plain JavaScript would call it: the Either itself, nothing, a kennisdatum of another kind.
+    const call = (parameters: unknown) => () => jaarrapport(state, parameters as typeof p);
+    expect(call({ _tag: 'Right', right: p })).toThrow(/dit is het Either van resolveParameters.*right/);
+    expect(call(undefined)).toThrow(new RangeError('ongeldige parameters undefined: gebruik resolveParameters'));
+    expect(call({ ...p, kennisdatum: 20150101 })).toThrow(/^ongeldige parameters \{.*\}: gebruik resolveParameters$/);
+    expect(call({ ...p, kennisdatum: undefined })).toThrow(RangeError);
+    // One set where a list belongs.
+    expect(() => jaarrapporten(state, p as unknown as (typeof p)[])).toThrow(
+      /^jaarrapporten: verwacht een lijst van parameters/,
+    );
+    expect(jaarrapporten(state, [p])).toEqual([jaarrapport(state, p)]);
+  });
 });

@@ -37,6 +37,12 @@ export const jaarrapporten = (
   parameters: readonly Parameters[],
   herkomst: readonly BronHerkomst[] = [],
 ): Jaarrapport[] => {
+  // From JavaScript: one set of parameters where a list belongs is a mistake worth naming.
+  if (!Array.isArray(parameters)) {
+    throw new RangeError(
+      'jaarrapporten: verwacht een lijst van parameters (één per rapport); voor één jaar: jaarrapport',
+    );
+  }
   const peilen = parameters.map(peilVan);
   const tellingen = parameters.map(() => new Telling());
   const cutoffs = [...new Set(peilen.map((peil) => peil.cutoff))];

@@ -182,10 +182,25 @@ export interface Peil {
  * peildatum, as 1.x did.
  */
 export const peilVan = (parameters: Parameters): Peil => {
+  // From JavaScript anything may come: resolveParameters' Either itself (its `right` forgotten),
+  // undefined, a kennisdatum that is no string. Each gets this RangeError, not a TypeError deeper in.
+  if (typeof parameters !== 'object' || parameters === null) {
+    throw new RangeError(`ongeldige parameters ${String(parameters)}: gebruik resolveParameters`);
+  }
+  if ('_tag' in parameters) {
+    throw new RangeError(
+      'ongeldige parameters: dit is het Either van resolveParameters; geef de parameters zelf (zijn `right`)',
+    );
+  }
   const { jaar, peildatum, meetdatum, kennisdatum } = parameters;
   const evaluatiedatum = parameters.evaluatiedatum ?? peildatum;
   const hervattingsgrens = parameters.hervattingsgrens ?? 0;
-  const cutoff = kennisdatum === null ? Number.POSITIVE_INFINITY : kennisdatumCutoff(kennisdatum);
+  const cutoff =
+    kennisdatum === null
+      ? Number.POSITIVE_INFINITY
+      : typeof kennisdatum === 'string'
+        ? kennisdatumCutoff(kennisdatum)
+        : undefined;
   if (
     !Number.isInteger(jaar) ||
     !isValidDatum(peildatum) ||
