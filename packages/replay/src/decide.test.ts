@@ -223,6 +223,8 @@ describe('report --from: deciding a file in parts', () => {
   it(
     `any split into parts gives the state, counts and refusals of an import (${DECIDE_RUNS.files} files)`,
     async () => {
+      // How often a file was decided household by household to the end (the rest: again in file order).
+      let grouped = 0;
       await fc.assert(
         fc.asyncProperty(
           fc.array(item, { minLength: 1, maxLength: 70 }),
@@ -248,6 +250,20 @@ describe('report --from: deciding a file in parts', () => {
               reference.result.lines,
             ]);
             expect(figures(serial.state)).toEqual(figures(reference.state));
+            // Household by household in windows of a few lines, and in file order: the same.
+            const inFileOrder = decidePart(path, 0, 1, { now, windowBytes: 0 });
+            const smallWindows = decidePart(path, 0, 1, { now, windowBytes: 400 });
+            expect(inFileOrder.inFileOrder).toBe(true);
+            if (!smallWindows.inFileOrder) grouped++;
+            for (const other of [inFileOrder, smallWindows]) {
+              expect(refusalsOf(other.refusals)).toEqual(refusalsOf(serial.refusals));
+              expect([other.accepted, other.alreadyStored, other.blank]).toEqual([
+                serial.accepted,
+                serial.alreadyStored,
+                serial.blank,
+              ]);
+              expect(figures(other.state)).toEqual(figures(serial.state));
+            }
             // The parts, as the worker threads decide them, merged as decideNdjsonFile merges them.
             const results = Array.from({ length: parts }, (_, part) => decidePart(path, part, parts, { now }));
             if (results.some((r) => r.misrouted > 0)) return;
@@ -263,9 +279,60 @@ describe('report --from: deciding a file in parts', () => {
         ),
         { numRuns: DECIDE_RUNS.files },
       );
+      // Not only the fallback was tested: most files borrow no eventId across households.
+      expect(grouped).toBeGreaterThan(DECIDE_RUNS.files / 5);
     },
     SLOW,
   );
+
+  it('household by household where that gives file order; in file order where a window shows it may not', async () => {
+    const line = (fields: Record<string, unknown>, hour: number) =>
+      JSON.stringify({ ...fields, recordedAt: formatInstant(Date.UTC(2014, 0, 1, hour)) });
+    const gestart = (huishouden: string, eventId: string) => ({
+      type: 'UitkeringGestart',
+      huishouden,
+      datum: '2012-01-02',
+      eventId: uuidFrom(eventId),
+    });
+    const gewoon = [
+      line(gestart('h-1', 'a'), 1),
+      line(gestart('h-2', 'b'), 2),
+      line(
+        { type: 'UitkeringBeeindigd', huishouden: 'h-1', datum: '2012-05-01', reden: 'overig', eventId: uuidFrom('c') },
+        3,
+      ),
+    ];
+    // h-1 first appears before h-2, so its group comes first; but h-2's line 2 took the eventId
+    // before h-1's line 3 reuses it: file order refuses line 3, not line 2.
+    const geleend = [
+      line(gestart('h-1', 'a'), 1),
+      line(gestart('h-2', 'x'), 2),
+      line(
+        { type: 'UitkeringBeeindigd', huishouden: 'h-1', datum: '2012-05-01', reden: 'overig', eventId: uuidFrom('x') },
+        3,
+      ),
+    ];
+    // Line 3 names h-1 first and h-2 last (JSON keeps the last): its bytes group it under h-1,
+    // before h-2's start on line 2 that it ends.
+    const tweeNamen = [
+      line(gestart('h-1', 'a'), 1),
+      line(gestart('h-2', 'b'), 2),
+      `{"type":"UitkeringBeeindigd","huishouden":"h-1","datum":"2012-05-01","reden":"overig","eventId":"${uuidFrom('c')}","huishouden":"h-2","recordedAt":"2014-01-01T03:00:00.000Z"}`,
+    ];
+    for (const [lines, inFileOrder] of [
+      [gewoon, false],
+      [geleend, true],
+      [tweeNamen, true],
+    ] as const) {
+      const path = await fileWith(`${lines.join('\n')}\n`);
+      const reference = await viaImport(path);
+      const result = decidePart(path, 0, 1, { now });
+      expect(refusalsOf(result.refusals)).toEqual(refusalsOf(reference.result.refusals));
+      expect(result.accepted).toBe(reference.result.accepted);
+      expect(figures(result.state)).toEqual(figures(reference.state));
+      expect(result.inFileOrder).toBe(inFileOrder);
+    }
+  });
 
   it(
     'on worker threads: the same as in one part, also when one eventId is accepted in two parts',

@@ -124,19 +124,24 @@ const canonicalHuishouden = (buf: Buffer, start: number, end: number): number =>
  * (A line that names its household twice is routed by the first: fold() finds it misrouted.)
  */
 export const partOfLine = (buf: Buffer, start: number, end: number, line: number, parts: number): number => {
+  const h = subjectHashOfLine(buf, start, end);
+  return h < 0 ? line % parts : h % parts;
+};
+
+/**
+ * The hash (hashText) of the stream's pseudonym that the line buf[start, end) names, read from
+ * its bytes as partOfLine reads it; −1 when the byte scan cannot read one.
+ */
+export const subjectHashOfLine = (buf: Buffer, start: number, end: number): number => {
   const canonical = canonicalHuishouden(buf, start, end);
-  if (canonical >= 0) {
-    const h = hashOfValue(buf, canonical, end);
-    return h < 0 ? line % parts : h % parts;
-  }
+  if (canonical >= 0) return hashOfValue(buf, canonical, end);
   for (const key of SUBJECT_KEYS) {
     if (end - key.length < start) continue;
     const at = buf.lastIndexOf(key, end - key.length);
     if (at < start) continue;
-    const h = hashOfValue(buf, at + key.length, end);
-    return h < 0 ? line % parts : h % parts;
+    return hashOfValue(buf, at + key.length, end);
   }
-  return line % parts;
+  return -1;
 };
 
 const at = (line: number, message: string): string => `regel ${line}: ${message}`;
@@ -155,7 +160,7 @@ const isBlank = (text: string): boolean => text.trim() === '';
 type Latin1Buffer = Buffer & { latin1Slice?: (start: number, end: number) => string };
 
 /** The text of ASCII bytes of `buf`, the fastest way this Node has. */
-const asciiTextOf = (buf: Latin1Buffer): AsciiText =>
+export const asciiTextOf = (buf: Latin1Buffer): AsciiText =>
   typeof buf.latin1Slice === 'function'
     ? (start, end) => (buf as Required<Latin1Buffer>).latin1Slice(start, end)
     : (start, end) => buf.toString('latin1', start, end);
