@@ -6,6 +6,7 @@ import {
   CorruptStoredEventError,
   canSetAside,
   type EventStore,
+  openSqlStore,
   recordFacts,
   SCHEMA_VERSION,
   type SqlDriver,
@@ -237,39 +238,70 @@ export const runSqlStoreTests = (
       }
     });
 
-    it('COPY keeps every character: backslashes, quotes, \\N, \\t and non-ASCII come back as appended (issue 16)', async () => {
-      const schema = freshSchema();
+    /** Appends facts whose free text holds what COPY and JSON escape; they come back as appended. */
+    const keepsEveryCharacter = async (store: EventStore, schema: string): Promise<void> => {
       // Free texts hold no control characters (the codec refuses them), so no tab or newline.
       const awkward = 'a\\e\\\\f"g\\N\\.h\\t\\n ë ß 漢 😀 end\\';
-      await withStore(schema, async (store) => {
-        const target = start('h-1', '2014-01-01');
-        const retraction = identified(
-          { type: 'GebeurtenisIngetrokken', huishouden: 'h-1', ingetrokken: target.eventId, reden: awkward },
-          'copy-r',
-        );
-        const [stored] = await store.append([
-          { stream: 'huishouden-h-1', expectedRevision: 'no_stream', events: [target, retraction] },
-          { stream: 'huishouden-h-2', expectedRevision: 'no_stream', events: [start('h-2', '2014-01-01')] },
-        ]);
-        const read = await store.readStream('huishouden-h-1');
-        expect(read[1]?.event).toMatchObject({ reden: awkward });
-        expect(stored?.status === 'ok' && stored.appended.map((e) => e.position)).toEqual(read.map((e) => e.position));
-        // Positions follow the order appended, across both writes.
-        const all: StoredEvent[] = [];
-        for await (const batch of store.readAll()) all.push(...batch);
-        expect(all.map((e) => e.event.eventId)).toEqual([
-          target.eventId,
-          retraction.eventId,
-          start('h-2', '2014-01-01').eventId,
-        ]);
-        const [[text] = []] = await driver.query(
-          `SELECT event::text FROM "${schema}".events WHERE stream = 'huishouden-h-1' AND revision = 1`,
-        );
-        expect(JSON.parse(String(text))).toMatchObject({ reden: awkward });
-        // Appended again with one fact more: the stored ones are left out, the new one stored.
-        const again = await store.appendToStream('huishouden-h-1', 1, [target, retraction, werk('h-1', '2014-06-01')]);
-        expect(again.map((e) => e.revision)).toEqual([2]);
-      });
+      const target = start('h-1', '2014-01-01');
+      const retraction = identified(
+        { type: 'GebeurtenisIngetrokken', huishouden: 'h-1', ingetrokken: target.eventId, reden: awkward },
+        'copy-r',
+      );
+      const [stored] = await store.append([
+        { stream: 'huishouden-h-1', expectedRevision: 'no_stream', events: [target, retraction] },
+        { stream: 'huishouden-h-2', expectedRevision: 'no_stream', events: [start('h-2', '2014-01-01')] },
+      ]);
+      const read = await store.readStream('huishouden-h-1');
+      expect(read[1]?.event).toMatchObject({ reden: awkward });
+      expect(stored?.status === 'ok' && stored.appended.map((e) => e.position)).toEqual(read.map((e) => e.position));
+      // Positions follow the order appended, across both writes.
+      const all: StoredEvent[] = [];
+      for await (const batch of store.readAll()) all.push(...batch);
+      expect(all.map((e) => e.event.eventId)).toEqual([
+        target.eventId,
+        retraction.eventId,
+        start('h-2', '2014-01-01').eventId,
+      ]);
+      const [[text] = []] = await driver.query(
+        `SELECT event::text FROM "${schema}".events WHERE stream = 'huishouden-h-1' AND revision = 1`,
+      );
+      expect(JSON.parse(String(text))).toMatchObject({ reden: awkward });
+      // Appended again with one fact more: the stored ones are left out, the new one stored.
+      const again = await store.appendToStream('huishouden-h-1', 1, [target, retraction, werk('h-1', '2014-06-01')]);
+      expect(again.map((e) => e.revision)).toEqual([2]);
+    };
+
+    it('COPY keeps every character: backslashes, quotes, \\N, \\t and non-ASCII come back as appended (issue 16)', async () => {
+      const schema = freshSchema();
+      await withStore(schema, (store) => keepsEveryCharacter(store, schema));
+    });
+
+    it('a connection of the caller that loads COPY only as text gets the same rows (SqlSession.copyIn)', async () => {
+      const schema = freshSchema();
+      let asText = 0;
+      const textOnly: SqlDriver = {
+        kind: driver.kind,
+        query: (text, params) => driver.query(text, params),
+        transaction: (work) =>
+          driver.transaction((session) =>
+            work({
+              query: (text, params) => session.query(text, params),
+              copyIn: (target, data) => {
+                asText++;
+                return session.copyIn?.(target, data) ?? Promise.reject(new Error('geen COPY'));
+              },
+            }),
+          ),
+        listen: (channel, onNotify) => driver.listen(channel, onNotify),
+        close: async () => {},
+      };
+      const store = await openSqlStore(textOnly, { schema });
+      try {
+        await keepsEveryCharacter(store, schema);
+      } finally {
+        await store.close();
+      }
+      expect(asText).toBeGreaterThan(0);
     });
 
     it('another store object appending in between is seen: the revisions this one knew are asked again (issue 16)', async () => {

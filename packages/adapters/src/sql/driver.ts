@@ -13,6 +13,11 @@ export interface SqlSession {
    * where the connection cannot (the store then inserts).
    */
   copyIn?(target: string, data: string): Promise<void>;
+  /**
+   * As `copyIn`, the rows as UTF-8 bytes (what the store writes: no text is built from them);
+   * used when present.
+   */
+  copyInBytes?(target: string, data: Uint8Array): Promise<void>;
 }
 
 export interface SqlDriver extends SqlSession {

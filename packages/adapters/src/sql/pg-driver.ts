@@ -209,13 +209,18 @@ class PgDriver implements SqlDriver {
     client.on('error', onError);
     try {
       await client.query('BEGIN ISOLATION LEVEL READ COMMITTED');
+      const copyInBytes = async (target: string, data: Uint8Array): Promise<void> => {
+        const query = new CopyIn(
+          `COPY ${target} FROM STDIN`,
+          Buffer.from(data.buffer, data.byteOffset, data.byteLength),
+        );
+        client.query(query);
+        await query.done;
+      };
       const result = await work({
         query: async (text, params) => rowsOf(await client.query(arrayQuery(text, params))),
-        copyIn: async (target, data) => {
-          const query = new CopyIn(`COPY ${target} FROM STDIN`, Buffer.from(data, 'utf8'));
-          client.query(query);
-          await query.done;
-        },
+        copyIn: (target, data) => copyInBytes(target, Buffer.from(data, 'utf8')),
+        copyInBytes,
       });
       await client.query('COMMIT');
       return result;

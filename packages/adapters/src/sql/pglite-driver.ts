@@ -30,6 +30,11 @@ const arrayRows = async (db: PgliteQueryable, text: string, params: readonly unk
   return result.rows.filter((row): row is Row => Array.isArray(row));
 };
 
+/** PGlite reads COPY's input from a Blob given with the query, as the file /dev/blob. */
+const copyFrom = async (tx: PgliteQueryable, target: string, blob: Blob): Promise<void> => {
+  await tx.query(`COPY ${target} FROM '/dev/blob'`, [], { blob });
+};
+
 class PgliteDriver implements SqlDriver {
   readonly kind = 'pglite';
 
@@ -56,10 +61,9 @@ class PgliteDriver implements SqlDriver {
         await tx.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
         return work({
           query: (text, params) => arrayRows(tx, text, params),
-          // PGlite reads COPY's input from a Blob given with the query, as the file /dev/blob.
-          copyIn: async (target, data) => {
-            await tx.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([data]) });
-          },
+          // A Blob of text or of bytes alike.
+          copyIn: (target, data) => copyFrom(tx, target, new Blob([data])),
+          copyInBytes: (target, data) => copyFrom(tx, target, new Blob([data as Uint8Array<ArrayBuffer>])),
         });
       }),
     );

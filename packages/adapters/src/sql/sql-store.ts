@@ -35,6 +35,7 @@ import {
 import { checkBatchSize } from '../read-all.js';
 import { StreamTable } from '../stream-table.js';
 import { ChangeSignal, catchUpThenLive } from '../subscription.js';
+import { CopyRows } from './copy-rows.js';
 import { constraintOf, type Row, type SqlDriver, type SqlSession, sqlState } from './driver.js';
 import { applySchema, DEFAULT_SCHEMA, LOCK_CLASS_APPEND, quoteIdentifier } from './schema.js';
 
@@ -130,24 +131,6 @@ const insertRecord = (stream: string, revision: number, event: Recorded): string
   return `{"s":${JSON.stringify(stream)},"r":${revision},"i":"${event.eventId}","t":"${event.type}","d":${
     datum === undefined ? 'null' : `"${datum}"`
   },"a":"${event.recordedAt}","e":${JSON.stringify(encode(event))}}`;
-};
-
-/** Backslash, tab, newline and carriage return: the characters COPY's text format escapes. */
-const COPY_SPECIAL = /[\\\t\n\r]/;
-const COPY_SPECIALS = /[\\\t\n\r]/g;
-const copyEscape = (c: string): string => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r');
-const copyText = (text: string): string => (COPY_SPECIAL.test(text) ? text.replace(COPY_SPECIALS, copyEscape) : text);
-
-/**
- * One event as a line of COPY's text format, columns as in `COPY_COLUMNS`. The eventId (a
- * UUID), the type (a name of the catalogue), datum and recordedAt (ISO forms) never hold one of
- * the escaped characters; the stream and the fact's JSON are escaped.
- */
-const copyRow = (stream: string, revision: number, event: Recorded): string => {
-  const datum = datumOf(event);
-  return `${copyText(stream)}\t${revision}\t${event.eventId}\t${event.type}\t${datum === undefined ? '\\N' : datum}\t${
-    event.recordedAt
-  }\t${copyText(JSON.stringify(encode(event)))}\n`;
 };
 
 const COPY_COLUMNS = '(stream, revision, event_id, type, datum, recorded_at, event)';
@@ -382,16 +365,20 @@ class SqlStore implements EventStore {
     let rows: ReturnType<typeof this.rowsOf>;
     let positions: Map<string, string>;
     let sequence: string | undefined;
-    if (copy && tx.copyIn !== undefined) {
-      rows = this.rowsOf(plan, recordedAt, copyRow);
-      ({ positions, sequence } = await this.copy(tx, tx.copyIn, rows.records, rows.ids, before));
+    if (copy && (tx.copyInBytes !== undefined || tx.copyIn !== undefined)) {
+      const copyRows = new CopyRows(writes.reduce((n, w) => n + w.events.length, 0));
+      rows = this.rowsOf(plan, recordedAt, (stream, revision, event) => copyRows.add(stream, revision, event));
+      ({ positions, sequence } = await this.copy(tx, copyRows, rows.ids, before));
     } else {
       // Optimistic too: an eventId that is stored after all makes the insert skip its row; then
       // the rows are taken out again and the append is planned with the holders known.
-      rows = this.rowsOf(plan, recordedAt, insertRecord);
-      positions = await this.insert(tx, this.sql.insertOptimistic, rows.records);
+      const records: string[] = [];
+      rows = this.rowsOf(plan, recordedAt, (stream, revision, event) =>
+        records.push(insertRecord(stream, revision, event)),
+      );
+      positions = await this.insert(tx, this.sql.insertOptimistic, records);
     }
-    if (positions.size < rows.records.length) {
+    if (positions.size < rows.ids.length) {
       if (positions.size > 0) await tx.query(this.sql.remove, [[...positions.values()]]);
       const ids = [...new Set(writes.flatMap((w) => w.events.map((e) => e.eventId)))];
       const holders = new Map<string, string>();
@@ -399,8 +386,11 @@ class SqlStore implements EventStore {
         if (typeof id === 'string' && typeof stream === 'string') holders.set(id, stream);
       }
       plan = planAppend(writes, currentRevision, (id) => holders.get(id));
-      rows = this.rowsOf(plan, recordedAt, insertRecord);
-      positions = await this.insert(tx, this.sql.insert, rows.records);
+      const records: string[] = [];
+      rows = this.rowsOf(plan, recordedAt, (stream, revision, event) =>
+        records.push(insertRecord(stream, revision, event)),
+      );
+      positions = await this.insert(tx, this.sql.insert, records);
     }
     if (positions.size > 0) await tx.query('SELECT pg_notify($1, $2)', [this.channel, '']);
     if (sequence === undefined) {
@@ -422,25 +412,24 @@ class SqlStore implements EventStore {
     return { outcomes, revisions, sequence, emptyBefore };
   }
 
-  /** The planned writes as records (`record`: for the insert or for COPY), their eventIds, and per write what it will store. */
+  /** The planned writes, each event handed to `record` (for the insert or for COPY); their eventIds, and per write what it will store. */
   private rowsOf(
     plan: readonly PlannedOutcome[],
     recordedAt: RecordedAt,
-    record: (stream: string, revision: number, event: Recorded) => string,
+    record: (stream: string, revision: number, event: Recorded) => void,
   ) {
-    const records: string[] = [];
     const ids: string[] = [];
     const pending = plan.map((planned) => {
       if (planned.status === 'conflict') return planned;
       const events = planned.events.map((event: Identified, i) => {
         const recorded = withRecordedAt(event, recordedAt);
-        records.push(record(planned.stream, planned.firstRevision + i, recorded));
+        record(planned.stream, planned.firstRevision + i, recorded);
         ids.push(recorded.eventId);
         return { revision: planned.firstRevision + i, event: recorded };
       });
       return { status: 'ok' as const, stream: planned.stream, events };
     });
-    return { records, ids, pending };
+    return { ids, pending };
   }
 
   /**
@@ -450,15 +439,16 @@ class SqlStore implements EventStore {
    */
   private async copy(
     tx: SqlSession,
-    copyIn: NonNullable<SqlSession['copyIn']>,
-    records: readonly string[],
+    rows: CopyRows,
     ids: readonly string[],
     before: string,
   ): Promise<{ positions: Map<string, string>; sequence: string | undefined }> {
     const positions = new Map<string, string>();
-    if (records.length === 0) return { positions, sequence: undefined };
+    if (rows.count === 0) return { positions, sequence: undefined };
     try {
-      await copyIn(this.sql.copyTarget, records.join(''));
+      // A connection of the caller's that takes only text gets the same rows as text.
+      if (tx.copyInBytes !== undefined) await tx.copyInBytes(this.sql.copyTarget, rows.bytes());
+      else await tx.copyIn?.(this.sql.copyTarget, Buffer.from(rows.bytes()).toString('utf8'));
     } catch (error) {
       if (sqlState(error) === '23505' && constraintOf(error) === 'events_event_id_key') {
         throw new StoredEventIdMet('een eventId is al opgeslagen', { cause: error });
