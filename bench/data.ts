@@ -67,7 +67,8 @@ export const ensureData = async (tier: Tier, log: (line: string) => void): Promi
 /**
  * The same history as another program would write it (issue 16's foreign-data tier): every line
  * valid, the same facts, but the fields in another order (envelope first, the fields reversed),
- * instants without milliseconds, every third one with an offset of +01:00 (the same instant).
+ * instants without milliseconds, every third one with an offset of +01:00 (the same instant),
+ * and every fifth written with a space after each colon and comma (`"datum": "2014-01-01", …`).
  */
 export const foreignLine = (line: string, n: number): string => {
   const fact = JSON.parse(line) as Record<string, unknown>;
@@ -78,17 +79,27 @@ export const foreignLine = (line: string, n: number): string => {
   const { eventId, recordedAt: _, ...fields } = fact;
   const reordered: Record<string, unknown> = { recordedAt: instant, eventId };
   for (const [key, value] of Object.entries(fields).reverse()) reordered[key] = value;
-  return JSON.stringify(reordered);
+  if (n % 5 !== 1) return JSON.stringify(reordered);
+  const pairs = Object.entries(reordered).map(([key, value]) => `${JSON.stringify(key)}: ${JSON.stringify(value)}`);
+  return `{${pairs.join(', ')}}`;
 };
+
+/** The version of foreignLine's form: a foreign file of another form is written again. */
+const FOREIGN_FORM = 2;
 
 /** The tier's file in the foreign form (written from the canonical one, reused when its size matches). */
 export const ensureForeignData = async (data: DataFile, log: (line: string) => void): Promise<DataFile> => {
   const path = data.path.replace(/\.ndjson$/, '.foreign.ndjson');
   const metaPath = `${path}.json`;
   try {
-    const meta = JSON.parse(await readFile(metaPath, 'utf8')) as { source?: number; bytes?: number; events?: number };
+    const meta = JSON.parse(await readFile(metaPath, 'utf8')) as {
+      source?: number;
+      bytes?: number;
+      events?: number;
+      form?: number;
+    };
     const info = await stat(path);
-    if (meta.source === data.bytes && meta.bytes === info.size) {
+    if (meta.source === data.bytes && meta.bytes === info.size && meta.form === FOREIGN_FORM) {
       log(`data ${path}: reusing`);
       return { path, events: meta.events ?? data.events, bytes: info.size, generatedSeconds: undefined };
     }
@@ -111,7 +122,10 @@ export const ensureForeignData = async (data: DataFile, log: (line: string) => v
   }
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
   const info = await stat(path);
-  await writeFile(metaPath, `${JSON.stringify({ source: data.bytes, events: n, bytes: info.size }, null, 2)}\n`);
+  await writeFile(
+    metaPath,
+    `${JSON.stringify({ source: data.bytes, events: n, bytes: info.size, form: FOREIGN_FORM }, null, 2)}\n`,
+  );
   const seconds = (performance.now() - t0) / 1000;
   log(`data: ${n.toLocaleString('en')} foreign lines in ${seconds.toFixed(1)} s`);
   return { path, events: n, bytes: info.size, generatedSeconds: seconds };

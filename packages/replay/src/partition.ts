@@ -78,7 +78,10 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const OPEN_BRACE = 0x7b;
 /** The keys whose value names a line's stream: a household, or an employer (MEETREGELS §7.1). */
-const SUBJECT_KEYS = [Buffer.from('"huishouden":"'), Buffer.from('"werkgever":"')];
+const SUBJECT_KEYS = [Buffer.from('"huishouden"'), Buffer.from('"werkgever"')];
+const COLON = 0x3a;
+const SPACE = 0x20;
+const TAB = 0x09;
 const TYPE_KEY = Buffer.from('type":"');
 const HUISHOUDEN_AFTER_TYPE = Buffer.from(',"huishouden":"');
 
@@ -118,9 +121,10 @@ const canonicalHuishouden = (buf: Buffer, start: number, end: number): number =>
 /**
  * The part of the line buf[start, end). A line as export writes it names its household right
  * after its type: the hash of that pseudonym (a search of the whole line for the key was a tenth
- * of a worker's time, measured). Any other line: by the hash of the value after the last
- * `"huishouden":"` (else `"werkgever":"`), the last because JSON.parse keeps the last of a
- * repeated key, when that value is plain ASCII up to its closing quote; else by line number.
+ * of a worker's time, measured). Any other line: by the hash of the value of the last key
+ * `"huishouden"` (else `"werkgever"`), spaces or tabs around its colon allowed, the last because
+ * JSON.parse keeps the last of a repeated key, when that value is a string of plain ASCII up to
+ * its closing quote; else by line number.
  * (A line that names its household twice is routed by the first: fold() finds it misrouted.)
  */
 export const partOfLine = (buf: Buffer, start: number, end: number, line: number, parts: number): number => {
@@ -135,11 +139,28 @@ export const partOfLine = (buf: Buffer, start: number, end: number, line: number
 export const subjectHashOfLine = (buf: Buffer, start: number, end: number): number => {
   const canonical = canonicalHuishouden(buf, start, end);
   if (canonical >= 0) return hashOfValue(buf, canonical, end);
+  // The search looks at this line only: Buffer's lastIndexOf has no lower bound, and a key missing
+  // from the line sent it back through every line before it in the buffer (1–2 MB per line: a
+  // file written with `": "` took minutes per 100,000 lines).
+  const line = buf.subarray(start, end);
   for (const key of SUBJECT_KEYS) {
-    if (end - key.length < start) continue;
-    const at = buf.lastIndexOf(key, end - key.length);
-    if (at < start) continue;
-    return hashOfValue(buf, at + key.length, end);
+    // The last such key (JSON.parse keeps the last), with spaces or tabs around its colon as
+    // other programs write them (`"huishouden": "h-1"`). A string cannot hold `"huishouden"`
+    // unescaped, so a match followed by a colon is the key; one followed by anything else (the
+    // word as a value) is passed by.
+    for (let from = end - start - key.length; from >= 0; ) {
+      const found = line.lastIndexOf(key, from);
+      if (found < 0) break;
+      const at = start + found;
+      let i = at + key.length;
+      while (i < end && (buf[i] === SPACE || buf[i] === TAB)) i++;
+      if (buf[i] === COLON) {
+        i++;
+        while (i < end && (buf[i] === SPACE || buf[i] === TAB)) i++;
+        return buf[i] === QUOTE ? hashOfValue(buf, i + 1, end) : -1;
+      }
+      from = found - 1;
+    }
   }
   return -1;
 };
