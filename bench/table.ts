@@ -89,7 +89,7 @@ const LABELS: Record<Measure, string> = {
   postgresReplayParallel: 'PostgreSQL: replay (`readAll` + fold by position ranges, 2 threads)',
   postgresSelect: 'PostgreSQL: plain keyset `SELECT` + `JSON.parse`',
   parseForeign:
-    'foreign lines (other field order, instants without ms or with an offset): `JSON.parse` per line (1 thread)',
+    'foreign lines (other field order, instants without ms or with an offset, every fifth line spaced): `JSON.parse` per line (1 thread)',
   replayForeign: 'foreign lines: full replay, as above (2 threads)',
   decideForeign:
     'foreign lines: `report --from` every year — decided through the decider, folded, the `jaarrapport` of every year (2 threads)',
