@@ -329,7 +329,7 @@ const DEFAULT_WINDOW_BYTES = 64 * 1024 * 1024;
  * A window of a part's lines, decided household by household (issue 16): a household's facts one
  * after the other keep its timeline, its fold and its table entries in the cache, where file
  * order (households interleaved, as a case system exports by date) fetches them from memory for
- * nearly every fact — the 1M-line file decided some 20 % faster grouped by household, measured.
+ * nearly every fact (the 1M-line foreign file: 12–15 % less CPU in windows, measured).
  * Lines are grouped by the hash of the household their bytes name, each household's lines in
  * file order, households in the order they first appear. That gives what file order gives: the
  * decider and the fold see one household at a time, and what crosses households is checked as it
