@@ -189,7 +189,7 @@ describe('MEETREGELS §5 jaarrapport', () => {
     );
   });
 
-  it('from JavaScript, parameters that resolveParameters did not make are named, not a TypeError deep inside', () => {
+  it('from JavaScript, parameters that resolveParameters did not make, and no state, are named, not a TypeError deep inside', () => {
     const state = emptyState();
     const p = parametersVoor(2015);
     // As plain JavaScript would call it: the Either itself, nothing, a kennisdatum of another kind.
@@ -203,5 +203,17 @@ describe('MEETREGELS §5 jaarrapport', () => {
       /^jaarrapporten: verwacht een lijst van parameters/,
     );
     expect(jaarrapporten(state, [p])).toEqual([jaarrapport(state, p)]);
+    // Something else where the state belongs (a list of facts, nothing): named too.
+    for (const [notAState, kind] of [
+      [{}, 'object'],
+      [[], 'object'],
+      [null, 'null'],
+      [undefined, 'undefined'],
+    ] as const) {
+      const message = `geen projectiestate (${kind}): maak er een met emptyState, apply of replay`;
+      expect(() => jaarrapport(notAState as unknown as typeof state, p)).toThrow(new TypeError(message));
+      expect(() => jaarrapporten(notAState as unknown as typeof state, [p])).toThrow(new TypeError(message));
+      expect(() => volledigeUitstroom(notAState as unknown as typeof state, p)).toThrow(new TypeError(message));
+    }
   });
 });

@@ -134,6 +134,14 @@ export const forEachHuishouden = (
   cutoff: number,
   visit: (buf: Float64Array, off: number, h: number) => void,
 ): void => {
+  // Every report and figure reads the households here: from JavaScript, anything may come.
+  // (By shape, not instanceof: a state made by another copy of the package is a state too.)
+  const shape = state as Partial<ProjectionState> | null;
+  if (typeof shape !== 'object' || shape === null || !(shape.house instanceof Int32Array)) {
+    throw new TypeError(
+      `geen projectiestate (${shape === null ? 'null' : typeof shape}): maak er een met emptyState, apply of replay`,
+    );
+  }
   settle(state);
   // Every household is clean now: viewOf's first steps, written out (this runs per household).
   const house = state.house;
