@@ -1,7 +1,6 @@
 // `report --from FILE` on every core (issue 16): the parts of decide.ts on worker threads, their
 // states merged here, their refusals in line order. Equal to deciding the file in one part, and
 // to importing it into a store and replaying that (decide.test.ts).
-import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { Derivation, LineRefusal } from '@zelfredzaam/adapters';
 import type { RecordedAt } from '@zelfredzaam/domain';
@@ -218,7 +217,7 @@ const sharedEventIds = (parts: readonly Counts[]): boolean => {
 export const decideNdjsonFile = async (path: string, options: DecideFileOptions): Promise<DecideFileResult> => {
   // Before anything is read (the parts read the file each on its own: unchanged.ts).
   const before = stampOf(path);
-  const small = options.workers === undefined && (await stat(path)).size < SMALL_FILE;
+  const small = options.workers === undefined && before.size < SMALL_FILE;
   const workers =
     small || options.rewrite !== undefined
       ? 1

@@ -3,7 +3,6 @@
 // decodes (every line validated by the domain codec) and folds its own, and their states are
 // merged here. The result equals a replay of the file in one part (replay.test.ts); when the file
 // is written in a way the partitioning cannot read (see partition.ts), it is replayed in one part.
-import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { emptyState, type ProjectionState } from '@zelfredzaam/projections';
 import {
@@ -98,7 +97,7 @@ export const replayNdjsonFileHere = (path: string, options: PartOptions = {}): R
 export const replayNdjsonFile = async (path: string, options: ReplayOptions = {}): Promise<ReplayResult> => {
   // Before anything is read (the parts read the file each on its own: unchanged.ts).
   const before = stampOf(path);
-  const small = options.workers === undefined && (await stat(path)).size < SMALL_FILE;
+  const small = options.workers === undefined && before.size < SMALL_FILE;
   const workers = small ? 1 : Math.max(1, Math.floor(options.workers ?? Math.min(8, availableParallelism())));
   const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   const maxFouten = options.maxFouten ?? DEFAULT_MAX_FOUTEN;
