@@ -55,7 +55,7 @@ export class CopyRows {
   }
 
   /** The rows written, as one view (valid until the next `add`). */
-  bytes(): Uint8Array {
+  bytes(): Buffer {
     return this.buf.subarray(0, this.used);
   }
 

@@ -133,6 +133,13 @@ const insertRecord = (stream: string, revision: number, event: Recorded): string
   },"a":"${event.recordedAt}","e":${JSON.stringify(encode(event))}}`;
 };
 
+/** Each event's insert record, pushed onto `records` (rowsOf's `record` for an insert). */
+const insertInto =
+  (records: string[]) =>
+  (stream: string, revision: number, event: Recorded): void => {
+    records.push(insertRecord(stream, revision, event));
+  };
+
 const COPY_COLUMNS = '(stream, revision, event_id, type, datum, recorded_at, event)';
 
 /**
@@ -373,9 +380,7 @@ class SqlStore implements EventStore {
       // Optimistic too: an eventId that is stored after all makes the insert skip its row; then
       // the rows are taken out again and the append is planned with the holders known.
       const records: string[] = [];
-      rows = this.rowsOf(plan, recordedAt, (stream, revision, event) =>
-        records.push(insertRecord(stream, revision, event)),
-      );
+      rows = this.rowsOf(plan, recordedAt, insertInto(records));
       positions = await this.insert(tx, this.sql.insertOptimistic, records);
     }
     if (positions.size < rows.ids.length) {
@@ -387,9 +392,7 @@ class SqlStore implements EventStore {
       }
       plan = planAppend(writes, currentRevision, (id) => holders.get(id));
       const records: string[] = [];
-      rows = this.rowsOf(plan, recordedAt, (stream, revision, event) =>
-        records.push(insertRecord(stream, revision, event)),
-      );
+      rows = this.rowsOf(plan, recordedAt, insertInto(records));
       positions = await this.insert(tx, this.sql.insert, records);
     }
     if (positions.size > 0) await tx.query('SELECT pg_notify($1, $2)', [this.channel, '']);
@@ -448,7 +451,7 @@ class SqlStore implements EventStore {
     try {
       // A connection of the caller's that takes only text gets the same rows as text.
       if (tx.copyInBytes !== undefined) await tx.copyInBytes(this.sql.copyTarget, rows.bytes());
-      else await tx.copyIn?.(this.sql.copyTarget, Buffer.from(rows.bytes()).toString('utf8'));
+      else await tx.copyIn?.(this.sql.copyTarget, rows.bytes().toString('utf8'));
     } catch (error) {
       if (sqlState(error) === '23505' && constraintOf(error) === 'events_event_id_key') {
         throw new StoredEventIdMet('een eventId is al opgeslagen', { cause: error });
