@@ -52,7 +52,18 @@ export const openInput = async (path: string, omgeving: Omgeving): Promise<Input
     if (error instanceof UsageError) throw error;
     throw new UsageError(`bestand ${echo(path)} bestaat niet of kan niet worden gelezen`);
   }
-  return { stream: createReadStream(full, { highWaterMark: 1024 * 1024 }), bytes: size, naam: toonNaam(path) };
+  // Opened when first read: `report --from`'s parallel decider reads the file itself, and a stream
+  // opened and destroyed at once still opens the file later, off the main thread — when it is gone
+  // by then, that failure came back as an uncaught error.
+  let stream: Readable | undefined;
+  return {
+    get stream() {
+      stream ??= createReadStream(full, { highWaterMark: 1024 * 1024 });
+      return stream;
+    },
+    bytes: size,
+    naam: toonNaam(path),
+  };
 };
 
 /** The options of `import` and `report --from` that say how a file is read. */
@@ -173,7 +184,6 @@ export const loadFile = async (
   // The parallel decider's state keeps no eventIds; `verklaar` (MEETREGELS §8) needs them, so it
   // takes the store path below.
   if (input.bytes !== undefined && opties.eventIds !== true) {
-    input.stream.destroy();
     const progress = createProgress(omgeving.stderr, 'beslissen');
     let decided: DecideFileResult;
     try {
