@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { decode, decodeRecorded, decodeRecordedWithCodecs, decodeWithCodecs, encode } from './decode.js';
 import {
   canonicalLineInto,
+  canonicalLineOfDecoded,
   decodeFast,
   decodeLine as decodeLineBytes,
   decodeRecordedLine,
@@ -419,10 +420,31 @@ const viaJson = (line: string): unknown => {
   return decoded._tag === 'Right' ? decoded.right : undefined;
 };
 
+/**
+ * canonicalLineOfDecoded of the fact just decoded: its canonical line (JSON.stringify(encode(feit))
+ * and a newline) wherever it is written, and LINE_NO_ROOM in any room short of it.
+ */
+const expectCanonicalOfDecoded = (feit: unknown, line: string): void => {
+  const expected = Buffer.from(`${JSON.stringify(encode(feit as never))}\n`);
+  const offset = line.length % 7;
+  const out = new Uint8Array(offset + expected.length + (line.length % 3));
+  const end = canonicalLineOfDecoded(feit as never, out, offset);
+  if (end === -1) {
+    // Only for an integer written as −0 (JSON writes 0): canonicalLineInto's.
+    expect(Object.values(feit as object).some((v) => Object.is(v, -0))).toBe(true);
+    return;
+  }
+  expect(Buffer.from(out.subarray(offset, end)).toString()).toBe(expected.toString());
+  const short = line.length % expected.length;
+  expect(canonicalLineOfDecoded(feit as never, new Uint8Array(offset + short), offset)).toBe(LINE_NO_ROOM);
+  expect(canonicalLineOfDecoded(feit as never, new Uint8Array(expected.length), 0)).toBe(expected.length);
+};
+
 /** The line decoder gives undefined, or exactly (values and key order) what JSON.parse and the codecs give. */
 const expectLineSame = (line: string): boolean => {
   const fast = decodeLine(line);
   if (fast === undefined) return false;
+  expectCanonicalOfDecoded(fast, line);
   const slow = viaJson(line);
   expect(slow).toBeDefined();
   expect(fast).toEqual(slow);
@@ -556,7 +578,9 @@ const foreign: fc.Arbitrary<{ readonly line: string; readonly object: Record<str
     let order = [...entries.slice(turn), ...entries.slice(0, turn)];
     if (seed % 2 === 1) order = order.reverse();
     const reordered = Object.fromEntries(order);
-    const line = `{${space}${order.map(([k, v]) => `${JSON.stringify(k)}${space}:${space}${JSON.stringify(v)}`).join(`,${space}`)}${space}}`;
+    // The spacing (none, a space, a tab) in every pair, or around every other pair's colon only.
+    const around = (i: number): string => (seed % 3 === 2 && i % 2 === 0 ? '' : space);
+    const line = `{${space}${order.map(([k, v], i) => `${JSON.stringify(k)}${around(i)}:${around(i)}${JSON.stringify(v)}`).join(`,${space}`)}${space}}`;
     return { line, object: reordered };
   });
 
@@ -591,6 +615,7 @@ describe('issue 16: any valid NDJSON takes the fast path', () => {
           );
           if (fromBytes !== undefined) {
             lineTaken++;
+            expectCanonicalOfDecoded(fromBytes, line);
             expect(slow._tag).toBe('Right');
             if (slow._tag === 'Right') {
               expect(fromBytes).toEqual(slow.right);
@@ -610,6 +635,31 @@ describe('issue 16: any valid NDJSON takes the fast path', () => {
       { numRuns: FAST_DECODE_RUNS.lines },
     );
     expect(lineTaken).toBeGreaterThan(FAST_DECODE_RUNS.lines / 2);
+  });
+});
+
+describe('canonicalLineOfDecoded: the canonical line from the bytes just decoded', () => {
+  const line =
+    '{"recordedAt":"2014-03-02T10:00:00+01:00", "eventId" : "A7FEAD4C-C1CC-4855-9F58-1D261371C544","datum":"2014-03-01","huishouden":  "h-1","type":"OpleidingGestart"}';
+  const canonical =
+    '{"type":"OpleidingGestart","huishouden":"h-1","datum":"2014-03-01","eventId":"a7fead4c-c1cc-4855-9f58-1d261371c544","recordedAt":"2014-03-02T09:00:00.000Z"}\n';
+
+  it('writes the fields in canonical order, the envelope in its canonical form', () => {
+    const feit = decodeLine(line);
+    const out = new Uint8Array(400);
+    const end = canonicalLineOfDecoded(feit as never, out, 3);
+    expect(Buffer.from(out.subarray(3, end)).toString()).toBe(canonical);
+  });
+
+  it('answers −1 for any fact but the one the latest decodeLine returned', () => {
+    const feit = decodeLine(line);
+    const out = new Uint8Array(400);
+    // An equal fact that is another object, a fact of the same line decoded again, or none since.
+    expect(canonicalLineOfDecoded({ ...(feit as object) } as never, out, 0)).toBe(-1);
+    expect(decodeLine(line)).toEqual(feit);
+    expect(canonicalLineOfDecoded(feit as never, out, 0)).toBe(-1);
+    expect(decodeLine('{"type":"Onbekend"}')).toBeUndefined();
+    expect(canonicalLineOfDecoded(feit as never, out, 0)).toBe(-1);
   });
 });
 

@@ -16,6 +16,7 @@ export {
 export {
   type AsciiText,
   canonicalLineInto,
+  canonicalLineOfDecoded,
   decodeLine,
   decodeRecordedLine,
   LINE_NO_ROOM,

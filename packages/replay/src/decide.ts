@@ -21,6 +21,7 @@ import {
   type AsciiText,
   aanduiding,
   canonicalLineInto,
+  canonicalLineOfDecoded,
   decodeLine,
   EventIdTable,
   type Identified,
@@ -545,9 +546,10 @@ class LineStore {
       this.recordedAt = at;
     }
     this.offsets[this.count] = this.used;
-    // Written as bytes straight from the fact (no text built), else encoded as text.
-    let end = canonicalLineInto(feit, this.bytes, this.used);
-    for (; end === LINE_NO_ROOM; end = canonicalLineInto(feit, this.bytes, this.used)) this.grow(this.bytes.length);
+    // Written as bytes from the line just decoded, or straight from the fact (no text built),
+    // else encoded as text.
+    let end = this.lineOf(feit);
+    for (; end === LINE_NO_ROOM; end = this.lineOf(feit)) this.grow(this.bytes.length);
     if (end >= 0) this.used = end;
     else {
       const text = canonicalLine(feit);
@@ -558,6 +560,12 @@ class LineStore {
     this.recordedAt[this.count] = this.tijden ? (parseInstant(feit.recordedAt) ?? 0) : 0;
     this.count++;
     this.offsets[this.count] = this.used;
+  }
+
+  /** The fact's canonical line into the bytes: the end, −1 or LINE_NO_ROOM (canonicalLineInto). */
+  private lineOf(feit: Recorded): number {
+    const fromLine = canonicalLineOfDecoded(feit, this.bytes, this.used);
+    return fromLine === -1 ? canonicalLineInto(feit, this.bytes, this.used) : fromLine;
   }
 
   /** Room for `needed` more bytes. */
