@@ -4,6 +4,7 @@
 import { isValidDatum, parseInstant } from '@zelfredzaam/domain';
 import {
   type BronHash,
+  type BronHerkomst,
   type Herziening,
   herziening,
   type Jaarrapport,
@@ -88,8 +89,14 @@ export const kennisdatumsVan = (vraag: RapportVraag, vandaag: string): (string |
   return [...new Set(out)];
 };
 
-const herkomstVan = (herkomst: Herkomst, kennisdatum: string | null) => ({
-  sha256: herkomst.hash?.sha256(kennisdatum) ?? null,
+/**
+ * `bron`'s digest and version for a report. The digest is read when the report's `bron` is made,
+ * after its figures are counted: `report --from` hashes the facts on another thread meanwhile.
+ */
+const herkomstVan = (herkomst: Herkomst, kennisdatum: string | null): BronHerkomst => ({
+  get sha256() {
+    return herkomst.hash?.sha256(kennisdatum) ?? null;
+  },
   versie: herkomst.versie ?? null,
 });
 

@@ -115,6 +115,44 @@ describe('MEETREGELS §5 bron', () => {
   });
 });
 
+describe('BronHash with digests made elsewhere (verwachtElders)', () => {
+  it('gives them once asked, waits for them only then, and takes no fact beside them', () => {
+    const hash = new BronHash([null, '2013-12-31']);
+    expect(hash.afkappunten.map((a) => a.kennisdatum)).toEqual([null, '2013-12-31']);
+    expect(hash.afkappunten[0]?.cutoff).toBe(Number.POSITIVE_INFINITY);
+    let asked = 0;
+    hash.verwachtElders(() => {
+      asked++;
+      return new Map([
+        [null, 'a'.repeat(64)],
+        ['2013-12-31', 'b'.repeat(64)],
+      ]);
+    });
+    expect(asked).toBe(0);
+    expect(hash.sha256('2013-12-31')).toBe('b'.repeat(64));
+    expect(hash.sha256(null)).toBe('a'.repeat(64));
+    expect(hash.sha256('2020-01-01')).toBeUndefined();
+    expect(asked).toBe(1);
+    expect(() => hash.voegToeRegel('{}\n', 0)).toThrow(/elders gehasht/);
+    expect(() => hash.verwachtElders(() => new Map())).toThrow(/al/);
+    const gevuld = new BronHash([null]);
+    gevuld.voegToeRegel('{}\n', 0);
+    expect(() => gevuld.verwachtElders(() => new Map())).toThrow(/al feiten/);
+  });
+
+  it('fails again when the digests could not be had, never answering with a digest of nothing', () => {
+    const hash = new BronHash([null]);
+    let tries = 0;
+    hash.verwachtElders(() => {
+      tries++;
+      throw new Error('de thread antwoordt niet');
+    });
+    expect(() => hash.sha256(null)).toThrow('de thread antwoordt niet');
+    expect(() => hash.sha256(null)).toThrow('de thread antwoordt niet');
+    expect(tries).toBe(2);
+  });
+});
+
 describe('MEETREGELS §5 bron: the counts', () => {
   /** The counts straight from the facts: those with recordedAt ≤ cutoff. */
   const reference = (feiten: readonly Recorded[], cutoff: number) => {

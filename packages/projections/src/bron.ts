@@ -128,6 +128,11 @@ const cutoffVan = (kennisdatum: string | null): number =>
  */
 export class BronHash {
   private readonly delen: { readonly kennisdatum: string | null; readonly cutoff: number; readonly hash: Hash }[];
+  /** Gives the digests made elsewhere (verwachtElders), once; then `elders` holds them. */
+  private wacht: (() => ReadonlyMap<string | null, string>) | undefined;
+  private elders: ReadonlyMap<string | null, string> | undefined;
+  /** Whether a fact was hashed here (then none can come from elsewhere). */
+  private gevuld = false;
 
   constructor(kennisdatums: Iterable<string | null>) {
     this.delen = [...new Set(kennisdatums)].map((kennisdatum) => ({
@@ -145,8 +150,38 @@ export class BronHash {
     return this.delen.some((deel) => deel.kennisdatum !== null);
   }
 
+  /**
+   * The kennisdatums of the digests and the cut-off each uses (ms; +∞ for none): a fact recorded
+   * at r counts for a digest when r ≤ its cut-off (or it has no kennisdatum). For a reader that
+   * hashes elsewhere (verwachtElders).
+   */
+  get afkappunten(): readonly { readonly kennisdatum: string | null; readonly cutoff: number }[] {
+    return this.delen.map(({ kennisdatum, cutoff }) => ({ kennisdatum, cutoff }));
+  }
+
+  /**
+   * The digests of every fact, made elsewhere (`report --from` hashes on another thread while the
+   * reports are counted here): `wacht` gives them per kennisdatum, waiting for them if need be,
+   * and is called when a digest is first asked for. Only on a hash that has no facts yet; no fact
+   * can be added after.
+   */
+  verwachtElders(wacht: () => ReadonlyMap<string | null, string>): void {
+    if (this.gevuld || this.wacht !== undefined || this.elders !== undefined) {
+      throw new Error('BronHash.verwachtElders: deze hash heeft al feiten of verwacht ze al van elders');
+    }
+    this.wacht = wacht;
+  }
+
+  private assertHier(): void {
+    if (this.wacht !== undefined || this.elders !== undefined) {
+      throw new Error('BronHash: de feiten van deze hash worden elders gehasht; er kan hier niets bij');
+    }
+    this.gevuld = true;
+  }
+
   /** The next fact in recorded order. */
   voegToe(feit: Recorded): void {
+    this.assertHier();
     const line = canonicalLine(feit);
     const recordedAt =
       this.delen.length === 1 && this.delen[0]?.kennisdatum === null ? 0 : parseInstant(feit.recordedAt);
@@ -161,6 +196,7 @@ export class BronHash {
    * parallel reader hashes what its worker threads wrote, in file order).
    */
   voegToeRegel(line: string | Uint8Array, recordedAt: number): void {
+    this.assertHier();
     for (const deel of this.delen) {
       if (deel.kennisdatum === null || recordedAt <= deel.cutoff) deel.hash.update(line);
     }
@@ -171,6 +207,14 @@ export class BronHash {
    * constructor; undefined otherwise. More facts may follow.
    */
   sha256(kennisdatum: string | null): string | undefined {
+    // Kept until it has given them: one that fails fails again, never an empty digest from here.
+    if (this.wacht !== undefined) {
+      this.elders = this.wacht();
+      this.wacht = undefined;
+    }
+    if (this.elders !== undefined) {
+      return this.delen.some((d) => d.kennisdatum === kennisdatum) ? this.elders.get(kennisdatum) : undefined;
+    }
     return this.delen
       .find((d) => d.kennisdatum === kennisdatum)
       ?.hash.copy()

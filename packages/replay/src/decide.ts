@@ -38,6 +38,7 @@ import {
 import { canonicalLine, emptyState, type ProjectionState, StreamFold } from '@zelfredzaam/projections';
 
 import { asciiTextOf, hashText, readLines, subjectHashOfLine } from './partition.js';
+import { STREAM_KEY_PART } from './recorded-order.js';
 
 export interface DecidePartOptions {
   /** The longest line read, in bytes (default 1 MB, as the importer); a longer one is refused. */
@@ -491,9 +492,6 @@ class SubjectTable {
     this.slots[slot] = k + 1;
   }
 }
-
-/** A stream key: part · 2^24 + the stream's index in the part. */
-export const STREAM_KEY_PART = 1 << 24;
 
 /** Pairs of int32, growing off the heap. */
 class PairLog {

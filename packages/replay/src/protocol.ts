@@ -1,7 +1,9 @@
 // The messages between a parallel replay and its worker threads.
+import type { MessagePort } from 'node:worker_threads';
 import type { TransferableState } from '@zelfredzaam/projections';
 import type { DecidePartResult } from './decide.js';
 import type { PartResult } from './partition.js';
+import type { RecordedOrderPart } from './recorded-order.js';
 
 /** What a worker is asked to do (its workerData). */
 export interface PartRequest {
@@ -51,4 +53,21 @@ export interface DecideRequest {
 export type DecideMessage =
   | { readonly kind: 'progress'; readonly bytes: number }
   | ({ readonly kind: 'done'; readonly state: TransferableState } & Omit<DecidePartResult, 'state'>)
+  | { readonly kind: 'error'; readonly message: string };
+
+/**
+ * What the thread hashing `report --from`'s accepted lines is given (its workerData): the parts'
+ * lines, the digests to make, and where to answer. It posts a HashMessage on `port`, then sets
+ * `signal[0]` to 1 and wakes the waiting thread; `signal[1]` counts its progress (hash-worker.ts).
+ */
+export interface HashRequest {
+  readonly parts: readonly RecordedOrderPart[];
+  readonly lines: number;
+  readonly afkappunten: readonly { readonly kennisdatum: string | null; readonly cutoff: number }[];
+  readonly signal: SharedArrayBuffer;
+  readonly port: MessagePort;
+}
+
+export type HashMessage =
+  | { readonly kind: 'done'; readonly digests: readonly (readonly [string | null, string])[] }
   | { readonly kind: 'error'; readonly message: string };

@@ -9,13 +9,13 @@
 // any failure to bundle, fall back to a worker that registers tsx.
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import type { DecideRequest, PartRequest, RangeRequest } from './protocol.js';
+import { type MessagePort, Worker } from 'node:worker_threads';
+import type { DecideRequest, HashRequest, PartRequest, RangeRequest } from './protocol.js';
 
 const SOURCE_CONDITION = '--conditions=@zelfredzaam/source';
 const fromSources = import.meta.url.endsWith('.ts');
 
-type WorkerName = 'worker' | 'store-worker' | 'decide-worker';
+type WorkerName = 'worker' | 'store-worker' | 'decide-worker' | 'hash-worker';
 
 /** Where tsx's registration API is, as a URL a data: module can import. */
 const tsxApi = (): string => {
@@ -67,13 +67,19 @@ const bundled = (name: WorkerName, entry: URL): string | undefined => {
 
 /**
  * A worker thread running `worker.ts` (an NDJSON part), `decide-worker.ts` (a part of `report
- * --from`) or `store-worker.ts` (a range of a store).
+ * --from`), `hash-worker.ts` (its bron.sha256) or `store-worker.ts` (a range of a store), given
+ * `request` with the buffers and ports in `transferList` moved to it.
  */
-export const startWorker = (name: WorkerName, request: PartRequest | RangeRequest | DecideRequest): Worker => {
+export const startWorker = (
+  name: WorkerName,
+  request: PartRequest | RangeRequest | DecideRequest | HashRequest,
+  transferList: readonly (ArrayBuffer | MessagePort)[] = [],
+): Worker => {
   const entry = new URL(`./${name}${fromSources ? '.ts' : '.js'}`, import.meta.url);
-  if (!fromSources) return new Worker(entry, { workerData: request });
+  const transfer = { workerData: request, transferList: [...transferList] };
+  if (!fromSources) return new Worker(entry, transfer);
   const bundle = name !== 'store-worker' ? bundled(name, entry) : undefined;
-  if (bundle !== undefined) return new Worker(bundle, { eval: true, workerData: request });
+  if (bundle !== undefined) return new Worker(bundle, { eval: true, ...transfer });
   const boot = [
     `import { register } from ${JSON.stringify(tsxApi())};`,
     'register();',
@@ -82,5 +88,5 @@ export const startWorker = (name: WorkerName, request: PartRequest | RangeReques
   const execArgv = process.execArgv.includes(SOURCE_CONDITION)
     ? process.execArgv
     : [...process.execArgv, SOURCE_CONDITION];
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { workerData: request, execArgv });
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { ...transfer, execArgv });
 };
