@@ -14,6 +14,7 @@ import {
   decodeLine as decodeLineBytes,
   decodeRecordedLine,
   fastDecodeTypes,
+  forgetDecodedLine,
   isCanonicalEventId,
   isCanonicalRecordedAt,
   LINE_NO_ROOM,
@@ -660,6 +661,9 @@ describe('canonicalLineOfDecoded: the canonical line from the bytes just decoded
     expect(canonicalLineOfDecoded(feit as never, out, 0)).toBe(-1);
     expect(decodeLine('{"type":"Onbekend"}')).toBeUndefined();
     expect(canonicalLineOfDecoded(feit as never, out, 0)).toBe(-1);
+    const again = decodeLine(line);
+    forgetDecodedLine();
+    expect(canonicalLineOfDecoded(again as never, out, 0)).toBe(-1);
   });
 });
 

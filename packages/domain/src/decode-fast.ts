@@ -610,6 +610,17 @@ export const canonicalLineInto = (feit: Incoming, out: Uint8Array, at: number): 
   return i;
 };
 
+/**
+ * Lets go of the latest decoded line's buffer (canonicalLineOfDecoded then answers −1 until the
+ * next decodeLine): a reader that is done calls it, so that its buffer (`report --from`'s window
+ * of 64 MiB) is not held after it.
+ */
+export const forgetDecodedLine = (): void => {
+  lastDecoded = undefined;
+  lastPlan = undefined;
+  lastBytes = new Uint8Array(0);
+};
+
 /** Copies bytes [from, to) of `source` into `out` at `i`; the end. */
 const copyBytes = (source: Uint8Array, from: number, to: number, out: Uint8Array, i: number): number => {
   for (let c = from; c < to; c++) out[i++] = source[c] as number;

@@ -19,6 +19,7 @@ export {
   canonicalLineOfDecoded,
   decodeLine,
   decodeRecordedLine,
+  forgetDecodedLine,
   LINE_NO_ROOM,
   normalEventId,
   normalRecordedAt,

@@ -24,6 +24,7 @@ import {
   canonicalLineOfDecoded,
   decodeLine,
   EventIdTable,
+  forgetDecodedLine,
   type Identified,
   isWerkgeverFeit,
   LINE_NO_ROOM,
@@ -301,6 +302,7 @@ const decideOnce = (
     },
   });
   if (window !== undefined) decideWindow(window);
+  forgetDecodedLine();
   // Household by household, the refusals came in another order (one per line at most).
   if (grouped) refusals.sort((a, b) => a.line - b.line);
   const eventIdKeys = new Float64Array(ids.size);
