@@ -195,6 +195,8 @@ const measureTier = async (tier: Tier, data: DataFile, postgres: Postgres | unde
       const years = Array.isArray(replay.years) ? replay.years : [];
       const jaar = typeof years[1] === 'number' ? years[1] - 2 : 2015;
       add('queryQuarter', await child(['query-quarter', data.path, String(jaar)]));
+      // What `report --from` holds at national scale (its time and peak RSS), beside the replay's.
+      add('commandNational', await child(['command', data.path, String(van), String(tot)]));
     }
     if (!withStores) continue;
     const dir = join(DATA_DIR, `pglite-${tier.name}-${run}`);

@@ -21,6 +21,7 @@ export type Measure =
   | 'replayForeign'
   | 'decideForeign'
   | 'commandForeign'
+  | 'commandNational'
   | 'sqlLoad'
   | 'sqlYear'
   | 'household';
@@ -95,6 +96,8 @@ const LABELS: Record<Measure, string> = {
     'foreign lines: `report --from` every year — decided through the decider, folded, the `jaarrapport` of every year (2 threads)',
   commandForeign:
     'foreign lines: the command as users run it, `zelfredzaam report --from FILE --jaren … --format json` (built CLI, its own process: start, decide, every year with §5 bron.sha256, output)',
+  commandNational:
+    "the command `zelfredzaam report --from FILE --jaren … --format json` on the library's own lines (10M only: every accepted fact's canonical line is kept for §5 bron.sha256 until the file ends)",
   sqlLoad: 'SQL baseline: load the file into a jsonb table (server COPY)',
   sqlYear: 'SQL baseline: core figures §4.1/4.2/4.4/4.5 of one year by SQL over the jsonb table',
   household: 'one household of 100,000 facts decided (Tijdlijn) and folded',
