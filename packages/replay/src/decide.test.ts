@@ -24,6 +24,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decidePart } from './decide.js';
 import { decideNdjsonFile, decideNdjsonFileHere } from './decide-file.js';
+import { hashText } from './partition.js';
 
 export const DECIDE_RUNS = { files: 80 } as const;
 
@@ -389,6 +390,37 @@ describe('report --from: deciding a file in parts', () => {
         expect(figures(parallel.state)).toEqual(figures(serial.state));
         expect(refusalsOf(serial.refusals)).toEqual(refusalsOf((await viaImport(path)).result.refusals));
       }
+    },
+    SLOW,
+  );
+
+  it(
+    "keeps every line for the digest when one part's lines outgrow its share of the file",
+    async () => {
+      // Households that all fall in part 0 of 2: that part holds the whole file, twice what each
+      // part reserves for its lines (half the file), so its room grows while it decides.
+      const lines: string[] = [];
+      for (let n = 0; lines.length < 12_000; n++) {
+        const huishouden = `h-${n}`;
+        if (hashText(huishouden) % 2 !== 0) continue;
+        const recordedAt = formatInstant(Date.UTC(2014, 0, 1) + lines.length * 60_000);
+        lines.push(
+          JSON.stringify({
+            type: 'UitkeringGestart',
+            huishouden,
+            datum: '2013-12-01',
+            regeling: 'Participatiewet',
+            recordedAt,
+          }),
+        );
+      }
+      const path = await fileWith(lines.join('\n'));
+      const hash = new BronHash([null, KENNIS]);
+      const parallel = await decideNdjsonFile(path, { now, workers: 2, hash });
+      const reference = await viaImport(path);
+      expect(parallel.accepted).toBe(lines.length);
+      expect(hash.sha256(null)).toBe(reference.sha256);
+      expect(hash.sha256(KENNIS)).toBe(reference.sha256Kennis);
     },
     SLOW,
   );

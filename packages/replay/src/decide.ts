@@ -15,6 +15,7 @@
 // file that reuses an eventId in two households) the file is decided again in one part (correct by
 // construction), as a replay does for a line its byte scan could not route. (A fact the decider
 // refuses is refused for that reason wherever its eventId is held, so only acceptances count.)
+import { constants } from 'node:buffer';
 import { statSync } from 'node:fs';
 import { candidateOf, type Derivation, LineIdentities, type LineRefusal } from '@zelfredzaam/adapters';
 import {
@@ -70,8 +71,8 @@ export interface DecidePartOptions {
 export interface AcceptedLines {
   /** The lines, back to back (UTF-8). */
   readonly bytes: Uint8Array;
-  /** Where line k starts in `bytes`; k + 1 where it ends. */
-  readonly offsets: Int32Array;
+  /** Where line k starts in `bytes`; k + 1 where it ends (past 2 GiB: not 32-bit numbers). */
+  readonly offsets: Float64Array;
   readonly lineNumbers: Int32Array;
   /** recordedAt in milliseconds (0 when not asked for: `regelTijden` false). */
   readonly recordedAt: Float64Array;
@@ -171,10 +172,12 @@ const decideOnce = (
   // One table of every eventId accepted here, off the heap and shared by the streams' timelines:
   // a fact's number in it gives its stream (the holder, for the check across streams).
   // Sized for the facts this part will likely hold (a line is some 190 bytes), so it rarely grows.
-  const ids = new EventIdTable(Math.min(1 << 24, Math.ceil(statSync(path).size / 190 / parts)));
+  const fileBytes = statSync(path).size;
+  const ids = new EventIdTable(Math.min(1 << 24, Math.ceil(fileBytes / 190 / parts)));
   // Every stream's timeline, off the heap in a few typed arrays: none is ever frozen or rebuilt.
   const timelines = new Tijdlijnen(ids);
-  const lineStore = options.regels === true ? new LineStore(options.regelTijden !== false) : undefined;
+  const lineStore =
+    options.regels === true ? new LineStore(options.regelTijden !== false, fileBytes / parts) : undefined;
   const candidateLog = options.regels === true ? new PairLog() : undefined;
   const derivation = options.derivation ?? 'canoniek';
   let blank = 0;
@@ -520,22 +523,39 @@ class PairLog {
   }
 }
 
+/** The most bytes one Buffer holds in this Node (4 GiB on 64-bit Node 20): a part's lines must fit. */
+const MAX_LINE_STORE_BYTES = Math.min(constants.MAX_LENGTH, 2 ** 32);
+
 /** The canonical lines of accepted facts, growing off the heap. */
 class LineStore {
-  private bytes = Buffer.allocUnsafe(1 << 20);
+  private bytes: Buffer;
   private used = 0;
-  private offsets = new Int32Array(4096);
-  private lineNumbers = new Int32Array(4096);
-  private recordedAt = new Float64Array(4096);
+  private offsets: Float64Array;
+  private lineNumbers: Int32Array;
+  private recordedAt: Float64Array;
   private count = 0;
 
-  /** `tijden`: keep each fact's recordedAt (else 0). */
-  constructor(private readonly tijden: boolean) {}
+  /**
+   * `tijden`: keep each fact's recordedAt (else 0). `expectedBytes`: about how many bytes of lines
+   * will come (the part's share of the file): reserved at once, so the lines are not copied each
+   * time the room doubles (unwritten room takes no memory).
+   */
+  constructor(
+    private readonly tijden: boolean,
+    expectedBytes: number,
+  ) {
+    const bytes = Math.min(MAX_LINE_STORE_BYTES, Math.max(1 << 20, Math.ceil(expectedBytes * 1.05)));
+    this.bytes = Buffer.allocUnsafe(bytes);
+    const lines = Math.max(4096, Math.ceil(bytes / 150));
+    this.offsets = new Float64Array(lines);
+    this.lineNumbers = new Int32Array(lines);
+    this.recordedAt = new Float64Array(lines);
+  }
 
   add(line: number, feit: Recorded): void {
     if (this.count + 1 >= this.offsets.length) {
       const n = 2 * this.offsets.length;
-      const offsets = new Int32Array(n);
+      const offsets = new Float64Array(n);
       offsets.set(this.offsets);
       this.offsets = offsets;
       const numbers = new Int32Array(n);
@@ -571,8 +591,14 @@ class LineStore {
   /** Room for `needed` more bytes. */
   private grow(needed: number): void {
     if (this.used + needed <= this.bytes.length) return;
+    if (this.used + needed > MAX_LINE_STORE_BYTES) {
+      throw new RangeError(
+        `de geaccepteerde regels van dit deel zijn samen meer dan ${MAX_LINE_STORE_BYTES / 2 ** 30} GiB (voor bron.sha256): te groot voor report --from; importeer het bestand in een store (zelfredzaam import) en maak het rapport daaruit`,
+      );
+    }
     let size = this.bytes.length;
     while (this.used + needed > size) size *= 2;
+    size = Math.min(size, MAX_LINE_STORE_BYTES);
     const bigger = Buffer.allocUnsafe(size);
     this.bytes.copy(bigger, 0, 0, this.used);
     this.bytes = bigger;
