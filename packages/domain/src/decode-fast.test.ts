@@ -406,7 +406,7 @@ describe('decode: the fast path equals the io-ts codecs', () => {
 const decodeLine = (line: string): unknown => {
   const bytes = Buffer.from(`xx${line}\nyy`, 'utf8');
   const end = bytes.length - 3;
-  return decodeRecordedLine(bytes, 2, end, (from, to) => bytes.toString('latin1', from, to));
+  return decodeRecordedLine(bytes, 2, end, (from, to) => bytes.toString('latin1', from, to), true);
 };
 
 /** What a replay makes of a line without the line decoder: JSON.parse, then the codecs. */
@@ -613,6 +613,7 @@ describe('issue 16: any valid NDJSON takes the fast path', () => {
             bytes.length - 3,
             (a, b) => bytes.toString('latin1', a, b),
             envelope,
+            true,
           );
           if (fromBytes !== undefined) {
             lineTaken++;
@@ -664,6 +665,11 @@ describe('canonicalLineOfDecoded: the canonical line from the bytes just decoded
     const again = decodeLine(line);
     forgetDecodedLine();
     expect(canonicalLineOfDecoded(again as never, out, 0)).toBe(-1);
+    // Decoded without `remember` (as the import and the replay decode): nothing is kept.
+    const bytes = Buffer.from(line);
+    const unremembered = decodeRecordedLine(bytes, 0, bytes.length, (a, b) => bytes.toString('latin1', a, b));
+    expect(unremembered).toEqual(feit);
+    expect(canonicalLineOfDecoded(unremembered as never, out, 0)).toBe(-1);
   });
 });
 

@@ -375,7 +375,8 @@ const slotPair = new Int32Array(MAX_PAIRS);
 // took a tenth of `report --from`).
 let lastDecoded: Incoming | undefined;
 let lastPlan: LinePlan | undefined;
-let lastBytes: Uint8Array = new Uint8Array(0);
+const NO_BYTES = new Uint8Array(0);
+let lastBytes: Uint8Array = NO_BYTES;
 
 const bytesEqual = (bytes: Uint8Array, at: number, end: number, expected: Uint8Array): boolean => {
   if (end - at !== expected.length) return false;
@@ -402,6 +403,8 @@ const skipSpace = (bytes: Uint8Array, at: number, end: number): number => {
  * The fact on bytes [start, end) of a line (without its newline), exactly as
  * `decode(JSON.parse(text))` (or, with `requireEnvelope`, `decodeRecorded`) would give it, when the
  * line is flat (see above) and valid; undefined otherwise (then that is what decides).
+ * `remember`: keep the line for canonicalLineOfDecoded (its buffer is then held until the next
+ * decodeLine or forgetDecodedLine); a reader that does not write canonical lines leaves it off.
  */
 export const decodeLine = (
   bytes: Uint8Array,
@@ -409,8 +412,9 @@ export const decodeLine = (
   end: number,
   text: AsciiText,
   requireEnvelope: boolean,
+  remember = false,
 ): Incoming | undefined => {
-  lastDecoded = undefined;
+  if (lastPlan !== undefined) forgetDecodedLine();
   let at = skipSpace(bytes, start, end);
   if (bytes[at] !== OPEN) return undefined;
   // The pairs, as they come.
@@ -524,9 +528,11 @@ export const decodeLine = (
     }
     out[keys[k] as string] = value;
   }
-  lastDecoded = out as Incoming;
-  lastPlan = plan;
-  lastBytes = bytes;
+  if (remember) {
+    lastDecoded = out as Incoming;
+    lastPlan = plan;
+    lastBytes = bytes;
+  }
   return out as Incoming;
 };
 
@@ -539,7 +545,8 @@ export const decodeRecordedLine = (
   start: number,
   end: number,
   text: AsciiText,
-): Recorded | undefined => decodeLine(bytes, start, end, text, true) as Recorded | undefined;
+  remember = false,
+): Recorded | undefined => decodeLine(bytes, start, end, text, true, remember) as Recorded | undefined;
 
 /** Each plan's keys as bytes, `"key":` (the keys of a result, in its order). */
 const keyPrefixes = new Map<unknown, readonly Uint8Array[]>();
@@ -618,7 +625,7 @@ export const canonicalLineInto = (feit: Incoming, out: Uint8Array, at: number): 
 export const forgetDecodedLine = (): void => {
   lastDecoded = undefined;
   lastPlan = undefined;
-  lastBytes = new Uint8Array(0);
+  lastBytes = NO_BYTES;
 };
 
 /** Copies bytes [from, to) of `source` into `out` at `i`; the end. */
@@ -628,7 +635,7 @@ const copyBytes = (source: Uint8Array, from: number, to: number, out: Uint8Array
 };
 
 /**
- * canonicalLineInto of the fact the latest decodeLine returned, written from its line's bytes:
+ * canonicalLineInto of the fact the latest decodeLine returned (with `remember`), written from its line's bytes:
  * each field's key and value as the line has them when written without spaces around the colon
  * (a plain ASCII string or an integer is written by JSON as it is), the eventId and recordedAt in
  * their canonical form. −1 when `feit` is not that fact (or an integer is −0, which JSON writes

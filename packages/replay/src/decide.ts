@@ -263,7 +263,8 @@ const decideOnce = (
 
   /** One line of this part, from bytes [first, stop) of `buf`. */
   const decideLine = (line: number, buf: Buffer, first: number, stop: number, ascii: AsciiText, key: number): void => {
-    const decoded = rewrite === undefined ? decodeLine(buf, first, stop, ascii, false) : undefined;
+    const decoded =
+      rewrite === undefined ? decodeLine(buf, first, stop, ascii, false, lineStore !== undefined) : undefined;
     if (decoded !== undefined && decoded.eventId !== undefined) take(line, decoded as Identified, undefined, key);
     else {
       // The line's bytes (a view: read before the buffer is reused), for JSON.parse and a derived eventId.
