@@ -115,7 +115,7 @@ describe('MEETREGELS §5 bron', () => {
   });
 });
 
-describe('BronHash with digests made elsewhere (verwachtElders)', () => {
+describe('MEETREGELS §5 bron.sha256: BronHash with digests made elsewhere (verwachtElders)', () => {
   it('gives them once asked, waits for them only then, and takes no fact beside them', () => {
     const hash = new BronHash([null, '2013-12-31']);
     expect(hash.afkappunten.map((a) => a.kennisdatum)).toEqual([null, '2013-12-31']);
